@@ -1,0 +1,191 @@
+package catalogue
+
+import (
+	"encoding/json"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/clausewatch/clausewatch/monitor"
+	"github.com/clausewatch/clausewatch/monitor/extract"
+)
+
+// documents reads the "terms" object: one entry per terms type.
+func (p parser) documents(field string, raw json.RawMessage) ([]Document, error) {
+	members, err := objectMembers(raw)
+	if err != nil {
+		return nil, p.fail(field, "%w", err)
+	}
+	if len(members) == 0 {
+		return nil, p.fail(field, "no terms declared")
+	}
+	docs := make([]Document, 0, len(members))
+	declaredAs := make(map[string]string) // terms type → key that declared it
+	for _, m := range members {
+		f := field + "[" + strconv.Quote(m.key) + "]"
+		termsType, ok := CanonicalType(m.key)
+		if !ok {
+			return nil, p.fail(f, "unknown terms type %q", m.key)
+		}
+		if prev, dup := declaredAs[termsType]; dup {
+			return nil, p.fail(f, "declares %q again (already declared as %q)", termsType, prev)
+		}
+		declaredAs[termsType] = m.key
+		sources, err := p.sources(f, m.value)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, Document{Type: termsType, Sources: sources})
+	}
+	return docs, nil
+}
+
+// sourceSpec is one declared source before inheritance is applied: the
+// has* flags tell "not declared" apart from "declared empty".
+type sourceSpec struct {
+	fetch      string
+	hasFetch   bool
+	rules      extract.Rules
+	hasSelect  bool
+	hasRemove  bool
+	hasFilter  bool
+	scripts    bool
+	hasScripts bool
+	combine    []sourceSpec
+	hasCombine bool
+}
+
+// sources reads one terms entry: either a single source ("fetch") or a
+// "combine" list whose entries inherit the entry's select, remove, filter
+// and executeClientScripts unless they set their own.
+func (p parser) sources(field string, raw json.RawMessage) ([]monitor.Source, error) {
+	spec, err := p.sourceSpec(field, raw, true)
+	if err != nil {
+		return nil, err
+	}
+	if !spec.hasCombine {
+		if !spec.hasFetch {
+			return nil, p.fail(childField(field, "fetch"), "missing (declare fetch, or combine for several sources)")
+		}
+		return []monitor.Source{spec.source(sourceSpec{})}, nil
+	}
+	if spec.hasFetch {
+		return nil, p.fail(childField(field, "fetch"), "cannot be used with combine (give each combined source its own fetch)")
+	}
+	sources := make([]monitor.Source, len(spec.combine))
+	for i, entry := range spec.combine {
+		if !entry.hasFetch {
+			return nil, p.fail(childField(indexField(childField(field, "combine"), i), "fetch"), "missing")
+		}
+		sources[i] = entry.source(spec)
+	}
+	return sources, nil
+}
+
+// source resolves s into a monitor source, taking from parent whatever s
+// does not declare itself.
+func (s sourceSpec) source(parent sourceSpec) monitor.Source {
+	src := monitor.Source{URL: s.fetch, Rules: s.rules, ExecuteClientScripts: s.scripts}
+	if !s.hasSelect {
+		src.Rules.Select = slices.Clone(parent.rules.Select)
+	}
+	if !s.hasRemove {
+		src.Rules.Remove = slices.Clone(parent.rules.Remove)
+	}
+	if !s.hasFilter {
+		src.Rules.Filters = slices.Clone(parent.rules.Filters)
+	}
+	if !s.hasScripts {
+		src.ExecuteClientScripts = parent.scripts
+	}
+	return src
+}
+
+func (p parser) sourceSpec(field string, raw json.RawMessage, allowCombine bool) (sourceSpec, error) {
+	var spec sourceSpec
+	members, err := objectMembers(raw)
+	if err != nil {
+		return spec, p.fail(field, "%w", err)
+	}
+	for _, m := range members {
+		f := childField(field, m.key)
+		switch {
+		case m.key == "fetch":
+			spec.fetch, err = p.fetchURL(f, m.value)
+			spec.hasFetch = true
+		case m.key == "select":
+			spec.rules.Select, err = p.selectors(f, m.value)
+			spec.hasSelect = true
+		case m.key == "remove":
+			spec.rules.Remove, err = p.selectors(f, m.value)
+			spec.hasRemove = true
+		case m.key == "filter":
+			spec.rules.Filters, err = p.filters(f, m.value)
+			spec.hasFilter = true
+		case m.key == "executeClientScripts":
+			spec.scripts, err = p.boolean(f, m.value)
+			spec.hasScripts = true
+		case m.key == "combine" && allowCombine:
+			spec.combine, err = p.combine(f, m.value)
+			spec.hasCombine = true
+		default:
+			err = p.fail(f, "unknown field")
+		}
+		if err != nil {
+			return spec, err
+		}
+	}
+	return spec, nil
+}
+
+func (p parser) combine(field string, raw json.RawMessage) ([]sourceSpec, error) {
+	items, err := p.array(field, raw)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, p.fail(field, "empty list")
+	}
+	specs := make([]sourceSpec, len(items))
+	for i, item := range items {
+		if specs[i], err = p.sourceSpec(indexField(field, i), item, false); err != nil {
+			return nil, err
+		}
+	}
+	return specs, nil
+}
+
+// fetchURL accepts an absolute http or https URL.
+func (p parser) fetchURL(field string, raw json.RawMessage) (string, error) {
+	s, err := p.str(field, raw)
+	if err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(s) == "" {
+		return "", p.fail(field, "empty URL")
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", p.fail(field, "invalid URL: %w", err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", p.fail(field, "want an absolute http or https URL, got %q", s)
+	}
+	return s, nil
+}
+
+// filters reads the names of extra clean-up steps.
+func (p parser) filters(field string, raw json.RawMessage) ([]string, error) {
+	items, err := p.array(field, raw)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(items))
+	for i, item := range items {
+		if names[i], err = p.text(indexField(field, i), item); err != nil {
+			return nil, err
+		}
+	}
+	return names, nil
+}
