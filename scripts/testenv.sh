@@ -1,0 +1,110 @@
+# Sourced by scripts/test.sh (and usable by hand: `. scripts/testenv.sh;
+# testenv_install; testenv_start`) to provide PostgreSQL, Redis, stripe-mock,
+# mailpit and Chromium on loopback ports for the integration tests.
+
+STRIPE_MOCK_VERSION=v0.203.0
+MAILPIT_VERSION=v1.33.1
+TESTENV_DIR=${TESTENV_DIR:-${TMPDIR:-/tmp}/clausewatch-testenv}
+TOOLS_BIN=${TOOLS_BIN:-${HOME}/.cache/clausewatch-tools/bin}
+PG_PORT=${PG_PORT:-55432}
+REDIS_PORT=${REDIS_PORT:-56379}
+STRIPE_PORT=${STRIPE_PORT:-12111}
+SMTP_PORT=${SMTP_PORT:-51025}
+MAILPIT_HTTP_PORT=${MAILPIT_HTTP_PORT:-58025}
+
+testenv_log() { printf '== %s\n' "$*"; }
+
+testenv_apt() {
+  local missing=()
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v curl >/dev/null || missing+=(curl)
+  if ((${#missing[@]})); then
+    testenv_log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+testenv_go_tools() {
+  mkdir -p "$TOOLS_BIN"
+  if [ ! -x "$TOOLS_BIN/stripe-mock" ]; then
+    testenv_log "installing stripe-mock $STRIPE_MOCK_VERSION"
+    GOBIN="$TOOLS_BIN" go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION"
+  fi
+  if [ ! -x "$TOOLS_BIN/mailpit" ]; then
+    testenv_log "installing mailpit $MAILPIT_VERSION"
+    GOBIN="$TOOLS_BIN" go install "github.com/axllent/mailpit@$MAILPIT_VERSION"
+  fi
+}
+
+testenv_install() {
+  testenv_apt
+  testenv_go_tools
+}
+
+testenv_wait() { # name, command…
+  local name=$1; shift
+  for _ in $(seq 1 100); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  echo "$name did not start; see $TESTENV_DIR" >&2
+  return 1
+}
+
+testenv_start() {
+  rm -rf "$TESTENV_DIR"
+  mkdir -p "$TESTENV_DIR"
+  chmod 755 "$TESTENV_DIR"
+
+  local pgbin
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  mkdir -p "$TESTENV_DIR/pg"
+  chown postgres:postgres "$TESTENV_DIR/pg"
+  # initdb refuses to run as root, so the server runs as the postgres user.
+  runuser -u postgres -- "$pgbin/initdb" -D "$TESTENV_DIR/pg/data" -A trust -U postgres >"$TESTENV_DIR/initdb.log"
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$TESTENV_DIR/pg/data" -l "$TESTENV_DIR/pg/server.log" -w \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $TESTENV_DIR/pg -c fsync=off -c max_connections=300" start >/dev/null
+  testenv_log "postgresql on 127.0.0.1:$PG_PORT"
+
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    --daemonize yes --pidfile "$TESTENV_DIR/redis.pid" --logfile "$TESTENV_DIR/redis.log"
+  testenv_wait redis redis-cli -p "$REDIS_PORT" ping
+  testenv_log "redis on 127.0.0.1:$REDIS_PORT"
+
+  "$TOOLS_BIN/stripe-mock" -http-addr "127.0.0.1:$STRIPE_PORT" >"$TESTENV_DIR/stripe-mock.log" 2>&1 &
+  echo $! >"$TESTENV_DIR/stripe-mock.pid"
+  testenv_wait stripe-mock curl -sf -o /dev/null -H 'Authorization: Bearer sk_test_123' "http://127.0.0.1:$STRIPE_PORT/v1/customers"
+  testenv_log "stripe-mock on 127.0.0.1:$STRIPE_PORT"
+
+  "$TOOLS_BIN/mailpit" --smtp "127.0.0.1:$SMTP_PORT" --listen "127.0.0.1:$MAILPIT_HTTP_PORT" \
+    --database "$TESTENV_DIR/mailpit.db" >"$TESTENV_DIR/mailpit.log" 2>&1 &
+  echo $! >"$TESTENV_DIR/mailpit.pid"
+  testenv_wait mailpit curl -sf -o /dev/null "http://127.0.0.1:$MAILPIT_HTTP_PORT/api/v1/info"
+  testenv_log "mailpit on 127.0.0.1:$SMTP_PORT (API :$MAILPIT_HTTP_PORT)"
+
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
+  export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  export TEST_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
+  export TEST_MAILPIT_API="http://127.0.0.1:$MAILPIT_HTTP_PORT"
+  export TEST_STRIPE_API_BASE="http://127.0.0.1:$STRIPE_PORT"
+  export TEST_CHROMIUM="$(command -v chromium)"
+  export TEST_PG_BIN="$pgbin"
+  export TEST_PG_DATA="$TESTENV_DIR/pg/data"
+}
+
+testenv_stop() {
+  local pgbin
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$pgbin" ] && [ -d "$TESTENV_DIR/pg/data" ]; then
+    runuser -u postgres -- "$pgbin/pg_ctl" -D "$TESTENV_DIR/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  for f in redis stripe-mock mailpit; do
+    if [ -f "$TESTENV_DIR/$f.pid" ]; then
+      kill "$(cat "$TESTENV_DIR/$f.pid")" 2>/dev/null || true
+    fi
+  done
+}
