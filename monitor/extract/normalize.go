@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize rewrites Markdown (or plain text) so that the same text always
+// yields the same bytes, whatever typography or layout the site used that
+// day:
+//
+//   - invalid UTF-8 becomes U+FFFD and the text is put in Unicode NFC;
+//   - curly quotes become straight ones, every dash and hyphen variant
+//     becomes "-", the ellipsis character becomes "...";
+//   - non-breaking and other Unicode spaces become plain spaces; zero-width
+//     characters, soft hyphens and control characters are dropped;
+//   - line breaks become "\n"; runs of spaces inside a line collapse to one,
+//     trailing spaces go, leading indentation is kept (tabs count as four
+//     spaces) because Markdown lists depend on it;
+//   - blank lines collapse to one; the text has no leading blank lines and
+//     ends with exactly one "\n" (an empty or blank text yields "").
+//
+// Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
+func Normalize(markdown string) string {
+	s := strings.ToValidUTF8(markdown, "\uFFFD")
+	s = strings.Map(typography, s)
+	// NFC can turn a few singleton code points (U+2000 EN QUAD, say) into
+	// ones that typography maps, so map once more after composing.
+	if !norm.NFC.IsNormalString(s) {
+		s = strings.Map(typography, norm.NFC.String(s))
+	}
+	s = strings.ReplaceAll(s, "\u2026", "...")
+	return layout(s)
+}
+
+// typography maps one rune to its canonical form; -1 drops it. "\r" is kept
+// for layout, which knows whether it starts a "\r\n" pair.
+func typography(r rune) rune {
+	switch r {
+	case '\n', '\r', '\t':
+		return r
+	case '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000':
+		return ' '
+	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD':
+		return -1
+	case '\u2018', '\u2019', '\u201A', '\u201B':
+		return '\''
+	case '\u201C', '\u201D', '\u201E', '\u201F':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return '-'
+	case '\u2028', '\u2029':
+		return '\n'
+	}
+	switch {
+	case r >= '\u2000' && r <= '\u200A':
+		return ' '
+	case r < 0x20, r == 0x7F, r >= 0x80 && r <= 0x9F:
+		return -1
+	}
+	return r
+}
+
+// layout fixes line breaks, spaces and blank lines as Normalize describes.
+func layout(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := 0 // blank lines seen since the last written line
+	wrote := false
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+			line = s[:i]
+			crlf := s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n'
+			s = s[i+1:]
+			if crlf {
+				s = s[1:]
+			}
+		} else {
+			s = ""
+		}
+		indent, rest := splitIndent(line)
+		if rest == "" {
+			blank++
+			continue
+		}
+		if wrote {
+			b.WriteByte('\n')
+			if blank > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		wrote = true
+		for range indent {
+			b.WriteByte(' ')
+		}
+		writeCollapsed(&b, rest)
+	}
+	if wrote {
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// splitIndent returns the width of the leading indentation (a tab counts
+// four) and the rest of the line, which is empty for a blank line.
+func splitIndent(line string) (int, string) {
+	width := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ':
+			width++
+		case '\t':
+			width += 4
+		default:
+			return width, line[i:]
+		}
+	}
+	return 0, ""
+}
+
+// writeCollapsed writes text with inner runs of spaces and tabs collapsed
+// to one space and trailing ones dropped.
+func writeCollapsed(b *strings.Builder, text string) {
+	space := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == ' ' || c == '\t' {
+			space = true
+			i++
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if c < utf8.RuneSelf {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		b.WriteString(text[i : i+size])
+		i += size
+	}
+}
