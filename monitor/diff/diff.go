@@ -1,0 +1,175 @@
+// Package diff compares two versions of a policy document written as
+// Markdown: section by section (headings give sections, moved sections are
+// recognized), word by word inside a section, and sentence by sentence for
+// what a reader needs to see. Page noise never counts as a change.
+package diff
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Section kinds.
+const (
+	KindAdded    = "added"
+	KindRemoved  = "removed"
+	KindModified = "modified"
+	KindMoved    = "moved"
+)
+
+// Stats counts what changed between two versions.
+type Stats struct {
+	AddedWords      int `json:"added_words"`
+	RemovedWords    int `json:"removed_words"`
+	SectionsChanged int `json:"sections_changed"`
+}
+
+// Op is one run of a word-level diff. Kind is "equal", "insert" or
+// "delete"; Text is the run's words separated by single spaces, so the
+// runs of a section joined with spaces give back its text.
+type Op struct {
+	Kind string
+	Text string
+}
+
+// Section is one changed section. Added and Removed hold whole sentences;
+// a reworded sentence appears in both. Ops is the word-level diff of the
+// section text (for rendering); for added and removed sections it is one
+// insert or delete run.
+type Section struct {
+	Heading    string   `json:"heading"`
+	Kind       string   `json:"kind"`
+	Added      []string `json:"added"`
+	Removed    []string `json:"removed"`
+	Ops        []Op     `json:"-"`
+	OldHeading string   `json:"-"` // set when a matched section was renamed
+}
+
+// Result is the comparison of two versions. Changed is false when they
+// differ only in noise; Sections is then empty.
+type Result struct {
+	Changed  bool
+	Sections []Section
+	Stats    Stats
+}
+
+// Compare diffs two Markdown versions of a document.
+func Compare(oldMarkdown, newMarkdown string) Result {
+	res := Result{Sections: []Section{}}
+	if Significant(oldMarkdown) == Significant(newMarkdown) {
+		return res
+	}
+	res.Changed = true
+	oldParts := index(Parse(oldMarkdown))
+	newParts := index(Parse(newMarkdown))
+	pairs := match(oldParts, newParts)
+
+	type placed struct {
+		pos   int // new position, doubled; removed sections sit between
+		order int
+		sec   Section
+	}
+	var out []placed
+	inOrder := longestIncreasing(pairs)
+	matchedOld := make(map[int]int, len(pairs)) // old index -> new index
+	for i, p := range pairs {
+		matchedOld[p.old] = p.new
+		o, n := oldParts[p.old], newParts[p.new]
+		headingChanged := o.key != n.key
+		if o.sig == n.sig && !headingChanged {
+			if !inOrder[i] {
+				out = append(out, placed{pos: 2 * p.new, sec: Section{Heading: n.Heading, Kind: KindMoved, Added: []string{}, Removed: []string{}}})
+			}
+			continue
+		}
+		sec := modified(o, n)
+		if headingChanged {
+			sec.OldHeading = o.Heading
+		}
+		res.Stats.add(sec.Ops)
+		out = append(out, placed{pos: 2 * p.new, sec: sec})
+	}
+	for j, n := range newParts {
+		if !n.matched {
+			sec := Section{Heading: n.Heading, Kind: KindAdded, Added: nonNil(Sentences(n.Body)), Removed: []string{}, Ops: wholeOp(OpInsert, n)}
+			res.Stats.add(sec.Ops)
+			out = append(out, placed{pos: 2 * j, sec: sec})
+		}
+	}
+	lastNew := -1
+	for i, o := range oldParts {
+		if j, ok := matchedOld[i]; ok {
+			lastNew = j
+			continue
+		}
+		sec := Section{Heading: o.Heading, Kind: KindRemoved, Added: []string{}, Removed: nonNil(Sentences(o.Body)), Ops: wholeOp(OpDelete, o)}
+		res.Stats.add(sec.Ops)
+		out = append(out, placed{pos: 2*lastNew + 1, order: i, sec: sec})
+	}
+	slices.SortStableFunc(out, func(a, b placed) int {
+		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.order, b.order))
+	})
+	for _, p := range out {
+		res.Sections = append(res.Sections, p.sec)
+	}
+	res.Stats.SectionsChanged = len(res.Sections)
+	return res
+}
+
+func (s *Stats) add(ops []Op) {
+	for _, op := range ops {
+		n := len(strings.Fields(op.Text))
+		switch op.Kind {
+		case OpInsert:
+			s.AddedWords += n
+		case OpDelete:
+			s.RemovedWords += n
+		}
+	}
+}
+
+// modified builds the section entry for a matched pair whose text differs.
+func modified(o, n *part) Section {
+	oldSents, newSents := Sentences(o.Body), Sentences(n.Body)
+	return Section{
+		Heading: n.Heading,
+		Kind:    KindModified,
+		Added:   missingFrom(newSents, oldSents),
+		Removed: missingFrom(oldSents, newSents),
+		Ops:     wordOps(o.words, n.words),
+	}
+}
+
+// missingFrom returns the sentences of a that b lacks, counting repeats,
+// compared by their significant form.
+func missingFrom(a, b []string) []string {
+	have := make(map[string]int, len(b))
+	for _, s := range b {
+		have[Significant(s)]++
+	}
+	out := []string{}
+	for _, s := range a {
+		k := Significant(s)
+		if have[k] > 0 {
+			have[k]--
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func wholeOp(kind string, p *part) []Op {
+	if len(p.words) == 0 {
+		return nil
+	}
+	return []Op{{Kind: kind, Text: strings.Join(p.words, " ")}}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

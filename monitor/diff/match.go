@@ -1,0 +1,172 @@
+package diff
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// part is a parsed section with the keys used to match it across versions.
+type part struct {
+	Part
+	key     string   // heading without numbering, for renumbered sections
+	exact   string   // significant heading including numbering
+	sig     string   // significant body
+	words   []string // display words of the body
+	matched bool
+}
+
+func index(parts []Part) []*part {
+	out := make([]*part, len(parts))
+	for i, p := range parts {
+		out[i] = &part{
+			Part:  p,
+			key:   headingKey(p.Heading),
+			exact: Significant(p.Heading),
+			sig:   Significant(p.Body),
+			words: displayWords(p.Body),
+		}
+	}
+	return out
+}
+
+type pair struct{ old, new int }
+
+// similarEnough is the least word overlap (Dice coefficient) for two
+// sections with different headings to count as the same section.
+const similarEnough = 0.5
+
+// match pairs the sections of two versions: first by exact heading, then
+// by heading without numbering, then by identical body (a renamed
+// section), then by similar body. Among equal keys, occurrences pair in
+// order. The result is sorted by new position.
+func match(oldParts, newParts []*part) []pair {
+	var pairs []pair
+	byKey := func(key func(*part) string) {
+		queue := map[string][]int{}
+		for i, o := range oldParts {
+			if k := key(o); !o.matched && k != "" {
+				queue[k] = append(queue[k], i)
+			}
+		}
+		for j, n := range newParts {
+			k := key(n)
+			if n.matched || k == "" || len(queue[k]) == 0 {
+				continue
+			}
+			i := queue[k][0]
+			queue[k] = queue[k][1:]
+			oldParts[i].matched, n.matched = true, true
+			pairs = append(pairs, pair{i, j})
+		}
+	}
+	byKey(func(p *part) string {
+		if p.Heading == "" && p.Level == 0 {
+			return "\x00preamble"
+		}
+		return p.exact
+	})
+	byKey(func(p *part) string { return p.key })
+	byKey(func(p *part) string { return p.sig })
+	matchSimilar(oldParts, newParts, &pairs)
+
+	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Compare(a.new, b.new) })
+	return pairs
+}
+
+// matchSimilar pairs remaining sections whose bodies share most words,
+// best pairs first; ties go to earlier sections, so the result is stable.
+func matchSimilar(oldParts, newParts []*part, pairs *[]pair) {
+	type cand struct {
+		score float64
+		p     pair
+	}
+	var cands []cand
+	sets := map[*part]map[string]bool{}
+	set := func(p *part) map[string]bool {
+		if s, ok := sets[p]; ok {
+			return s
+		}
+		s := make(map[string]bool, len(p.words))
+		for _, w := range p.words {
+			s[strings.ToLower(w)] = true
+		}
+		sets[p] = s
+		return s
+	}
+	for i, o := range oldParts {
+		if o.matched || len(o.words) == 0 {
+			continue
+		}
+		for j, n := range newParts {
+			if n.matched || len(n.words) == 0 {
+				continue
+			}
+			if score := dice(set(o), set(n)); score >= similarEnough {
+				cands = append(cands, cand{score, pair{i, j}})
+			}
+		}
+	}
+	// Insertion order is (i, j) ascending; a stable sort by score keeps it for ties.
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.score, a.score) })
+	for _, c := range cands {
+		o, n := oldParts[c.p.old], newParts[c.p.new]
+		if o.matched || n.matched {
+			continue
+		}
+		o.matched, n.matched = true, true
+		*pairs = append(*pairs, c.p)
+	}
+}
+
+func dice(a, b map[string]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// longestIncreasing marks the pairs (sorted by new position) that lie on a
+// longest run increasing in old position: those kept their relative order.
+// The others were moved.
+func longestIncreasing(pairs []pair) []bool {
+	n := len(pairs)
+	keep := make([]bool, n)
+	if n == 0 {
+		return keep
+	}
+	// Patience sorting with predecessor links, O(n log n).
+	tails := []int{}
+	prev := make([]int, n)
+	for i, p := range pairs {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if pairs[tails[mid]].old < p.old {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		if lo > 0 {
+			prev[i] = tails[lo-1]
+		} else {
+			prev[i] = -1
+		}
+		if lo == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[lo] = i
+		}
+	}
+	for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+		keep[i] = true
+	}
+	return keep
+}

@@ -1,0 +1,150 @@
+package diff
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// typography maps characters that vary between renderings of the same text
+// (curly quotes, exotic spaces and dashes, invisible marks) to one plain form.
+var typography = strings.NewReplacer(
+	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'", "\u2032", "'",
+	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u201f", `"`, "\u2033", `"`,
+	"\u00ab", `"`, "\u00bb", `"`,
+	"\u00a0", " ", "\u202f", " ", "\u2007", " ", "\u2009", " ", "\u200a", " ",
+	"\u2002", " ", "\u2003", " ", "\u3000", " ", "\t", " ", "\r", "",
+	"\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "",
+	"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2015", "-", "\u2212", "-",
+	"\u2026", "...",
+)
+
+// datedLabel matches a "last updated"/"effective" style label followed by a
+// date. The date changes on every republication, so it is page noise.
+var datedLabel = regexp.MustCompile(`(?i)\b(last\s+(?:updated|modified|revised|changed|amended|reviewed)(?:\s+on)?|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|date\s+of\s+last\s+(?:revision|update|change)|(?:updated|revised|modified|published)(?:\s+on)?|version\s+date)` +
+	`([\s:*_,-]*)` +
+	`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?` +
+	`(?:` + month + `\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
+	`|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + month + `\.?,?\s+\d{4}` +
+	`|` + month + `\.?,?\s+\d{4}` +
+	`|\d{4}-\d{1,2}-\d{1,2}` +
+	`|\d{4}/\d{1,2}/\d{1,2}` +
+	`|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b`)
+
+const month = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+
+// cleanLine applies the typography map and drops publication dates, so
+// that two renderings of the same line compare equal.
+func cleanLine(s string) string {
+	s = typography.Replace(s)
+	if strings.ContainsAny(s, "0123456789") {
+		s = datedLabel.ReplaceAllString(s, "$1$2")
+	}
+	return s
+}
+
+// Significant returns the canonical form of a Markdown document used to
+// decide whether a new version is a real change. It drops what varies
+// between renderings of the same text: publication dates after "Last
+// updated"/"Effective" labels, whitespace and line wrapping, typography
+// (curly quotes, non-breaking spaces, dash variants), Markdown emphasis,
+// heading levels, list bullets and table pipes. Two documents that differ
+// only in such noise have equal Significant values.
+func Significant(markdown string) string {
+	var b strings.Builder
+	b.Grow(len(markdown))
+	for line := range strings.SplitSeq(markdown, "\n") {
+		appendSignificant(&b, line)
+	}
+	return b.String()
+}
+
+// appendSignificant writes the canonical words of one line to b, each
+// preceded by a space when b is not empty.
+func appendSignificant(b *strings.Builder, line string) {
+	line = stripBlockMarkers(cleanLine(line))
+	if line == "" || isRuleLine(line) {
+		return
+	}
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(line[start:end])
+			start = -1
+		}
+	}
+	for i, r := range line {
+		switch {
+		case unicode.IsSpace(r) || isDecoration(r):
+			flush(i)
+		case r == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):
+			// Markdown escapes are an artefact of conversion, not text.
+			flush(i)
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	flush(len(line))
+}
+
+// isDecoration reports characters that only carry Markdown presentation.
+func isDecoration(r rune) bool {
+	switch r {
+	case '*', '_', '`', '|', '~':
+		return true
+	}
+	return false
+}
+
+func isASCIIPunct(c byte) bool {
+	return c < 128 && unicode.IsPunct(rune(c)) || c == '`' || c == '|' || c == '~' || c == '<' || c == '>' || c == '+' || c == '='
+}
+
+// stripBlockMarkers removes heading hashes, quote markers and list bullets
+// from the start of a line; they are layout, not wording.
+func stripBlockMarkers(line string) string {
+	line = strings.TrimSpace(line)
+	for {
+		switch {
+		case strings.HasPrefix(line, "#"):
+			line = strings.TrimLeft(line, "#")
+		case strings.HasPrefix(line, ">"):
+			line = line[1:]
+		case len(line) >= 2 && strings.ContainsRune("-*+", rune(line[0])) && line[1] == ' ':
+			line = line[2:]
+		default:
+			return line
+		}
+		line = strings.TrimSpace(line)
+	}
+}
+
+// isRuleLine reports horizontal rules, setext underlines and table
+// separator rows.
+func isRuleLine(line string) bool {
+	for _, r := range line {
+		if !strings.ContainsRune("-=|: *_", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// displayWords splits text into words after typography cleaning; it is the
+// unit of the word-level diff and of the word counts.
+func displayWords(text string) []string {
+	var words []string
+	for line := range strings.SplitSeq(text, "\n") {
+		line = cleanLine(line)
+		if isRuleLine(strings.TrimSpace(line)) {
+			continue
+		}
+		words = append(words, strings.Fields(line)...)
+	}
+	return words
+}

@@ -1,0 +1,118 @@
+package diff
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// markdownLink matches [text](url) and ![alt](url); the text is kept.
+var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+
+// Sentences splits Markdown text into plain-text sentences: each list item,
+// table row and paragraph is split at sentence ends, links are reduced to
+// their text, emphasis and block markers are removed and typography is
+// normalized, so the same wording always gives the same sentence.
+func Sentences(markdown string) []string {
+	var out []string
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out = appendSentences(out, strings.Join(para, " "))
+			para = para[:0]
+		}
+	}
+	for line := range strings.SplitSeq(markdown, "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "" || isRuleLine(trimmed):
+			flush()
+		case strings.HasPrefix(trimmed, "|"):
+			flush()
+			out = appendSentences(out, tableRow(trimmed))
+		case strings.HasPrefix(trimmed, "#") || isListItem(trimmed):
+			flush()
+			para = append(para, trimmed)
+			flush()
+		default:
+			para = append(para, trimmed)
+		}
+	}
+	flush()
+	return out
+}
+
+// tableRow renders a Markdown table row as "cell | cell".
+func tableRow(row string) string {
+	var cells []string
+	for cell := range strings.SplitSeq(strings.Trim(row, "| "), "|") {
+		if c := strings.TrimSpace(cell); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return strings.Join(cells, "; ")
+}
+
+// Plain reduces a Markdown fragment to readable plain text.
+func Plain(markdown string) string {
+	s := cleanLine(markdown)
+	s = markdownLink.ReplaceAllString(s, "$1")
+	s = stripBlockMarkers(s)
+	s = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func appendSentences(out []string, text string) []string {
+	text = Plain(text)
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' && c != ';' {
+			continue
+		}
+		end := i + 1
+		for end < len(text) && strings.IndexByte(`"')]`, text[end]) >= 0 {
+			end++
+		}
+		if end >= len(text) || text[end] != ' ' {
+			continue
+		}
+		if c == ';' || (isSentenceStart(text[end+1:]) && !isAbbreviation(text[start:i])) {
+			if c == ';' && len(text[start:end]) < 60 {
+				continue // short list fragments separated by ";" stay together
+			}
+			if s := strings.TrimSpace(text[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// isSentenceStart reports whether text begins like a new sentence.
+func isSentenceStart(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '(' || r == '\''
+}
+
+// isAbbreviation reports whether the sentence candidate ends in a known
+// abbreviation or a single initial ("J.").
+func isAbbreviation(before string) bool {
+	i := strings.LastIndexAny(before, " (\"")
+	word := strings.ToLower(before[i+1:])
+	if utf8.RuneCountInString(word) == 1 {
+		return true
+	}
+	switch word {
+	case "e.g", "i.e", "inc", "ltd", "llc", "co", "corp", "no", "nos", "art", "arts", "sec",
+		"para", "mr", "mrs", "ms", "dr", "st", "vs", "u.s", "u.k", "e.u", "cf", "approx", "fig",
+		"pp", "viz":
+		return true
+	}
+	return false
+}
