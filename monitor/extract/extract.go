@@ -92,6 +92,11 @@ func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string
 	if err != nil {
 		return "", err
 	}
+	if !selectionHasWords(nodes) {
+		// Checked on the HTML because Markdown would count image and link
+		// addresses as words.
+		return "", ErrEmpty
+	}
 	conv := newConverter()
 	parts := make([]string, 0, len(nodes))
 	for _, n := range nodes {
@@ -207,4 +212,27 @@ func hasWords(text string) bool {
 	return strings.IndexFunc(text, func(r rune) bool {
 		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}) >= 0
+}
+
+// selectionHasWords reports whether the nodes hold any letter or digit in
+// their text, stopping at the first.
+func selectionHasWords(nodes []*html.Node) bool {
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			return hasWords(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range nodes {
+		if walk(n) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"blank", " \n\t\r\n ", ""},
+		{"final newline added", "Terms", "Terms\n"},
+		{"crlf and cr", "a\r\nb\rc", "a\nb\nc\n"},
+		{"blank lines collapse", "a\n\n\n\n  \nb", "a\n\nb\n"},
+		{"leading and trailing blank lines", "\n\n a\n\n", " a\n"},
+		{"inner spaces collapse, trailing go", "a   b \t c   ", "a b c\n"},
+		{"indentation kept, tab is four", "- a\n  - b\n\t- c", "- a\n  - b\n    - c\n"},
+		{"nbsp and narrow nbsp", "a\u00a0b\u202fc", "a b c\n"},
+		{"unicode spaces", "a\u2002b\u2009c\u3000d", "a b c d\n"},
+		{"zero width and soft hyphen", "pri\u00advacy\u200b po\u200dli\ufeffcy", "privacy policy\n"},
+		{"curly quotes", "\u201cTerms\u201d and \u2018we\u2019re\u2019 \u201eDE\u201c", "\"Terms\" and 'we're' \"DE\"\n"},
+		{"dashes", "a\u2013b \u2014 c\u2011d \u2212 e", "a-b - c-d - e\n"},
+		{"ellipsis", "and so on\u2026", "and so on...\n"},
+		{"control characters", "a\x00b\x07c\u0085d", "abcd\n"},
+		{"line separators", "a\u2028b\u2029c", "a\nb\nc\n"},
+		{"invalid utf-8", "a\xffb", "a\uFFFDb\n"},
+		{"nfc", "cafe\u0301", "caf\u00e9\n"},
+		{"nfc singleton to space", "a\u2000b", "a b\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Normalize(tt.in)
+			if got != tt.want {
+				t.Fatalf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := Normalize(got); again != got {
+				t.Fatalf("not idempotent: %q -> %q", got, again)
+			}
+		})
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "a\r\n\r\nb", "\u201cx\u201d\u00a0\u2014", "  - a\n\t- b", "e\u0301\u200d", "\xff\xfe", "a\u2000\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := Normalize(in)
+		if got != Normalize(in) {
+			t.Fatal("not deterministic")
+		}
+		if again := Normalize(got); again != got {
+			t.Fatalf("not idempotent: %q -> %q -> %q", in, got, again)
+		}
+		if !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 output %q", got)
+		}
+		if strings.Contains(got, "\r") || strings.Contains(got, " \n") || strings.Contains(got, "\n\n\n") {
+			t.Fatalf("layout not normalized: %q", got)
+		}
+		if got != "" && !strings.HasSuffix(got, "\n") {
+			t.Fatalf("no final newline: %q", got)
+		}
+	})
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte(page(`<nav>x</nav>`, `<h1>T</h1><p>a <a href="/p?utm_source=1">b</a></p>`, ``)), "text/html", "article")
+	f.Add([]byte("<table><tr><td>a<td>b</table>"), "text/html; charset=windows-1252", "")
+	f.Add([]byte("plain\r\ntext"), "text/plain", "")
+	f.Add(minimalPDF("Hello"), "application/pdf", "")
+	f.Add([]byte("%PDF-1.7\n1 0 obj"), "", "")
+	f.Add([]byte(`<span data-cfemail="42">x</span><base href="::"><a href="%zz">y</a>`), "text/html", "span")
+	f.Fuzz(func(t *testing.T, body []byte, contentType, sel string) {
+		rules := Rules{}
+		if sel != "" {
+			rules.Select = []Selector{{CSS: sel}}
+		}
+		a, errA := Extract(body, contentType, "https://example.com/a/b", rules)
+		b, errB := Extract(body, contentType, "https://example.com/a/b", rules)
+		if a != b || (errA == nil) != (errB == nil) {
+			t.Fatalf("not deterministic: %q/%v vs %q/%v", a, errA, b, errB)
+		}
+		if errA == nil && Normalize(a) != a {
+			t.Fatalf("output not normalized: %q", a)
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	body := fixture(b, "svc0011-r1.html.gz") // ~80 KB, the size named in the target
+	rules := tosgenRules()
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(body, "text/html; charset=utf-8", "http://x/svc0011/terms", rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
