@@ -20,9 +20,9 @@ import (
 //
 //	zoom.json: terms["Privacy Policy"].select[1]: invalid CSS "div[": …
 //
-// The slug defaults to Slugify(name). The legacy Open Terms Archive key
-// "documents" is read like "terms", and "jurisdictions" like
-// "jurisdiction".
+// The slug defaults to Slugify(name). The older Open Terms Archive key
+// "documents" is read like "terms", "jurisdictions" like "jurisdiction",
+// and that project's "importedFrom" note is accepted and ignored.
 func Parse(name string, data []byte) (Platform, error) {
 	p := parser{file: name}
 	if !json.Valid(data) {
@@ -61,6 +61,10 @@ func Parse(name string, data []byte) (Platform, error) {
 			platform.Locale, err = p.locale(field, m.value)
 		case "category":
 			platform.Category, err = p.text(field, m.value)
+		case "importedFrom":
+			// Open Terms Archive's note of where a declaration was first
+			// written; nothing here needs it.
+			_, err = p.str(field, m.value)
 		case "terms", "documents":
 			if termsKey != "" {
 				return Platform{}, p.fail(field, "cannot be used with %q", termsKey)

@@ -83,8 +83,8 @@ func (p parser) rangeSelector(field string, raw json.RawMessage) (*extract.Range
 	return &r, nil
 }
 
-// css reads a CSS selector and checks that it compiles with the same
-// library the extractor matches with.
+// css reads a CSS selector and checks that it compiles with the library
+// the extractor matches with (cascadia, as goquery uses it).
 func (p parser) css(field string, raw json.RawMessage) (string, error) {
 	s, err := p.text(field, raw)
 	if err != nil {

@@ -68,7 +68,7 @@ func (p parser) sources(field string, raw json.RawMessage) ([]monitor.Source, er
 		if !spec.hasFetch {
 			return nil, p.fail(childField(field, "fetch"), "missing (declare fetch, or combine for several sources)")
 		}
-		return []monitor.Source{spec.source(sourceSpec{})}, nil
+		return p.checked(field, []monitor.Source{spec.source(sourceSpec{})})
 	}
 	if spec.hasFetch {
 		return nil, p.fail(childField(field, "fetch"), "cannot be used with combine (give each combined source its own fetch)")
@@ -79,6 +79,23 @@ func (p parser) sources(field string, raw json.RawMessage) ([]monitor.Source, er
 			return nil, p.fail(childField(indexField(childField(field, "combine"), i), "fetch"), "missing")
 		}
 		sources[i] = entry.source(spec)
+	}
+	return p.checked(field, sources)
+}
+
+// checked passes each source's rules through the extractor's own
+// validation as well, so that whatever the extractor would refuse at fetch
+// time is refused here, at import. The checks above already give precise
+// field paths for everything it checks today.
+func (p parser) checked(field string, sources []monitor.Source) ([]monitor.Source, error) {
+	for i, src := range sources {
+		if err := src.Rules.Validate(); err != nil {
+			f := field
+			if len(sources) > 1 {
+				f = indexField(childField(field, "combine"), i)
+			}
+			return nil, p.fail(f, "%w", err)
+		}
 	}
 	return sources, nil
 }
@@ -175,7 +192,10 @@ func (p parser) fetchURL(field string, raw json.RawMessage) (string, error) {
 	return s, nil
 }
 
-// filters reads the names of extra clean-up steps.
+// filters reads the names of extra clean-up steps. Open Terms Archive also
+// writes a filter with parameters as {"name": parameters}; those filters
+// are JavaScript functions of its own collections, which we never run, so
+// only the name is kept, as a hint for the extractor.
 func (p parser) filters(field string, raw json.RawMessage) ([]string, error) {
 	items, err := p.array(field, raw)
 	if err != nil {
@@ -183,9 +203,21 @@ func (p parser) filters(field string, raw json.RawMessage) ([]string, error) {
 	}
 	names := make([]string, len(items))
 	for i, item := range items {
-		if names[i], err = p.text(indexField(field, i), item); err != nil {
-			return nil, err
+		f := indexField(field, i)
+		if jsonKind(item) != "an object" {
+			if names[i], err = p.text(f, item); err != nil {
+				return nil, err
+			}
+			continue
 		}
+		members, err := objectMembers(item)
+		if err != nil {
+			return nil, p.fail(f, "%w", err)
+		}
+		if len(members) != 1 || strings.TrimSpace(members[0].key) == "" {
+			return nil, p.fail(f, "want a filter name or {\"name\": parameters}, got an object with %d keys", len(members))
+		}
+		names[i] = members[0].key
 	}
 	return names, nil
 }

@@ -27,12 +27,12 @@ func TestParseValid(t *testing.T) {
 		},
 		{
 			name: "our fields and string select",
-			json: `{"name": "Meta (Facebook)", "slug": "facebook", "jurisdiction": "US", "locale": "en-GB", "category": "social network",
-				"terms": {"Privacy Policy": {"fetch": "https://facebook.com/privacy", "select": "main", "remove": ".nav", "filter": ["removeDates"], "executeClientScripts": true}}}`,
+			json: `{"name": "Meta (Facebook)", "slug": "facebook", "jurisdiction": "US", "locale": "en-GB", "category": "social network", "importedFrom": "https://github.com/tosdr/tosback2",
+				"terms": {"Privacy Policy": {"fetch": "https://facebook.com/privacy", "select": "main", "remove": ".nav", "filter": ["removeDates", {"removeLinks": {"keep": true}}], "executeClientScripts": true}}}`,
 			want: Platform{Name: "Meta (Facebook)", Slug: "facebook", Jurisdiction: "US", Locale: "en-GB", Category: "social network", Documents: []Document{
 				{Type: "Privacy Policy", Sources: []monitor.Source{{
 					URL:                  "https://facebook.com/privacy",
-					Rules:                extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".nav")}, Filters: []string{"removeDates"}},
+					Rules:                extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".nav")}, Filters: []string{"removeDates", "removeLinks"}},
 					ExecuteClientScripts: true,
 				}}},
 			}},
@@ -154,6 +154,8 @@ func TestParseErrors(t *testing.T) {
 			`terms["Terms of Service"].executeClientScripts`, `zoom.json: terms["Terms of Service"].executeClientScripts: want true or false, got a string`},
 		{"filter not a list", `{"name": "Zoom", "terms": {` + tos + `: {"fetch": "https://z.us/", "filter": "removeDates"}}}`,
 			`terms["Terms of Service"].filter`, `zoom.json: terms["Terms of Service"].filter: want an array, got a string`},
+		{"filter object with two names", `{"name": "Zoom", "terms": {` + tos + `: {"fetch": "https://z.us/", "filter": [{"a": 1, "b": 2}]}}}`,
+			`terms["Terms of Service"].filter[0]`, `zoom.json: terms["Terms of Service"].filter[0]: want a filter name or {"name": parameters}, got an object with 2 keys`},
 		{"missing name", `{"terms": {` + tos + `: {"fetch": "https://z.us/"}}}`, "name", `zoom.json: name: missing`},
 		{"empty name", `{"name": " ", "terms": {` + tos + `: {"fetch": "https://z.us/"}}}`, "name", `zoom.json: name: empty`},
 		{"name without slug characters", `{"name": "日本", "terms": {` + tos + `: {"fetch": "https://z.us/"}}}`, "name", `zoom.json: name: "日本" gives an empty slug`},
