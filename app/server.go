@@ -1,0 +1,84 @@
+// Package app is the Echo web application: the website, the JSON API, the
+// Stripe webhook endpoint and the operational endpoints.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/clausewatch/clausewatch/config"
+	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/templates"
+)
+
+// Pinger reports whether a dependency answers; used by /readyz.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Deps are what the web app needs, built by main.
+type Deps struct {
+	Config    *config.Config
+	Store     *store.Store
+	Templates *templates.Templates
+	Log       *slog.Logger
+	// Redis is pinged by /readyz.
+	Redis Pinger
+	// Metrics is the registry served on /metrics; the app adds its HTTP
+	// metrics to it.
+	Metrics *prometheus.Registry
+	// QueueUI is the Asynq dashboard mounted at /admin/queues for staff;
+	// nil leaves the route out.
+	QueueUI http.Handler
+}
+
+// Server is the web application.
+type Server struct {
+	cfg     *config.Config
+	store   *store.Store
+	tmpl    *templates.Templates
+	log     *slog.Logger
+	redis   Pinger
+	metrics *httpMetrics
+	echo    *echo.Echo
+	deps    Deps
+}
+
+// New builds the web application with all routes.
+func New(d Deps) (*Server, error) {
+	if d.Config == nil || d.Store == nil || d.Templates == nil || d.Log == nil || d.Metrics == nil {
+		return nil, fmt.Errorf("app: missing dependency")
+	}
+	m, err := newHTTPMetrics(d.Metrics)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:     d.Config,
+		store:   d.Store,
+		tmpl:    d.Templates,
+		log:     d.Log,
+		redis:   d.Redis,
+		metrics: m,
+		deps:    d,
+	}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = echo.ExtractIPDirect()
+	s.echo = e
+	s.routes()
+	return s, nil
+}
+
+// Handler is the HTTP handler to serve.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Echo exposes the router for tests that need to build URLs by route name.
+func (s *Server) Echo() *echo.Echo { return s.echo }
