@@ -29,11 +29,11 @@ type Config struct {
 	SessionSecret string `env:"SESSION_SECRET"`
 	LogLevel      string `env:"CLAUSEWATCH_LOG_LEVEL" envDefault:"info"`
 
-	StripeSecretKey      string `env:"STRIPE_SECRET_KEY"`
-	StripeWebhookSecret  string `env:"STRIPE_WEBHOOK_SECRET"`
-	StripePriceMonitor   string `env:"STRIPE_PRICE_MONITOR"`
+	StripeSecretKey       string `env:"STRIPE_SECRET_KEY"`
+	StripeWebhookSecret   string `env:"STRIPE_WEBHOOK_SECRET"`
+	StripePriceMonitor    string `env:"STRIPE_PRICE_MONITOR"`
 	StripePriceCompliance string `env:"STRIPE_PRICE_COMPLIANCE"`
-	StripeAPIBase        string `env:"STRIPE_API_BASE"`
+	StripeAPIBase         string `env:"STRIPE_API_BASE"`
 
 	CheckInterval     time.Duration `env:"CLAUSEWATCH_CHECK_INTERVAL" envDefault:"6h"`
 	FetchAllowPrivate bool          `env:"CLAUSEWATCH_FETCH_ALLOW_PRIVATE" envDefault:"false"`
