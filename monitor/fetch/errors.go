@@ -1,0 +1,43 @@
+package fetch
+
+import (
+	"errors"
+	"time"
+)
+
+// Document states a fetch can end in.
+const (
+	StateUnreachable  = "unreachable"   // DNS, connection, TLS or timeout failure
+	StateHTTPError    = "http_error"    // a non-2xx answer or a redirect problem
+	StateBlocked      = "blocked"       // a denied address or an anti-bot challenge
+	StateTooLarge     = "too_large"     // the body exceeds Options.MaxBody
+	StateNeedsBrowser = "needs_browser" // client scripts must run but no browser is available
+)
+
+// Sentinel causes, wrapped in Error.Err.
+var (
+	// ErrDeniedAddress means the URL or a redirect points at an address
+	// that the SSRF policy forbids (loopback, private, link-local, ...) or
+	// uses a scheme, port or form that is not allowed.
+	ErrDeniedAddress = errors.New("address not allowed")
+	// ErrTooManyRedirects means the redirect chain exceeded MaxRedirects.
+	ErrTooManyRedirects = errors.New("too many redirects")
+	// ErrNoBrowser means a page needs client-side scripts and no browser
+	// is configured or installed.
+	ErrNoBrowser = errors.New("no browser available to execute client scripts")
+)
+
+// Error is the error Fetch returns. State says what kind of failure it was
+// so the caller can record the document's health; RetryAfter is what the
+// server asked for on 429/503; Permanent says retrying soon is pointless.
+type Error struct {
+	State      string
+	Err        error
+	RetryAfter time.Duration
+	Permanent  bool
+}
+
+func (e *Error) Error() string { return e.State + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying cause.
+func (e *Error) Unwrap() error { return e.Err }
