@@ -95,9 +95,9 @@ func TestCompareSections(t *testing.T) {
 		wantStats Stats
 	}{
 		{
-			name: "sentence added",
-			new:  strings.Replace(base, "We host it to provide the Services.", "We host it to provide the Services. We may use it to train models.", 1),
-			want: []Section{{Heading: "2. Your Content", Kind: KindModified, Added: []string{"We may use it to train models."}, Removed: []string{}}},
+			name:      "sentence added",
+			new:       strings.Replace(base, "We host it to provide the Services.", "We host it to provide the Services. We may use it to train models.", 1),
+			want:      []Section{{Heading: "2. Your Content", Kind: KindModified, Added: []string{"We may use it to train models."}, Removed: []string{}}},
 			wantStats: Stats{AddedWords: 7, SectionsChanged: 1},
 		},
 		{
@@ -144,9 +144,9 @@ func TestCompareSections(t *testing.T) {
 			wantStats: Stats{AddedWords: 4, SectionsChanged: 1},
 		},
 		{
-			name: "preamble changed",
-			new:  strings.Replace(base, "# Terms of Service\n", "Welcome to Example.\n\n# Terms of Service\n", 1),
-			want: []Section{{Heading: "", Kind: KindAdded, Added: []string{"Welcome to Example."}, Removed: []string{}}},
+			name:      "preamble changed",
+			new:       strings.Replace(base, "# Terms of Service\n", "Welcome to Example.\n\n# Terms of Service\n", 1),
+			want:      []Section{{Heading: "", Kind: KindAdded, Added: []string{"Welcome to Example."}, Removed: []string{}}},
 			wantStats: Stats{AddedWords: 3, SectionsChanged: 1},
 		},
 	}
@@ -232,11 +232,11 @@ func TestParse(t *testing.T) {
 
 func TestHeadingKey(t *testing.T) {
 	for in, want := range map[string]string{
-		"5. Governing Law":          "governing law",
+		"5. Governing Law":           "governing law",
 		"Section 12 - Governing Law": "governing law",
-		"IV. Governing Law":         "governing law",
-		"b) Civil Claims":           "civil claims",
-		"Civil Claims":              "civil claims",
+		"IV. Governing Law":          "governing law",
+		"b) Civil Claims":            "civil claims",
+		"Civil Claims":               "civil claims",
 	} {
 		if got := headingKey(in); got != want {
 			t.Errorf("headingKey(%q) = %q, want %q", in, got, want)

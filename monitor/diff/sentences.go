@@ -105,7 +105,7 @@ func isSentenceStart(text string) bool {
 func isAbbreviation(before string) bool {
 	i := strings.LastIndexAny(before, " (\"")
 	word := strings.ToLower(before[i+1:])
-	if utf8.RuneCountInString(word) == 1 {
+	if r, size := utf8.DecodeRuneInString(word); size == len(word) && unicode.IsLetter(r) {
 		return true
 	}
 	switch word {

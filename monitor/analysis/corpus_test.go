@@ -1,0 +1,96 @@
+package analysis
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// expectation is the expected.json of a corpus pair (see the corpus README).
+type expectation struct {
+	Changed     bool       `json:"changed"`
+	MustInclude [][]string `json:"must_include"`
+	MayInclude  []string   `json:"may_include"`
+	MinSeverity string     `json:"min_severity"`
+	MaxSeverity string     `json:"max_severity"`
+}
+
+// corpusDir is the shared corpus, beside the repository in CI and here.
+const corpusDir = "../../../shared/corpus/analysis"
+
+func TestSharedCorpus(t *testing.T) {
+	entries, err := os.ReadDir(corpusDir)
+	if err != nil {
+		t.Skipf("shared corpus not available: %v", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			t.Run(e.Name(), func(t *testing.T) { checkPair(t, filepath.Join(corpusDir, e.Name())) })
+		}
+	}
+}
+
+// checkPair analyzes old.md/new.md of a pair directory against its
+// expected.json.
+func checkPair(t *testing.T, dir string) {
+	t.Helper()
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	var want expectation
+	if err := json.Unmarshal(read("expected.json"), &want); err != nil {
+		t.Fatalf("expected.json: %v", err)
+	}
+	r := Analyze(string(read("old.md")), string(read("new.md")))
+	checkReport(t, r, want)
+}
+
+func checkReport(t *testing.T, r Report, want expectation) {
+	t.Helper()
+	if r.Changed != want.Changed {
+		t.Errorf("changed = %v, want %v", r.Changed, want.Changed)
+	}
+	if !r.Changed && (len(r.Provisions) > 0 || len(r.Sections) > 0 || r.Summary != NoChange) {
+		t.Errorf("noise pair reported %q, %d sections, %d provisions", r.Summary, len(r.Sections), len(r.Provisions))
+	}
+	allowed := map[string]bool{}
+	for _, c := range want.MayInclude {
+		allowed[c] = true
+	}
+	for _, mi := range want.MustInclude {
+		allowed[mi[0]] = true
+		found := false
+		for _, p := range r.Provisions {
+			if p.Category == mi[0] && p.Change == mi[1] {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing provision %s %s", mi[0], mi[1])
+		}
+	}
+	highest := ""
+	for _, p := range r.Provisions {
+		if !allowed[p.Category] {
+			t.Errorf("unexpected provision %s %s: %q", p.Category, p.Change, p.Evidence)
+		}
+		if severityRank(p.Severity) > severityRank(highest) {
+			highest = p.Severity
+		}
+	}
+	if want.MinSeverity != "" && severityRank(highest) < severityRank(want.MinSeverity) {
+		t.Errorf("highest severity %q, want at least %q", highest, want.MinSeverity)
+	}
+	if want.MaxSeverity != "" && severityRank(highest) > severityRank(want.MaxSeverity) {
+		t.Errorf("highest severity %q, want at most %q", highest, want.MaxSeverity)
+	}
+	if t.Failed() {
+		b, _ := json.MarshalIndent(r, "", "  ")
+		t.Logf("report:\n%s", b)
+	}
+}

@@ -1,0 +1,137 @@
+package analysis
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// A phrase is written in a tiny pattern language so that the rule table
+// stays readable data:
+//
+//	"opt out"                 two words in a row
+//	"train*"                  a word starting with "train"
+//	"sell|sells|sold"         any of several words
+//	"access* ~3 contacts"     up to three other words in between
+//
+// Words are lower case letters and digits; text is tokenized the same way
+// (apostrophes dropped, so "don't" is "dont"; hyphens split, so "opt-out"
+// is "opt out").
+type phrase []item
+
+type item struct {
+	alts []alt
+	gap  int // > 0: up to gap arbitrary words
+}
+
+type alt struct {
+	word   string
+	prefix bool
+}
+
+// minPrefix is the shortest stem a "word*" pattern may have; shorter stems
+// would match too much and could not be indexed.
+const minPrefix = 3
+
+func parsePhrase(s string) (phrase, error) {
+	var p phrase
+	for field := range strings.FieldsSeq(strings.ToLower(s)) {
+		if strings.HasPrefix(field, "~") {
+			n, err := strconv.Atoi(field[1:])
+			if err != nil || n < 1 || len(p) == 0 {
+				return nil, fmt.Errorf("phrase %q: bad gap %q", s, field)
+			}
+			p = append(p, item{gap: n})
+			continue
+		}
+		var it item
+		for a := range strings.SplitSeq(field, "|") {
+			prefix := strings.HasSuffix(a, "*")
+			a = strings.TrimSuffix(a, "*")
+			if a == "" || strings.IndexFunc(a, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+				return nil, fmt.Errorf("phrase %q: bad word %q", s, a)
+			}
+			if prefix && len(a) < minPrefix {
+				return nil, fmt.Errorf("phrase %q: stem %q shorter than %d letters", s, a, minPrefix)
+			}
+			it.alts = append(it.alts, alt{word: a, prefix: prefix})
+		}
+		p = append(p, it)
+	}
+	if len(p) == 0 || p[len(p)-1].gap > 0 {
+		return nil, fmt.Errorf("phrase %q: empty or ends with a gap", s)
+	}
+	return p, nil
+}
+
+// keys are the index keys of the phrase's first word: the first minPrefix
+// letters, or the whole word when shorter.
+func (p phrase) keys() []string {
+	var ks []string
+	for _, a := range p[0].alts {
+		ks = append(ks, indexKey(a.word))
+	}
+	return ks
+}
+
+func indexKey(word string) string {
+	if len(word) > minPrefix {
+		return word[:minPrefix]
+	}
+	return word
+}
+
+func (a alt) matches(w string) bool {
+	if a.prefix {
+		return strings.HasPrefix(w, a.word)
+	}
+	return w == a.word
+}
+
+func (it item) matches(w string) bool {
+	for _, a := range it.alts {
+		if a.matches(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAt reports whether the phrase matches the words starting at i.
+func (p phrase) matchAt(words []string, i int) bool {
+	return matchItems(p, words, i)
+}
+
+func matchItems(items []item, words []string, i int) bool {
+	if len(items) == 0 {
+		return true
+	}
+	it := items[0]
+	if it.gap > 0 {
+		for skip := 0; skip <= it.gap && i+skip <= len(words); skip++ {
+			if matchItems(items[1:], words, i+skip) {
+				return true
+			}
+		}
+		return false
+	}
+	if i >= len(words) || !it.matches(words[i]) {
+		return false
+	}
+	return matchItems(items[1:], words, i+1)
+}
+
+// contains reports whether the phrase matches anywhere in words.
+func (p phrase) contains(words []string) bool {
+	for i := range words {
+		if p.matchAt(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

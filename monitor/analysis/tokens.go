@@ -1,0 +1,148 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+)
+
+// sentence is a tokenized sentence with the clause structure that decides
+// the scope of a negation.
+type sentence struct {
+	words  []string
+	clause []int  // clause number of each word
+	cond   []bool // per clause: opened by "if", "unless", …
+}
+
+// tokenize splits a sentence into lower-case words and clauses. A clause
+// ends at ";" or ":", before a contrasting or conditional word ("but",
+// "unless", "if", …), before "and"/"or" followed by a new subject, and at
+// the first comma after a conditional opener ("If you do not opt out, we
+// may…": the second clause is not negated).
+func tokenize(text string) sentence {
+	var s sentence
+	var b strings.Builder
+	clause := 0
+	s.cond = []bool{false}
+	openCond := false // current clause is conditional and has not met its comma yet
+	newClause := func(cond bool) {
+		clause++
+		s.cond = append(s.cond, cond)
+		openCond = cond
+	}
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		w := b.String()
+		b.Reset()
+		n := len(s.words)
+		switch {
+		case n > 0 && isConditional(w):
+			newClause(true)
+		case n > 0 && isContrast(w):
+			newClause(false)
+		case n > 0 && isSubject(w) && (s.words[n-1] == "and" || s.words[n-1] == "or") && s.clause[n-1] == clause:
+			// "… and we share it": the conjunction starts the new clause.
+			newClause(false)
+			s.clause[n-1] = clause
+		case n == 0 && isConditional(w):
+			s.cond[0] = true
+			openCond = true
+		}
+		s.words = append(s.words, w)
+		s.clause = append(s.clause, clause)
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '\u2019':
+			// dropped inside words: "don't" -> "dont"
+		default:
+			flush()
+			switch r {
+			case ';', ':':
+				if len(s.words) > 0 {
+					newClause(false)
+				}
+			case ',':
+				if openCond {
+					newClause(false)
+				}
+			}
+		}
+	}
+	flush()
+	return s
+}
+
+func isConditional(w string) bool {
+	switch w {
+	case "if", "unless", "when", "whenever", "where", "until", "provided":
+		return true
+	}
+	return false
+}
+
+func isContrast(w string) bool {
+	switch w {
+	case "but", "however", "although", "though", "whereas", "while", "except", "otherwise", "instead":
+		return true
+	}
+	return false
+}
+
+func isSubject(w string) bool {
+	switch w {
+	case "we", "you", "they", "our", "it", "he", "she", "these", "this":
+		return true
+	}
+	return false
+}
+
+func isNegator(w string) bool {
+	switch w {
+	case "not", "never", "no", "neither", "nor", "cannot", "nothing", "none", "nobody",
+		"dont", "doesnt", "didnt", "wont", "isnt", "arent", "wasnt", "werent", "shant",
+		"shouldnt", "wouldnt", "cant", "couldnt", "mustnt", "hasnt", "havent":
+		return true
+	}
+	return false
+}
+
+// negationException reports a negator that does not negate the statement
+// it sits in ("including but not limited to", "no later than").
+func negationException(neg, next string) bool {
+	switch neg {
+	case "not":
+		return next == "limited" || next == "only" || next == "just"
+	case "no":
+		switch next {
+		case "later", "more", "less", "fewer", "matter", "earlier", "cost", "charge", "additional", "extra":
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether the word at pos is negated within its clause.
+// Negations inside conditional clauses ("if you do not opt out") describe
+// a condition, not what the company does, and are ignored.
+func (s sentence) negated(pos int) bool {
+	c := s.clause[pos]
+	if s.cond[c] {
+		return false
+	}
+	for k := pos - 1; k >= 0 && s.clause[k] == c; k-- {
+		if isNegator(s.words[k]) {
+			next := ""
+			if k+1 < len(s.words) {
+				next = s.words[k+1]
+			}
+			if !negationException(s.words[k], next) {
+				return true
+			}
+		}
+	}
+	return false
+}
