@@ -89,8 +89,8 @@ func (f *Fetcher) render(ctx context.Context, u *url.URL) (*Response, error) {
 	if f.opts.Browser == nil {
 		return nil, &Error{State: StateNeedsBrowser, Err: fmt.Errorf("fetch %s: %w", u, ErrNoBrowser), Permanent: true}
 	}
-	if !f.opts.AllowPrivate {
-		if err := checkResolved(ctx, u.Hostname(), f.guard); err != nil {
+	if !f.policy.allowPrivate {
+		if err := checkResolved(ctx, u.Hostname(), f.policy.guard); err != nil {
 			return nil, &Error{State: StateBlocked, Err: fmt.Errorf("fetch %s: %w", u, err), Permanent: true}
 		}
 	}

@@ -49,13 +49,18 @@ type Options struct {
 // Fetcher downloads documents. It is safe for concurrent use.
 type Fetcher struct {
 	opts   Options
-	guard  *ssrf.Guardian
+	policy policy
 	client *http.Client
 	hosts  *hostLimiter
 }
 
 // New returns a Fetcher with opts, defaults filled in.
 func New(opts Options) *Fetcher {
+	return newFetcher(opts, defaultPolicy(opts.AllowPrivate))
+}
+
+// newFetcher builds the client around a URL and address policy.
+func newFetcher(opts Options, p policy) *Fetcher {
 	if opts.UserAgent == "" {
 		opts.UserAgent = DefaultUserAgent
 	}
@@ -71,18 +76,12 @@ func New(opts Options) *Fetcher {
 	if opts.TotalTimeout <= 0 {
 		opts.TotalTimeout = DefaultTotalTimeout
 	}
-	return newFetcher(opts, newGuard())
-}
-
-// newFetcher builds the client around a given guard, which tests narrow
-// or widen to reach their httptest servers.
-func newFetcher(opts Options, guard *ssrf.Guardian) *Fetcher {
-	f := &Fetcher{opts: opts, guard: guard, hosts: newHostLimiter()}
+	f := &Fetcher{opts: opts, policy: p, hosts: newHostLimiter()}
 	dialer := &net.Dialer{Timeout: opts.DialTimeout, KeepAlive: 30 * time.Second}
-	if !opts.AllowPrivate {
+	if !p.allowPrivate {
 		// Checked on the resolved address at connect time, so DNS
 		// rebinding and redirects cannot slip past it.
-		dialer.Control = guard.Safe
+		dialer.Control = p.guard.Safe
 	}
 	transport := &http.Transport{
 		Proxy:                  nil, // never a proxy from the environment
@@ -125,7 +124,7 @@ type Response struct {
 // Fetch downloads req.URL. Failures are *Error values whose State names
 // the document state to record.
 func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
-	u, err := checkURL(req.URL, f.opts.AllowPrivate, f.guard)
+	u, err := checkURL(req.URL, f.policy)
 	if err != nil {
 		return nil, &Error{State: StateBlocked, Err: fmt.Errorf("fetch %s: %w", req.URL, err), Permanent: true}
 	}
@@ -207,7 +206,7 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > MaxRedirects {
 		return fmt.Errorf("%w (more than %d)", ErrTooManyRedirects, MaxRedirects)
 	}
-	if _, err := checkURL(req.URL.String(), f.opts.AllowPrivate, f.guard); err != nil {
+	if _, err := checkURL(req.URL.String(), f.policy); err != nil {
 		return fmt.Errorf("redirect to %s: %w", req.URL, err)
 	}
 	return nil

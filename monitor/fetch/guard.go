@@ -21,13 +21,27 @@ func newGuard() *ssrf.Guardian {
 	return ssrf.New()
 }
 
+// policy is what checkURL enforces. Fetchers use the default one; tests
+// widen the guard and ports to reach their httptest servers while keeping
+// the rest of the policy.
+type policy struct {
+	allowPrivate bool
+	anyPort      bool
+	guard        *ssrf.Guardian
+}
+
+func defaultPolicy(allowPrivate bool) policy {
+	return policy{allowPrivate: allowPrivate, guard: newGuard()}
+}
+
 // ValidateURL checks a URL before it is stored: http or https, a host, no
 // credentials, and, unless allowPrivate, a host that is not and does not
 // resolve to a denied address (see Options.AllowPrivate). A name that does
 // not resolve right now is not an error here: the dial-time check still
 // guards every fetch.
 func ValidateURL(raw string, allowPrivate bool) error {
-	u, err := checkURL(raw, allowPrivate, newGuard())
+	p := defaultPolicy(allowPrivate)
+	u, err := checkURL(raw, p)
 	if err != nil || allowPrivate {
 		return err
 	}
@@ -37,7 +51,7 @@ func ValidateURL(raw string, allowPrivate bool) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	return checkResolved(ctx, host, newGuard())
+	return checkResolved(ctx, host, p.guard)
 }
 
 // checkResolved looks host up and fails if any of its addresses is denied.
@@ -58,7 +72,7 @@ func checkResolved(ctx context.Context, host string, guard *ssrf.Guardian) error
 // to every redirect: scheme, host, credentials, and when private addresses
 // are not allowed, literal addresses in any spelling, localhost names and
 // ports other than 80 and 443.
-func checkURL(raw string, allowPrivate bool, guard *ssrf.Guardian) (*url.URL, error) {
+func checkURL(raw string, p policy) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrDeniedAddress, err)
@@ -73,11 +87,11 @@ func checkURL(raw string, allowPrivate bool, guard *ssrf.Guardian) (*url.URL, er
 	if u.User != nil {
 		return nil, fmt.Errorf("%w: credentials in URL", ErrDeniedAddress)
 	}
-	if allowPrivate {
+	if p.allowPrivate {
 		return u, nil
 	}
-	if p := u.Port(); p != "" && p != "80" && p != "443" {
-		return nil, fmt.Errorf("%w: port %s (only 80 and 443)", ErrDeniedAddress, p)
+	if port := u.Port(); !p.anyPort && port != "" && port != "80" && port != "443" {
+		return nil, fmt.Errorf("%w: port %s (only 80 and 443)", ErrDeniedAddress, port)
 	}
 	name := strings.TrimSuffix(strings.ToLower(host), ".")
 	if name == "localhost" || strings.HasSuffix(name, ".localhost") {
@@ -87,7 +101,7 @@ func checkURL(raw string, allowPrivate bool, guard *ssrf.Guardian) (*url.URL, er
 	if !ok {
 		return u, nil
 	}
-	if err := guard.SafeAddr(addr); err != nil {
+	if err := p.guard.SafeAddr(addr); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrDeniedAddress, err)
 	}
 	return u, nil
