@@ -100,7 +100,7 @@ type finding struct {
 
 // cueState collects, for one sentence, what each cue has matched.
 type cueState struct {
-	actions []int // positions of action matches
+	actions [][2]int // start and end of action matches
 	groups  uint64
 }
 
@@ -114,7 +114,8 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 	var states map[int]*catState
 	for i, w := range s.words {
 		for _, e := range c.index[indexKey(w)] {
-			if !e.p.matchAt(s.words, i) {
+			end := e.p.matchAt(s.words, i)
+			if end < 0 {
 				continue
 			}
 			if states == nil {
@@ -135,7 +136,7 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 				st.cues[e.cue] = cs
 			}
 			if e.role == roleAction {
-				cs.actions = append(cs.actions, i)
+				cs.actions = append(cs.actions, [2]int{i, end})
 			} else {
 				cs.groups |= 1 << e.role
 			}
@@ -155,8 +156,8 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 				continue
 			}
 			found = true
-			for _, pos := range cs.actions {
-				if !cat.Negatable || !s.negated(pos) {
+			for _, span := range cs.actions {
+				if !cat.Negatable || !s.negated(span[0], span[1]) {
 					affirmative = true
 				}
 			}

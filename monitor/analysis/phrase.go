@@ -98,26 +98,27 @@ func (it item) matches(w string) bool {
 	return false
 }
 
-// matchAt reports whether the phrase matches the words starting at i.
-func (p phrase) matchAt(words []string, i int) bool {
+// matchAt returns the end (exclusive) of the phrase matched at word i,
+// or -1 when it does not match there.
+func (p phrase) matchAt(words []string, i int) int {
 	return matchItems(p, words, i)
 }
 
-func matchItems(items []item, words []string, i int) bool {
+func matchItems(items []item, words []string, i int) int {
 	if len(items) == 0 {
-		return true
+		return i
 	}
 	it := items[0]
 	if it.gap > 0 {
 		for skip := 0; skip <= it.gap && i+skip <= len(words); skip++ {
-			if matchItems(items[1:], words, i+skip) {
-				return true
+			if end := matchItems(items[1:], words, i+skip); end >= 0 {
+				return end
 			}
 		}
-		return false
+		return -1
 	}
 	if i >= len(words) || !it.matches(words[i]) {
-		return false
+		return -1
 	}
 	return matchItems(items[1:], words, i+1)
 }
@@ -125,7 +126,7 @@ func matchItems(items []item, words []string, i int) bool {
 // contains reports whether the phrase matches anywhere in words.
 func (p phrase) contains(words []string) bool {
 	for i := range words {
-		if p.matchAt(words, i) {
+		if p.matchAt(words, i) >= 0 {
 			return true
 		}
 	}

@@ -64,7 +64,7 @@ func Categories() []Category {
 			Cues: []Cue{{
 				Action: []string{"sell", "sells", "selling", "sold", "sale", "rent|rents|renting|rented", "monetiz*", "monetis*",
 					"in exchange for ~3 money|monetary|payment|valuable"},
-				With: [][]string{{"personal", "information", "data", "details", "it", "them"}},
+				With: [][]string{{"personal", "information", "data", "details", "it", "them", "list|lists", "email addresses"}},
 			}},
 			Exclude: []string{"merger*", "acquisition*", "bankrupt*", "reorgani*", "divestiture*",
 				"sale of ~4 assets|business|businesses|company|stock|shares|goods|products",
@@ -116,9 +116,11 @@ func Categories() []Category {
 			ID:    "contact_scanning",
 			Title: "Contact scanning",
 			Cues: []Cue{{
-				Action: []string{"upload*|access*|scan*|sync*|import*|collect*|read*|match*|stor*|copy|copies|copied|use|uses|using ~5 contacts|phonebook*|contact list*|contact book*|address book*",
-					"contacts|phonebook*|address book* ~4 upload*|access*|scan*|sync*|import*|collect*|match*|stored",
-					"find friends", "people you may know", "contact upload*", "contact sync*", "contact list*", "address book*", "phonebook*"},
+				Action: []string{
+					"upload*|access*|scan*|sync*|import*|collect*|read*|match*|stor*|copy|copies|copied|use|uses|using ~5 contacts|phonebook*|addressbook*",
+					"upload*|access*|scan*|sync*|import*|collect*|read*|match*|stor*|copy|copies|copied|use|uses|using ~5 address|contact|phone book*|list*",
+					"contacts|phonebook* ~4 upload*|access*|scan*|sync*|import*|collect*|match*|stored",
+					"find friends", "people you may know", "contact upload*|sync*|list*", "address book*", "phonebook*", "phone book*"},
 			}},
 			Negatable: true,
 			Severity:  Severities{Added: SeverityMedium, Removed: SeverityLow, Modified: SeverityMedium},
@@ -300,7 +302,7 @@ func Categories() []Category {
 			Negatable: true,
 			Severity:  Severities{Added: SeverityMedium, Removed: SeverityLow, Modified: SeverityLow},
 			Escalations: []Escalation{{
-				Phrases:  []string{"without ~3 warrant|subpoena|court|legal process|notice", "voluntar*", "proactiv*", "direct access", "backdoor*"},
+				Phrases:  []string{"without ~3 warrant|subpoena|court|legal|notice", "voluntar*", "proactiv*", "direct access", "backdoor*"},
 				Severity: SeverityHigh,
 				Label:    "disclosure to authorities without legal process",
 			}},

@@ -125,24 +125,49 @@ func negationException(neg, next string) bool {
 	return false
 }
 
-// negated reports whether the word at pos is negated within its clause.
+// negated reports whether the words from start to end are negated
+// within their clause: by a negator before them ("we do not sell"), or by
+// one right after them in a passive or subject position ("biometric data
+// is never collected", "Face ID data never leaves your device").
 // Negations inside conditional clauses ("if you do not opt out") describe
 // a condition, not what the company does, and are ignored.
-func (s sentence) negated(pos int) bool {
-	c := s.clause[pos]
+func (s sentence) negated(start, end int) bool {
+	c := s.clause[start]
 	if s.cond[c] {
 		return false
 	}
-	for k := pos - 1; k >= 0 && s.clause[k] == c; k-- {
-		if isNegator(s.words[k]) {
-			next := ""
-			if k+1 < len(s.words) {
-				next = s.words[k+1]
-			}
-			if !negationException(s.words[k], next) {
-				return true
-			}
+	for k := start - 1; k >= 0 && s.clause[k] == c; k-- {
+		if s.negatorAt(k) {
+			return true
 		}
+	}
+	for k := end; k < len(s.words) && k < end+postNegationWindow && s.clause[k] == c; k++ {
+		if s.negatorAt(k) && (s.words[k] == "never" || k > end && isAuxiliary(s.words[k-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// postNegationWindow is how far after a statement's subject a negation
+// still applies to it.
+const postNegationWindow = 3
+
+func (s sentence) negatorAt(k int) bool {
+	if !isNegator(s.words[k]) {
+		return false
+	}
+	next := ""
+	if k+1 < len(s.words) {
+		next = s.words[k+1]
+	}
+	return !negationException(s.words[k], next)
+}
+
+func isAuxiliary(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "will", "shall", "does", "do", "did", "would", "may", "can", "could", "should", "must":
+		return true
 	}
 	return false
 }
