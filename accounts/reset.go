@@ -1,0 +1,142 @@
+package accounts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/validation"
+)
+
+type resetMail struct {
+	URL     string
+	Minutes int
+}
+
+// RequestPasswordReset mails a reset link when the address has an account.
+// It answers the same way either way, so that the form does not reveal who
+// has an account; only a malformed address is an error.
+func (s *Service) RequestPasswordReset(ctx context.Context, email string) error {
+	email = NormalizeEmail(email)
+	if msg := checkEmail(email); msg != "" {
+		return validation.Errors{"email": msg}
+	}
+	user, err := s.store.UserByEmail(ctx, email)
+	if errors.Is(err, store.ErrNotFound) {
+		s.log.InfoContext(ctx, "password reset for unknown address")
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("password reset: %w", err)
+	}
+	token, err := s.newEmailToken(ctx, s.store, user.ID, store.PurposeReset, ResetLifetime)
+	if err != nil {
+		return fmt.Errorf("password reset: %w", err)
+	}
+	s.sendMail(ctx, user.Email, "reset", resetMail{URL: s.link("/password/reset/" + token), Minutes: int(ResetLifetime.Minutes())})
+	return nil
+}
+
+// CheckResetToken reports ErrInvalidToken when the reset link cannot be
+// used, so the form can say so before the user types a password.
+func (s *Service) CheckResetToken(ctx context.Context, token string) error {
+	_, err := s.store.EmailToken(ctx, store.PurposeReset, HashSecret(token), s.now())
+	if errors.Is(err, store.ErrNotFound) {
+		return ErrInvalidToken
+	}
+	return err
+}
+
+// ResetPassword uses a reset token to set a new password, ends every
+// session of the user and invalidates their other reset links. Following
+// the link proves the address, so it also counts as verification.
+func (s *Service) ResetPassword(ctx context.Context, token, password string) (*store.User, error) {
+	var user *store.User
+	err := s.store.InTx(ctx, func(tx *store.Store) error {
+		t, err := tx.EmailToken(ctx, store.PurposeReset, HashSecret(token), s.now())
+		if errors.Is(err, store.ErrNotFound) {
+			return ErrInvalidToken
+		}
+		if err != nil {
+			return err
+		}
+		user, err = tx.UserByID(ctx, t.UserID)
+		if err != nil {
+			return err
+		}
+		if msg := s.checkPassword(password, user.Email); msg != "" {
+			return validation.Errors{"password": msg}
+		}
+		if _, err := tx.UseEmailToken(ctx, store.PurposeReset, HashSecret(token), s.now()); err != nil {
+			return ErrInvalidToken
+		}
+		if err := tx.UseAllEmailTokens(ctx, user.ID, store.PurposeReset, s.now()); err != nil {
+			return err
+		}
+		if err := tx.MarkEmailVerified(ctx, user.ID, s.now()); err != nil {
+			return err
+		}
+		return s.replacePassword(ctx, tx, user, password, store.AuditPasswordReset)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reset password: %w", err)
+	}
+	return user, nil
+}
+
+// ChangePassword sets a new password for a logged-in user who knows the
+// current one, and ends all their sessions; the caller starts a new one
+// for the browser that made the change.
+func (s *Service) ChangePassword(ctx context.Context, userID int64, current, password string) error {
+	user, err := s.store.UserByID(ctx, userID)
+	if err != nil {
+		return fmt.Errorf("change password: %w", err)
+	}
+	ok, err := VerifyPassword(user.PasswordHash, current)
+	if err != nil {
+		return fmt.Errorf("change password of user %d: %w", userID, err)
+	}
+	errs := validation.Errors{}
+	if !ok {
+		errs.Add("current_password", "This is not your current password.")
+	}
+	if msg := s.checkPassword(password, user.Email); msg != "" {
+		errs.Add("password", msg)
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	err = s.store.InTx(ctx, func(tx *store.Store) error {
+		return s.replacePassword(ctx, tx, user, password, store.AuditPasswordChange)
+	})
+	if err != nil {
+		return fmt.Errorf("change password: %w", err)
+	}
+	return nil
+}
+
+// replacePassword stores the new hash, ends all sessions and audits the
+// change under the user's first organization.
+func (s *Service) replacePassword(ctx context.Context, tx *store.Store, user *store.User, password, action string) error {
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	if err := tx.SetPasswordHash(ctx, user.ID, hash); err != nil {
+		return err
+	}
+	n, err := tx.DeleteUserSessions(ctx, user.ID)
+	if err != nil {
+		return err
+	}
+	s.log.InfoContext(ctx, "password replaced", slog.Int64("user_id", user.ID), slog.Int64("sessions_ended", n))
+	var orgID int64
+	if m, err := tx.FirstMembership(ctx, user.ID); err == nil {
+		orgID = m.OrganizationID
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	return audit(ctx, tx, orgID, user.ID, action, user.Email)
+}

@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// Audit actions written by the accounts code.
+const (
+	AuditSignup         = "user.signup"
+	AuditVerify         = "user.verify"
+	AuditPasswordChange = "user.password_change"
+	AuditPasswordReset  = "user.password_reset"
+	AuditStaffGrant     = "user.staff_grant"
+	AuditInvite         = "member.invite"
+	AuditAccept         = "member.accept"
+	AuditRemove         = "member.remove"
+	AuditLeave          = "member.leave"
+	AuditTransfer       = "org.transfer_ownership"
+	AuditTokenCreate    = "token.create"
+	AuditTokenRevoke    = "token.revoke"
+)
+
+// AppendAudit adds one line to the audit log. orgID and actorID are nil for
+// events outside an organization or without a person behind them.
+func (s *Store) AppendAudit(ctx context.Context, orgID, actorID *int64, action, detail string) error {
+	e := &AuditEntry{OrganizationID: orgID, ActorUserID: actorID, Action: action, Detail: detail}
+	if err := s.conn(ctx).Create(e).Error; err != nil {
+		return fmt.Errorf("append audit %s: %w", action, err)
+	}
+	return nil
+}
+
+// AuditLog returns the organization's latest audit entries, newest first.
+func (s *Store) AuditLog(ctx context.Context, orgID int64, limit int) ([]AuditEntry, error) {
+	var es []AuditEntry
+	err := s.conn(ctx).Scopes(forOrg(orgID)).Order("created_at DESC, id DESC").Limit(limit).Find(&es).Error
+	if err != nil {
+		return nil, fmt.Errorf("read audit log: %w", err)
+	}
+	return es, nil
+}
