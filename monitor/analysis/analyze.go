@@ -51,7 +51,8 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 		return r
 	}
 	c := rules()
-	changes := c.compare(c.findings(oldMarkdown), c.findings(newMarkdown))
+	memo := map[string][]verdict{}
+	changes := c.compare(c.findings(oldMarkdown, memo), c.findings(newMarkdown, memo))
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(-cmp.Compare(severityRank(a.p.Severity), severityRank(b.p.Severity)), cmp.Compare(a.cat, b.cat))
 	})

@@ -94,7 +94,7 @@ type finding struct {
 	cat         int
 	restrictive bool // "we do not …": limits the practice instead of stating it
 	text        string
-	key         string // significant form, for comparing versions
+	key         string // normalized text (diff.Sentences output), for comparing versions
 	section     string
 }
 
@@ -109,9 +109,9 @@ type cueState struct {
 func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive bool)) {
 	type catState struct {
 		excluded bool
-		cues     map[int]*cueState
+		cues     []cueState
 	}
-	var states map[int]*catState
+	var states []catState // allocated on the first hit; most sentences have none
 	for i, w := range s.words {
 		for _, e := range c.index[indexKey(w)] {
 			end := e.p.matchAt(s.words, i)
@@ -119,22 +119,17 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 				continue
 			}
 			if states == nil {
-				states = map[int]*catState{}
+				states = make([]catState, len(c.cats))
 			}
-			st := states[e.cat]
-			if st == nil {
-				st = &catState{cues: map[int]*cueState{}}
-				states[e.cat] = st
-			}
+			st := &states[e.cat]
 			if e.role == roleExclude {
 				st.excluded = true
 				continue
 			}
-			cs := st.cues[e.cue]
-			if cs == nil {
-				cs = &cueState{}
-				st.cues[e.cue] = cs
+			if st.cues == nil {
+				st.cues = make([]cueState, len(c.cats[e.cat].Cues))
 			}
+			cs := &st.cues[e.cue]
 			if e.role == roleAction {
 				cs.actions = append(cs.actions, [2]int{i, end})
 			} else {
@@ -143,16 +138,16 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 		}
 	}
 	// Walk categories in table order so that output is deterministic.
-	for ci := range c.cats {
-		st := states[ci]
-		if st == nil || st.excluded {
+	for ci := range states {
+		st := &states[ci]
+		if st.cues == nil || st.excluded {
 			continue
 		}
 		cat := c.cats[ci]
 		found, affirmative := false, false
 		for qi, cue := range cat.Cues {
-			cs := st.cues[qi]
-			if cs == nil || len(cs.actions) == 0 || cs.groups != (uint64(1)<<len(cue.With))-1 {
+			cs := &st.cues[qi]
+			if len(cs.actions) == 0 || cs.groups != (uint64(1)<<len(cue.With))-1 {
 				continue
 			}
 			found = true
@@ -168,14 +163,30 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 	}
 }
 
-// findings classifies every sentence of a Markdown document.
-func (c *classifier) findings(markdown string) []finding {
+// verdict is a category a sentence states.
+type verdict struct {
+	cat         int
+	restrictive bool
+}
+
+// findings classifies every sentence of a Markdown document. memo caches
+// verdicts by sentence text, so that the sentences two versions share are
+// classified once.
+func (c *classifier) findings(markdown string, memo map[string][]verdict) []finding {
 	var out []finding
 	for _, part := range diff.Parse(markdown) {
 		for _, text := range diff.Sentences(part.Body) {
-			c.classifySentence(tokenize(text), func(cat int, restrictive bool) {
-				out = append(out, finding{cat: cat, restrictive: restrictive, text: text, key: diff.Significant(text), section: part.Heading})
-			})
+			vs, ok := memo[text]
+			if !ok {
+				vs = nil
+				c.classifySentence(tokenize(text), func(cat int, restrictive bool) {
+					vs = append(vs, verdict{cat, restrictive})
+				})
+				memo[text] = vs
+			}
+			for _, v := range vs {
+				out = append(out, finding{cat: v.cat, restrictive: v.restrictive, text: text, key: text, section: part.Heading})
+			}
 		}
 	}
 	return out
@@ -212,7 +223,7 @@ func Classify(markdown string) []Provision {
 	c := rules()
 	seen := make([]bool, len(c.cats))
 	out := []Provision{}
-	fs := c.findings(markdown)
+	fs := c.findings(markdown, map[string][]verdict{})
 	for ci := range c.cats {
 		for _, f := range fs {
 			if f.cat != ci || f.restrictive || seen[ci] {

@@ -57,12 +57,12 @@ type Result struct {
 // Compare diffs two Markdown versions of a document.
 func Compare(oldMarkdown, newMarkdown string) Result {
 	res := Result{Sections: []Section{}}
-	if Significant(oldMarkdown) == Significant(newMarkdown) {
+	oldParts := index(Parse(oldMarkdown))
+	newParts := index(Parse(newMarkdown))
+	if joinParts(oldParts) == joinParts(newParts) {
 		return res
 	}
 	res.Changed = true
-	oldParts := index(Parse(oldMarkdown))
-	newParts := index(Parse(newMarkdown))
 	pairs := match(oldParts, newParts)
 
 	type placed struct {
@@ -146,11 +146,11 @@ func modified(o, n *part) Section {
 func missingFrom(a, b []string) []string {
 	have := make(map[string]int, len(b))
 	for _, s := range b {
-		have[Significant(s)]++
+		have[significantText(s)]++
 	}
 	out := []string{}
 	for _, s := range a {
-		k := Significant(s)
+		k := significantText(s)
 		if have[k] > 0 {
 			have[k]--
 			continue

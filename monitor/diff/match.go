@@ -22,8 +22,8 @@ func index(parts []Part) []*part {
 		out[i] = &part{
 			Part:  p,
 			key:   headingKey(p.Heading),
-			exact: Significant(p.Heading),
-			sig:   Significant(p.Body),
+			exact: significantText(p.Heading),
+			sig:   significantText(p.Body),
 			words: displayWords(p.Body),
 		}
 	}

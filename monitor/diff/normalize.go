@@ -36,11 +36,36 @@ const month = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 // cleanLine applies the typography map and drops publication dates, so
 // that two renderings of the same line compare equal.
 func cleanLine(s string) string {
-	s = typography.Replace(s)
-	if strings.ContainsAny(s, "0123456789") {
+	if needsTypography(s) {
+		s = typography.Replace(s)
+	}
+	if strings.ContainsAny(s, "0123456789") && mayHaveDateLabel(s) {
 		s = datedLabel.ReplaceAllString(s, "$1$2")
 	}
 	return s
+}
+
+// needsTypography reports bytes the typography map may change: non-ASCII,
+// tabs and carriage returns.
+func needsTypography(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == '\t' || c == '\r' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveDateLabel is a cheap test that spares most lines the date
+// expression.
+func mayHaveDateLabel(s string) bool {
+	lower := strings.ToLower(s)
+	for _, stem := range []string{"updat", "effective", "modif", "revis", "chang", "amend", "review", "publish", "version"} {
+		if strings.Contains(lower, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // Significant returns the canonical form of a Markdown document used to
@@ -51,6 +76,29 @@ func cleanLine(s string) string {
 // heading levels, list bullets and table pipes. Two documents that differ
 // only in such noise have equal Significant values.
 func Significant(markdown string) string {
+	return joinParts(index(Parse(markdown)))
+}
+
+// joinParts is the significant form of a parsed document; Compare uses it
+// so that Changed agrees with Significant by construction.
+func joinParts(parts []*part) string {
+	var b strings.Builder
+	for _, p := range parts {
+		for _, s := range []string{p.exact, p.sig} {
+			if s == "" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
+
+// significantText is the significant form of a Markdown fragment.
+func significantText(markdown string) string {
 	var b strings.Builder
 	b.Grow(len(markdown))
 	for line := range strings.SplitSeq(markdown, "\n") {

@@ -116,7 +116,7 @@ func isListItem(line string) bool {
 // emphasis and escapes removed, whitespace collapsed.
 func headingText(s string) string {
 	s = cleanLine(s)
-	s = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "").Replace(s)
+	s = emphasis.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -124,7 +124,7 @@ func headingText(s string) string {
 // "Section 5 - Governing Law" and "V. Governing Law" all give
 // "governing law"), used to follow renumbered sections.
 func headingKey(heading string) string {
-	fields := strings.Fields(strings.ToLower(Significant(heading)))
+	fields := strings.Fields(strings.ToLower(significantText(heading)))
 	for len(fields) > 0 && isNumbering(fields[0]) {
 		fields = fields[1:]
 	}

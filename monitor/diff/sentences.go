@@ -7,6 +7,9 @@ import (
 	"unicode/utf8"
 )
 
+// emphasis removes inline Markdown markers.
+var emphasis = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "")
+
 // markdownLink matches [text](url) and ![alt](url); the text is kept.
 var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 
@@ -57,9 +60,11 @@ func tableRow(row string) string {
 // Plain reduces a Markdown fragment to readable plain text.
 func Plain(markdown string) string {
 	s := cleanLine(markdown)
-	s = markdownLink.ReplaceAllString(s, "$1")
+	if strings.Contains(s, "](") {
+		s = markdownLink.ReplaceAllString(s, "$1")
+	}
 	s = stripBlockMarkers(s)
-	s = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "").Replace(s)
+	s = emphasis.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

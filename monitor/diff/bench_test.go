@@ -1,0 +1,46 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// benchDoc generates a policy-like Markdown document of about size bytes;
+// seed varies the wording so two documents differ in a few places.
+func benchDoc(size, seed int) string {
+	var b strings.Builder
+	b.WriteString("# Terms of Service\n\nLast updated: March 1, 2024\n\n")
+	for s := 1; b.Len() < size; s++ {
+		fmt.Fprintf(&b, "## %d. Section about topic %d\n\n", s, s)
+		for p := 0; p < 4; p++ {
+			for k := 0; k < 5; k++ {
+				word := "information"
+				if (s*31+p*7+k)%97 == seed%97 {
+					word = "content"
+				}
+				fmt.Fprintf(&b, "Sentence %d of paragraph %d explains how we process your %s for purpose %d. ", k, p, word, s*p+k)
+			}
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkCompare(b *testing.B) {
+	old, new := benchDoc(80_000, 1), benchDoc(80_000, 2)
+	b.SetBytes(int64(len(old) + len(new)))
+	for b.Loop() {
+		if !Compare(old, new).Changed {
+			b.Fatal("expected a change")
+		}
+	}
+}
+
+func BenchmarkSignificant(b *testing.B) {
+	doc := benchDoc(80_000, 1)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		Significant(doc)
+	}
+}
