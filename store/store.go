@@ -136,7 +136,7 @@ func notFound(err error, what string) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, gorm.ErrRecordNotFound):
+	case errors.Is(err, gorm.ErrRecordNotFound), errors.Is(err, errNotFoundRow):
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
 	case errors.Is(err, gorm.ErrDuplicatedKey):
 		return fmt.Errorf("%s: %w", what, ErrConflict)
@@ -144,3 +144,6 @@ func notFound(err error, what string) error {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 }
+
+// errNotFoundRow stands in for a row that exists but must not be seen.
+var errNotFoundRow = errors.New("record not visible to this organization")

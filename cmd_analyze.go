@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+
+	"github.com/clausewatch/clausewatch/monitor/analysis"
+)
+
+func runAnalyze(ctx context.Context, args []string, out, _ io.Writer) error {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	var sel, rem stringList
+	fs.Var(&sel, "select", "CSS selector of the part to keep, for HTML inputs (repeatable)")
+	fs.Var(&rem, "remove", "CSS selector of a part to drop, for HTML inputs (repeatable)")
+	format := fs.String("format", "text", "text or json")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 2 {
+		return usagef("usage: analyze OLD NEW [--select CSS]… [--remove CSS]… [--format text|json]")
+	}
+	if *format != "text" && *format != "json" {
+		return usagef("--format must be text or json")
+	}
+	rules, err := rulesFromFlags(sel, rem)
+	if err != nil {
+		return err
+	}
+	oldMD, err := extractInput(ctx, rest[0], rules)
+	if err != nil {
+		return err
+	}
+	newMD, err := extractInput(ctx, rest[1], rules)
+	if err != nil {
+		return err
+	}
+	report := analysis.Analyze(oldMD, newMD)
+	if *format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
+	}
+	_, err = io.WriteString(out, report.Text())
+	return err
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/hibiken/asynq"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/clausewatch/clausewatch/config"
+	"github.com/clausewatch/clausewatch/monitor"
+	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/tracker"
+	"github.com/clausewatch/clausewatch/workers"
+)
+
+// runtime holds what most commands share, opened in order and closed in
+// reverse.
+type runtime struct {
+	cfg     *config.Config
+	log     *slog.Logger
+	store   *store.Store
+	redis   *workers.Redis
+	metrics *prometheus.Registry
+	closers []func() error
+}
+
+func loadConfig() (*config.Config, *slog.Logger, error) {
+	cfg, err := config.Load()
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	return cfg, log, nil
+}
+
+// openRuntime loads the configuration and opens the database (migrated)
+// and, when withRedis, Redis.
+func openRuntime(ctx context.Context, withRedis bool) (*runtime, error) {
+	cfg, log, err := loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	rt := &runtime{cfg: cfg, log: log, metrics: prometheus.NewRegistry()}
+	rt.metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	st, err := store.Open(ctx, cfg.DatabaseURL, log)
+	if err != nil {
+		return nil, err
+	}
+	rt.store = st
+	rt.closers = append(rt.closers, st.Close)
+	if err := st.Migrate(ctx); err != nil {
+		rt.close()
+		return nil, err
+	}
+	if withRedis {
+		r, err := workers.OpenRedis(ctx, cfg.RedisURL)
+		if err != nil {
+			rt.close()
+			return nil, err
+		}
+		rt.redis = r
+		rt.closers = append(rt.closers, r.Close)
+	}
+	return rt, nil
+}
+
+func (rt *runtime) close() {
+	for i := len(rt.closers) - 1; i >= 0; i-- {
+		if err := rt.closers[i](); err != nil {
+			rt.log.Warn("close", slog.String("error", err.Error()))
+		}
+	}
+}
+
+// requireSharedRedis refuses the in-process Redis for processes that must
+// share a queue with others.
+func (rt *runtime) requireSharedRedis(what string) error {
+	if rt.cfg.EmbeddedRedis() {
+		return usagef("%s needs a shared Redis: set REDIS_URL (the in-process Redis lives inside `serve` and no other process can reach it)", what)
+	}
+	return nil
+}
+
+// newFetcher builds the SSRF-safe fetcher, with Chromium for documents that
+// need client-side scripts when a browser is installed.
+func (rt *runtime) newFetcher() *fetch.Fetcher {
+	opts := fetch.Options{AllowPrivate: rt.cfg.FetchAllowPrivate}
+	if b, err := fetch.NewChromeBrowser(rt.cfg.ChromiumPath); err == nil {
+		opts.Browser = b
+	} else {
+		rt.log.Debug("no browser for client-side scripts", slog.String("reason", err.Error()))
+	}
+	return fetch.New(opts)
+}
+
+func (rt *runtime) newTracker() *tracker.Service {
+	failing := func(doc *store.Document, err error) {
+		rt.log.Warn("document failing", slog.Int64("document_id", doc.ID), slog.Int("failures", tracker.FailureNoticeThreshold), slog.String("error", err.Error()))
+	}
+	return tracker.New(rt.store, monitor.NewEngine(rt.newFetcher()), rt.log, rt.cfg.CheckInterval, tracker.Hooks{Failing: failing})
+}
+
+// newWorker builds the worker server with every task handler.
+func (rt *runtime) newWorker(tr *tracker.Service, client *asynq.Client, opts workers.ServerOptions) (*workers.Server, error) {
+	if rt.redis == nil {
+		return nil, errors.New("worker needs redis")
+	}
+	opts.Log = rt.log
+	if opts.Concurrency == 0 {
+		opts.Concurrency = rt.cfg.WorkerConcurrency
+	}
+	handlers := workers.Handlers(workers.Deps{Store: rt.store, Tracker: tr, Client: client, Log: rt.log})
+	srv, err := workers.NewServer(rt.redis, opts, handlers)
+	if err != nil {
+		return nil, fmt.Errorf("worker: %w", err)
+	}
+	return srv, nil
+}

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// CatalogueDocument returns the document of a platform with that type.
+func (s *Store) CatalogueDocument(ctx context.Context, platformID int64, docType string) (*Document, error) {
+	var d Document
+	err := s.conn(ctx).Where("platform_id = ? AND doc_type = ? AND organization_id IS NULL", platformID, docType).First(&d).Error
+	return &d, notFound(err, "document")
+}
+
+// CreateDocument inserts a new document, due for a check now.
+func (s *Store) CreateDocument(ctx context.Context, d *Document) error {
+	if d.State == "" {
+		d.State = StatePending
+	}
+	if d.NextCheckAt.IsZero() {
+		d.NextCheckAt = time.Now().UTC()
+	}
+	return notFound(s.conn(ctx).Create(d).Error, "create document")
+}
+
+// UpdateDocumentSources replaces a document's declaration.
+func (s *Store) UpdateDocumentSources(ctx context.Context, id int64, name string, sources json.RawMessage, rulesHash string) error {
+	err := s.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(map[string]any{
+		"name": name, "sources": sources, "rules_hash": rulesHash, "updated_at": time.Now().UTC(),
+	}).Error
+	return notFound(err, "update document")
+}
+
+// Document returns a document by id, with its platform. Workers use it; the
+// web app reads documents through platform or organization scoped methods.
+func (s *Store) Document(ctx context.Context, id int64) (*Document, error) {
+	var d Document
+	err := s.conn(ctx).Preload("Platform").First(&d, id).Error
+	return &d, notFound(err, "document")
+}
+
+// PlatformDocuments lists a platform's catalogue documents.
+func (s *Store) PlatformDocuments(ctx context.Context, platformID int64) ([]Document, error) {
+	var ds []Document
+	err := s.conn(ctx).Where("platform_id = ? AND organization_id IS NULL", platformID).Order("doc_type").Find(&ds).Error
+	return ds, notFound(err, "platform documents")
+}
+
+// DocumentIDs lists the ids of documents matching the filter: all catalogue
+// and custom documents when platformID is zero.
+func (s *Store) DocumentIDs(ctx context.Context, platformID int64) ([]int64, error) {
+	q := s.conn(ctx).Model(&Document{}).Order("id")
+	if platformID != 0 {
+		q = q.Where("platform_id = ?", platformID)
+	}
+	var ids []int64
+	return ids, notFound(q.Pluck("id", &ids).Error, "list documents")
+}
+
+// DueDocument is what the sweep needs to enqueue a check.
+type DueDocument struct {
+	ID          int64
+	NextCheckAt time.Time
+}
+
+// DueDocuments returns up to limit documents whose next check is due, after
+// the given id (for batching), oldest first.
+func (s *Store) DueDocuments(ctx context.Context, now time.Time, afterID int64, limit int) ([]DueDocument, error) {
+	var out []DueDocument
+	err := s.conn(ctx).Model(&Document{}).
+		Select("id", "next_check_at").
+		Where("next_check_at <= ? AND id > ?", now, afterID).
+		Order("id").Limit(limit).Scan(&out).Error
+	return out, notFound(err, "due documents")
+}
+
+// Health is the outcome of one check that did not produce a version.
+type Health struct {
+	State        string
+	Error        string
+	Conditionals []Conditional
+	CheckedAt    time.Time
+	NextCheckAt  time.Time
+	Failed       bool
+}
+
+// RecordHealth stores the outcome of a check: success resets the failure
+// count, failure increments it. It returns the new failure count.
+func (s *Store) RecordHealth(ctx context.Context, id int64, h Health) (int, error) {
+	var failures int
+	err := s.InTx(ctx, func(tx *Store) error {
+		var d Document
+		if err := tx.conn(ctx).Select("id", "consecutive_failures").First(&d, id).Error; err != nil {
+			return err
+		}
+		updates := map[string]any{
+			"state": h.State, "last_checked_at": h.CheckedAt, "next_check_at": h.NextCheckAt,
+			"updated_at": time.Now().UTC(),
+		}
+		if h.Failed {
+			failures = d.ConsecutiveFailures + 1
+			updates["last_error"] = h.Error
+		} else {
+			updates["last_error"] = ""
+			updates["last_success_at"] = h.CheckedAt
+			if h.Conditionals != nil {
+				b, _ := json.Marshal(h.Conditionals)
+				updates["conditionals"] = string(b)
+			}
+		}
+		updates["consecutive_failures"] = failures
+		return tx.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(updates).Error
+	})
+	return failures, notFound(err, "record document health")
+}
+
+// DocumentsByState counts documents per state, for metrics and the dashboard.
+func (s *Store) DocumentsByState(ctx context.Context) (map[string]int64, error) {
+	var rows []struct {
+		State string
+		N     int64
+	}
+	err := s.conn(ctx).Model(&Document{}).Select("state, count(*) AS n").Group("state").Scan(&rows).Error
+	out := map[string]int64{}
+	for _, r := range rows {
+		out[r.State] = r.N
+	}
+	return out, notFound(err, "count documents by state")
+}
+
+// CheckResult is the state of a document after a check run, for the check
+// command's report.
+type CheckResult struct {
+	DocumentID int64
+	Platform   string
+	DocType    string
+	State      string
+	LastError  string
+	VersionID  int64 // a version recorded since the run started, or 0
+	ChangeID   int64 // a change recorded since the run started, or 0
+}
+
+// CheckedSince returns the documents among ids that were checked at or
+// after since, with the version and change each recorded since then.
+func (s *Store) CheckedSince(ctx context.Context, ids []int64, since time.Time) ([]CheckResult, error) {
+	var out []CheckResult
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		var docs []Document
+		err := s.conn(ctx).Preload("Platform").
+			Select("id", "platform_id", "doc_type", "name", "state", "last_error").
+			Where("id IN ? AND last_checked_at >= ?", chunk, since).Find(&docs).Error
+		if err != nil {
+			return nil, notFound(err, "checked documents")
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		done := make([]int64, len(docs))
+		for i, d := range docs {
+			done[i] = d.ID
+		}
+		versions := map[int64]int64{}
+		var vrows []struct{ DocumentID, ID int64 }
+		if err := s.conn(ctx).Model(&Version{}).Select("document_id, id").
+			Where("document_id IN ? AND created_at >= ?", done, since).Scan(&vrows).Error; err != nil {
+			return nil, notFound(err, "recent versions")
+		}
+		for _, r := range vrows {
+			versions[r.DocumentID] = r.ID
+		}
+		changes, err := s.DocumentChangesSince(ctx, done, since)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			r := CheckResult{DocumentID: d.ID, DocType: d.DocType, State: d.State, LastError: d.LastError,
+				VersionID: versions[d.ID], ChangeID: changes[d.ID]}
+			if d.Platform != nil {
+				r.Platform = d.Platform.Slug
+			} else {
+				r.Platform = d.Name
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// ErrStale is returned by RecordVersion when another check recorded a
+// version of the same document since the caller read the latest one; the
+// caller compares again.
+var ErrStale = errors.New("latest version changed meanwhile")
+
+// LatestVersion returns the newest version of a document, or ErrNotFound.
+func (s *Store) LatestVersion(ctx context.Context, documentID int64) (*Version, error) {
+	var v Version
+	err := s.conn(ctx).Where("document_id = ?", documentID).Order("id DESC").First(&v).Error
+	return &v, notFound(err, "latest version")
+}
+
+// Version returns one version of a document.
+func (s *Store) Version(ctx context.Context, documentID, versionID int64) (*Version, error) {
+	var v Version
+	err := s.conn(ctx).Where("document_id = ? AND id = ?", documentID, versionID).First(&v).Error
+	return &v, notFound(err, "version")
+}
+
+// Versions lists a document's versions, newest first, without their text.
+func (s *Store) Versions(ctx context.Context, documentID int64) ([]Version, error) {
+	var vs []Version
+	err := s.conn(ctx).Omit("markdown").Where("document_id = ?", documentID).Order("id DESC").Find(&vs).Error
+	return vs, notFound(err, "versions")
+}
+
+// SnapshotInput is the raw body of one fetched source.
+type SnapshotInput struct {
+	SHA256      string
+	URL         string
+	ContentType string
+	Body        []byte
+}
+
+// NewVersion is what a check recorded: the text, the raw snapshots it came
+// from, and, when it follows an earlier version, the change.
+type NewVersion struct {
+	DocumentID int64
+	// PrevID is the latest version the caller compared against (0 for
+	// none); if it is no longer the latest, RecordVersion returns ErrStale.
+	PrevID    int64
+	Kind      string
+	Markdown  string
+	SHA256    string
+	PrevSHA   string
+	Snapshots []SnapshotInput
+	Change    *Change // nil for first versions and technical upgrades
+	Health    Health
+}
+
+// RecordVersion stores snapshots, the version, the change and the
+// document's health in one transaction, so a crash leaves either all or
+// nothing. It returns the new version (and change, when there is one).
+func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Change, error) {
+	var (
+		version Version
+		change  *Change
+	)
+	err := s.InTx(ctx, func(tx *Store) error {
+		db := tx.conn(ctx)
+		// Lock the document row so concurrent checks of the same document
+		// serialize here (SQLite serializes all writers anyway).
+		var doc Document
+		q := db.Select("id", "latest_version_id")
+		if tx.dialect == "postgres" {
+			q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+		}
+		if err := q.First(&doc, nv.DocumentID).Error; err != nil {
+			return err
+		}
+		var current int64
+		if doc.LatestVersionID != nil {
+			current = *doc.LatestVersionID
+		}
+		if current != nv.PrevID {
+			return ErrStale
+		}
+		ids := make([]int64, 0, len(nv.Snapshots))
+		for _, sn := range nv.Snapshots {
+			id, err := tx.putSnapshot(ctx, sn)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		version = Version{
+			DocumentID: nv.DocumentID, Kind: nv.Kind, Markdown: nv.Markdown,
+			SHA256: nv.SHA256, PrevSHA256: nv.PrevSHA, SnapshotIDs: ids, CreatedAt: nv.Health.CheckedAt,
+		}
+		if err := db.Create(&version).Error; err != nil {
+			return fmt.Errorf("insert version: %w", err)
+		}
+		if nv.Change != nil {
+			c := *nv.Change
+			c.DocumentID = nv.DocumentID
+			c.FromVersionID = nv.PrevID
+			c.ToVersionID = version.ID
+			c.CreatedAt = nv.Health.CheckedAt
+			if err := db.Create(&c).Error; err != nil {
+				return fmt.Errorf("insert change: %w", err)
+			}
+			change = &c
+		}
+		conds, _ := json.Marshal(nv.Health.Conditionals)
+		return db.Model(&Document{}).Where("id = ?", nv.DocumentID).Updates(map[string]any{
+			"latest_version_id": version.ID, "state": nv.Health.State, "last_error": "",
+			"consecutive_failures": 0, "last_checked_at": nv.Health.CheckedAt,
+			"last_success_at": nv.Health.CheckedAt, "next_check_at": nv.Health.NextCheckAt,
+			"conditionals": string(conds), "updated_at": time.Now().UTC(),
+		}).Error
+	})
+	if errors.Is(err, ErrStale) {
+		return nil, nil, ErrStale
+	}
+	if err != nil {
+		return nil, nil, notFound(err, "record version")
+	}
+	return &version, change, nil
+}
+
+// putSnapshot stores a body once per content hash and returns its id.
+func (s *Store) putSnapshot(ctx context.Context, in SnapshotInput) (int64, error) {
+	db := s.conn(ctx)
+	var existing Snapshot
+	err := db.Select("id").Where("sha256 = ?", in.SHA256).First(&existing).Error
+	if err == nil {
+		return existing.ID, nil
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return 0, fmt.Errorf("find snapshot: %w", err)
+	}
+	sn := Snapshot{SHA256: in.SHA256, URL: in.URL, ContentType: in.ContentType, Body: in.Body}
+	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&sn).Error; err != nil {
+		return 0, fmt.Errorf("insert snapshot: %w", err)
+	}
+	if sn.ID == 0 {
+		if err := db.Select("id").Where("sha256 = ?", in.SHA256).First(&sn).Error; err != nil {
+			return 0, fmt.Errorf("find snapshot: %w", err)
+		}
+	}
+	return sn.ID, nil
+}
+
+// Snapshots returns snapshots by id, in the order asked.
+func (s *Store) Snapshots(ctx context.Context, ids []int64) ([]Snapshot, error) {
+	var found []Snapshot
+	if err := s.conn(ctx).Where("id IN ?", ids).Find(&found).Error; err != nil {
+		return nil, notFound(err, "snapshots")
+	}
+	byID := map[int64]Snapshot{}
+	for _, sn := range found {
+		byID[sn.ID] = sn
+	}
+	out := make([]Snapshot, 0, len(ids))
+	for _, id := range ids {
+		sn, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("snapshot %d: %w", id, ErrNotFound)
+		}
+		out = append(out, sn)
+	}
+	return out, nil
+}

@@ -1,0 +1,29 @@
+package workers
+
+import (
+	"log/slog"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/tracker"
+)
+
+// Deps are what the task handlers need.
+type Deps struct {
+	Store   *store.Store
+	Tracker *tracker.Service
+	Client  *asynq.Client
+	Log     *slog.Logger
+}
+
+// Handlers maps every task type to its handler.
+func Handlers(d Deps) map[string]asynq.Handler {
+	return map[string]asynq.Handler{
+		TypeCheckDocument: &CheckHandler{Tracker: d.Tracker, Store: d.Store},
+		TypeSweep:         &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log},
+	}
+}
+
+// NewClient returns an Asynq client on r.
+func NewClient(r *Redis) *asynq.Client { return asynq.NewClientFromRedisClient(r.Client) }
