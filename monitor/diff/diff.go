@@ -137,7 +137,7 @@ func modified(o, n *part) Section {
 		Kind:    KindModified,
 		Added:   missingFrom(newSents, oldSents),
 		Removed: missingFrom(oldSents, newSents),
-		Ops:     wordOps(o.words, n.words),
+		Ops:     sectionOps(o.Body, n.Body, o.words, n.words),
 	}
 }
 

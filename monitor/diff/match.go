@@ -36,6 +36,10 @@ type pair struct{ old, new int }
 // sections with different headings to count as the same section.
 const similarEnough = 0.5
 
+// maxSimilarPairs bounds the pairwise similarity search, which is
+// quadratic in the number of unmatched sections.
+const maxSimilarPairs = 10_000
+
 // match pairs the sections of two versions: first by exact heading, then
 // by heading without numbering, then by identical body (a renamed
 // section), then by similar body. Among equal keys, occurrences pair in
@@ -80,6 +84,20 @@ func matchSimilar(oldParts, newParts []*part, pairs *[]pair) {
 	type cand struct {
 		score float64
 		p     pair
+	}
+	var left, right int
+	for _, o := range oldParts {
+		if !o.matched {
+			left++
+		}
+	}
+	for _, n := range newParts {
+		if !n.matched {
+			right++
+		}
+	}
+	if left*right > maxSimilarPairs {
+		return // a rewrite this large reads better as sections added and removed
 	}
 	var cands []cand
 	sets := map[*part]map[string]bool{}

@@ -18,6 +18,35 @@ const (
 // as its line mode). The diff runs without a deadline: a deadline would
 // make the output depend on machine load.
 func wordOps(oldWords, newWords []string) []Op {
+	return tokenOps(oldWords, newWords, " ")
+}
+
+// maxWordDiff is the largest section (old plus new words) diffed word by
+// word; the diff costs O(N·D), so larger rewrites are diffed by line.
+const maxWordDiff = 10_000
+
+// sectionOps diffs two section bodies: word by word, or line by line when
+// they are very large.
+func sectionOps(oldBody, newBody string, oldWords, newWords []string) []Op {
+	if len(oldWords)+len(newWords) <= maxWordDiff {
+		return wordOps(oldWords, newWords)
+	}
+	return tokenOps(displayLines(oldBody), displayLines(newBody), " ")
+}
+
+// displayLines are the non-empty lines of text, cleaned like displayWords.
+func displayLines(text string) []string {
+	var lines []string
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.Join(strings.Fields(cleanLine(line)), " "); line != "" && !isRuleLine(line) {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// tokenOps diffs two token sequences, joining the tokens of a run with sep.
+func tokenOps(oldWords, newWords []string, sep string) []Op {
 	vocab := make(map[string]rune, len(oldWords)/2+len(newWords)/2)
 	var words []string
 	encode := func(ws []string) []rune {
@@ -44,7 +73,7 @@ func wordOps(oldWords, newWords []string) []Op {
 		var text strings.Builder
 		for i, r := range []rune(d.Text) {
 			if i > 0 {
-				text.WriteByte(' ')
+				text.WriteString(sep)
 			}
 			text.WriteString(words[runeIndex(r)])
 		}
