@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/templates"
@@ -32,6 +33,8 @@ type Deps struct {
 	// Metrics is the registry served on /metrics; the app adds its HTTP
 	// metrics to it.
 	Metrics *prometheus.Registry
+	// Accounts is the sign-up, login, members and tokens logic.
+	Accounts *accounts.Service
 	// QueueUI is the Asynq dashboard mounted at /admin/queues for staff;
 	// nil leaves the route out.
 	QueueUI http.Handler
@@ -51,7 +54,7 @@ type Server struct {
 
 // New builds the web application with all routes.
 func New(d Deps) (*Server, error) {
-	if d.Config == nil || d.Store == nil || d.Templates == nil || d.Log == nil || d.Metrics == nil {
+	if d.Config == nil || d.Store == nil || d.Templates == nil || d.Log == nil || d.Metrics == nil || d.Accounts == nil {
 		return nil, fmt.Errorf("app: missing dependency")
 	}
 	m, err := newHTTPMetrics(d.Metrics)

@@ -1,0 +1,41 @@
+package app
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/clausewatch/clausewatch/accounts"
+	"github.com/clausewatch/clausewatch/store"
+)
+
+type apiSignupRequest struct {
+	Email        string `json:"email"`
+	Password     string `json:"password"`
+	Organization string `json:"organization"`
+}
+
+type apiSignupResponse struct {
+	User         *store.User         `json:"user"`
+	Organization *store.Organization `json:"organization"`
+	Token        string              `json:"token"`
+}
+
+// apiSignup creates the account and organization and answers with an API
+// token, so a script can go on at once.
+func (s *Server) apiSignup(c echo.Context) error {
+	var req apiSignupRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	user, org, err := s.accounts().Signup(ctx, accounts.SignupInput(req))
+	if err != nil {
+		return err
+	}
+	token, _, err := s.accounts().CreateAPIToken(ctx, org.ID, user.ID, "Created at sign-up")
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, apiSignupResponse{User: user, Organization: org, Token: token})
+}

@@ -1,0 +1,36 @@
+package app
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/clausewatch/clausewatch/accounts"
+)
+
+// saveSignup creates the account and organization, logs the new user in and
+// shows the dashboard, which asks them to confirm their address.
+func (s *Server) saveSignup(c echo.Context) error {
+	page, err := s.formPage(c, "Create your account")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	user, _, err := s.accounts().Signup(ctx, accounts.SignupInput{
+		Email:        page.Form.Get("email"),
+		Password:     page.Form.Get("password"),
+		Organization: page.Form.Get("organization"),
+	})
+	if err != nil {
+		return s.formError(c, "signup", page, err)
+	}
+	ns, err := s.accounts().StartSession(ctx, user.ID, client(c))
+	if err != nil {
+		return err
+	}
+	if err := s.startSession(c, ns); err != nil {
+		return err
+	}
+	s.setFlash(c, "Welcome to Clausewatch! We sent a confirmation link to "+user.Email+".")
+	return c.Redirect(http.StatusSeeOther, "/app")
+}
