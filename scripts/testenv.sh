@@ -75,7 +75,7 @@ testenv_start() {
   testenv_wait redis redis-cli -p "$REDIS_PORT" ping
   testenv_log "redis on 127.0.0.1:$REDIS_PORT"
 
-  "$TOOLS_BIN/stripe-mock" -http-addr "127.0.0.1:$STRIPE_PORT" >"$TESTENV_DIR/stripe-mock.log" 2>&1 &
+  "$TOOLS_BIN/stripe-mock" -http-addr "127.0.0.1:$STRIPE_PORT" -https-addr "127.0.0.1:$((STRIPE_PORT + 1))" >"$TESTENV_DIR/stripe-mock.log" 2>&1 &
   echo $! >"$TESTENV_DIR/stripe-mock.pid"
   testenv_wait stripe-mock curl -sf -o /dev/null -H 'Authorization: Bearer sk_test_123' "http://127.0.0.1:$STRIPE_PORT/v1/customers"
   testenv_log "stripe-mock on 127.0.0.1:$STRIPE_PORT"

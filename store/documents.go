@@ -21,11 +21,14 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document) error {
 	if d.NextCheckAt.IsZero() {
 		d.NextCheckAt = time.Now().UTC()
 	}
+	if d.Conditionals == nil {
+		d.Conditionals = []Conditional{}
+	}
 	return notFound(s.conn(ctx).Create(d).Error, "create document")
 }
 
 // UpdateDocumentSources replaces a document's declaration.
-func (s *Store) UpdateDocumentSources(ctx context.Context, id int64, name string, sources json.RawMessage, rulesHash string) error {
+func (s *Store) UpdateDocumentSources(ctx context.Context, id int64, name string, sources JSONText, rulesHash string) error {
 	err := s.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(map[string]any{
 		"name": name, "sources": sources, "rules_hash": rulesHash, "updated_at": time.Now().UTC(),
 	}).Error

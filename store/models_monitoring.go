@@ -1,9 +1,6 @@
 package store
 
-import (
-	"encoding/json"
-	"time"
-)
+import "time"
 
 // Document states. "pending" means never checked yet; the others are the
 // outcome of the latest check.
@@ -40,24 +37,24 @@ type Conditional struct {
 // Document is one watched text: a platform's terms of a type, or an
 // organization's custom URL.
 type Document struct {
-	ID                  int64           `gorm:"primaryKey" json:"id"`
-	PlatformID          *int64          `json:"platform_id,omitempty"`
-	OrganizationID      *int64          `json:"-"`
-	DocType             string          `json:"type"`
-	Name                string          `json:"name"`
-	Sources             json.RawMessage `gorm:"type:text" json:"-"` // []monitor.Source, owned by the engine
-	RulesHash           string          `json:"-"`
-	Conditionals        []Conditional   `gorm:"serializer:json" json:"-"`
-	State               string          `json:"state"`
-	ConsecutiveFailures int             `json:"consecutive_failures"`
-	LastError           string          `json:"last_error"`
-	LastCheckedAt       *time.Time      `json:"last_checked_at"`
-	LastSuccessAt       *time.Time      `json:"last_success_at"`
-	NextCheckAt         time.Time       `json:"next_check_at"`
-	LatestVersionID     *int64          `json:"-"`
-	CreatedAt           time.Time       `json:"-"`
-	UpdatedAt           time.Time       `json:"-"`
-	Platform            *Platform       `gorm:"foreignKey:PlatformID" json:"-"`
+	ID                  int64         `gorm:"primaryKey" json:"id"`
+	PlatformID          *int64        `json:"platform_id,omitempty"`
+	OrganizationID      *int64        `json:"-"`
+	DocType             string        `json:"type"`
+	Name                string        `json:"name"`
+	Sources             JSONText      `gorm:"type:text" json:"-"` // []monitor.Source, owned by the engine
+	RulesHash           string        `json:"-"`
+	Conditionals        []Conditional `gorm:"serializer:json" json:"-"`
+	State               string        `json:"state"`
+	ConsecutiveFailures int           `json:"consecutive_failures"`
+	LastError           string        `json:"last_error"`
+	LastCheckedAt       *time.Time    `json:"last_checked_at"`
+	LastSuccessAt       *time.Time    `json:"last_success_at"`
+	NextCheckAt         time.Time     `json:"next_check_at"`
+	LatestVersionID     *int64        `json:"-"`
+	CreatedAt           time.Time     `json:"-"`
+	UpdatedAt           time.Time     `json:"-"`
+	Platform            *Platform     `gorm:"foreignKey:PlatformID" json:"-"`
 }
 
 // Snapshot is the raw bytes of one fetch, kept once per content hash.
@@ -85,17 +82,17 @@ type Version struct {
 
 // Change is the difference between two consecutive versions of a document.
 type Change struct {
-	ID              int64           `gorm:"primaryKey" json:"id"`
-	DocumentID      int64           `json:"document_id"`
-	FromVersionID   int64           `json:"from_version_id"`
-	ToVersionID     int64           `json:"to_version_id"`
-	Summary         string          `json:"summary"`
-	Severity        string          `json:"severity,omitempty"`
-	AddedWords      int             `json:"-"`
-	RemovedWords    int             `json:"-"`
-	SectionsChanged int             `json:"-"`
-	Sections        json.RawMessage `gorm:"type:text" json:"-"` // []diff.Section
-	Provisions      json.RawMessage `gorm:"type:text" json:"-"` // []analysis.Provision
-	CreatedAt       time.Time       `json:"created_at"`
-	Document        *Document       `gorm:"foreignKey:DocumentID" json:"-"`
+	ID              int64     `gorm:"primaryKey" json:"id"`
+	DocumentID      int64     `json:"document_id"`
+	FromVersionID   int64     `json:"from_version_id"`
+	ToVersionID     int64     `json:"to_version_id"`
+	Summary         string    `json:"summary"`
+	Severity        string    `json:"severity,omitempty"`
+	AddedWords      int       `json:"-"`
+	RemovedWords    int       `json:"-"`
+	SectionsChanged int       `json:"-"`
+	Sections        JSONText  `gorm:"type:text" json:"-"` // []diff.Section
+	Provisions      JSONText  `gorm:"type:text" json:"-"` // []analysis.Provision
+	CreatedAt       time.Time `json:"created_at"`
+	Document        *Document `gorm:"foreignKey:DocumentID" json:"-"`
 }

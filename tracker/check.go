@@ -186,7 +186,7 @@ func conditionals(res *monitor.Result) []store.Conditional {
 }
 
 // DecodeSources reads a document's stored declaration.
-func DecodeSources(raw json.RawMessage) ([]monitor.Source, error) {
+func DecodeSources(raw []byte) ([]monitor.Source, error) {
 	var sources []monitor.Source
 	if err := json.Unmarshal(raw, &sources); err != nil {
 		return nil, fmt.Errorf("decode sources: %w", err)

@@ -84,8 +84,18 @@ func NewScheduler(r *Redis, log *slog.Logger) (*asynq.Scheduler, error) {
 // slogAdapter lets Asynq log through slog.
 type slogAdapter struct{ l *slog.Logger }
 
-func (a slogAdapter) Debug(args ...any) { a.l.Debug(fmt.Sprint(args...), slog.String("component", "asynq")) }
-func (a slogAdapter) Info(args ...any)  { a.l.Info(fmt.Sprint(args...), slog.String("component", "asynq")) }
-func (a slogAdapter) Warn(args ...any)  { a.l.Warn(fmt.Sprint(args...), slog.String("component", "asynq")) }
-func (a slogAdapter) Error(args ...any) { a.l.Error(fmt.Sprint(args...), slog.String("component", "asynq")) }
-func (a slogAdapter) Fatal(args ...any) { a.l.Error(fmt.Sprint(args...), slog.String("component", "asynq")) }
+func (a slogAdapter) Debug(args ...any) {
+	a.l.Debug(fmt.Sprint(args...), slog.String("component", "asynq"))
+}
+func (a slogAdapter) Info(args ...any) {
+	a.l.Info(fmt.Sprint(args...), slog.String("component", "asynq"))
+}
+func (a slogAdapter) Warn(args ...any) {
+	a.l.Warn(fmt.Sprint(args...), slog.String("component", "asynq"))
+}
+func (a slogAdapter) Error(args ...any) {
+	a.l.Error(fmt.Sprint(args...), slog.String("component", "asynq"))
+}
+func (a slogAdapter) Fatal(args ...any) {
+	a.l.Error(fmt.Sprint(args...), slog.String("component", "asynq"))
+}
