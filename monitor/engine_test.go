@@ -175,3 +175,29 @@ func TestCheckBadInput(t *testing.T) {
 		t.Fatal("mismatched rules accepted")
 	}
 }
+
+func TestCheckLegacyCharset(t *testing.T) {
+	tests := []struct {
+		name, contentType, body string
+	}{
+		{"declared windows-1252", "text/html; charset=windows-1252", "<p>Caf\xe9 \x93terms\x94</p>"},
+		{"mislabelled as utf-8", "text/html; charset=utf-8", "<p>Caf\xe9 \x93terms\x94</p>"},
+		{"meta only", "text/html", `<meta charset="iso-8859-1"><p>Caf` + "\xe9" + ` "terms"</p>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", tt.contentType)
+				fmt.Fprint(w, tt.body)
+			}))
+			defer srv.Close()
+			res, err := testEngine().Check(context.Background(), []Source{{URL: srv.URL}}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "Café \"terms\"\n"; res.Markdown != want {
+				t.Fatalf("markdown = %q, want %q", res.Markdown, want)
+			}
+		})
+	}
+}
