@@ -61,7 +61,10 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	client := workers.NewClient(rt.redis)
+	client, err := workers.NewClient(rt.redis)
+	if err != nil {
+		return err
+	}
 	defer client.Close()
 	// This process joins the worker pool for the run, so the command works
 	// on the in-process Redis too, and goes faster next to other workers.

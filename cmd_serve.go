@@ -14,8 +14,10 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/hibiken/asynqmon"
 
+	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/app"
 	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/workers"
@@ -45,7 +47,10 @@ func runServe(ctx context.Context, args []string, out, _ io.Writer) error {
 	if err := importCatalogueOnFirstStart(ctx, rt, tr); err != nil {
 		return err
 	}
-	client := workers.NewClient(rt.redis)
+	client, err := workers.NewClient(rt.redis)
+	if err != nil {
+		return err
+	}
 	defer client.Close()
 
 	if !*noWorker {
@@ -116,9 +121,14 @@ func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client) (http.Ha
 		return nil, err
 	}
 	queueUI := asynqmon.New(asynqmon.Options{RootPath: "/admin/queues", RedisConnOpt: opt})
+	sender, err := mail.New(rt.cfg, rt.log)
+	if err != nil {
+		return nil, err
+	}
+	acc := accounts.New(rt.store, sender, tmpl, rt.cfg.BaseURL, func() time.Time { return time.Now().UTC() }, rt.log)
 	srv, err := app.New(app.Deps{
 		Config: rt.cfg, Store: rt.store, Templates: tmpl, Log: rt.log,
-		Redis: rt.redis, Metrics: rt.metrics, QueueUI: queueUI,
+		Redis: rt.redis, Metrics: rt.metrics, QueueUI: queueUI, Accounts: acc,
 	})
 	if err != nil {
 		return nil, err

@@ -30,7 +30,10 @@ func runWorker(ctx context.Context, args []string, out, _ io.Writer) error {
 		return err
 	}
 	rt.closers = append(rt.closers, rt.redis.Close)
-	client := workers.NewClient(rt.redis)
+	client, err := workers.NewClient(rt.redis)
+	if err != nil {
+		return err
+	}
 	defer client.Close()
 	srv, err := rt.newWorker(rt.newTracker(), client, workers.ServerOptions{Concurrency: *concurrency, Metrics: rt.metrics})
 	if err != nil {

@@ -25,5 +25,11 @@ func Handlers(d Deps) map[string]asynq.Handler {
 	}
 }
 
-// NewClient returns an Asynq client on r.
-func NewClient(r *Redis) *asynq.Client { return asynq.NewClientFromRedisClient(r.Client) }
+// NewClient returns an Asynq client with its own connection to r.
+func NewClient(r *Redis) (*asynq.Client, error) {
+	opt, err := r.ConnOpt()
+	if err != nil {
+		return nil, err
+	}
+	return asynq.NewClient(opt), nil
+}

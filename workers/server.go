@@ -36,7 +36,13 @@ func NewServer(r *Redis, opts ServerOptions, handlers map[string]asynq.Handler) 
 	if poll == 0 {
 		poll = time.Second
 	}
-	srv := asynq.NewServerFromRedisClient(r.Client, asynq.Config{
+	opt, err := r.ConnOpt()
+	if err != nil {
+		return nil, err
+	}
+	// Asynq gets its own connection (not the shared client) so that it can
+	// close it on shutdown.
+	srv := asynq.NewServer(opt, asynq.Config{
 		Concurrency:       opts.Concurrency,
 		Queues:            map[string]int{QueueCritical: 6, QueueDefault: 3},
 		Logger:            slogAdapter{opts.Log},
@@ -70,7 +76,11 @@ func (s *Server) Shutdown() { s.srv.Shutdown() }
 // NewScheduler registers the periodic jobs. Several schedulers may run:
 // each periodic task is unique for its period, so only one is enqueued.
 func NewScheduler(r *Redis, log *slog.Logger) (*asynq.Scheduler, error) {
-	s := asynq.NewSchedulerFromRedisClient(r.Client, &asynq.SchedulerOpts{
+	opt, err := r.ConnOpt()
+	if err != nil {
+		return nil, err
+	}
+	s := asynq.NewScheduler(opt, &asynq.SchedulerOpts{
 		Logger:   slogAdapter{log},
 		LogLevel: asynq.WarnLevel,
 		Location: time.UTC,
