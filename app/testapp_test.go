@@ -1,0 +1,218 @@
+package app
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/clausewatch/clausewatch/accounts"
+	"github.com/clausewatch/clausewatch/config"
+	"github.com/clausewatch/clausewatch/mail"
+	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/store/storetest"
+	"github.com/clausewatch/clausewatch/templates"
+)
+
+// testClock is a settable clock for expiry and throttling tests.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// testApp is the real application on a migrated SQLite store, served over
+// HTTP, with mail recorded in memory.
+type testApp struct {
+	t      *testing.T
+	URL    string
+	server *Server
+	store  *store.Store
+	mail   *mail.Recorder
+	clock  *testClock
+}
+
+func newTestApp(t *testing.T) *testApp {
+	t.Helper()
+	ts := httptest.NewUnstartedServer(nil)
+	base := "http://" + ts.Listener.Addr().String()
+	ta := buildTestApp(t, base, &mail.Recorder{})
+	ts.Config.Handler = ta.server.Handler()
+	ts.Start()
+	t.Cleanup(ts.Close)
+	return ta
+}
+
+// buildTestApp builds the app for base without serving it.
+func buildTestApp(t *testing.T, base string, sender mail.Sender) *testApp {
+	t.Helper()
+	st := storetest.SQLite(t)
+	tmpl, err := templates.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.FromMap(map[string]string{"CLAUSEWATCH_BASE_URL": base, "CLAUSEWATCH_DATA_DIR": t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := &testClock{now: time.Now().UTC()}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	acc := accounts.New(st, sender, tmpl, base, clock.Now, log)
+	srv, err := New(Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(), Accounts: acc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := sender.(*mail.Recorder)
+	return &testApp{t: t, URL: base, server: srv, store: st, mail: rec, clock: clock}
+}
+
+// browser is one user agent with its own cookies. It does not follow
+// redirects, so tests see them.
+type browser struct {
+	t      *testing.T
+	app    *testApp
+	client *http.Client
+}
+
+func (ta *testApp) browser() *browser {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	return &browser{t: ta.t, app: ta, client: &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+// response is a read response.
+type response struct {
+	*http.Response
+	Body string
+}
+
+func (b *browser) do(req *http.Request) *response {
+	b.t.Helper()
+	res, err := b.client.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return &response{Response: res, Body: string(body)}
+}
+
+func (b *browser) get(path string) *response {
+	b.t.Helper()
+	req, err := http.NewRequest(http.MethodGet, b.app.URL+path, nil)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return b.do(req)
+}
+
+// post submits a form as a same-origin browser would.
+func (b *browser) post(path string, form url.Values) *response {
+	b.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, b.app.URL+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	return b.do(req)
+}
+
+// session returns the browser's session cookie value.
+func (b *browser) session() string {
+	u, _ := url.Parse(b.app.URL)
+	for _, c := range b.client.Jar.Cookies(u) {
+		if c.Name == "session" {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+// setSession replaces the browser's session cookie, to replay an old one.
+func (b *browser) setSession(v string) {
+	u, _ := url.Parse(b.app.URL)
+	b.client.Jar.SetCookies(u, []*http.Cookie{{Name: "session", Value: v, Path: "/"}})
+}
+
+func (b *browser) signup(email, password, org string) *response {
+	b.t.Helper()
+	return b.post("/signup", url.Values{"email": {email}, "password": {password}, "organization": {org}})
+}
+
+func (b *browser) login(email, password string) *response {
+	b.t.Helper()
+	return b.post("/login", url.Values{"email": {email}, "password": {password}})
+}
+
+// linkIn finds the first link with path prefix in text.
+func linkIn(t *testing.T, text, prefix string) string {
+	t.Helper()
+	m := regexp.MustCompile(`https?://[^\s"<>]*` + regexp.QuoteMeta(prefix) + `[^\s"<>]*`).FindString(text)
+	if m == "" {
+		t.Fatalf("no %s link in:\n%s", prefix, text)
+	}
+	u, err := url.Parse(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Path
+}
+
+// mailLink is the path of the link with prefix in the latest mail to.
+func (ta *testApp) mailLink(to, prefix string) string {
+	ta.t.Helper()
+	m, ok := ta.mail.Last(to)
+	if !ok {
+		ta.t.Fatalf("no mail to %s", to)
+	}
+	return linkIn(ta.t, m.Text, prefix)
+}
+
+func wantStatus(t *testing.T, r *response, want int) {
+	t.Helper()
+	if r.StatusCode != want {
+		t.Fatalf("%s %s: status %d, want %d\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, want, r.Body)
+	}
+}
+
+func wantRedirect(t *testing.T, r *response, to string) {
+	t.Helper()
+	wantStatus(t, r, http.StatusSeeOther)
+	if loc := r.Header.Get("Location"); loc != to {
+		t.Fatalf("%s %s: redirect to %q, want %q", r.Request.Method, r.Request.URL.Path, loc, to)
+	}
+}
+
+const goodPassword = "violet lantern harbour 42"
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
