@@ -69,7 +69,7 @@ func TestPasswordReset(t *testing.T) {
 	wantRedirect(t, other.post(link, map[string][]string{"password": {"brand new passphrase"}}), "/login")
 
 	wantRedirect(t, b.get("/app"), "/login?next=%2Fapp") // sessions ended
-	wantStatus(t, other.get(link), http.StatusNotFound)    // single use
+	wantStatus(t, other.get(link), http.StatusNotFound)  // single use
 	wantRedirect(t, other.login("ada@example.com", "brand new passphrase"), "/app")
 
 	ta.browser().post("/password/reset", map[string][]string{"email": {"ada@example.com"}})
