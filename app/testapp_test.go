@@ -55,9 +55,16 @@ type testApp struct {
 
 func newTestApp(t *testing.T) *testApp {
 	t.Helper()
+	return serveTestApp(t, &mail.Recorder{})
+}
+
+// serveTestApp serves the app with the given mail sender on a local port;
+// links in its mails point at that port.
+func serveTestApp(t *testing.T, sender mail.Sender) *testApp {
+	t.Helper()
 	ts := httptest.NewUnstartedServer(nil)
 	base := "http://" + ts.Listener.Addr().String()
-	ta := buildTestApp(t, base, &mail.Recorder{})
+	ta := buildTestApp(t, base, sender)
 	ts.Config.Handler = ta.server.Handler()
 	ts.Start()
 	t.Cleanup(ts.Close)

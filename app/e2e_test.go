@@ -1,0 +1,136 @@
+package app
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/clausewatch/clausewatch/mail"
+	"github.com/clausewatch/clausewatch/mail/mailtest"
+)
+
+// chromium returns TEST_CHROMIUM, skipping outside CI when it is unset.
+func chromium(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("TEST_CHROMIUM")
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("TEST_CHROMIUM is not set; run the tests with `make test`")
+		}
+		t.Skip("TEST_CHROMIUM not set")
+	}
+	return path
+}
+
+// TestBrowserSignupVerifyLogin walks the first minutes of a new customer in
+// headless Chromium, with the verification mail going through SMTP to
+// mailpit: sign up, open the link from the mail, log out, log in, and see
+// the organization on the dashboard.
+func TestBrowserSignupVerifyLogin(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	execPath := chromium(t)
+	api, smtpURL := mailtest.Mailpit(t)
+	sender, err := mail.NewSMTPSender(smtpURL, "Clausewatch <alerts@localhost>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ta := serveTestApp(t, sender)
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(execPath),
+		chromedp.Headless,
+		chromedp.NoSandbox, // the sandbox cannot start as root in containers
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+
+	email := "e2e-" + strings.ReplaceAll(time.Now().Format("150405.000000"), ".", "") + "@example.com"
+	const org = "Browser Test Org"
+	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("read %s: %v", sel, err)
+		}
+		return s
+	}
+
+	step("sign up",
+		chromedp.Navigate(ta.URL+"/signup"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), goodPassword),
+		chromedp.SendKeys(chromedp.CSS("#organization"), org),
+		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
+	)
+	if got := text("main"); !strings.Contains(got, "Please confirm your e-mail address") {
+		t.Fatalf("dashboard after sign-up lacks the verification notice:\n%s", got)
+	}
+
+	msg := mailtest.WaitFor(t, api, email)
+	link := linkIn(t, msg.Text, "/verify/")
+	step("verify", chromedp.Navigate(ta.URL+link), chromedp.WaitVisible(chromedp.CSS("p.flash")))
+	if got := text("p.flash"); !strings.Contains(got, "confirmed") {
+		t.Fatalf("after verification: %q", got)
+	}
+
+	step("log out",
+		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/login"]`)),
+	)
+	step("log in",
+		chromedp.Navigate(ta.URL+"/login?next="+url.QueryEscape("/app")),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), goodPassword),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
+	)
+	if got := text("main hgroup h1"); got != org {
+		t.Fatalf("dashboard heading = %q, want %q", got, org)
+	}
+	if got := text("main"); strings.Contains(got, "Please confirm") || !strings.Contains(got, "Free plan") {
+		t.Fatalf("dashboard after login:\n%s", got)
+	}
+
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(t.TempDir(), "dashboard.png")
+	if err := os.WriteFile(shot, png, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if len(png) < 8 || string(png[1:4]) != "PNG" {
+		t.Fatalf("screenshot is not a PNG (%d bytes)", len(png))
+	}
+	t.Logf("screenshot: %s (%d bytes)", shot, len(png))
+}
