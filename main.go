@@ -29,6 +29,7 @@ func commands() map[string]command {
 		"extract":   {"extract FILE|URL [--select CSS]… [--remove CSS]…", runExtract},
 		"analyze":   {"analyze OLD NEW [--select CSS]… [--remove CSS]… [--format text|json]", runAnalyze},
 		"user":      {"user staff EMAIL", runUser},
+		"audit":     {"audit verify FILE", runAudit},
 	}
 }
 
