@@ -70,14 +70,17 @@ type Snapshot struct {
 // Version is the normalized Markdown of a document at one time. Versions
 // form a hash chain through PrevSHA256.
 type Version struct {
-	ID          int64     `gorm:"primaryKey" json:"id"`
-	DocumentID  int64     `json:"document_id"`
-	Kind        string    `json:"kind"`
-	Markdown    string    `json:"-"`
-	SHA256      string    `gorm:"column:sha256" json:"sha256"`
-	PrevSHA256  string    `gorm:"column:prev_sha256" json:"prev_sha256"`
-	SnapshotIDs []int64   `gorm:"serializer:json" json:"-"`
-	CreatedAt   time.Time `json:"created_at"`
+	ID         int64  `gorm:"primaryKey" json:"id"`
+	DocumentID int64  `json:"document_id"`
+	Kind       string `json:"kind"`
+	Markdown   string `json:"-"`
+	SHA256     string `gorm:"column:sha256" json:"sha256"`
+	PrevSHA256 string `gorm:"column:prev_sha256" json:"prev_sha256"`
+	// SignificantSHA256 fingerprints the text without noise; two versions
+	// with the same fingerprint are the same document.
+	SignificantSHA256 string    `gorm:"column:significant_sha256" json:"-"`
+	SnapshotIDs       []int64   `gorm:"serializer:json" json:"-"`
+	CreatedAt         time.Time `json:"created_at"`
 }
 
 // Change is the difference between two consecutive versions of a document.

@@ -23,6 +23,14 @@ func (s *Store) LatestVersion(ctx context.Context, documentID int64) (*Version, 
 	return &v, notFound(err, "latest version")
 }
 
+// LatestVersionMeta returns the newest version of a document without its
+// text, or ErrNotFound.
+func (s *Store) LatestVersionMeta(ctx context.Context, documentID int64) (*Version, error) {
+	var v Version
+	err := s.conn(ctx).Omit("markdown").Where("document_id = ?", documentID).Order("id DESC").First(&v).Error
+	return &v, notFound(err, "latest version")
+}
+
 // Version returns one version of a document.
 func (s *Store) Version(ctx context.Context, documentID, versionID int64) (*Version, error) {
 	var v Version
@@ -51,14 +59,16 @@ type NewVersion struct {
 	DocumentID int64
 	// PrevID is the latest version the caller compared against (0 for
 	// none); if it is no longer the latest, RecordVersion returns ErrStale.
-	PrevID    int64
-	Kind      string
-	Markdown  string
-	SHA256    string
-	PrevSHA   string
-	Snapshots []SnapshotInput
-	Change    *Change // nil for first versions and technical upgrades
-	Health    Health
+	PrevID   int64
+	Kind     string
+	Markdown string
+	SHA256   string
+	PrevSHA  string
+	// SignificantSHA256 is the fingerprint of the text without noise.
+	SignificantSHA256 string
+	Snapshots         []SnapshotInput
+	Change            *Change // nil for first versions and technical upgrades
+	Health            Health
 }
 
 // RecordVersion stores snapshots, the version, the change and the
@@ -98,7 +108,7 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 		}
 		version = Version{
 			DocumentID: nv.DocumentID, Kind: nv.Kind, Markdown: nv.Markdown,
-			SHA256: nv.SHA256, PrevSHA256: nv.PrevSHA, SnapshotIDs: ids, CreatedAt: nv.Health.CheckedAt,
+			SHA256: nv.SHA256, PrevSHA256: nv.PrevSHA, SignificantSHA256: nv.SignificantSHA256, SnapshotIDs: ids, CreatedAt: nv.Health.CheckedAt,
 		}
 		if err := db.Create(&version).Error; err != nil {
 			return fmt.Errorf("insert version: %w", err)

@@ -2,6 +2,8 @@ package tracker
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -68,21 +70,29 @@ func (s *Service) Check(ctx context.Context, documentID int64) (Outcome, error) 
 }
 
 func (s *Service) record(ctx context.Context, doc *store.Document, res *monitor.Result, health store.Health) (Outcome, error) {
-	latest, err := s.store.LatestVersion(ctx, doc.ID)
+	fingerprint := Fingerprint(res.Markdown)
+	latest, err := s.store.LatestVersionMeta(ctx, doc.ID)
 	hasLatest := err == nil
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return Outcome{}, err
 	}
-	if hasLatest && diff.Significant(latest.Markdown) == diff.Significant(res.Markdown) {
+	if hasLatest && latest.SignificantSHA256 == fingerprint {
 		// Same text, or only noise: nothing to record but health.
 		return s.recordHealth(ctx, doc, health)
 	}
-	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, Health: health}
+	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, SignificantSHA256: fingerprint, Health: health}
 	if hasLatest {
+		full, err := s.store.Version(ctx, doc.ID, latest.ID)
+		if err != nil {
+			return Outcome{}, err
+		}
+		if latest.SignificantSHA256 == "" && Fingerprint(full.Markdown) == fingerprint {
+			return s.recordHealth(ctx, doc, health)
+		}
 		nv.PrevID = latest.ID
 		nv.PrevSHA = latest.SHA256
 		nv.Kind = store.VersionChange
-		change, err := describeChange(latest.Markdown, res.Markdown)
+		change, err := describeChange(full.Markdown, res.Markdown)
 		if err != nil {
 			return Outcome{}, err
 		}
@@ -103,6 +113,13 @@ func (s *Service) record(ctx context.Context, doc *store.Document, res *monitor.
 	}
 	s.checked(out)
 	return out, nil
+}
+
+// Fingerprint is the SHA-256 of a text's significant form: equal
+// fingerprints mean the texts differ at most in noise.
+func Fingerprint(markdown string) string {
+	sum := sha256.Sum256([]byte(diff.Significant(markdown)))
+	return hex.EncodeToString(sum[:])
 }
 
 // describeChange runs the diff and the provision analysis for a change row.

@@ -11,7 +11,6 @@ import (
 
 	"github.com/clausewatch/clausewatch/catalogue"
 	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/diff"
 	"github.com/clausewatch/clausewatch/monitor/extract"
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -108,7 +107,8 @@ func (s *Service) technicalUpgrade(ctx context.Context, documentID int64, source
 	if err != nil {
 		return false, err
 	}
-	if diff.Significant(md) == diff.Significant(latest.Markdown) {
+	fingerprint := Fingerprint(md)
+	if fingerprint == Fingerprint(latest.Markdown) {
 		return false, nil
 	}
 	doc, err := s.store.Document(ctx, documentID)
@@ -118,7 +118,7 @@ func (s *Service) technicalUpgrade(ctx context.Context, documentID int64, source
 	now := s.now()
 	_, _, err = s.store.RecordVersion(ctx, store.NewVersion{
 		DocumentID: documentID, PrevID: latest.ID, PrevSHA: latest.SHA256, Kind: store.VersionTechnicalUpgrade,
-		Markdown: md, SHA256: chainHash(latest.SHA256, md),
+		Markdown: md, SHA256: chainHash(latest.SHA256, md), SignificantSHA256: fingerprint,
 		Health: store.Health{State: store.StateOK, CheckedAt: now, NextCheckAt: doc.NextCheckAt, Conditionals: doc.Conditionals},
 	})
 	return err == nil, err
