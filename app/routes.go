@@ -34,4 +34,5 @@ func (s *Server) routes() {
 	// JSON API: bearer tokens, no CSRF (no cookies are read).
 	api := e.Group("/api/v1", middleware.BodyLimit(bodyLimitDefault))
 	s.apiAccountRoutes(api)
+	s.engineRoutes(web, api)
 }

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/store"
+)
+
+// changePage is the diff page of one change.
+type changePage struct {
+	Change     *store.Change
+	Document   *store.Document
+	Platform   *store.Platform
+	Diff       diffView
+	ViewURL    string // the same page in the other layout
+	Entitled   bool
+	Provisions []provisionView
+	Teaser     []string
+}
+
+func (e *engine) showChange(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ch, err := e.store.Change(ctx, callerOrg(c), id)
+	if err != nil {
+		return err
+	}
+	from, err := e.store.Version(ctx, ch.DocumentID, ch.FromVersionID)
+	if err != nil {
+		return err
+	}
+	to, err := e.store.Version(ctx, ch.DocumentID, ch.ToVersionID)
+	if err != nil {
+		return err
+	}
+	ps, err := changeProvisions(*ch)
+	if err != nil {
+		return err
+	}
+	inline := c.QueryParam("view") == "inline"
+	data := changePage{
+		Change:   ch,
+		Document: ch.Document,
+		Diff:     newDiffView(diff.Compare(from.Markdown, to.Markdown), inline),
+		ViewURL:  c.Echo().Reverse("change", ch.ID),
+		Entitled: callerPlan(c).ComplianceAnalysis,
+	}
+	if !inline {
+		data.ViewURL += "?view=inline"
+	}
+	if ch.Document != nil {
+		data.Platform = ch.Document.Platform
+	}
+	if data.Entitled {
+		data.Provisions = viewProvisions(ps)
+	} else {
+		data.Teaser = categoryTitles(ps)
+	}
+	page := e.newPage(c, "Change")
+	page.Data = data
+	return e.render(c, "change", page)
+}
