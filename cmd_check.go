@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -34,9 +36,17 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	all := fs.Bool("all", false, "check every document")
 	format := fs.String("format", "text", "text or json")
 	timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	selectors := 0
 	for _, set := range []bool{*platform != "", *all, len(rest) > 0} {
@@ -235,4 +245,16 @@ func randomID() string {
 
 func roundSeconds(d time.Duration) float64 {
 	return float64(d.Round(10*time.Millisecond).Milliseconds()) / 1000
+}
+
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

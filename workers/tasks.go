@@ -46,7 +46,6 @@ func NewCheckDocumentTask(documentID int64, slot time.Time) (*asynq.Task, error)
 		asynq.Queue(QueueDefault),
 		asynq.MaxRetry(3),
 		asynq.Timeout(checkTimeout),
-		asynq.Retention(time.Hour),
 	), nil
 }
 
@@ -63,7 +62,6 @@ func NewManualCheckTask(documentID int64, runID string) (*asynq.Task, error) {
 		asynq.Queue(QueueCritical),
 		asynq.MaxRetry(0),
 		asynq.Timeout(checkTimeout),
-		asynq.Retention(time.Hour),
 	), nil
 }
 
