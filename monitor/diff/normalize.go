@@ -39,7 +39,7 @@ func cleanLine(s string) string {
 	if needsTypography(s) {
 		s = typography.Replace(s)
 	}
-	if strings.ContainsAny(s, "0123456789") && mayHaveDateLabel(s) {
+	if hasDateShape(s) && mayHaveDateLabel(s) {
 		s = datedLabel.ReplaceAllString(s, "$1$2")
 	}
 	return s
@@ -52,6 +52,29 @@ func needsTypography(s string) bool {
 		if c := s[i]; c >= 0x80 || c == '\t' || c == '\r' {
 			return true
 		}
+	}
+	return false
+}
+
+// hasDateShape reports whether s holds something a date alternative of
+// datedLabel needs: a four-digit year, or digits around a slash or dot
+// (12/31/24). Most lines with numbers ("within 30 days") have neither, and
+// skip the regular expression, which dominates the cost otherwise.
+func hasDateShape(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+			continue
+		}
+		if run > 0 && (c == '/' || c == '.') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+		run = 0
 	}
 	return false
 }
