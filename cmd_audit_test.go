@@ -45,9 +45,9 @@ func TestAuditVerifyCommand(t *testing.T) {
 	}
 
 	tests := []struct {
-		name       string
-		args       []string
-		code       int
+		name        string
+		args        []string
+		code        int
 		out, errOut string
 	}{
 		{"good", []string{"audit", "verify", write("good.json", good)}, 0, "OK: 2 versions verified", ""},
