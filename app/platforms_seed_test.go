@@ -39,7 +39,7 @@ type engineFixture struct {
 
 // recordVersion appends a version to a document as the tracker does: the
 // chain hash, and the analysed change from the previous version.
-func recordVersion(t *testing.T, st *store.Store, docID int64, markdown string, at time.Time) (*store.Version, *store.Change) {
+func recordVersion(t testing.TB, st *store.Store, docID int64, markdown string, at time.Time) (*store.Version, *store.Change) {
 	t.Helper()
 	ctx := context.Background()
 	nv := store.NewVersion{DocumentID: docID, Kind: store.VersionFirst, Markdown: markdown,
@@ -71,7 +71,7 @@ func recordVersion(t *testing.T, st *store.Store, docID int64, markdown string, 
 	return v, c
 }
 
-func seedDocument(t *testing.T, st *store.Store, d *store.Document) *store.Document {
+func seedDocument(t testing.TB, st *store.Store, d *store.Document) *store.Document {
 	t.Helper()
 	d.Sources = store.JSONText(`[]`)
 	if err := st.CreateDocument(context.Background(), d); err != nil {
