@@ -56,9 +56,9 @@ func (e *engine) showChange(c echo.Context) error {
 		data.Platform = ch.Document.Platform
 	}
 	if data.Entitled {
-		data.Provisions = viewProvisions(ps)
+		data.Provisions = e.cats.views(ps)
 	} else {
-		data.Teaser = categoryTitles(ps)
+		data.Teaser = e.cats.titles(ps)
 	}
 	page := e.newPage(c, "Change")
 	page.Data = data

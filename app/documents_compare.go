@@ -67,9 +67,9 @@ func (e *engine) showCompare(c echo.Context) error {
 		Entitled: callerPlan(c).ComplianceAnalysis,
 	}
 	if data.Entitled {
-		data.Provisions = viewProvisions(report.Provisions)
+		data.Provisions = e.cats.views(report.Provisions)
 	} else {
-		data.Teaser = categoryTitles(report.Provisions)
+		data.Teaser = e.cats.titles(report.Provisions)
 	}
 	page := e.newPage(c, "Compare · "+documentTitle(doc))
 	page.Data = data

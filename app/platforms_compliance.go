@@ -27,28 +27,44 @@ type provisionView struct {
 	Guidance string
 }
 
-func viewProvision(p analysis.Provision) provisionView {
+// categoryTable indexes the provision categories once: analysis.Lookup
+// rebuilds the table on every call, and the views look categories up per
+// provision.
+type categoryTable struct {
+	list []analysis.Category
+	byID map[string]analysis.Category
+}
+
+func newCategoryTable() *categoryTable {
+	ct := &categoryTable{list: analysis.Categories(), byID: map[string]analysis.Category{}}
+	for _, c := range ct.list {
+		ct.byID[c.ID] = c
+	}
+	return ct
+}
+
+func (ct *categoryTable) view(p analysis.Provision) provisionView {
 	v := provisionView{Provision: p, Title: p.Category}
-	if cat, ok := analysis.Lookup(p.Category); ok {
+	if cat, ok := ct.byID[p.Category]; ok {
 		v.Title, v.Laws, v.Guidance = cat.Title, cat.Regulations, cat.Guidance
 	}
 	return v
 }
 
-func viewProvisions(ps []analysis.Provision) []provisionView {
+func (ct *categoryTable) views(ps []analysis.Provision) []provisionView {
 	out := make([]provisionView, len(ps))
 	for i, p := range ps {
-		out[i] = viewProvision(p)
+		out[i] = ct.view(p)
 	}
 	return out
 }
 
-// categoryTitles names the categories of provisions, once each, in order:
-// what a visitor without the Compliance plan is shown.
-func categoryTitles(ps []analysis.Provision) []string {
+// titles names the categories of provisions, once each, in order: what a
+// visitor without the Compliance plan is shown.
+func (ct *categoryTable) titles(ps []analysis.Provision) []string {
 	var out []string
 	for _, p := range ps {
-		t := viewProvision(p).Title
+		t := ct.view(p).Title
 		if !slices.Contains(out, t) {
 			out = append(out, t)
 		}
@@ -108,7 +124,7 @@ type complianceView struct {
 // exposure rates a platform's governance exposure from the provisions its
 // current documents state: High when any is high-severity, Medium when any
 // is medium, Low otherwise. The drivers are the provisions that set it.
-func exposure(ps []analysis.Provision) (string, []string) {
+func (ct *categoryTable) exposure(ps []analysis.Provision) (string, []string) {
 	level := analysis.SeverityLow
 	for _, p := range ps {
 		if severityRank(p.Severity) > severityRank(level) {
@@ -117,7 +133,7 @@ func exposure(ps []analysis.Provision) (string, []string) {
 	}
 	var drivers []string
 	for _, p := range ps {
-		t := viewProvision(p).Title
+		t := ct.view(p).Title
 		if p.Severity == level && level != analysis.SeverityLow && !slices.Contains(drivers, t) {
 			drivers = append(drivers, t)
 		}
@@ -157,14 +173,14 @@ func (e *engine) platformCompliance(ctx context.Context, p *store.Platform, docs
 		}
 		ps := found[d.Latest.ID]
 		all = append(all, ps...)
-		v.Documents = append(v.Documents, documentProvisions{DocumentID: d.ID, DocType: d.DocType, VersionID: d.Latest.ID, Provisions: viewProvisions(ps)})
+		v.Documents = append(v.Documents, documentProvisions{DocumentID: d.ID, DocType: d.DocType, VersionID: d.Latest.ID, Provisions: e.cats.views(ps)})
 	}
 	if !entitled {
-		v.Teaser = categoryTitles(all)
+		v.Teaser = e.cats.titles(all)
 		v.Documents = nil // never the evidence
 		return v, nil
 	}
-	v.Exposure, v.ExposureDrivers = exposure(all)
+	v.Exposure, v.ExposureDrivers = e.cats.exposure(all)
 	if v.Categories, err = e.categoryViews(ctx, p.ID, all); err != nil {
 		return v, err
 	}
@@ -176,11 +192,11 @@ func (e *engine) platformCompliance(ctx context.Context, p *store.Platform, docs
 		}
 	}
 	slices.Sort(v.Jurisdictions)
-	if _, ok := analysis.Lookup(filter); ok {
+	if _, ok := e.cats.byID[filter]; ok {
 		v.Filter = filter
 	}
-	v.FilterOptions = analysis.Categories()
-	if v.Timeline, err = governanceTimeline(changes, v.Filter); err != nil {
+	v.FilterOptions = e.cats.list
+	if v.Timeline, err = e.cats.governanceTimeline(changes, v.Filter); err != nil {
 		return v, err
 	}
 	return v, nil
@@ -204,7 +220,7 @@ func (e *engine) categoryViews(ctx context.Context, platformID int64, present []
 		return nil, err
 	}
 	var out []categoryView
-	for _, cat := range analysis.Categories() {
+	for _, cat := range e.cats.list {
 		i := slices.IndexFunc(present, func(p analysis.Provision) bool { return p.Category == cat.ID })
 		if i < 0 {
 			continue
@@ -233,7 +249,7 @@ func (e *engine) categoryViews(ctx context.Context, platformID int64, present []
 
 // governanceTimeline lists the changes that moved provisions, newest
 // first, narrowed to one category when filter is set.
-func governanceTimeline(changes []store.Change, filter string) ([]governanceEntry, error) {
+func (ct *categoryTable) governanceTimeline(changes []store.Change, filter string) ([]governanceEntry, error) {
 	var out []governanceEntry
 	for _, c := range changes {
 		ps, err := changeProvisions(c)
@@ -246,7 +262,7 @@ func governanceTimeline(changes []store.Change, filter string) ([]governanceEntr
 		if len(ps) == 0 {
 			continue
 		}
-		entry := governanceEntry{ChangeID: c.ID, CreatedAt: c.CreatedAt, Summary: c.Summary, Provisions: viewProvisions(ps)}
+		entry := governanceEntry{ChangeID: c.ID, CreatedAt: c.CreatedAt, Summary: c.Summary, Provisions: ct.views(ps)}
 		if c.Document != nil {
 			entry.DocType = c.Document.DocType
 		}

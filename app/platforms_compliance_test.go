@@ -86,7 +86,7 @@ func TestExposure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, drivers := exposure(tt.ps)
+			got, drivers := newCategoryTable().exposure(tt.ps)
 			if got != tt.want || len(drivers) != tt.drivers {
 				t.Errorf("exposure = %s %v, want %s with %d drivers", got, drivers, tt.want, tt.drivers)
 			}

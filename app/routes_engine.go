@@ -6,10 +6,11 @@ import (
 
 // engine serves the catalogue, change, document and compliance pages and
 // their API. It carries what those handlers share beyond the Server: the
-// classification cache of latest versions.
+// classification cache of latest versions and the category table.
 type engine struct {
 	*Server
 	provisions *provisionCache
+	cats       *categoryTable
 }
 
 // provisionCacheSize bounds the classified versions kept in memory; the
@@ -19,7 +20,7 @@ const provisionCacheSize = 4096
 // engineRoutes registers the public catalogue and change pages, the
 // document pages, the audit export and the matching API.
 func (s *Server) engineRoutes(web, api *echo.Group) {
-	e := &engine{Server: s, provisions: newProvisionCache(provisionCacheSize)}
+	e := &engine{Server: s, provisions: newProvisionCache(provisionCacheSize), cats: newCategoryTable()}
 
 	web.GET("/platforms", e.showPlatforms).Name = "platforms"
 	web.GET("/platforms/:slug", e.showPlatform).Name = "platform"
