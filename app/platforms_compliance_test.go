@@ -48,7 +48,7 @@ func TestCompliancePagesShowEvidenceOnlyToEntitledOrganizations(t *testing.T) {
 		"Governance exposure: <span class=\"severity-high\">High</span>",
 		"<blockquote>" + evidence + "</blockquote>",
 		"How other platforms handle this", `<a href="/platforms/globex">Globex</a>`, peerEvidence,
-		aiTraining.Regulations[0].Name, "What to do:", "Governance timeline", `href="/changes/` + itoa(f.acmeChange.ID) + `"`,
+		aiTraining.Regulations[0].Name, "What to do:", `href="/app/audit/acme.json"`, "Governance timeline", `href="/changes/` + itoa(f.acmeChange.ID) + `"`,
 	} {
 		if !strings.Contains(res.Body, want) {
 			t.Errorf("platform page lacks %q", want)
