@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/hibiken/asynq"
 
@@ -34,7 +33,7 @@ func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 		if err != nil {
 			return err
 		}
-		if doc.NextCheckAt.After(time.Unix(p.Slot, 0)) {
+		if doc.NextCheckAt.UnixMilli() > p.Slot {
 			return nil // already checked for this slot
 		}
 	}

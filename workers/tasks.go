@@ -23,7 +23,8 @@ const (
 )
 
 // CheckDocumentPayload names the document and the schedule slot the check
-// belongs to. Slot 0 means "now, on request".
+// belongs to: the document's next_check_at in Unix milliseconds. Slot 0
+// means "now, on request".
 type CheckDocumentPayload struct {
 	DocumentID int64 `json:"document_id"`
 	Slot       int64 `json:"slot"`
@@ -37,12 +38,12 @@ const checkTimeout = 2 * time.Minute
 // the document and the slot, so several schedulers enqueueing the same slot
 // produce one task.
 func NewCheckDocumentTask(documentID int64, slot time.Time) (*asynq.Task, error) {
-	p, err := json.Marshal(CheckDocumentPayload{DocumentID: documentID, Slot: slot.Unix()})
+	p, err := json.Marshal(CheckDocumentPayload{DocumentID: documentID, Slot: slot.UnixMilli()})
 	if err != nil {
 		return nil, err
 	}
 	return asynq.NewTask(TypeCheckDocument, p,
-		asynq.TaskID(fmt.Sprintf("check:%d:%d", documentID, slot.Unix())),
+		asynq.TaskID(fmt.Sprintf("check:%d:%d", documentID, slot.UnixMilli())),
 		asynq.Queue(QueueDefault),
 		asynq.MaxRetry(3),
 		asynq.Timeout(checkTimeout),

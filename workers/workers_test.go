@@ -1,0 +1,212 @@
+package workers_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/monitor"
+	"github.com/clausewatch/clausewatch/monitor/extract"
+	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/store/storetest"
+	"github.com/clausewatch/clausewatch/tracker"
+	"github.com/clausewatch/clausewatch/workers"
+)
+
+// redisURLs lists the Redis servers to run on: the in-process one always,
+// and the real one when TEST_REDIS_URL is set (required under CI).
+func redisURLs(t *testing.T) map[string]string {
+	urls := map[string]string{"embedded": ""}
+	if u := os.Getenv("TEST_REDIS_URL"); u != "" {
+		urls["redis"] = u
+	} else if os.Getenv("CI") != "" {
+		t.Fatal("TEST_REDIS_URL is not set; run the tests with `make test`")
+	}
+	return urls
+}
+
+type fixture struct {
+	store   *store.Store
+	redis   *workers.Redis
+	client  *asynq.Client
+	tracker *tracker.Service
+	log     *slog.Logger
+	hits    *atomic.Int64
+	docs    []int64
+}
+
+func newFixture(t *testing.T, redisURL string, documents int) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		fmt.Fprintf(w, "<html><body><main><h1>Terms %s</h1><p>We keep your data safe.</p></main></body></html>", r.URL.Path)
+	}))
+	t.Cleanup(srv.Close)
+	st := storetest.SQLite(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	engine := monitor.NewEngine(fetch.New(fetch.Options{AllowPrivate: true}))
+	tr := tracker.New(st, engine, log, time.Hour, tracker.Hooks{})
+	var platforms []catalogue.Platform
+	for i := 0; i < documents; i++ {
+		platforms = append(platforms, catalogue.Platform{Name: fmt.Sprintf("P%d", i), Slug: fmt.Sprintf("p%d", i),
+			Documents: []catalogue.Document{{Type: "Terms of Service", Sources: []monitor.Source{{
+				URL: fmt.Sprintf("%s/p%d", srv.URL, i), Rules: extract.Rules{Select: []extract.Selector{{CSS: "main"}}}}}}}})
+	}
+	if _, err := tr.Import(ctx, platforms); err != nil {
+		t.Fatal(err)
+	}
+	r, err := workers.OpenRedis(ctx, redisURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	if !r.Embedded() {
+		// Each test starts from an empty queue on the shared server.
+		if err := r.Client.FlushDB(ctx).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	client, err := workers.NewClient(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Close() })
+	ids, err := st.DocumentIDs(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{store: st, redis: r, client: client, tracker: tr, log: log, hits: &hits, docs: ids}
+}
+
+func (f *fixture) startWorker(t *testing.T) {
+	t.Helper()
+	srv, err := workers.NewServer(f.redis, workers.ServerOptions{Concurrency: 4, Log: f.log, Metrics: prometheus.NewRegistry(), PollInterval: 20 * time.Millisecond},
+		workers.Handlers(workers.Deps{Store: f.store, Tracker: f.tracker, Client: f.client, Log: f.log}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Shutdown)
+}
+
+// waitChecked waits until every document has been checked since start.
+func (f *fixture) waitChecked(t *testing.T, since time.Time) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		done, err := f.store.CheckedSince(context.Background(), f.docs, since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(done) == len(f.docs) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("not every document was checked within 30s")
+}
+
+func TestTwoSchedulersOneRunPerSlot(t *testing.T) {
+	for name, url := range redisURLs(t) {
+		t.Run(name, func(t *testing.T) {
+			f := newFixture(t, url, 5)
+			ctx := context.Background()
+			now := time.Now().UTC()
+			// Two schedulers sweep the same due documents before any worker
+			// runs: each slot must be enqueued once.
+			a := &workers.SweepHandler{Store: f.store, Client: f.client, Log: f.log}
+			b := &workers.SweepHandler{Store: f.store, Client: f.client, Log: f.log}
+			n1, err := a.Sweep(ctx, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n2, err := b.Sweep(ctx, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n1 != 5 || n2 != 0 {
+				t.Fatalf("enqueued %d then %d, want 5 then 0", n1, n2)
+			}
+			f.startWorker(t)
+			f.waitChecked(t, now.Add(-time.Second))
+			time.Sleep(200 * time.Millisecond)
+			if got := f.hits.Load(); got != 5 {
+				t.Errorf("remote saw %d fetches, want 5", got)
+			}
+			// The documents moved on: a late sweep for the same instant finds
+			// nothing due.
+			n3, err := a.Sweep(ctx, now)
+			if err != nil || n3 != 0 {
+				t.Errorf("late sweep enqueued %d (%v)", n3, err)
+			}
+		})
+	}
+}
+
+func TestRedisFlushedMidRunLosesNothing(t *testing.T) {
+	for name, url := range redisURLs(t) {
+		t.Run(name, func(t *testing.T) {
+			f := newFixture(t, url, 8)
+			ctx := context.Background()
+			start := time.Now().UTC().Add(-time.Second)
+			sweep := &workers.SweepHandler{Store: f.store, Client: f.client, Log: f.log}
+			if _, err := sweep.Sweep(ctx, time.Now().UTC()); err != nil {
+				t.Fatal(err)
+			}
+			// Redis loses everything before any worker took a task.
+			if err := f.redis.Client.FlushAll(ctx).Err(); err != nil {
+				t.Fatal(err)
+			}
+			f.startWorker(t)
+			// The database still says the documents are due, so the next
+			// sweep enqueues them again.
+			if n, err := sweep.Sweep(ctx, time.Now().UTC()); err != nil || n != len(f.docs) {
+				t.Fatalf("re-sweep enqueued %d (%v), want %d", n, err, len(f.docs))
+			}
+			f.waitChecked(t, start)
+		})
+	}
+}
+
+func TestCheckHandlerSkipsHandledSlotAndBadPayload(t *testing.T) {
+	f := newFixture(t, "", 1)
+	ctx := context.Background()
+	h := &workers.CheckHandler{Tracker: f.tracker, Store: f.store}
+	if err := h.ProcessTask(ctx, asynq.NewTask(workers.TypeCheckDocument, []byte("{"))); err == nil {
+		t.Error("bad payload accepted")
+	}
+	doc, err := f.store.Document(ctx, f.docs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := workers.NewCheckDocumentTask(doc.ID, doc.NextCheckAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.ProcessTask(ctx, task); err != nil {
+		t.Fatal(err)
+	}
+	// The same slot delivered again is a no-op.
+	if err := h.ProcessTask(ctx, task); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.hits.Load(); got != 1 {
+		t.Errorf("fetched %d times for one slot", got)
+	}
+}
