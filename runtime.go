@@ -102,10 +102,30 @@ func (rt *runtime) newFetcher() *fetch.Fetcher {
 }
 
 func (rt *runtime) newTracker() *tracker.Service {
-	failing := func(doc *store.Document, err error) {
-		rt.log.Warn("document failing", slog.Int64("document_id", doc.ID), slog.Int("failures", tracker.FailureNoticeThreshold), slog.String("error", err.Error()))
+	failingTotal := prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "clausewatch_documents_failing_total",
+		Help: "Documents that reached the consecutive-failure threshold.",
+	})
+	checks := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "clausewatch_document_checks_total",
+		Help: "Document checks by resulting state and whether a version was recorded.",
+	}, []string{"state", "new_version"})
+	for _, c := range []prometheus.Collector{failingTotal, checks} {
+		if err := rt.metrics.Register(c); err != nil {
+			rt.log.Warn("register tracker metrics", slog.String("error", err.Error()))
+		}
 	}
-	return tracker.New(rt.store, monitor.NewEngine(rt.newFetcher()), rt.log, rt.cfg.CheckInterval, tracker.Hooks{Failing: failing})
+	hooks := tracker.Hooks{
+		Failing: func(doc *store.Document, err error) {
+			failingTotal.Inc()
+			rt.log.Warn("document failing: operator notice", slog.Int64("document_id", doc.ID),
+				slog.Int("failures", tracker.FailureNoticeThreshold), slog.String("error", err.Error()))
+		},
+		Checked: func(o tracker.Outcome) {
+			checks.WithLabelValues(o.State, fmt.Sprint(o.NewVersion())).Inc()
+		},
+	}
+	return tracker.New(rt.store, monitor.NewEngine(rt.newFetcher()), rt.log, rt.cfg.CheckInterval, hooks)
 }
 
 // newWorker builds the worker server with every task handler.
