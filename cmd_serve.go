@@ -18,6 +18,7 @@ import (
 	"github.com/clausewatch/clausewatch/app"
 	"github.com/clausewatch/clausewatch/catalogue"
 	"github.com/clausewatch/clausewatch/mail"
+	"github.com/clausewatch/clausewatch/ratelimit"
 	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/workers"
@@ -72,7 +73,7 @@ func runServe(ctx context.Context, args []string, out, _ io.Writer) error {
 		defer sched.Shutdown()
 	}
 
-	handler, err := rt.newWebApp(ctx, client)
+	handler, err := rt.newWebApp(ctx, client, tr)
 	if err != nil {
 		return err
 	}
@@ -111,7 +112,7 @@ func runServe(ctx context.Context, args []string, out, _ io.Writer) error {
 }
 
 // newWebApp builds the web application and its dependencies.
-func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client) (http.Handler, error) {
+func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client, tr *tracker.Service) (http.Handler, error) {
 	tmpl, err := templates.New()
 	if err != nil {
 		return nil, err
@@ -129,6 +130,7 @@ func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client) (http.Ha
 	srv, err := app.New(app.Deps{
 		Config: rt.cfg, Store: rt.store, Templates: tmpl, Log: rt.log,
 		Redis: rt.redis, Metrics: rt.metrics, QueueUI: queueUI, Accounts: acc,
+		Watchlist: rt.newWatchlist(tr, sender, tmpl), RateLimiter: ratelimit.New(rt.redis.Client, nil),
 	})
 	if err != nil {
 		return nil, err

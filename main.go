@@ -30,6 +30,7 @@ func commands() map[string]command {
 		"analyze":   {"analyze OLD NEW [--select CSS]… [--remove CSS]… [--format text|json]", runAnalyze},
 		"user":      {"user staff EMAIL", runUser},
 		"audit":     {"audit verify FILE", runAudit},
+		"plan":      {"plan set ORG PLAN (operator override of an organization's plan)", runPlan},
 	}
 }
 

@@ -25,7 +25,11 @@ func (s *Server) requireAPIAuth(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		setAuth(c, &Auth{User: id.User, Organization: id.Organization, Role: id.Role, TokenID: id.TokenID})
+		a := &Auth{User: id.User, Organization: id.Organization, Role: id.Role, TokenID: id.TokenID}
+		setAuth(c, a)
+		if err := s.limitAPIRate(c, a); err != nil {
+			return err
+		}
 		return next(c)
 	}
 }

@@ -35,4 +35,5 @@ func (s *Server) routes() {
 	api := e.Group("/api/v1", middleware.BodyLimit(bodyLimitDefault))
 	s.apiAccountRoutes(api)
 	s.engineRoutes(web, api)
+	s.watchlistRoutes(web, api)
 }

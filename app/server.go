@@ -15,6 +15,7 @@ import (
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/templates"
+	"github.com/clausewatch/clausewatch/watchlist"
 )
 
 // Pinger reports whether a dependency answers; used by /readyz.
@@ -38,6 +39,11 @@ type Deps struct {
 	// QueueUI is the Asynq dashboard mounted at /admin/queues for staff;
 	// nil leaves the route out.
 	QueueUI http.Handler
+	// Watchlist is the watchlist and plan logic; nil builds one without
+	// immediate checks of new custom URLs and without mail.
+	Watchlist *watchlist.Service
+	// RateLimiter counts API requests per token; nil turns the limit off.
+	RateLimiter RateLimiter
 }
 
 // Server is the web application.

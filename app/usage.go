@@ -19,9 +19,13 @@ func (s *Server) usage(ctx context.Context, orgID int64) (accounts.Usage, error)
 	return u, nil
 }
 
-// watchUsage fills in the watch counts (Platforms, CustomURLs). It is the
-// hook for the watchlist: until watches exist, the organization watches
-// nothing.
+// watchUsage fills in the watch counts (Platforms, CustomURLs), paused
+// watches included: they keep their place in the plan.
 func (s *Server) watchUsage(ctx context.Context, orgID int64, u *accounts.Usage) error {
+	n, err := s.watchlist().Usage(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	u.Platforms, u.CustomURLs = n.Platforms, n.CustomURLs
 	return nil
 }

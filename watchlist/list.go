@@ -2,6 +2,7 @@ package watchlist
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/clausewatch/clausewatch/store"
@@ -99,4 +100,22 @@ func (s *Service) Trouble(ctx context.Context, orgID int64) ([]store.Document, e
 		}
 	}
 	return out, nil
+}
+
+// Item returns one of the organization's watches with its documents'
+// health and last changes.
+func (s *Service) Item(ctx context.Context, orgID, watchID int64) (*Item, error) {
+	if _, err := s.store.Watch(ctx, orgID, watchID); err != nil {
+		return nil, err
+	}
+	items, err := s.List(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range items {
+		if items[i].ID == watchID {
+			return &items[i], nil
+		}
+	}
+	return nil, fmt.Errorf("watch %d: %w", watchID, store.ErrNotFound)
 }
