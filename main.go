@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sort"
 	"syscall"
 )
 
@@ -72,8 +73,14 @@ func run(args []string, out, errOut io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: clausewatch [command] [arguments]")
 	fmt.Fprintln(w)
-	for _, name := range []string{"serve", "worker", "scheduler", "migrate", "catalogue", "check", "extract", "analyze", "user"} {
-		fmt.Fprintf(w, "  %-10s %s\n", name, commands()[name].summary)
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for name := range cmds {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", name, cmds[name].summary)
 	}
 }
 

@@ -50,7 +50,7 @@ func classify(err error) (int, apiError) {
 		n := limit.Max()
 		return http.StatusPaymentRequired, apiError{Code: "plan_limit", Message: limit.Error(), Limit: &n, Plan: limit.Plan.ID}
 	case errors.As(err, &feat):
-		return http.StatusPaymentRequired, apiError{Code: "not_in_plan", Message: feat.Error(), Plan: feat.Plan.ID}
+		return http.StatusPaymentRequired, apiError{Code: "feature_not_in_plan", Message: feat.Error(), Plan: feat.Plan.ID}
 	case errors.As(err, &ra):
 		return http.StatusTooManyRequests, apiError{Code: "rate_limited", Message: err.Error()}
 	case errors.Is(err, store.ErrNotFound):
