@@ -30,6 +30,7 @@ func (s *Server) routes() {
 	web.GET("/", s.showHome).Name = "home"
 	web.GET("/pricing", s.showPricing).Name = "pricing"
 	s.accountRoutes(web)
+	s.adminRoutes(web)
 
 	// JSON API: bearer tokens, no CSRF (no cookies are read).
 	api := e.Group("/api/v1", middleware.BodyLimit(bodyLimitDefault))

@@ -60,11 +60,11 @@ func newTestApp(t *testing.T) *testApp {
 
 // serveTestApp serves the app with the given mail sender on a local port;
 // links in its mails point at that port.
-func serveTestApp(t *testing.T, sender mail.Sender) *testApp {
+func serveTestApp(t *testing.T, sender mail.Sender, opts ...func(*Deps)) *testApp {
 	t.Helper()
 	ts := httptest.NewUnstartedServer(nil)
 	base := "http://" + ts.Listener.Addr().String()
-	ta := buildTestApp(t, base, sender)
+	ta := buildTestApp(t, base, sender, opts...)
 	ts.Config.Handler = ta.server.Handler()
 	ts.Start()
 	t.Cleanup(ts.Close)
@@ -72,7 +72,7 @@ func serveTestApp(t *testing.T, sender mail.Sender) *testApp {
 }
 
 // buildTestApp builds the app for base without serving it.
-func buildTestApp(t *testing.T, base string, sender mail.Sender) *testApp {
+func buildTestApp(t *testing.T, base string, sender mail.Sender, opts ...func(*Deps)) *testApp {
 	t.Helper()
 	st := storetest.SQLite(t)
 	tmpl, err := templates.New()
@@ -86,7 +86,11 @@ func buildTestApp(t *testing.T, base string, sender mail.Sender) *testApp {
 	clock := &testClock{now: time.Now().UTC()}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	acc := accounts.New(st, sender, tmpl, base, clock.Now, log)
-	srv, err := New(Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(), Accounts: acc})
+	deps := Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(), Accounts: acc}
+	for _, opt := range opts {
+		opt(&deps)
+	}
+	srv, err := New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
