@@ -68,12 +68,15 @@ type DueDocument struct {
 }
 
 // DueDocuments returns up to limit documents whose next check is due, after
-// the given id (for batching), oldest first.
+// the given id (for batching), oldest first. Catalogue documents are always
+// checked (their pages are public); a custom document only while an
+// unpaused watch follows it.
 func (s *Store) DueDocuments(ctx context.Context, now time.Time, afterID int64, limit int) ([]DueDocument, error) {
 	var out []DueDocument
 	err := s.conn(ctx).Model(&Document{}).
 		Select("id", "next_check_at").
 		Where("next_check_at <= ? AND id > ?", now, afterID).
+		Where("organization_id IS NULL OR EXISTS (SELECT 1 FROM watches w WHERE w.document_id = documents.id AND w.paused_at IS NULL)").
 		Order("id").Limit(limit).Scan(&out).Error
 	return out, notFound(err, "due documents")
 }
