@@ -38,6 +38,23 @@ func runServe(ctx context.Context, args []string, out, _ io.Writer) error {
 		return err
 	}
 	defer rt.close()
+	return serve(ctx, rt, serveOptions{noWorker: *noWorker, start: start}, out)
+}
+
+// serveOptions shape one run of the service.
+type serveOptions struct {
+	noWorker bool
+	start    time.Time
+	// prepare runs after migrations and the catalogue, before the worker
+	// and the web app start (the demo records its history here).
+	prepare func(ctx context.Context, tr *tracker.Service) error
+}
+
+// serve runs the web app, and unless noWorker the worker and scheduler,
+// until ctx ends.
+func serve(ctx context.Context, rt *runtime, opts serveOptions, out io.Writer) error {
+	noWorker := &opts.noWorker
+	start := opts.start
 	if *noWorker && rt.redis.Embedded() {
 		return usagef("--no-worker needs a shared Redis (REDIS_URL): with the in-process Redis no other process could run the jobs")
 	}
@@ -47,6 +64,11 @@ func runServe(ctx context.Context, args []string, out, _ io.Writer) error {
 	tr := rt.newTracker()
 	if err := importCatalogueOnFirstStart(ctx, rt, tr); err != nil {
 		return err
+	}
+	if opts.prepare != nil {
+		if err := opts.prepare(ctx, tr); err != nil {
+			return err
+		}
 	}
 	client, err := workers.NewClient(rt.redis)
 	if err != nil {

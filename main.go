@@ -30,6 +30,7 @@ func commands() map[string]command {
 		"extract":   {"extract FILE|URL [--select CSS]… [--remove CSS]…", runExtract},
 		"analyze":   {"analyze OLD NEW [--select CSS]… [--remove CSS]… [--format text|json]", runAnalyze},
 		"user":      {"user staff EMAIL", runUser},
+		"demo":      {"start with demo platforms and a replayed history of changes", runDemo},
 		"audit":     {"audit verify FILE", runAudit},
 		"plan":      {"plan set ORG PLAN (operator override of an organization's plan)", runPlan},
 	}

@@ -42,11 +42,15 @@ func loadConfig() (*config.Config, *slog.Logger, error) {
 }
 
 // openRuntime loads the configuration and opens the database (migrated)
-// and, when withRedis, Redis.
-func openRuntime(ctx context.Context, withRedis bool) (*runtime, error) {
+// and, when withRedis, Redis. adjust, when given, changes the loaded
+// configuration first (the demo uses it to run on its own files).
+func openRuntime(ctx context.Context, withRedis bool, adjust ...func(*config.Config)) (*runtime, error) {
 	cfg, log, err := loadConfig()
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range adjust {
+		f(cfg)
 	}
 	rt := &runtime{cfg: cfg, log: log, metrics: prometheus.NewRegistry()}
 	rt.metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
