@@ -69,6 +69,11 @@ type NewVersion struct {
 	Snapshots         []SnapshotInput
 	Change            *Change // nil for first versions and technical upgrades
 	Health            Health
+	// OnChange, when set, runs inside the transaction right after the
+	// change is inserted (the alerts outbox writes its rows there), so that
+	// the change and what it causes commit together; an error rolls both
+	// back.
+	OnChange func(ctx context.Context, tx *Store, c *Change) error
 }
 
 // RecordVersion stores snapshots, the version, the change and the
@@ -123,6 +128,11 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 				return fmt.Errorf("insert change: %w", err)
 			}
 			change = &c
+			if nv.OnChange != nil {
+				if err := nv.OnChange(ctx, tx, change); err != nil {
+					return fmt.Errorf("after change %d: %w", c.ID, err)
+				}
+			}
 		}
 		conds, _ := json.Marshal(nv.Health.Conditionals)
 		return db.Model(&Document{}).Where("id = ?", nv.DocumentID).Updates(map[string]any{

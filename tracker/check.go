@@ -80,7 +80,7 @@ func (s *Service) record(ctx context.Context, doc *store.Document, res *monitor.
 		// Same text, or only noise: nothing to record but health.
 		return s.recordHealth(ctx, doc, health)
 	}
-	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, SignificantSHA256: fingerprint, Health: health}
+	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, SignificantSHA256: fingerprint, Health: health, OnChange: s.hooks.Change}
 	if hasLatest {
 		full, err := s.store.Version(ctx, doc.ID, latest.ID)
 		if err != nil {
@@ -111,6 +111,7 @@ func (s *Service) record(ctx context.Context, doc *store.Document, res *monitor.
 		out.ChangeID = c.ID
 		s.log.Info("change recorded", slog.Int64("document_id", doc.ID), slog.Int64("change_id", c.ID), slog.String("summary", c.Summary))
 	}
+	s.recovered(doc)
 	s.checked(out)
 	return out, nil
 }
@@ -161,6 +162,9 @@ func (s *Service) recordHealth(ctx context.Context, doc *store.Document, h store
 		return Outcome{}, err
 	}
 	out := Outcome{DocumentID: doc.ID, State: h.State, Error: h.Error, Failures: failures}
+	if !h.Failed {
+		s.recovered(doc)
+	}
 	s.checked(out)
 	return out, nil
 }
@@ -186,6 +190,14 @@ func (s *Service) recordFailure(ctx context.Context, doc *store.Document, checkE
 		s.hooks.Failing(doc, checkErr)
 	}
 	return out, nil
+}
+
+// recovered tells the Recovered hook about a successful check of a
+// document that was reported as failing.
+func (s *Service) recovered(doc *store.Document) {
+	if doc.ConsecutiveFailures >= FailureNoticeThreshold && s.hooks.Recovered != nil {
+		s.hooks.Recovered(doc)
+	}
 }
 
 func (s *Service) checked(o Outcome) {

@@ -4,6 +4,7 @@
 package tracker
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
@@ -36,6 +37,12 @@ type Hooks struct {
 	Failing func(doc *store.Document, err error)
 	// Checked is called after every check with its outcome.
 	Checked func(o Outcome)
+	// Change runs inside the transaction that records a change (see
+	// store.NewVersion.OnChange); its error undoes the recording.
+	Change func(ctx context.Context, tx *store.Store, c *store.Change) error
+	// Recovered is called when a document that had reached
+	// FailureNoticeThreshold consecutive failures is read again.
+	Recovered func(doc *store.Document)
 }
 
 // New returns a Service; interval is how often a healthy document is

@@ -1,0 +1,190 @@
+package alerts
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/clausewatch/clausewatch/mail"
+	"github.com/clausewatch/clausewatch/monitor/analysis"
+	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/store"
+)
+
+// clauseLimit bounds how much of an added or removed clause an alert
+// quotes, and clausesShown how many of each it lists.
+const (
+	clauseLimit  = 280
+	clausesShown = 5
+)
+
+// ChangeEmail is the data of the same-day alert templates.
+type ChangeEmail struct {
+	Platform       string
+	Document       string
+	Summary        string
+	Severity       string
+	Added          []string
+	Removed        []string
+	MoreAdded      int
+	MoreRemoved    int
+	Provisions     []analysis.Provision
+	ChangeURL      string
+	UnsubscribeURL string
+	Organization   string
+}
+
+// NoticeEmail is the data of the source-health notice templates.
+type NoticeEmail struct {
+	Platform     string
+	Document     string
+	Since        string
+	Detail       string
+	DocumentURL  string
+	Organization string
+}
+
+// Label names the document for a sentence: "Zoom's Privacy Policy".
+func (n NoticeEmail) Label() string { return label(n.Platform, n.Document) }
+
+// Label names the document for a sentence: "Zoom's Privacy Policy".
+func (c ChangeEmail) Label() string { return label(c.Platform, c.Document) }
+
+func label(platform, document string) string {
+	if platform == "" {
+		return document
+	}
+	return platform + "'s " + document
+}
+
+// sendChangeEmail sends a same-day alert to a member.
+func (s *Service) sendChangeEmail(ctx context.Context, d *store.AlertDelivery) error {
+	user, org, err := s.recipient(ctx, d)
+	if err != nil {
+		return err
+	}
+	outs, err := s.d.Store.OptOuts(ctx, d.OrganizationID, user.ID)
+	if err != nil {
+		return err
+	}
+	if outs[store.OptOutSameDay] {
+		return fmt.Errorf("%s unsubscribed from same-day alerts: %w", user.Email, errSkip)
+	}
+	c, err := s.d.Store.Change(ctx, d.OrganizationID, *d.ChangeID)
+	if err != nil {
+		return permanentError{err}
+	}
+	data := s.changeEmail(c)
+	data.Organization = org.Name
+	data.UnsubscribeURL = s.UnsubscribeURL(user.ID, org.ID, store.OptOutSameDay)
+	return s.mailTo(ctx, user.Email, "alert_change", data, data.UnsubscribeURL)
+}
+
+// changeEmail turns a change into the alert's data; a change without
+// analysis (empty provisions) still makes a complete alert.
+func (s *Service) changeEmail(c *store.Change) ChangeEmail {
+	data := ChangeEmail{Summary: c.Summary, Severity: c.Severity, ChangeURL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID)}
+	if c.Document != nil {
+		data.Document = c.Document.Name
+		if c.Document.Platform != nil {
+			data.Platform = c.Document.Platform.Name
+		}
+	}
+	if data.Summary == "" {
+		data.Summary = "The text changed."
+	}
+	var sections []diff.Section
+	if len(c.Sections) > 0 {
+		_ = json.Unmarshal(c.Sections, &sections) // an alert without the clauses beats no alert
+	}
+	for _, sec := range sections {
+		for _, a := range sec.Added {
+			data.Added = append(data.Added, shorten(a, clauseLimit))
+		}
+		for _, r := range sec.Removed {
+			data.Removed = append(data.Removed, shorten(r, clauseLimit))
+		}
+	}
+	if len(data.Added) > clausesShown {
+		data.MoreAdded = len(data.Added) - clausesShown
+		data.Added = data.Added[:clausesShown]
+	}
+	if len(data.Removed) > clausesShown {
+		data.MoreRemoved = len(data.Removed) - clausesShown
+		data.Removed = data.Removed[:clausesShown]
+	}
+	if len(c.Provisions) > 0 {
+		_ = json.Unmarshal(c.Provisions, &data.Provisions)
+	}
+	for i := range data.Provisions {
+		data.Provisions[i].Evidence = shorten(data.Provisions[i].Evidence, clauseLimit)
+	}
+	return data
+}
+
+// sendNoticeEmail sends a source-health notice to an owner.
+func (s *Service) sendNoticeEmail(ctx context.Context, d *store.AlertDelivery) error {
+	user, org, err := s.recipient(ctx, d)
+	if err != nil {
+		return err
+	}
+	n, err := s.d.Store.Notice(ctx, *d.NoticeID)
+	if err != nil {
+		return permanentError{err}
+	}
+	data := NoticeEmail{Since: n.Since.UTC().Format("2 Jan 2006 15:04 UTC"), Detail: n.Detail, Organization: org.Name,
+		DocumentURL: s.d.BaseURL + "/app/watchlist"}
+	if n.Document != nil {
+		data.Document = n.Document.Name
+		if n.Document.Platform != nil {
+			data.Platform = n.Document.Platform.Name
+			data.DocumentURL = s.d.BaseURL + "/platforms/" + n.Document.Platform.Slug
+		}
+	}
+	return s.mailTo(ctx, user.Email, "source_"+n.Kind, data, "")
+}
+
+// recipient loads the member a delivery goes to and their organization.
+func (s *Service) recipient(ctx context.Context, d *store.AlertDelivery) (*store.User, *store.Organization, error) {
+	user, err := s.d.Store.UserByID(ctx, d.RecipientID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("recipient %d: %w", d.RecipientID, errSkip)
+	}
+	org, err := s.d.Store.Organization(ctx, d.OrganizationID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("organization %d: %w", d.OrganizationID, errSkip)
+	}
+	return user, org, nil
+}
+
+// mailTo renders a template and sends it; a non-empty unsubscribe URL adds
+// the one-click List-Unsubscribe headers of RFC 8058.
+func (s *Service) mailTo(ctx context.Context, to, template string, data any, unsubscribe string) error {
+	subject, text, html, err := s.d.Templates.Email(template, data)
+	if err != nil {
+		return permanentError{err}
+	}
+	m := mail.Message{To: to, Subject: subject, Text: text, HTML: html}
+	if unsubscribe != "" {
+		m.Headers = map[string]string{
+			"List-Unsubscribe":      "<" + unsubscribe + ">",
+			"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+		}
+	}
+	return s.d.Mail.Send(ctx, m)
+}
+
+// shorten cuts s to at most n runes at a word boundary, with an ellipsis.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
