@@ -70,8 +70,8 @@ func checkResolved(ctx context.Context, host string, guard *ssrf.Guardian) error
 
 // checkURL is the static part of the policy, applied to the first URL and
 // to every redirect: scheme, host, credentials, and when private addresses
-// are not allowed, literal addresses in any spelling, localhost names and
-// ports other than 80 and 443.
+// are not allowed, literal addresses in any spelling, special-use names
+// (see internalName) and ports other than 80 and 443.
 func checkURL(raw string, p policy) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -94,7 +94,7 @@ func checkURL(raw string, p policy) (*url.URL, error) {
 		return nil, fmt.Errorf("%w: port %s (only 80 and 443)", ErrDeniedAddress, port)
 	}
 	name := strings.TrimSuffix(strings.ToLower(host), ".")
-	if name == "localhost" || strings.HasSuffix(name, ".localhost") {
+	if internalName(name) {
 		return nil, fmt.Errorf("%w: %s", ErrDeniedAddress, host)
 	}
 	addr, ok := literalAddr(name)
@@ -105,6 +105,22 @@ func checkURL(raw string, p policy) (*url.URL, error) {
 		return nil, fmt.Errorf("%w: %w", ErrDeniedAddress, err)
 	}
 	return u, nil
+}
+
+// internalName reports whether the lower-case name, without its trailing
+// dot, is or ends in a special-use domain that only ever names hosts inside
+// a network: localhost (RFC 6761), mDNS (RFC 6762), home networks
+// (RFC 8375) and .internal, reserved for private use and where clouds put
+// their metadata services (metadata.google.internal). They are refused by
+// name because a resolver that cannot reach them now would let them
+// through unresolved.
+func internalName(name string) bool {
+	for _, s := range []string{"localhost", "local", "home.arpa", "internal"} {
+		if name == s || strings.HasSuffix(name, "."+s) {
+			return true
+		}
+	}
+	return false
 }
 
 // literalAddr parses a host that is an IP address in any spelling a
