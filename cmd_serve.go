@@ -149,10 +149,15 @@ func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client, tr *trac
 		return nil, err
 	}
 	acc := accounts.New(rt.store, sender, tmpl, rt.cfg.BaseURL, func() time.Time { return time.Now().UTC() }, rt.log)
+	bill, err := rt.newBilling(sender, tmpl)
+	if err != nil {
+		return nil, err
+	}
 	srv, err := app.New(app.Deps{
 		Config: rt.cfg, Store: rt.store, Templates: tmpl, Log: rt.log,
 		Redis: rt.redis, Metrics: rt.metrics, QueueUI: queueUI, Accounts: acc,
 		Watchlist: rt.newWatchlist(tr, sender, tmpl), RateLimiter: ratelimit.New(rt.redis.Client, nil),
+		Billing: bill,
 	})
 	if err != nil {
 		return nil, err

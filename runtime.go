@@ -141,7 +141,11 @@ func (rt *runtime) newWorker(tr *tracker.Service, client *asynq.Client, opts wor
 	if opts.Concurrency == 0 {
 		opts.Concurrency = rt.cfg.WorkerConcurrency
 	}
-	handlers := workers.Handlers(workers.Deps{Store: rt.store, Tracker: tr, Client: client, Log: rt.log})
+	bill, err := rt.workerBilling()
+	if err != nil {
+		return nil, err
+	}
+	handlers := workers.Handlers(workers.Deps{Store: rt.store, Tracker: tr, Client: client, Log: rt.log, Billing: bill})
 	srv, err := workers.NewServer(rt.redis, opts, handlers)
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)

@@ -37,4 +37,5 @@ func (s *Server) routes() {
 	s.apiAccountRoutes(api)
 	s.engineRoutes(web, api)
 	s.watchlistRoutes(web, api)
+	s.billingRoutes(web, api)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/clausewatch/clausewatch/accounts"
+	"github.com/clausewatch/clausewatch/billing/stripebilling"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/templates"
@@ -44,6 +45,9 @@ type Deps struct {
 	Watchlist *watchlist.Service
 	// RateLimiter counts API requests per token; nil turns the limit off.
 	RateLimiter RateLimiter
+	// Billing is Stripe Checkout, the Billing Portal and the webhook; nil
+	// when STRIPE_SECRET_KEY is not set (billing "not configured").
+	Billing *stripebilling.Service
 }
 
 // Server is the web application.

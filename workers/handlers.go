@@ -15,13 +15,17 @@ type Deps struct {
 	Tracker *tracker.Service
 	Client  *asynq.Client
 	Log     *slog.Logger
+	// Billing is nil when billing is not configured.
+	Billing Billing
 }
 
 // Handlers maps every task type to its handler.
 func Handlers(d Deps) map[string]asynq.Handler {
 	return map[string]asynq.Handler{
-		TypeCheckDocument: &CheckHandler{Tracker: d.Tracker, Store: d.Store},
-		TypeSweep:         &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log},
+		TypeCheckDocument:    &CheckHandler{Tracker: d.Tracker, Store: d.Store},
+		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log},
+		TypeBillingReconcile: &BillingHandler{Billing: d.Billing, Log: d.Log},
+		TypeBillingRecheck:   &BillingHandler{Billing: d.Billing, Log: d.Log},
 	}
 }
 

@@ -88,6 +88,12 @@ func NewScheduler(r *Redis, log *slog.Logger) (*asynq.Scheduler, error) {
 	if _, err := s.Register("@every 30s", NewSweepTask()); err != nil {
 		return nil, fmt.Errorf("register sweep: %w", err)
 	}
+	if _, err := s.Register("15 4 * * *", NewBillingReconcileTask()); err != nil {
+		return nil, fmt.Errorf("register billing reconcile: %w", err)
+	}
+	if _, err := s.Register("@every 1h", NewBillingRecheckTask()); err != nil {
+		return nil, fmt.Errorf("register billing recheck: %w", err)
+	}
 	return s, nil
 }
 

@@ -1,0 +1,59 @@
+package app
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// saveCheckout sends the person to Stripe Checkout for the chosen plan.
+func (s *Server) saveCheckout(c echo.Context) error {
+	url, err := s.checkoutURL(c, c.FormValue("plan"))
+	if err != nil {
+		return s.billingFormError(c, err)
+	}
+	return c.Redirect(http.StatusSeeOther, url)
+}
+
+type checkoutRequest struct {
+	Plan string `json:"plan"`
+}
+
+type billingURL struct {
+	URL string `json:"url"`
+}
+
+// apiCheckout answers 200 {"url": …} to Stripe Checkout.
+func (s *Server) apiCheckout(c echo.Context) error {
+	var req checkoutRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	url, err := s.checkoutURL(c, req.Plan)
+	if err != nil {
+		return billingError(err)
+	}
+	return c.JSON(http.StatusOK, billingURL{URL: url})
+}
+
+func (s *Server) checkoutURL(c echo.Context, plan string) (string, error) {
+	svc, err := s.billingService()
+	if err != nil {
+		return "", err
+	}
+	a := authFrom(c)
+	return svc.Checkout(c.Request().Context(), a.Organization.ID, plan, a.User.Email)
+}
+
+// billingFormError shows a refused checkout or portal request on the
+// billing page with its status; other failures go to the error handler.
+func (s *Server) billingFormError(c echo.Context, err error) error {
+	err = billingError(err)
+	he, ok := err.(*echo.HTTPError)
+	if !ok || he.Code >= http.StatusInternalServerError && he.Code != http.StatusServiceUnavailable {
+		return err
+	}
+	page := s.newPage(c, "Billing")
+	page.FlashError, _ = he.Message.(string)
+	return s.renderBilling(c, page, he.Code)
+}

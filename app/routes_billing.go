@@ -1,0 +1,76 @@
+package app
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/stripe/stripe-go/v76"
+
+	"github.com/clausewatch/clausewatch/billing/stripebilling"
+	"github.com/clausewatch/clausewatch/store"
+)
+
+// billingRoutes registers the billing page, its API and the Stripe
+// webhook. Without STRIPE_SECRET_KEY (Deps.Billing nil) the page says so,
+// and the API and the webhook answer 503 billing_not_configured.
+func (s *Server) billingRoutes(web, api *echo.Group) {
+	app := web.Group("/app/billing", s.requireLogin)
+	app.GET("", s.showBilling).Name = "billing"
+	app.POST("/checkout", s.saveCheckout, s.requireBillingRole).Name = "billing.checkout"
+	app.POST("/portal", s.savePortal, s.requireBillingRole).Name = "billing.portal"
+
+	api.POST("/billing/checkout", s.apiCheckout, s.requireAPIAuth, s.requireBillingRole).Name = "api.billing.checkout"
+	api.POST("/billing/portal", s.apiPortal, s.requireAPIAuth, s.requireBillingRole).Name = "api.billing.portal"
+
+	// Stripe signs its requests; sessions, CSRF and the default body
+	// limit do not apply.
+	s.echo.POST("/webhooks/stripe", s.stripeWebhook).Name = "webhook.stripe"
+}
+
+// requireBillingRole lets owners and admins manage the subscription.
+func (s *Server) requireBillingRole(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		a := authFrom(c)
+		if a == nil {
+			return echo.NewHTTPError(http.StatusUnauthorized, "Please log in.")
+		}
+		if !canManageBilling(a.Role) {
+			return echo.NewHTTPError(http.StatusForbidden, "Only owners and admins manage billing.")
+		}
+		return next(c)
+	}
+}
+
+func canManageBilling(role string) bool { return role == store.RoleOwner || role == store.RoleAdmin }
+
+// billingService is the Stripe billing service, or ErrNotConfigured.
+func (s *Server) billingService() (*stripebilling.Service, error) {
+	if s.deps.Billing == nil {
+		return nil, stripebilling.ErrNotConfigured
+	}
+	return s.deps.Billing, nil
+}
+
+// billingError gives billing's domain errors their status and a sentence
+// for the person.
+func billingError(err error) error {
+	var (
+		plan   *stripebilling.PlanError
+		stripe *stripe.Error
+	)
+	switch {
+	case errors.Is(err, stripebilling.ErrNotConfigured):
+		return echo.NewHTTPError(http.StatusServiceUnavailable,
+			"Billing is not configured on this server; an operator changes plans with `clausewatch plan set ORG PLAN`.").SetInternal(err)
+	case errors.As(err, &plan):
+		return echo.NewHTTPError(http.StatusUnprocessableEntity, plan.Error()).SetInternal(err)
+	case errors.Is(err, stripebilling.ErrAlreadySubscribed):
+		return echo.NewHTTPError(http.StatusConflict, "Your organization already has a subscription; change or cancel it in the billing portal.").SetInternal(err)
+	case errors.Is(err, stripebilling.ErrNoSubscription):
+		return echo.NewHTTPError(http.StatusConflict, "Your organization has no subscription yet; choose a plan first.").SetInternal(err)
+	case errors.As(err, &stripe):
+		return echo.NewHTTPError(http.StatusBadGateway, "Stripe did not accept the request; please try again in a moment.").SetInternal(err)
+	}
+	return err
+}
