@@ -157,7 +157,7 @@ func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client, tr *trac
 		Config: rt.cfg, Store: rt.store, Templates: tmpl, Log: rt.log,
 		Redis: rt.redis, Metrics: rt.metrics, QueueUI: queueUI, Accounts: acc,
 		Watchlist: rt.newWatchlist(tr, sender, tmpl), RateLimiter: ratelimit.New(rt.redis.Client, nil),
-		Billing: bill,
+		Billing: bill, Alerts: rt.alertService(),
 	})
 	if err != nil {
 		return nil, err

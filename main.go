@@ -33,6 +33,7 @@ func commands() map[string]command {
 		"demo":      {"start with demo platforms and a replayed history of changes", runDemo},
 		"audit":     {"audit verify FILE", runAudit},
 		"plan":      {"plan set ORG PLAN (operator override of an organization's plan)", runPlan},
+		"digest":    {"digest send [--org ORG] (send the due weekly digests now)", runDigest},
 		"billing":   {"billing reconcile (repair subscriptions from Stripe)", runBilling},
 	}
 }

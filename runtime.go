@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/monitor"
 	"github.com/clausewatch/clausewatch/monitor/fetch"
@@ -27,6 +28,7 @@ type runtime struct {
 	store   *store.Store
 	redis   *workers.Redis
 	metrics *prometheus.Registry
+	alerts  *alerts.Service // built by alertService
 	closers []func() error
 }
 
@@ -129,7 +131,7 @@ func (rt *runtime) newTracker() *tracker.Service {
 			checks.WithLabelValues(o.State, fmt.Sprint(o.NewVersion())).Inc()
 		},
 	}
-	return tracker.New(rt.store, monitor.NewEngine(rt.newFetcher()), rt.log, rt.cfg.CheckInterval, hooks)
+	return tracker.New(rt.store, monitor.NewEngine(rt.newFetcher()), rt.log, rt.cfg.CheckInterval, withAlerts(hooks, rt.alertService()))
 }
 
 // newWorker builds the worker server with every task handler.
@@ -145,7 +147,7 @@ func (rt *runtime) newWorker(tr *tracker.Service, client *asynq.Client, opts wor
 	if err != nil {
 		return nil, err
 	}
-	handlers := workers.Handlers(workers.Deps{Store: rt.store, Tracker: tr, Client: client, Log: rt.log, Billing: bill})
+	handlers := workers.Handlers(workers.Deps{Store: rt.store, Tracker: tr, Client: client, Log: rt.log, Alerts: rt.alertService(), Billing: bill})
 	srv, err := workers.NewServer(rt.redis, opts, handlers)
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)

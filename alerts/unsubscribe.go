@@ -33,7 +33,7 @@ func (s *Service) UnsubscribeToken(u Unsubscription) string {
 
 // UnsubscribeURL is the absolute one-click unsubscribe link.
 func (s *Service) UnsubscribeURL(userID, orgID int64, kind string) string {
-	return s.d.BaseURL + "/alerts/unsubscribe/" + s.UnsubscribeToken(Unsubscription{UserID: userID, OrganizationID: orgID, Kind: kind})
+	return s.d.BaseURL + "/alerts/unsubscribe?token=" + s.UnsubscribeToken(Unsubscription{UserID: userID, OrganizationID: orgID, Kind: kind})
 }
 
 func (s *Service) unsubscribeMAC(payload string) string {

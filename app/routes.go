@@ -38,4 +38,5 @@ func (s *Server) routes() {
 	s.engineRoutes(web, api)
 	s.watchlistRoutes(web, api)
 	s.billingRoutes(web, api)
+	s.alertRoutes(web, api)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/clausewatch/clausewatch/accounts"
+	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/billing/stripebilling"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/store"
@@ -48,6 +49,9 @@ type Deps struct {
 	// Billing is Stripe Checkout, the Billing Portal and the webhook; nil
 	// when STRIPE_SECRET_KEY is not set (billing "not configured").
 	Billing *stripebilling.Service
+	// Alerts is the alert settings and unsubscribe logic; nil builds one
+	// that only reads and writes settings.
+	Alerts *alerts.Service
 }
 
 // Server is the web application.

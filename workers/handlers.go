@@ -5,6 +5,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/tracker"
 )
@@ -17,16 +18,25 @@ type Deps struct {
 	Log     *slog.Logger
 	// Billing is nil when billing is not configured.
 	Billing Billing
+	// Alerts relays alert deliveries and digests; nil leaves their tasks
+	// out.
+	Alerts *alerts.Service
 }
 
 // Handlers maps every task type to its handler.
 func Handlers(d Deps) map[string]asynq.Handler {
-	return map[string]asynq.Handler{
+	h := map[string]asynq.Handler{
 		TypeCheckDocument:    &CheckHandler{Tracker: d.Tracker, Store: d.Store},
 		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log},
 		TypeBillingReconcile: &BillingHandler{Billing: d.Billing, Log: d.Log},
 		TypeBillingRecheck:   &BillingHandler{Billing: d.Billing, Log: d.Log},
 	}
+	if d.Alerts != nil {
+		h[TypeDeliverAlert] = &DeliverAlertHandler{Alerts: d.Alerts}
+		h[TypeAlertSweep] = &AlertSweepHandler{Alerts: d.Alerts, Log: d.Log}
+		h[TypeDigests] = &DigestsHandler{Alerts: d.Alerts}
+	}
+	return h
 }
 
 // NewClient returns an Asynq client with its own connection to r.

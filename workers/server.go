@@ -94,6 +94,12 @@ func NewScheduler(r *Redis, log *slog.Logger) (*asynq.Scheduler, error) {
 	if _, err := s.Register("@every 1h", NewBillingRecheckTask()); err != nil {
 		return nil, fmt.Errorf("register billing recheck: %w", err)
 	}
+	if _, err := s.Register("@every 30s", NewAlertSweepTask()); err != nil {
+		return nil, fmt.Errorf("register alert sweep: %w", err)
+	}
+	if _, err := s.Register("*/15 * * * *", NewDigestsTask()); err != nil {
+		return nil, fmt.Errorf("register digests: %w", err)
+	}
 	return s, nil
 }
 

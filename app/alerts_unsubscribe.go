@@ -1,0 +1,58 @@
+package app
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/clausewatch/clausewatch/alerts"
+	"github.com/clausewatch/clausewatch/store"
+)
+
+// unsubscribePage is the data of the unsubscribe page.
+type unsubscribePage struct {
+	Token  string
+	Target *alerts.UnsubscribeTarget
+	Done   bool
+}
+
+// showUnsubscribe asks to confirm: a GET must not change anything, since
+// mail scanners follow links.
+func (s *Server) showUnsubscribe(c echo.Context) error {
+	token := c.QueryParam("token")
+	t, err := s.alerts().Describe(c.Request().Context(), token)
+	if err != nil {
+		return unsubscribeError(err)
+	}
+	page := s.newPage(c, "Unsubscribe")
+	page.Data = unsubscribePage{Token: token, Target: t}
+	return s.render(c, "unsubscribe", page)
+}
+
+// saveUnsubscribe unsubscribes: from the confirmation form, or as the
+// one-click POST of RFC 8058 sent by mail clients.
+func (s *Server) saveUnsubscribe(c echo.Context) error {
+	token := c.QueryParam("token")
+	if token == "" {
+		token = c.FormValue("token")
+	}
+	t, err := s.alerts().Unsubscribe(c.Request().Context(), token)
+	if err != nil {
+		return unsubscribeError(err)
+	}
+	page := s.newPage(c, "Unsubscribed")
+	page.Data = unsubscribePage{Target: t, Done: true}
+	return s.render(c, "unsubscribe", page)
+}
+
+// unsubscribeError turns a bad or stale link into a 400 or 404 page.
+func unsubscribeError(err error) error {
+	switch {
+	case errors.Is(err, alerts.ErrBadUnsubscribe):
+		return echo.NewHTTPError(http.StatusBadRequest, "This unsubscribe link is not valid. Change your alert settings after logging in.").SetInternal(err)
+	case errors.Is(err, store.ErrNotFound):
+		return echo.NewHTTPError(http.StatusNotFound, "This unsubscribe link is no longer valid.").SetInternal(err)
+	}
+	return err
+}

@@ -1,0 +1,39 @@
+package app
+
+import (
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/clausewatch/clausewatch/alerts"
+)
+
+// alertRoutes registers the alert settings page and API and the one-click
+// unsubscribe link.
+func (s *Server) alertRoutes(web, api *echo.Group) {
+	if s.deps.Alerts == nil {
+		s.deps.Alerts = alerts.New(alerts.Deps{Store: s.store, Templates: s.tmpl, BaseURL: s.cfg.BaseURL,
+			Secret: s.cfg.SessionSecret, AllowPrivate: s.cfg.FetchAllowPrivate, Log: s.log})
+	}
+	app := web.Group("/app/alerts", s.requireLogin)
+	app.GET("", s.showAlerts).Name = "alerts"
+	app.POST("", s.saveAlerts, s.requireWriteAccess).Name = "alerts.save"
+	app.POST("/webhook/secret", s.regenerateWebhookSecret, s.requireWriteAccess).Name = "alerts.webhook.secret"
+
+	api.GET("/alerts/settings", s.apiAlertSettings, s.requireAPIAuth).Name = "api.alerts.settings"
+	api.PUT("/alerts/settings", s.apiUpdateAlertSettings, s.requireAPIAuth, s.requireWriteAccess).Name = "api.alerts.settings.update"
+
+	// The signed link authenticates the request: mail clients POST it
+	// without cookies (RFC 8058), so it sits outside the CSRF group.
+	unsub := s.echo.Group("/alerts/unsubscribe", middleware.BodyLimit(bodyLimitDefault))
+	unsub.GET("", s.showUnsubscribe).Name = "alerts.unsubscribe"
+	unsub.POST("", s.saveUnsubscribe).Name = "alerts.unsubscribe.save"
+}
+
+// alerts is the alerts service from the dependencies.
+func (s *Server) alerts() *alerts.Service { return s.deps.Alerts }
+
+// alertActor is the member making the request.
+func alertActor(c echo.Context) alerts.Actor {
+	a := authFrom(c)
+	return alerts.Actor{OrganizationID: a.Organization.ID, UserID: a.User.ID, Role: a.Role}
+}
