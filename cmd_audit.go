@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -23,18 +22,40 @@ func runAudit(_ context.Context, args []string, out, _ io.Writer) error {
 		return usagef("read %s: %v", args[1], err)
 	}
 	defer f.Close()
-	var r audit.Report
-	dec := json.NewDecoder(f)
-	if err := dec.Decode(&r); err != nil {
-		return usagef("%s is not an audit report: %v", args[1], err)
+	r, err := audit.Read(f)
+	if err != nil {
+		return usagef("%s: %v", args[1], err)
 	}
-	n, err := audit.Verify(&r)
+	n, err := audit.Verify(r)
 	if err != nil {
 		if errors.Is(err, audit.ErrBroken) {
 			return usagef("FAILED: %v", err)
 		}
 		return usagef("%s: %v", args[1], err)
 	}
-	_, err = fmt.Fprintf(out, "OK: %d versions verified\n", n)
-	return err
+	if _, err := fmt.Fprintf(out, "OK: %d versions verified\n", n); err != nil {
+		return err
+	}
+	if org, ok := r.(*audit.OrganizationReport); ok {
+		return printSegments(out, org)
+	}
+	return nil
+}
+
+// printSegments says what an organization report's verification proved:
+// each document's chain from its anchor to its head.
+func printSegments(out io.Writer, r *audit.OrganizationReport) error {
+	for _, d := range r.Documents {
+		if d.VersionCount == 0 {
+			continue
+		}
+		anchor := d.AnchorSHA256
+		if anchor == "" {
+			anchor = "(first version)"
+		}
+		if _, err := fmt.Fprintf(out, "document %d %q: %d versions, anchor %s, head %s\n", d.ID, d.Name, d.VersionCount, anchor, d.HeadSHA256); err != nil {
+			return err
+		}
+	}
+	return nil
 }

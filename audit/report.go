@@ -5,7 +5,6 @@ package audit
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -52,6 +51,9 @@ type Version struct {
 	SHA256     string    `json:"sha256"`
 	PrevSHA256 string    `json:"prev_sha256"`
 	Markdown   string    `json:"markdown"`
+	// SnapshotSHA256 lists the SHA-256 of the raw fetched bytes the text
+	// was extracted from (organization reports).
+	SnapshotSHA256 []string `json:"snapshot_sha256,omitempty"`
 }
 
 // Change is one change between two consecutive versions.
@@ -65,6 +67,10 @@ type Change struct {
 	Severity      string               `json:"severity"`
 	Stats         Stats                `json:"stats"`
 	Provisions    []analysis.Provision `json:"provisions"`
+	// FromSHA256 and ToSHA256 repeat the chain hashes of the two versions
+	// (organization reports), so a reader of the change alone can quote them.
+	FromSHA256 string `json:"from_sha256,omitempty"`
+	ToSHA256   string `json:"to_sha256,omitempty"`
 }
 
 // Stats counts what a change touched.
@@ -110,18 +116,11 @@ func Build(ctx context.Context, st *store.Store, platformSlug string, now time.T
 		})
 	}
 	for _, c := range changes {
-		provisions := []analysis.Provision{}
-		if len(c.Provisions) > 0 && string(c.Provisions) != "null" {
-			if err := json.Unmarshal(c.Provisions, &provisions); err != nil {
-				return nil, fmt.Errorf("audit report of %s: provisions of change %d: %w", p.Slug, c.ID, err)
-			}
+		ch, err := exportChange(c)
+		if err != nil {
+			return nil, fmt.Errorf("audit report of %s: %w", p.Slug, err)
 		}
-		r.Changes = append(r.Changes, Change{
-			ID: c.ID, Document: c.DocumentID, FromVersionID: c.FromVersionID, ToVersionID: c.ToVersionID,
-			CreatedAt: c.CreatedAt.UTC(), Summary: c.Summary, Severity: c.Severity,
-			Stats:      Stats{AddedWords: c.AddedWords, RemovedWords: c.RemovedWords, SectionsChanged: c.SectionsChanged},
-			Provisions: provisions,
-		})
+		r.Changes = append(r.Changes, ch)
 	}
 	return r, nil
 }
