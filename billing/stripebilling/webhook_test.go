@@ -130,7 +130,9 @@ func TestEventOrderDoesNotMatter(t *testing.T) {
 		checkOK bool
 	}
 	sub := func(status string, cancel bool) func(f *fixture) map[string]any {
-		return func(f *fixture) map[string]any { return f.subscriptionObject("sub_"+f.customer(), status, testPriceMonitor, cancel) }
+		return func(f *fixture) map[string]any {
+			return f.subscriptionObject("sub_"+f.customer(), status, testPriceMonitor, cancel)
+		}
 	}
 	checkout := func(f *fixture) map[string]any { return f.checkoutObject("cs_"+f.customer(), "sub_"+f.customer()) }
 	paid := func(f *fixture) map[string]any {
