@@ -28,6 +28,10 @@ func (s *Server) engineRoutes(web, api *echo.Group) {
 	web.GET("/documents/:id", e.showDocument).Name = "document"
 	web.GET("/documents/:id/compare", e.showCompare).Name = "document.compare"
 	web.GET("/documents/:id/versions/:vid", e.showVersion).Name = "document.version"
+	web.GET("/app/audit", e.showAuditPage, s.requireLogin).Name = "audit"
+	web.GET("/app/audit/report.html", e.exportOrganizationAudit("html"), s.requireLogin).Name = "audit.report.html"
+	web.GET("/app/audit/report.json", e.exportOrganizationAudit("json"), s.requireLogin).Name = "audit.report.json"
+	web.GET("/app/audit/report.csv", e.exportOrganizationAudit("csv"), s.requireLogin).Name = "audit.report.csv"
 	web.GET("/app/audit/:file", e.exportAudit, s.requireLogin).Name = "audit.export"
 
 	api.GET("/platforms", e.apiPlatforms, s.optionalAPIAuth).Name = "api.platforms"
