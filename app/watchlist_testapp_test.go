@@ -38,6 +38,13 @@ func (c stubChecker) Check(ctx context.Context, id int64) (tracker.Outcome, erro
 // in-process Redis.
 func newWatchlistTestApp(t *testing.T) *testApp {
 	t.Helper()
+	return newWatchlistTestAppWith(t, func(st *store.Store) watchlist.Checker { return stubChecker{st} })
+}
+
+// newWatchlistTestAppWith is newWatchlistTestApp with the checker that
+// newChecker builds on the app's store, e.g. the real tracker.
+func newWatchlistTestAppWith(t *testing.T, newChecker func(*store.Store) watchlist.Checker) *testApp {
+	t.Helper()
 	ts := httptest.NewUnstartedServer(nil)
 	base := "http://" + ts.Listener.Addr().String()
 	st := storetest.SQLite(t)
@@ -56,7 +63,7 @@ func newWatchlistTestApp(t *testing.T) *testApp {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
-	wl := watchlist.New(watchlist.Deps{Store: st, Checker: stubChecker{st}, Mail: rec, Templates: tmpl, BaseURL: base, Log: log})
+	wl := watchlist.New(watchlist.Deps{Store: st, Checker: newChecker(st), Mail: rec, Templates: tmpl, BaseURL: base, Log: log})
 	srv, err := New(Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(),
 		Accounts: acc, Watchlist: wl, RateLimiter: ratelimit.New(rdb, nil)})
 	if err != nil {
