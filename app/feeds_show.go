@@ -1,6 +1,7 @@
 package app
 
 import (
+	"html"
 	"net/http"
 	"strconv"
 	"strings"
@@ -90,10 +91,12 @@ func (s *Server) writeFeed(c echo.Context, feed *feeds.Feed, cs []store.Change) 
 			summary = "The text changed."
 		}
 		feed.Items = append(feed.Items, &feeds.Item{
-			Title:       changeTitle(ch),
-			Link:        &feeds.Link{Href: link},
-			Id:          link,
-			Description: summary,
+			Title: changeTitle(ch),
+			Link:  &feeds.Link{Href: link},
+			Id:    link,
+			// Atom readers render the summary as HTML (type="html"),
+			// and a summary may quote a fetched section heading.
+			Description: html.EscapeString(summary),
 			Created:     ch.CreatedAt,
 			Updated:     ch.CreatedAt,
 		})
