@@ -42,11 +42,16 @@ func Categories() []Category {
 			ID:    "data_sharing",
 			Title: "Data sharing with third parties",
 			Cues: []Cue{{
-				Action: []string{"shar*", "disclos*", "make ~3 available", "provide|give|transfer*|send|pass ~4 to ~3 third|partner*|advertiser*|affiliat*|vendor*|compan*|other|sponsor*"},
+				Action: []string{"shar*", "disclos*", "make ~3 available", "provide|give|transfer*|send|pass ~4 to ~3 third|partner*|advertiser*|affiliat*|vendor*|compan*|other|sponsor*|agent|agents|broker*|insurer*|lender*"},
 				With: [][]string{
-					{"third part*", "partner*", "advertiser*", "affiliat*", "vendor*", "service provider*", "other compan*", "other businesses", "sponsor*", "data broker*", "analytics provider*", "analytics compan*"},
+					{"third part*", "partner*", "advertiser*", "affiliat*", "vendor*", "service provider*", "other compan*", "other businesses", "sponsor*", "data broker*", "analytics provider*", "analytics compan*",
+						"agent", "agents", "broker*", "insurer*", "lender*"},
 					personalData,
 				},
+			}, {
+				// Processors: "providers who process data on our instructions".
+				Action: []string{"provider*|vendor*|processor*|subprocessor* ~3 process*|handl*|receiv*|host*|stor*"},
+				With:   [][]string{personalData},
 			}},
 			Negatable: true,
 			Severity:  Severities{Added: SeverityMedium, Removed: SeverityLow, Modified: SeverityLow},
@@ -213,6 +218,9 @@ func Categories() []Category {
 					{"content", "submission*", "material*", "posts", "user generated", "you post|upload|submit|provide|share|create", "recordings", "photos", "videos", "likeness"},
 					{"grant*", "give*", "hereby", "royalt*", "perpetual", "irrevocable", "worldwide", "sublicens*", "transferable"},
 				},
+			}, {
+				Action: []string{"grant*|give* ~3 permission*|right|rights"},
+				With:   [][]string{{"content", "submission*", "material*", "posts", "user generated", "you post|upload|submit|provide|share|create", "recordings", "photos", "videos", "likeness"}},
 			}},
 			Exclude:  []string{"we grant you", "grants you", "licen* to use the services|software|app|platform"},
 			Severity: Severities{Added: SeverityMedium, Removed: SeverityLow, Modified: SeverityMedium},
@@ -229,7 +237,7 @@ func Categories() []Category {
 			Title: "Account termination",
 			Cues: []Cue{{
 				Action: []string{"terminat*", "suspend*", "suspension*", "disable*|deactivat*|lock* ~3 account*", "ban", "bans", "banned", "banning",
-					"restrict* ~3 access"},
+					"restrict* ~3 access", "we ~3 clos*|delet*|remov* ~3 account*", "inactive|inactivity|dormant"},
 				With: [][]string{{"account*", "access", "service*", "your use", "these terms", "membership", "this agreement", "subscription*"}},
 			}},
 			Severity: Severities{Added: SeverityMedium, Removed: SeverityLow, Modified: SeverityLow},
@@ -314,7 +322,7 @@ func Categories() []Category {
 			Title: "International data transfer",
 			Cues: []Cue{
 				{
-					Action: []string{"transfer*", "stored|processed|hosted|housed|maintained ~3 in|outside", "cross border", "outside ~3 country|eea|european|uk|jurisdiction"},
+					Action: []string{"transfer|transfers|transferred|transferring|transferal*", "stored|processed|hosted|housed|maintained ~3 in|outside", "cross border", "outside ~3 country|eea|european|uk|jurisdiction"},
 					With: [][]string{{"countr*", "eea", "european economic area", "european union", "united states", "the us", "u s", "usa", "international*",
 						"outside", "third countr*", "jurisdiction*", "standard contractual clauses", "data privacy framework", "adequacy",
 						"binding corporate rules", "worldwide", "globally", "abroad", "overseas", "switzerland", "uk", "united kingdom"}},

@@ -50,14 +50,25 @@ func TestCompareNoise(t *testing.T) {
 		{"emphasis", strings.Replace(base, "retain ownership", "**retain ownership**", 1)},
 		{"zero width", strings.Replace(base, "Privacy Statement", "Privacy\u200b Statement", 1)},
 		{"dash variant", strings.Replace(base, "laws of California.", "laws of California - USA.", 1)},
+		{"emphasis before punctuation", strings.Replace(base, "personal data.", "**personal data**.", 1)},
+		{"roman heading numbers", strings.NewReplacer("## 1. ", "## I. ", "## 2. ", "## II. ", "## 3. ", "## III. ", "## 4. ", "## IV. ").Replace(base)},
+		{"unnumbered headings", strings.NewReplacer("## 1. ", "## ", "## 2. ", "## Section 2 ", "## 3. ", "## 3) ").Replace(base)},
+		{"copyright year", base + "\n© 2024 Example, Inc.\n"},
+		{"navigation reordered", strings.Replace(base, "# Terms of Service\n", "- [Terms](/terms)\n- [Home](/)\n\n- [Privacy](/privacy)\n\n# Terms of Service\n", 1)},
 	}
 	// The dash case compares two variants of the same edited text.
 	dashOld := strings.Replace(base, "laws of California.", "laws of California \u2013 USA.", 1)
+	// Cases whose old side is a variant rather than base.
+	variants := map[string]string{
+		"copyright year":       base + "\n© 2019–2023 Example, Inc.\n",
+		"navigation reordered": strings.Replace(base, "# Terms of Service\n", "- [Home](/)\n- [Privacy](/privacy)\n- [Terms](/terms)\n\n# Terms of Service\n", 1),
+		"dash variant":         dashOld,
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			old := base
-			if tt.name == "dash variant" {
-				old = dashOld
+			if v, ok := variants[tt.name]; ok {
+				old = v
 			}
 			if effective := strings.Replace(old, "Last updated: March 1, 2023", "Effective date: 3 March 2023", 1); tt.name == "effective date" {
 				old = effective
@@ -68,6 +79,24 @@ func TestCompareNoise(t *testing.T) {
 			}
 			if Significant(old) != Significant(tt.new) {
 				t.Fatalf("Significant differs:\n%q\n%q", Significant(old), Significant(tt.new))
+			}
+		})
+	}
+}
+
+func TestSignificantKeepsRealChanges(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"reworded heading", "## 3. Privacy\n\nText.\n", "## 3. Personal data\n\nText.\n"},
+		{"copyright holder", "© 2024 Example, Inc.\n", "© 2024 Other, Inc.\n"},
+		{"year in a provision", "We keep copyright notices from 2023 onwards.\n", "We keep copyright notices from 2024 onwards.\n"},
+		{"ordinary list reordered", "- We sell data.\n- We do not share data.\n", "- We do not share data.\n- We sell data.\n"},
+		{"link target changed", "- [Privacy](/privacy)\n- [Terms](/terms)\n", "- [Privacy](/privacy-2)\n- [Terms](/terms)\n"},
+		{"dash against a word", "Fees -- paid monthly.\n", "Fees paid monthly.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if Significant(tt.old) == Significant(tt.new) {
+				t.Errorf("%q and %q compare equal", tt.old, tt.new)
 			}
 		})
 	}

@@ -10,7 +10,7 @@ import (
 type part struct {
 	Part
 	key     string   // heading without numbering, for renumbered sections
-	exact   string   // significant heading including numbering
+	exact   string   // significant heading without numbering, case kept
 	sig     string   // significant body
 	words   []string // display words of the body
 	matched bool
@@ -22,7 +22,7 @@ func index(parts []Part) []*part {
 		out[i] = &part{
 			Part:  p,
 			key:   headingKey(p.Heading),
-			exact: significantText(p.Heading),
+			exact: headingSig(p.Heading),
 			sig:   significantText(p.Body),
 			words: displayWords(p.Body),
 		}

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -31,6 +32,11 @@ var datedLabel = regexp.MustCompile(`(?i)\b(last\s+(?:updated|modified|revised|c
 	`|\d{4}/\d{1,2}/\d{1,2}` +
 	`|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b`)
 
+// copyrightYears matches the years of a copyright notice ("© 2019-2024",
+// "Copyright (c) 2024"), which change every January without the text
+// changing.
+var copyrightYears = regexp.MustCompile(`(?i)(©|\(c\)|copyright)((?:\s*(?:©|\(c\)))?\s*)\d{4}(?:\s*[-–]\s*\d{4})?\b`)
+
 const month = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 
 // cleanLine applies the typography map and drops publication dates, so
@@ -42,7 +48,17 @@ func cleanLine(s string) string {
 	if hasDateShape(s) && mayHaveDateLabel(s) {
 		s = datedLabel.ReplaceAllString(s, "$1$2")
 	}
+	if hasDateShape(s) && mayHaveCopyright(s) {
+		s = copyrightYears.ReplaceAllString(s, "$1$2")
+	}
 	return s
+}
+
+// mayHaveCopyright is a cheap test that spares most lines the copyright
+// expression.
+func mayHaveCopyright(s string) bool {
+	return strings.Contains(s, "©") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") ||
+		strings.Contains(strings.ToLower(s), "copyright")
 }
 
 // needsTypography reports bytes the typography map may change: non-ASCII,
@@ -96,7 +112,8 @@ func mayHaveDateLabel(s string) bool {
 // between renderings of the same text: publication dates after "Last
 // updated"/"Effective" labels, whitespace and line wrapping, typography
 // (curly quotes, non-breaking spaces, dash variants), Markdown emphasis,
-// heading levels, list bullets and table pipes. Two documents that differ
+// heading levels and numbering, list bullets, table pipes, copyright years
+// and the order of navigation lists (list items that are only a link). Two documents that differ
 // only in such noise have equal Significant values.
 func Significant(markdown string) string {
 	return joinParts(index(Parse(markdown)))
@@ -120,14 +137,45 @@ func joinParts(parts []*part) string {
 	return b.String()
 }
 
-// significantText is the significant form of a Markdown fragment.
+// significantText is the significant form of a Markdown fragment. A run
+// of list items that are only links is a navigation menu; its order is
+// layout, so the run is compared sorted.
 func significantText(markdown string) string {
 	var b strings.Builder
 	b.Grow(len(markdown))
+	var nav []string
+	flushNav := func() {
+		slices.Sort(nav)
+		for _, l := range nav {
+			appendSignificant(&b, l)
+		}
+		nav = nav[:0]
+	}
 	for line := range strings.SplitSeq(markdown, "\n") {
+		if isLinkItem(line) {
+			nav = append(nav, line)
+			continue
+		}
+		if len(nav) > 0 && strings.TrimSpace(line) == "" {
+			continue // blank lines between menu items
+		}
+		flushNav()
 		appendSignificant(&b, line)
 	}
+	flushNav()
 	return b.String()
+}
+
+// isLinkItem reports a list item made of one Markdown link and nothing else.
+func isLinkItem(line string) bool {
+	line = strings.TrimSpace(line)
+	if len(line) < 6 || !strings.ContainsRune("-*+", rune(line[0])) || line[1] != ' ' {
+		return false
+	}
+	item := strings.TrimSpace(line[2:])
+	close := strings.Index(item, "](")
+	return strings.HasPrefix(item, "[") && close > 0 && strings.HasSuffix(item, ")") &&
+		!strings.Contains(item[close+2:len(item)-1], " ") && strings.Count(item, "](") == 1
 }
 
 // appendSignificant writes the canonical words of one line to b, each
@@ -137,30 +185,45 @@ func appendSignificant(b *strings.Builder, line string) {
 	if line == "" || isRuleLine(line) {
 		return
 	}
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(line[start:end])
-			start = -1
+	// A token is written as runs of line between decorations, so that
+	// "**Clauses**." and "Clauses." give the same word; a token of dashes
+	// is one dash, so that "--" and "—" (already "-") agree.
+	start, inToken, dashesOnly := -1, false, true
+	end := func(i int) {
+		if start < 0 {
+			return
 		}
+		if !inToken && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		switch {
+		case dashesOnly && inToken: // the token's dash is written already
+		case dashesOnly:
+			b.WriteByte('-')
+		default:
+			b.WriteString(line[start:i])
+		}
+		inToken, start = true, -1
 	}
 	for i, r := range line {
 		switch {
-		case unicode.IsSpace(r) || isDecoration(r):
-			flush(i)
-		case r == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):
-			// Markdown escapes are an artefact of conversion, not text.
-			flush(i)
+		case unicode.IsSpace(r):
+			end(i)
+			inToken, dashesOnly = false, true
+		case isDecoration(r) || r == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):
+			// Emphasis marks and Markdown escapes are artefacts of
+			// conversion, not text.
+			end(i)
 		default:
 			if start < 0 {
 				start = i
 			}
+			if r != '-' {
+				dashesOnly = false
+			}
 		}
 	}
-	flush(len(line))
+	end(len(line))
 }
 
 // isDecoration reports characters that only carry Markdown presentation.

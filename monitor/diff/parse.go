@@ -131,6 +131,17 @@ func headingKey(heading string) string {
 	return strings.Join(fields, " ")
 }
 
+// headingSig is the significant form of a heading without its numbering
+// but with its case: renumbering alone is layout, a reworded heading is
+// not.
+func headingSig(heading string) string {
+	fields := strings.Fields(significantText(heading))
+	for len(fields) > 0 && isNumbering(strings.ToLower(fields[0])) {
+		fields = fields[1:]
+	}
+	return strings.Join(fields, " ")
+}
+
 func isNumbering(w string) bool {
 	marked := strings.HasSuffix(w, ".") || strings.HasSuffix(w, ")")
 	w = strings.Trim(w, ".():-")
