@@ -83,7 +83,7 @@ func TestWebhookSignedAndRetriedUntilAccepted(t *testing.T) {
 		}
 
 		id := f.change(t) // first attempt: 500
-		for range 4 { // second: 500, third: 200, then nothing is due
+		for range 4 {     // second: 500, third: 200, then nothing is due
 			if _, err := f.al.Sweep(ctx); err != nil {
 				t.Fatal(err)
 			}
