@@ -88,8 +88,8 @@ func TestFetchedTextRendersInert(t *testing.T) {
 	}
 	// The hostile text is shown, as text, where the page shows the policy.
 	for path, want := range map[string]string{
-		"/platforms/evil": "alert(5)",
-		"/changes/" + itoa(termsChange.ID):                                  "&lt;script&gt;alert(&#39;heading&#39;)&lt;/script&gt;",
+		"/platforms/evil":                  "alert(5)",
+		"/changes/" + itoa(termsChange.ID): "&lt;script&gt;alert(&#39;heading&#39;)&lt;/script&gt;",
 		"/documents/" + itoa(terms.ID) + "/versions/" + itoa(termsV2.ID): "onerror=alert(3)",
 		"/app": "alert(&#39;heading&#39;)",
 	} {
