@@ -31,6 +31,14 @@ func (s *Store) LatestVersionMeta(ctx context.Context, documentID int64) (*Versi
 	return &v, notFound(err, "latest version")
 }
 
+// SetVersionFingerprint refreshes a version's significant-text
+// fingerprint after the noise rules changed; the text and its hash chain
+// are untouched.
+func (s *Store) SetVersionFingerprint(ctx context.Context, versionID int64, fingerprint string) error {
+	err := s.conn(ctx).Model(&Version{}).Where("id = ?", versionID).Update("significant_sha256", fingerprint).Error
+	return notFound(err, "set version fingerprint")
+}
+
 // Version returns one version of a document.
 func (s *Store) Version(ctx context.Context, documentID, versionID int64) (*Version, error) {
 	var v Version

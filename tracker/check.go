@@ -86,7 +86,13 @@ func (s *Service) record(ctx context.Context, doc *store.Document, res *monitor.
 		if err != nil {
 			return Outcome{}, err
 		}
-		if latest.SignificantSHA256 == "" && Fingerprint(full.Markdown) == fingerprint {
+		// The stored fingerprint is a shortcut; the noise rules may have
+		// changed since it was computed, so a mismatch is confirmed on the
+		// text itself before it counts as a change.
+		if old := Fingerprint(full.Markdown); old == fingerprint {
+			if err := s.store.SetVersionFingerprint(ctx, latest.ID, old); err != nil {
+				return Outcome{}, err
+			}
 			return s.recordHealth(ctx, doc, health)
 		}
 		nv.PrevID = latest.ID

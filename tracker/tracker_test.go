@@ -205,3 +205,43 @@ func mustDoc(t *testing.T, st *store.Store, id int64) *store.Document {
 	}
 	return d
 }
+
+// A fingerprint stored under older noise rules must not turn into a change
+// when the text itself is the same.
+func TestStaleFingerprintIsNotAChange(t *testing.T) {
+	st := storetest.SQLite(t)
+	ctx := context.Background()
+	remote := &site{}
+	remote.set(200, page("n1", "1 March 2026", "We do not sell your personal data."))
+	srv := httptest.NewServer(remote)
+	defer srv.Close()
+	tr := newTracker(t, st)
+	if _, err := tr.Import(ctx, declare(srv.URL, "article.terms")); err != nil {
+		t.Fatal(err)
+	}
+	ids, _ := st.DocumentIDs(ctx, 0)
+	first, err := tr.Check(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetVersionFingerprint(ctx, first.VersionID, "computed-by-older-rules"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := tr.Check(ctx, ids[0])
+	if err != nil || again.VersionID != 0 {
+		t.Fatalf("stale fingerprint recorded a version: %+v %v", again, err)
+	}
+	v, err := st.LatestVersionMeta(ctx, ids[0])
+	if err != nil || v.SignificantSHA256 != tracker.Fingerprint(mustVersion(t, st, ids[0], first.VersionID).Markdown) {
+		t.Fatalf("fingerprint not refreshed: %+v %v", v, err)
+	}
+}
+
+func mustVersion(t *testing.T, st *store.Store, docID, id int64) *store.Version {
+	t.Helper()
+	v, err := st.Version(context.Background(), docID, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
