@@ -4,6 +4,10 @@
 
 STRIPE_MOCK_VERSION=v0.203.0
 MAILPIT_VERSION=v1.33.1
+GOVULNCHECK_VERSION=v1.9.0
+# A snapshot of the Go vulnerability database from the module proxy, used
+# when vuln.go.dev cannot be reached.
+VULNDB_VERSION=v0.0.0-20261105234957-e22db6528018
 TESTENV_DIR=${TESTENV_DIR:-${TMPDIR:-/tmp}/clausewatch-testenv}
 TOOLS_BIN=${TOOLS_BIN:-${HOME}/.cache/clausewatch-tools/bin}
 PG_PORT=${PG_PORT:-55432}
@@ -38,6 +42,33 @@ testenv_go_tools() {
     testenv_log "installing mailpit $MAILPIT_VERSION"
     GOBIN="$TOOLS_BIN" go install "github.com/axllent/mailpit@$MAILPIT_VERSION"
   fi
+  if [ ! -x "$TOOLS_BIN/govulncheck" ]; then
+    testenv_log "installing govulncheck $GOVULNCHECK_VERSION"
+    GOBIN="$TOOLS_BIN" go install "golang.org/x/vuln/cmd/govulncheck@$GOVULNCHECK_VERSION"
+  fi
+}
+
+# testenv_vulndb prints the -db URL for govulncheck: the public database
+# when it answers, else a local copy indexed from the vulndb module snapshot
+# (built once into the tools cache). It fails when neither can be had.
+testenv_vulndb() {
+  if curl -sf -o /dev/null --max-time 5 https://vuln.go.dev/index/db.json; then
+    echo "https://vuln.go.dev"
+    return 0
+  fi
+  local dir="${TOOLS_BIN%/bin}/vulndb-$VULNDB_VERSION"
+  if [ ! -f "$dir/index/db.json" ]; then
+    local src
+    src=$(cd "${TMPDIR:-/tmp}" && go mod download -json "golang.org/x/vulndb@$VULNDB_VERSION" 2>/dev/null | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p') || return 1
+    [ -d "$src/data/osv" ] || return 1
+    if [ ! -x "$TOOLS_BIN/indexdb" ]; then
+      GOBIN="$TOOLS_BIN" go install "golang.org/x/vulndb/cmd/indexdb@$VULNDB_VERSION" >&2 || return 1
+    fi
+    rm -rf "$dir.tmp"
+    "$TOOLS_BIN/indexdb" -vulns "$src/data/osv" -out "$dir.tmp" >&2 || return 1
+    mv "$dir.tmp" "$dir"
+  fi
+  echo "file://$dir"
 }
 
 testenv_install() {
