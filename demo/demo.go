@@ -25,7 +25,7 @@ var pages embed.FS
 // first.
 type document struct {
 	platform, name, slug, category, path, docType, selector string
-	revisions                                                []string
+	revisions                                               []string
 }
 
 func documents() []document {
