@@ -41,9 +41,12 @@ func NewDeliverAlertTask(d store.DueDelivery, at time.Time) (*asynq.Task, error)
 	return asynq.NewTask(TypeDeliverAlert, p,
 		asynq.TaskID(fmt.Sprintf("alert:%d:%d", d.ID, d.Attempts)),
 		asynq.Queue(QueueCritical),
-		// Retries are the row's business (backoff, attempts, failed state);
-		// a task that errors is relayed again by the sweep.
-		asynq.MaxRetry(0),
+		// Failed sends are the row's business (backoff, attempts, failed
+		// state). The task is retried only when the bookkeeping failed (the
+		// database away for a moment) or its worker died, and with retries
+		// left Asynq runs it again instead of archiving it; the claim keeps
+		// the send single whoever runs it.
+		asynq.MaxRetry(3),
 		asynq.Timeout(alertTimeout),
 		asynq.ProcessAt(at),
 	), nil
@@ -51,7 +54,7 @@ func NewDeliverAlertTask(d store.DueDelivery, at time.Time) (*asynq.Task, error)
 
 // NewAlertSweepTask builds the periodic relay of due deliveries.
 func NewAlertSweepTask() *asynq.Task {
-	return asynq.NewTask(TypeAlertSweep, nil, asynq.Queue(QueueDefault), asynq.MaxRetry(0),
+	return asynq.NewTask(TypeAlertSweep, nil, asynq.Queue(QueueDefault), asynq.MaxRetry(1),
 		asynq.Unique(25*time.Second), asynq.Timeout(2*time.Minute))
 }
 

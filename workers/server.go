@@ -49,12 +49,13 @@ func NewServer(r *Redis, opts ServerOptions, handlers map[string]asynq.Handler) 
 		LogLevel:          asynq.WarnLevel,
 		TaskCheckInterval: poll,
 		ShutdownTimeout:   20 * time.Second,
+		RetryDelayFunc:    retryDelay,
 		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
 			opts.Log.Error("task failed", slog.String("type", t.Type()), slog.String("payload", string(t.Payload())), slog.String("error", err.Error()))
 		}),
 	})
 	mux := asynq.NewServeMux()
-	mux.Use(m.middleware)
+	mux.Use(m.middleware, releaseExhausted)
 	for typ, h := range handlers {
 		mux.Handle(typ, h)
 	}

@@ -2,6 +2,7 @@ package workers_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -208,5 +209,62 @@ func TestCheckHandlerSkipsHandledSlotAndBadPayload(t *testing.T) {
 	}
 	if got := f.hits.Load(); got != 1 {
 		t.Errorf("fetched %d times for one slot", got)
+	}
+}
+
+// A task that fails on its last attempt is deleted, not archived: an
+// archived task would keep its TaskID, and the sweep could never enqueue
+// that document's slot again.
+func TestExhaustedTaskFreesItsIDForTheSweep(t *testing.T) {
+	for name, url := range redisURLs(t) {
+		t.Run(name, func(t *testing.T) {
+			f := newFixture(t, url, 1)
+			calls := make(chan struct{}, 10)
+			failing := asynq.HandlerFunc(func(context.Context, *asynq.Task) error {
+				calls <- struct{}{}
+				return fmt.Errorf("ping database: connection refused")
+			})
+			srv, err := workers.NewServer(f.redis, workers.ServerOptions{Concurrency: 1, Log: f.log, Metrics: prometheus.NewRegistry(), PollInterval: 20 * time.Millisecond},
+				map[string]asynq.Handler{workers.TypeCheckDocument: failing})
+			if err != nil {
+				t.Fatal(err)
+			}
+			task := asynq.NewTask(workers.TypeCheckDocument, []byte(`{"document_id":1,"slot":1}`), asynq.TaskID("check:1:1"), asynq.MaxRetry(0))
+			if _, err := f.client.Enqueue(task); err != nil {
+				t.Fatal(err)
+			}
+			if err := srv.Start(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(srv.Shutdown)
+			select {
+			case <-calls:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the task never ran")
+			}
+			opt, err := f.redis.ConnOpt()
+			if err != nil {
+				t.Fatal(err)
+			}
+			insp := asynq.NewInspector(opt)
+			defer insp.Close()
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				_, err := insp.GetTaskInfo(workers.QueueDefault, "check:1:1")
+				if errors.Is(err, asynq.ErrTaskNotFound) {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the failed task is still there: %v", err)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if archived, err := insp.ListArchivedTasks(workers.QueueDefault); err != nil || len(archived) != 0 {
+				t.Errorf("archived tasks: %d (%v)", len(archived), err)
+			}
+			if _, err := f.client.Enqueue(task); err != nil {
+				t.Errorf("the sweep could not enqueue the slot again: %v", err)
+			}
+		})
 	}
 }
