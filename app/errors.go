@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -42,6 +44,8 @@ func classify(err error) (int, apiError) {
 		ra    retryAfterer
 	)
 	switch {
+	case unavailable(err):
+		return http.StatusServiceUnavailable, apiError{Code: "unavailable", Message: "Clausewatch is briefly unavailable. Please try again in a moment."}
 	case bodyTooLarge(err):
 		return http.StatusRequestEntityTooLarge, apiError{Code: "too_large", Message: "The request body is too large."}
 	case errors.As(err, &verrs):
@@ -65,6 +69,20 @@ func classify(err error) (int, apiError) {
 		return he.Code, apiError{Code: codeForStatus(he.Code), Message: msg}
 	}
 	return http.StatusInternalServerError, apiError{Code: "internal", Message: "Something went wrong on our side. It has been logged; please try again."}
+}
+
+// unavailableRetryAfter is what clients are asked to wait while a
+// dependency is away: about a database restart or failover.
+const unavailableRetryAfter = 15 * time.Second
+
+// unavailable reports whether err means a dependency could not answer (the
+// database down or restarting, Redis unreachable, time running out waiting
+// for them): the request is fine and can be repeated, so the answer is 503
+// with Retry-After rather than 500, and Stripe and load balancers retry.
+func unavailable(err error) bool {
+	var op *net.OpError
+	return store.Unavailable(err) || errors.Is(err, context.DeadlineExceeded) ||
+		(errors.As(err, &op) && op.Op == "dial")
 }
 
 // conflictMessage shows the domain's explanation when it gave one
@@ -117,7 +135,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	status, body := classify(err)
 	var ra retryAfterer
-	if errors.As(err, &ra) {
+	switch {
+	case unavailable(err):
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(unavailableRetryAfter.Seconds())))
+	case errors.As(err, &ra):
 		c.Response().Header().Set("Retry-After", strconv.Itoa(max(1, int(ra.RetryAfter().Seconds()+0.5))))
 	}
 	attrs := []any{"status", status, "method", c.Request().Method, "path", c.Request().URL.Path, "error", err.Error()}
