@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build a static binary, then run it as a non-root user on a minimal image.
-FROM golang:1.26-bookworm AS build
+FROM golang:1.26.10-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

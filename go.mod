@@ -2,6 +2,8 @@ module github.com/clausewatch/clausewatch
 
 go 1.26.8
 
+toolchain go1.26.10
+
 require (
 	code.dny.dev/ssrf v0.3.0 // indirect
 	github.com/JohannesKaufmann/dom v0.3.1 // indirect
