@@ -98,7 +98,7 @@ func (rt *runtime) requireSharedRedis(what string) error {
 // newFetcher builds the SSRF-safe fetcher, with Chromium for documents that
 // need client-side scripts when a browser is installed.
 func (rt *runtime) newFetcher() *fetch.Fetcher {
-	opts := fetch.Options{AllowPrivate: rt.cfg.FetchAllowPrivate}
+	opts := fetch.Options{AllowPrivate: rt.cfg.FetchAllowPrivate, PerHost: rt.cfg.FetchPerHost}
 	if b, err := fetch.NewChromeBrowser(rt.cfg.ChromiumPath); err == nil {
 		opts.Browser = b
 	} else {

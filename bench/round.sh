@@ -5,6 +5,9 @@
 # changes recorded with the ones tosgen really made.
 #
 #   bench/round.sh [N]        (default 100; try 500)
+#   PER_HOST=4 bench/round.sh 500   (all tosgen pages share one host, so the
+#                                    polite default of one request at a time
+#                                    per host bounds the round)
 #
 # Needs /work/shared/bench/tosgen (or TOSGEN_SRC) and GNU time.
 set -euo pipefail
@@ -24,7 +27,7 @@ for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/_bench/ro
 "$OUT/tosgen" declarations -n "$N" -base "http://127.0.0.1:$PORT" -out "$OUT/decl" >/dev/null
 "$OUT/tosgen" expected -n "$N" >"$OUT/expected.json"
 
-export CLAUSEWATCH_DATA_DIR="$OUT/data" DATABASE_URL="sqlite://$OUT/data/clausewatch.db" CLAUSEWATCH_FETCH_ALLOW_PRIVATE=true CLAUSEWATCH_LOG_LEVEL=warn
+export CLAUSEWATCH_DATA_DIR="$OUT/data" DATABASE_URL="sqlite://$OUT/data/clausewatch.db" CLAUSEWATCH_FETCH_ALLOW_PRIVATE=true CLAUSEWATCH_LOG_LEVEL=warn CLAUSEWATCH_FETCH_PER_HOST=${PER_HOST:-1}
 cw() { (cd "$OUT" && ./clausewatch "$@"); }
 cw catalogue import "$OUT/decl" >"$OUT/import.txt"
 

@@ -37,6 +37,9 @@ type Config struct {
 
 	CheckInterval     time.Duration `env:"CLAUSEWATCH_CHECK_INTERVAL" envDefault:"6h"`
 	FetchAllowPrivate bool          `env:"CLAUSEWATCH_FETCH_ALLOW_PRIVATE" envDefault:"false"`
+	// FetchPerHost is how many requests one worker process sends to one
+	// host at a time; 1 keeps us a polite visitor.
+	FetchPerHost int `env:"CLAUSEWATCH_FETCH_PER_HOST" envDefault:"1"`
 	// WorkerConcurrency is how many tasks one worker process runs at once.
 	WorkerConcurrency int `env:"CLAUSEWATCH_WORKER_CONCURRENCY" envDefault:"8"`
 	// ChromiumPath points at a Chromium binary for documents that need
@@ -162,6 +165,9 @@ func (c *Config) Validate() error {
 	}
 	if c.CheckInterval < time.Minute {
 		errs = append(errs, fmt.Errorf("CLAUSEWATCH_CHECK_INTERVAL must be at least 1m, got %s", c.CheckInterval))
+	}
+	if c.FetchPerHost < 1 || c.FetchPerHost > 16 {
+		errs = append(errs, fmt.Errorf("CLAUSEWATCH_FETCH_PER_HOST must be between 1 and 16"))
 	}
 	if c.WorkerConcurrency < 1 {
 		errs = append(errs, fmt.Errorf("CLAUSEWATCH_WORKER_CONCURRENCY must be at least 1"))

@@ -38,6 +38,7 @@ func TestFromMapErrors(t *testing.T) {
 		{"bad base", map[string]string{"CLAUSEWATCH_BASE_URL": "ftp://x"}, "CLAUSEWATCH_BASE_URL"},
 		{"short secret", map[string]string{"SESSION_SECRET": "short"}, "SESSION_SECRET"},
 		{"stripe without webhook", map[string]string{"STRIPE_SECRET_KEY": "sk_test_x"}, "STRIPE_WEBHOOK_SECRET"},
+		{"per host zero", map[string]string{"CLAUSEWATCH_FETCH_PER_HOST": "0"}, "CLAUSEWATCH_FETCH_PER_HOST"},
 		{"tiny interval", map[string]string{"CLAUSEWATCH_CHECK_INTERVAL": "1s"}, "CLAUSEWATCH_CHECK_INTERVAL"},
 		{"unparsable interval", map[string]string{"CLAUSEWATCH_CHECK_INTERVAL": "often"}, "CLAUSEWATCH_CHECK_INTERVAL"},
 		{"both file and value", map[string]string{"SESSION_SECRET": strings.Repeat("a", 32), "SESSION_SECRET_FILE": "/x"}, "SESSION_SECRET_FILE"},

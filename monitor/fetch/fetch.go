@@ -44,6 +44,9 @@ type Options struct {
 	// Browser renders pages whose declaration asks for client scripts;
 	// nil means such pages end in the needs_browser state.
 	Browser Browser
+	// PerHost is how many requests may reach one host at a time from
+	// this Fetcher; 0 means 1, the polite default.
+	PerHost int
 }
 
 // Fetcher downloads documents. It is safe for concurrent use.
@@ -76,7 +79,10 @@ func newFetcher(opts Options, p policy) *Fetcher {
 	if opts.TotalTimeout <= 0 {
 		opts.TotalTimeout = DefaultTotalTimeout
 	}
-	f := &Fetcher{opts: opts, policy: p, hosts: newHostLimiter()}
+	if opts.PerHost <= 0 {
+		opts.PerHost = 1
+	}
+	f := &Fetcher{opts: opts, policy: p, hosts: newHostLimiter(opts.PerHost)}
 	dialer := &net.Dialer{Timeout: opts.DialTimeout, KeepAlive: 30 * time.Second}
 	if !p.allowPrivate {
 		// Checked on the resolved address at connect time, so DNS
@@ -90,7 +96,7 @@ func newFetcher(opts Options, p policy) *Fetcher {
 		TLSHandshakeTimeout:    opts.HeaderTimeout,
 		ResponseHeaderTimeout:  opts.HeaderTimeout,
 		MaxIdleConns:           100,
-		MaxIdleConnsPerHost:    2,
+		MaxIdleConnsPerHost:    max(2, opts.PerHost),
 		IdleConnTimeout:        90 * time.Second,
 		MaxResponseHeaderBytes: 1 << 20,
 	}

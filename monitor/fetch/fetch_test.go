@@ -286,40 +286,47 @@ func TestFetchConditional(t *testing.T) {
 	}
 }
 
-func TestFetchOneRequestPerHost(t *testing.T) {
-	var inFlight, peak atomic.Int64
-	srv := newCountingServer(t, "", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := inFlight.Add(1)
-		defer inFlight.Add(-1)
-		for {
-			p := peak.Load()
-			if n <= p || peak.CompareAndSwap(p, n) {
-				break
+func TestFetchRequestsPerHost(t *testing.T) {
+	for _, perHost := range []int{0, 3} {
+		want := max(perHost, 1)
+		t.Run(fmt.Sprintf("per host %d", perHost), func(t *testing.T) {
+			var inFlight, peak atomic.Int64
+			srv := newCountingServer(t, "", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n := inFlight.Add(1)
+				defer inFlight.Add(-1)
+				for {
+					p := peak.Load()
+					if n <= p || peak.CompareAndSwap(p, n) {
+						break
+					}
+				}
+				time.Sleep(20 * time.Millisecond)
+				fmt.Fprint(w, "ok")
+			}))
+			opts := testOptions()
+			opts.PerHost = perHost
+			f := New(opts)
+			var wg sync.WaitGroup
+			for i := 0; i < 8; i++ {
+				wg.Go(func() {
+					if _, err := f.Fetch(context.Background(), Request{URL: fmt.Sprintf("%s/doc/%d", srv.URL, i)}); err != nil {
+						t.Error(err)
+					}
+				})
 			}
-		}
-		time.Sleep(20 * time.Millisecond)
-		fmt.Fprint(w, "ok")
-	}))
-	f := New(testOptions())
-	var wg sync.WaitGroup
-	for i := 0; i < 6; i++ {
-		wg.Go(func() {
-			if _, err := f.Fetch(context.Background(), Request{URL: fmt.Sprintf("%s/doc/%d", srv.URL, i)}); err != nil {
-				t.Error(err)
+			wg.Wait()
+			if got := peak.Load(); got > int64(want) {
+				t.Fatalf("peak concurrent requests to one host = %d, want at most %d", got, want)
+			}
+			if n := len(f.hosts.hosts); n != 0 {
+				t.Fatalf("host limiter keeps %d idle slots", n)
 			}
 		})
-	}
-	wg.Wait()
-	if got := peak.Load(); got != 1 {
-		t.Fatalf("peak concurrent requests to one host = %d, want 1", got)
-	}
-	if n := len(f.hosts.hosts); n != 0 {
-		t.Fatalf("host limiter keeps %d idle slots", n)
 	}
 }
 
 func TestFetchHostWaitRespectsContext(t *testing.T) {
-	l := newHostLimiter()
+	l := newHostLimiter(1)
 	release, err := l.acquire(context.Background(), "h")
 	if err != nil {
 		t.Fatal(err)

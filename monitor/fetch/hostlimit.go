@@ -5,13 +5,15 @@ import (
 	"sync"
 )
 
-// hostLimiter lets at most one request at a time reach a host, so that a
-// round over many documents of one platform never hammers it. Slots are
+// hostLimiter lets at most perHost requests at a time reach a host (one by
+// default), so that a round over many documents of one platform never
+// hammers it. Slots are
 // dropped when unused, so the map stays as small as the set of hosts in
 // flight.
 type hostLimiter struct {
-	mu    sync.Mutex
-	hosts map[string]*hostSlot
+	mu      sync.Mutex
+	perHost int
+	hosts   map[string]*hostSlot
 }
 
 type hostSlot struct {
@@ -19,8 +21,8 @@ type hostSlot struct {
 	users int // holders and waiters
 }
 
-func newHostLimiter() *hostLimiter {
-	return &hostLimiter{hosts: make(map[string]*hostSlot)}
+func newHostLimiter(perHost int) *hostLimiter {
+	return &hostLimiter{perHost: perHost, hosts: make(map[string]*hostSlot)}
 }
 
 // acquire waits for host's slot; the returned func releases it.
@@ -28,7 +30,7 @@ func (l *hostLimiter) acquire(ctx context.Context, host string) (func(), error) 
 	l.mu.Lock()
 	s, ok := l.hosts[host]
 	if !ok {
-		s = &hostSlot{sem: make(chan struct{}, 1)}
+		s = &hostSlot{sem: make(chan struct{}, l.perHost)}
 		l.hosts[host] = s
 	}
 	s.users++
