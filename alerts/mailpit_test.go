@@ -145,7 +145,7 @@ func TestRedisFlushedBeforeDeliveryLosesNothing(t *testing.T) {
 			colleagues[i] = f.member(t, f.monitorOrg, fmt.Sprintf("colleague%d", i), store.RoleMember, true)
 		}
 		f.change(t) // enqueued, but no worker runs yet
-		if err := r.Client.FlushAll(context.Background()).Err(); err != nil {
+		if err := r.Client.FlushDB(context.Background()).Err(); err != nil {
 			t.Fatal(err)
 		}
 		worker(t, r, st, f.al)
