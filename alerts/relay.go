@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -26,6 +27,7 @@ func (e permanentError) Unwrap() error { return e.err }
 // organization. It returns an error only when the bookkeeping failed.
 func (s *Service) Deliver(ctx context.Context, id int64) error {
 	now := s.d.Now()
+	leaseEnd := time.Now().Add(lease)
 	ok, err := s.d.Store.ClaimDelivery(ctx, id, now, lease)
 	if err != nil || !ok {
 		return err
@@ -42,15 +44,23 @@ func (s *Service) Deliver(ctx context.Context, id int64) error {
 	var perm permanentError
 	switch {
 	case sendErr == nil:
-		return s.d.Store.FinishDelivery(bctx, id, store.DeliverySent, "", done)
+		return s.record(bctx, id, leaseEnd, func(ctx context.Context) error {
+			return s.d.Store.FinishDelivery(ctx, id, store.DeliverySent, "", done)
+		})
 	case errors.Is(sendErr, errSkip):
-		return s.d.Store.FinishDelivery(bctx, id, store.DeliverySkipped, sendErr.Error(), done)
+		return s.record(bctx, id, leaseEnd, func(ctx context.Context) error {
+			return s.d.Store.FinishDelivery(ctx, id, store.DeliverySkipped, sendErr.Error(), done)
+		})
 	case errors.As(sendErr, &perm) || d.Attempts >= s.d.MaxAttempts:
 		s.d.Log.Warn("alert delivery failed", slog.Int64("delivery_id", id), slog.Int("attempts", d.Attempts), slog.String("error", sendErr.Error()))
-		return s.d.Store.FinishDelivery(bctx, id, store.DeliveryFailed, sendErr.Error(), done)
+		return s.record(bctx, id, leaseEnd, func(ctx context.Context) error {
+			return s.d.Store.FinishDelivery(ctx, id, store.DeliveryFailed, sendErr.Error(), done)
+		})
 	}
 	at := done.Add(s.d.Backoff(d.Attempts))
-	if err := s.d.Store.RetryDelivery(bctx, id, sendErr.Error(), at, done); err != nil {
+	if err := s.record(bctx, id, leaseEnd, func(ctx context.Context) error {
+		return s.d.Store.RetryDelivery(ctx, id, sendErr.Error(), at, done)
+	}); err != nil {
 		return err
 	}
 	s.d.Log.Info("alert delivery will be retried", slog.Int64("delivery_id", id), slog.Int("attempts", d.Attempts),
@@ -61,6 +71,29 @@ func (s *Service) Deliver(ctx context.Context, id int64) error {
 		}
 	}
 	return nil
+}
+
+// recordGrace is how long before the end of its lease a delivery stops
+// waiting for the database to record its outcome, so that the sweep never
+// hands the row to another worker while this one may still write it.
+const recordGrace = 10 * time.Second
+
+// record runs the bookkeeping after an attempt. Once a message went out it
+// must be recorded as sent, or the sweep sends it again when the lease
+// ends; so while the lease holds, a database that is away for a moment (a
+// restart, a failover) is waited for rather than given up on.
+func (s *Service) record(ctx context.Context, id int64, leaseEnd time.Time, write func(context.Context) error) error {
+	wait := time.Second
+	for {
+		err := write(ctx)
+		if err == nil || !store.Unavailable(err) || time.Now().Add(wait).After(leaseEnd.Add(-recordGrace)) {
+			return err
+		}
+		s.d.Log.Warn("record alert delivery: database unavailable, waiting", slog.Int64("delivery_id", id),
+			slog.Duration("wait", wait), slog.String("error", err.Error()))
+		time.Sleep(wait)
+		wait = min(2*wait, 10*time.Second)
+	}
 }
 
 // send delivers d through its channel.
