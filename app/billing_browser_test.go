@@ -29,21 +29,9 @@ func TestBrowserUpgradeGoesToCheckout(t *testing.T) {
 	defer checkout.Close()
 	checkoutAddr := strings.TrimPrefix(checkout.URL, "https://")
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(execPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("disable-background-networking", true),
+	ctx := chromeContext(t, execPath, 60*time.Second,
 		chromedp.Flag("host-resolver-rules", "MAP checkout.stripe.com "+checkoutAddr),
-		chromedp.Flag("ignore-certificate-errors", true),
-		// One renderer for both sites, so the tab's document is followed
-		// across the navigation to Checkout.
-		chromedp.Flag("disable-site-isolation-trials", true),
-		chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
+		chromedp.Flag("ignore-certificate-errors", true))
 
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(ta.URL+"/login"),

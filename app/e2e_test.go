@@ -28,6 +28,34 @@ func chromium(t *testing.T) string {
 	return path
 }
 
+// chromeContext starts headless Chromium for one test and returns a tab
+// context bounded by timeout. The flags keep Chromium off the network it
+// cannot reach here and let it run as root.
+func chromeContext(t *testing.T, execPath string, timeout time.Duration, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(execPath),
+		chromedp.Headless,
+		chromedp.NoSandbox, // the sandbox cannot start as root in containers
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	t.Cleanup(cancelTimeout)
+	return ctx
+}
+
 // TestBrowserSignupVerifyLogin walks the first minutes of a new customer in
 // headless Chromium, with the verification mail going through SMTP to
 // mailpit: sign up, open the link from the mail, log out, log in, and see
@@ -44,26 +72,7 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 	}
 	ta := serveTestApp(t, sender)
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(execPath),
-		chromedp.Headless,
-		chromedp.NoSandbox, // the sandbox cannot start as root in containers
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
+	ctx := chromeContext(t, execPath, 90*time.Second)
 
 	email := "e2e-" + strings.ReplaceAll(time.Now().Format("150405.000000"), ".", "") + "@example.com"
 	const org = "Browser Test Org"
