@@ -16,7 +16,18 @@ type part struct {
 	matched bool
 }
 
+// index prepares parts for matching and diffing.
 func index(parts []Part) []*part {
+	out := indexSignificant(parts)
+	for _, p := range out {
+		p.words = displayWords(p.Body)
+	}
+	return out
+}
+
+// indexSignificant computes only what the significant form needs, which
+// is all a fingerprint asks for.
+func indexSignificant(parts []Part) []*part {
 	out := make([]*part, len(parts))
 	for i, p := range parts {
 		out[i] = &part{
@@ -24,7 +35,6 @@ func index(parts []Part) []*part {
 			key:   headingKey(p.Heading),
 			exact: headingSig(p.Heading),
 			sig:   significantText(p.Body),
-			words: displayWords(p.Body),
 		}
 	}
 	return out

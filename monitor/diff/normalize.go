@@ -116,7 +116,7 @@ func mayHaveDateLabel(s string) bool {
 // and the order of navigation lists (list items that are only a link). Two documents that differ
 // only in such noise have equal Significant values.
 func Significant(markdown string) string {
-	return joinParts(index(Parse(markdown)))
+	return joinParts(indexSignificant(Parse(markdown)))
 }
 
 // joinParts is the significant form of a parsed document; Compare uses it
