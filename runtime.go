@@ -147,7 +147,14 @@ func (rt *runtime) newWorker(tr *tracker.Service, client *asynq.Client, opts wor
 	if err != nil {
 		return nil, err
 	}
-	handlers := workers.Handlers(workers.Deps{Store: rt.store, Tracker: tr, Client: client, Log: rt.log, Alerts: rt.alertService(), Billing: bill})
+	opt, err := rt.redis.ConnOpt()
+	if err != nil {
+		return nil, err
+	}
+	inspector := asynq.NewInspector(opt)
+	rt.closers = append(rt.closers, inspector.Close)
+	handlers := workers.Handlers(workers.Deps{Store: rt.store, Tracker: tr, Client: client, Inspector: inspector,
+		Log: rt.log, Alerts: rt.alertService(), Billing: bill})
 	srv, err := workers.NewServer(rt.redis, opts, handlers)
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)

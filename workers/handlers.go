@@ -15,7 +15,9 @@ type Deps struct {
 	Store   *store.Store
 	Tracker *tracker.Service
 	Client  *asynq.Client
-	Log     *slog.Logger
+	// Inspector lets the sweep release archived checks; may be nil.
+	Inspector *asynq.Inspector
+	Log       *slog.Logger
 	// Billing is nil when billing is not configured.
 	Billing Billing
 	// Alerts relays alert deliveries and digests; nil leaves their tasks
@@ -27,7 +29,7 @@ type Deps struct {
 func Handlers(d Deps) map[string]asynq.Handler {
 	h := map[string]asynq.Handler{
 		TypeCheckDocument:    &CheckHandler{Tracker: d.Tracker, Store: d.Store},
-		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log},
+		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log, Inspector: d.Inspector},
 		TypeBillingReconcile: &BillingHandler{Billing: d.Billing, Log: d.Log},
 		TypeBillingRecheck:   &BillingHandler{Billing: d.Billing, Log: d.Log},
 	}

@@ -17,6 +17,10 @@ type SweepHandler struct {
 	Store  *store.Store
 	Client *asynq.Client
 	Log    *slog.Logger
+	// Inspector, when set, frees a slot whose task was archived (its worker
+	// died during the last retry): an archived task keeps its TaskID, which
+	// would block the document's slot for good.
+	Inspector *asynq.Inspector
 }
 
 const sweepBatch = 500
@@ -45,11 +49,14 @@ func (h *SweepHandler) Sweep(ctx context.Context, now time.Time) (int, error) {
 				return enqueued, err
 			}
 			_, err = h.Client.EnqueueContext(ctx, t)
+			if errors.Is(err, asynq.ErrTaskIDConflict) && h.freeArchived(checkTaskID(d.ID, d.NextCheckAt)) {
+				_, err = h.Client.EnqueueContext(ctx, t)
+			}
 			switch {
 			case err == nil:
 				enqueued++
 			case errors.Is(err, asynq.ErrTaskIDConflict), errors.Is(err, asynq.ErrDuplicateTask):
-				// Already queued or just done for this slot.
+				// Already queued or running for this slot.
 			default:
 				return enqueued, err
 			}
@@ -59,4 +66,22 @@ func (h *SweepHandler) Sweep(ctx context.Context, now time.Time) (int, error) {
 			return enqueued, nil
 		}
 	}
+}
+
+// freeArchived deletes the task with id if it sits in the archive, and
+// reports whether it did.
+func (h *SweepHandler) freeArchived(id string) bool {
+	if h.Inspector == nil {
+		return false
+	}
+	info, err := h.Inspector.GetTaskInfo(QueueDefault, id)
+	if err != nil || info.State != asynq.TaskStateArchived {
+		return false
+	}
+	if err := h.Inspector.DeleteTask(QueueDefault, id); err != nil {
+		h.Log.Warn("free archived check", slog.String("task_id", id), slog.String("error", err.Error()))
+		return false
+	}
+	h.Log.Info("archived check released for the sweep", slog.String("task_id", id))
+	return true
 }

@@ -43,11 +43,15 @@ func NewCheckDocumentTask(documentID int64, slot time.Time) (*asynq.Task, error)
 		return nil, err
 	}
 	return asynq.NewTask(TypeCheckDocument, p,
-		asynq.TaskID(fmt.Sprintf("check:%d:%d", documentID, slot.UnixMilli())),
+		asynq.TaskID(checkTaskID(documentID, slot)),
 		asynq.Queue(QueueDefault),
 		asynq.MaxRetry(3),
 		asynq.Timeout(checkTimeout),
 	), nil
+}
+
+func checkTaskID(documentID int64, slot time.Time) string {
+	return fmt.Sprintf("check:%d:%d", documentID, slot.UnixMilli())
 }
 
 // NewManualCheckTask builds a check asked for now (the check command, a

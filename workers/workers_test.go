@@ -269,3 +269,42 @@ func TestExhaustedTaskFreesItsIDForTheSweep(t *testing.T) {
 		})
 	}
 }
+
+// A check archived because its worker died during the last retry keeps
+// its TaskID; the sweep must free it, or the slot would never run.
+func TestSweepReleasesArchivedCheck(t *testing.T) {
+	for name, url := range redisURLs(t) {
+		t.Run(name, func(t *testing.T) {
+			f := newFixture(t, url, 1)
+			ctx := context.Background()
+			opt, err := f.redis.ConnOpt()
+			if err != nil {
+				t.Fatal(err)
+			}
+			inspector := asynq.NewInspector(opt)
+			defer inspector.Close()
+			sweep := &workers.SweepHandler{Store: f.store, Client: f.client, Log: f.log, Inspector: inspector}
+			now := time.Now().UTC()
+			if n, err := sweep.Sweep(ctx, now); err != nil || n != 1 {
+				t.Fatalf("first sweep: %d %v", n, err)
+			}
+			pending, err := inspector.ListPendingTasks(workers.QueueDefault)
+			if err != nil || len(pending) != 1 {
+				t.Fatalf("pending %v %v", pending, err)
+			}
+			if err := inspector.ArchiveTask(workers.QueueDefault, pending[0].ID); err != nil {
+				t.Fatal(err)
+			}
+			if n, err := sweep.Sweep(ctx, now); err != nil || n != 1 {
+				t.Fatalf("sweep after archive enqueued %d (%v), want 1", n, err)
+			}
+			if archived, _ := inspector.ListArchivedTasks(workers.QueueDefault); len(archived) != 0 {
+				t.Errorf("archived task still there: %v", archived)
+			}
+			// A task that is merely queued is left alone.
+			if n, err := sweep.Sweep(ctx, now); err != nil || n != 0 {
+				t.Fatalf("third sweep enqueued %d (%v), want 0", n, err)
+			}
+		})
+	}
+}
