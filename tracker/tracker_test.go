@@ -60,6 +60,25 @@ func newTracker(t *testing.T, st *store.Store) *tracker.Service {
 	return tracker.New(st, engine, log, time.Hour, tracker.Hooks{})
 }
 
+// watched serves one policy page with clause, imports a declaration for it
+// selecting sel, and returns the page, the tracker and the document id.
+func watched(t *testing.T, st *store.Store, clause, sel string) (*site, *tracker.Service, int64) {
+	t.Helper()
+	remote := &site{}
+	remote.set(200, page("n1", "1 March 2026", clause))
+	srv := httptest.NewServer(remote)
+	t.Cleanup(srv.Close)
+	tr := newTracker(t, st)
+	if _, err := tr.Import(context.Background(), declare(srv.URL+"/terms", sel)); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := st.DocumentIDs(context.Background(), 0)
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("documents %v %v", ids, err)
+	}
+	return remote, tr, ids[0]
+}
+
 func declare(url string, sel string) []catalogue.Platform {
 	return []catalogue.Platform{{Name: "Acme", Slug: "acme", Documents: []catalogue.Document{{
 		Type:    "Terms of Service",
@@ -70,19 +89,7 @@ func declare(url string, sel string) []catalogue.Platform {
 func TestCheckRecordsRealChangesOnly(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		remote := &site{}
-		remote.set(200, page("n1", "1 March 2026", "We do not sell your personal data."))
-		srv := httptest.NewServer(remote)
-		defer srv.Close()
-		tr := newTracker(t, st)
-		if _, err := tr.Import(ctx, declare(srv.URL+"/terms", "article.terms")); err != nil {
-			t.Fatal(err)
-		}
-		ids, err := st.DocumentIDs(ctx, 0)
-		if err != nil || len(ids) != 1 {
-			t.Fatalf("documents %v %v", ids, err)
-		}
-		id := ids[0]
+		remote, tr, id := watched(t, st, "We do not sell your personal data.", "article.terms")
 
 		first, err := tr.Check(ctx, id)
 		if err != nil || first.State != store.StateOK || first.VersionID == 0 || first.ChangeID != 0 {
@@ -139,16 +146,8 @@ func TestCheckRecordsRealChangesOnly(t *testing.T) {
 func TestSelectorMissIsAStateNotAVersion(t *testing.T) {
 	st := storetest.SQLite(t)
 	ctx := context.Background()
-	remote := &site{}
-	remote.set(200, page("n1", "1 March 2026", "Clause."))
-	srv := httptest.NewServer(remote)
-	defer srv.Close()
-	tr := newTracker(t, st)
-	if _, err := tr.Import(ctx, declare(srv.URL, "main.nope")); err != nil {
-		t.Fatal(err)
-	}
-	ids, _ := st.DocumentIDs(ctx, 0)
-	out, err := tr.Check(ctx, ids[0])
+	_, tr, id := watched(t, st, "Clause.", "main.nope")
+	out, err := tr.Check(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,28 +210,20 @@ func mustDoc(t *testing.T, st *store.Store, id int64) *store.Document {
 func TestStaleFingerprintIsNotAChange(t *testing.T) {
 	st := storetest.SQLite(t)
 	ctx := context.Background()
-	remote := &site{}
-	remote.set(200, page("n1", "1 March 2026", "We do not sell your personal data."))
-	srv := httptest.NewServer(remote)
-	defer srv.Close()
-	tr := newTracker(t, st)
-	if _, err := tr.Import(ctx, declare(srv.URL, "article.terms")); err != nil {
-		t.Fatal(err)
-	}
-	ids, _ := st.DocumentIDs(ctx, 0)
-	first, err := tr.Check(ctx, ids[0])
+	_, tr, id := watched(t, st, "We do not sell your personal data.", "article.terms")
+	first, err := tr.Check(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := st.SetVersionFingerprint(ctx, first.VersionID, "computed-by-older-rules"); err != nil {
 		t.Fatal(err)
 	}
-	again, err := tr.Check(ctx, ids[0])
+	again, err := tr.Check(ctx, id)
 	if err != nil || again.VersionID != 0 {
 		t.Fatalf("stale fingerprint recorded a version: %+v %v", again, err)
 	}
-	v, err := st.LatestVersionMeta(ctx, ids[0])
-	if err != nil || v.SignificantSHA256 != tracker.Fingerprint(mustVersion(t, st, ids[0], first.VersionID).Markdown) {
+	v, err := st.LatestVersionMeta(ctx, id)
+	if err != nil || v.SignificantSHA256 != tracker.Fingerprint(mustVersion(t, st, id, first.VersionID).Markdown) {
 		t.Fatalf("fingerprint not refreshed: %+v %v", v, err)
 	}
 }
