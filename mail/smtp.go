@@ -81,8 +81,19 @@ func (s *SMTPSender) Send(ctx context.Context, m Message) error {
 	if err != nil {
 		return fmt.Errorf("smtp client: %w", err)
 	}
-	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
+	conn, err := client.DialToSMTPClientWithContext(ctx)
+	if err != nil {
 		return fmt.Errorf("send mail to %s via %s: %w", m.To, s.host, err)
+	}
+	sendErr := client.SendWithSMTPClient(conn, msg)
+	if err := client.CloseWithSMTPClient(conn); err != nil {
+		// QUIT failed; the library then leaves the socket open, so close
+		// it here. Once the server accepted the message, a failed goodbye
+		// is not a failed delivery: reporting it would send the mail again.
+		_ = conn.Close()
+	}
+	if sendErr != nil {
+		return fmt.Errorf("send mail to %s via %s: %w", m.To, s.host, sendErr)
 	}
 	return nil
 }
