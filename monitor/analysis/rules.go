@@ -87,11 +87,17 @@ func Categories() []Category {
 				Action: []string{"personaliz*", "personalis*", "target*", "tailor*", "interest based", "behavioral", "behavioural",
 					"cross context", "retarget*", "remarket*", "customi*", "relevant"},
 				With: [][]string{{"ad", "ads", "advert*", "marketing", "sponsored"}},
+			}, {
+				// "We show ads based on your activity": profiling without
+				// the word personalized.
+				Action: []string{"based on ~3 activity|activities|interests|browsing|behavior|behaviour|usage|interactions|history|profile",
+					"using ~3 activity|activities|interests|browsing|interactions"},
+				With: [][]string{{"ad", "ads", "advert*", "marketing", "sponsored"}},
 			}},
 			Negatable: true,
 			Severity:  lowMedHigh,
 			Escalations: []Escalation{{
-				Phrases: []string{"partner websites|sites|apps", "other websites|sites|apps|services", "off ~2 platform|site|sites",
+				Phrases: []string{"partner*", "other websites|sites|apps|services", "off ~2 platform|site|sites",
 					"across ~3 websites|sites|apps|devices|services", "third party websites|sites|apps", "activity on", "sensitive", "health"},
 				Severity: SeverityHigh,
 				Label:    "ad personalization using off-platform activity",
