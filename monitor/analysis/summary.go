@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/clausewatch/clausewatch/monitor/diff"
@@ -15,6 +16,10 @@ const maxSummaryItems = 3
 func summarize(changes []change, sections []diff.Section) string {
 	var items []string
 	for _, ch := range changes {
+		if where, ok := movedControl(ch); ok {
+			items = append(items, ch.label+" moved to "+where)
+			continue
+		}
 		items = append(items, ch.label+" "+verb(ch.p.Change, ch.label))
 	}
 	if len(items) == 0 {
@@ -69,4 +74,26 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// controlPlace finds where a control lives in a sentence: "in your account
+// settings", "from the privacy dashboard".
+var controlPlace = regexp.MustCompile(`(?i)\b(?:in|from|under|via|through) (?:your|the|our) ((?:[a-z-]+ ){0,3}(?:settings|preferences|dashboard|control panel|privacy center|privacy centre))\b`)
+
+// movedControl reports an opt-out or consent control that is still there
+// but now lives somewhere else, which matters more to a reader than
+// "opt-out changed": the instructions people were given no longer work.
+func movedControl(ch change) (string, bool) {
+	if ch.p.Change != ChangeModified || (ch.p.Category != "opt_out" && ch.p.Category != "consent") {
+		return "", false
+	}
+	newPlace := controlPlace.FindStringSubmatch(ch.p.Evidence)
+	if newPlace == nil {
+		return "", false
+	}
+	oldPlace := controlPlace.FindStringSubmatch(ch.p.OldEvidence)
+	if oldPlace != nil && strings.EqualFold(oldPlace[1], newPlace[1]) {
+		return "", false
+	}
+	return strings.ToLower(newPlace[1]), true
 }
