@@ -13,8 +13,6 @@ import (
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/demo"
-	"github.com/clausewatch/clausewatch/mail"
-	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
@@ -67,11 +65,7 @@ func prepareDemo(ctx context.Context, rt *runtime, tr *tracker.Service, site *de
 	if _, err := tr.Import(ctx, site.Catalogue()); err != nil {
 		return err
 	}
-	tmpl, err := templates.New()
-	if err != nil {
-		return err
-	}
-	sender, err := mail.New(rt.cfg, rt.log)
+	tmpl, sender, err := rt.mailKit()
 	if err != nil {
 		return err
 	}
@@ -83,7 +77,10 @@ func prepareDemo(ctx context.Context, rt *runtime, tr *tracker.Service, site *de
 	if err := rt.store.MarkEmailVerified(ctx, user.ID, time.Now().UTC()); err != nil {
 		return err
 	}
-	wl := rt.newWatchlist(tr, sender, tmpl)
+	wl, err := rt.newWatchlist(tr)
+	if err != nil {
+		return err
+	}
 	if _, err := wl.ApplyPlan(ctx, org.ID, billing.PlanCompliance, watchlist.Actor{UserID: user.ID, Source: "demo"}); err != nil {
 		return err
 	}

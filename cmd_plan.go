@@ -6,13 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"time"
 
 	"github.com/clausewatch/clausewatch/billing"
-	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/templates"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
 
@@ -35,15 +31,11 @@ func runPlan(ctx context.Context, args []string, out, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tmpl, err := templates.New()
+	wl, err := rt.newWatchlist(nil)
 	if err != nil {
 		return err
 	}
-	sender, err := mail.New(rt.cfg, rt.log)
-	if err != nil {
-		return err
-	}
-	change, err := rt.newWatchlist(nil, sender, tmpl).ApplyPlan(ctx, org.ID, args[2], watchlist.Actor{Source: "operator"})
+	change, err := wl.ApplyPlan(ctx, org.ID, args[2], watchlist.Actor{Source: "operator"})
 	if err != nil {
 		return err
 	}
@@ -92,17 +84,4 @@ func planIDs() string {
 		s += p.ID
 	}
 	return s
-}
-
-// newWatchlist builds the watchlist service; tr may be nil where no custom
-// URL is added (then nothing is checked at once).
-func (rt *runtime) newWatchlist(tr *tracker.Service, sender mail.Sender, tmpl *templates.Templates) *watchlist.Service {
-	d := watchlist.Deps{
-		Store: rt.store, Mail: sender, Templates: tmpl, BaseURL: rt.cfg.BaseURL,
-		AllowPrivate: rt.cfg.FetchAllowPrivate, Log: rt.log, Now: func() time.Time { return time.Now().UTC() },
-	}
-	if tr != nil {
-		d.Checker = tr
-	}
-	return watchlist.New(d)
 }

@@ -17,9 +17,7 @@ import (
 	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/app"
 	"github.com/clausewatch/clausewatch/catalogue"
-	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/ratelimit"
-	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/workers"
 )
@@ -135,7 +133,7 @@ func serve(ctx context.Context, rt *runtime, opts serveOptions, out io.Writer) e
 
 // newWebApp builds the web application and its dependencies.
 func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client, tr *tracker.Service) (http.Handler, error) {
-	tmpl, err := templates.New()
+	tmpl, sender, err := rt.mailKit()
 	if err != nil {
 		return nil, err
 	}
@@ -144,19 +142,19 @@ func (rt *runtime) newWebApp(ctx context.Context, client *asynq.Client, tr *trac
 		return nil, err
 	}
 	queueUI := asynqmon.New(asynqmon.Options{RootPath: "/admin/queues", RedisConnOpt: opt})
-	sender, err := mail.New(rt.cfg, rt.log)
+	acc := accounts.New(rt.store, sender, tmpl, rt.cfg.BaseURL, func() time.Time { return time.Now().UTC() }, rt.log)
+	bill, err := rt.billingService()
 	if err != nil {
 		return nil, err
 	}
-	acc := accounts.New(rt.store, sender, tmpl, rt.cfg.BaseURL, func() time.Time { return time.Now().UTC() }, rt.log)
-	bill, err := rt.newBilling(sender, tmpl)
+	wl, err := rt.newWatchlist(tr)
 	if err != nil {
 		return nil, err
 	}
 	srv, err := app.New(app.Deps{
 		Config: rt.cfg, Store: rt.store, Templates: tmpl, Log: rt.log,
 		Redis: rt.redis, Metrics: rt.metrics, QueueUI: queueUI, Accounts: acc,
-		Watchlist: rt.newWatchlist(tr, sender, tmpl), RateLimiter: ratelimit.New(rt.redis.Client, nil),
+		Watchlist: wl, RateLimiter: ratelimit.New(rt.redis.Client, nil),
 		Billing: bill, Alerts: rt.alertService(),
 	})
 	if err != nil {

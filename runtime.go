@@ -12,10 +12,13 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/clausewatch/clausewatch/alerts"
+	"github.com/clausewatch/clausewatch/billing/stripebilling"
 	"github.com/clausewatch/clausewatch/config"
+	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/monitor"
 	"github.com/clausewatch/clausewatch/monitor/fetch"
 	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/workers"
 )
@@ -28,7 +31,10 @@ type runtime struct {
 	store   *store.Store
 	redis   *workers.Redis
 	metrics *prometheus.Registry
-	alerts  *alerts.Service // built by alertService
+	alerts  *alerts.Service      // built by alertService
+	tmpl    *templates.Templates // built by mailKit
+	sender  mail.Sender
+	billing *stripebilling.Service // built by billingService
 	closers []func() error
 }
 
@@ -143,9 +149,11 @@ func (rt *runtime) newWorker(tr *tracker.Service, client *asynq.Client, opts wor
 	if opts.Concurrency == 0 {
 		opts.Concurrency = rt.cfg.WorkerConcurrency
 	}
-	bill, err := rt.workerBilling()
-	if err != nil {
+	var bill workers.Billing
+	if svc, err := rt.billingService(); err != nil {
 		return nil, err
+	} else if svc != nil {
+		bill = svc
 	}
 	opt, err := rt.redis.ConnOpt()
 	if err != nil {

@@ -5,9 +5,7 @@ import (
 	"log/slog"
 
 	"github.com/clausewatch/clausewatch/alerts"
-	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/workers"
 )
@@ -21,12 +19,7 @@ func (rt *runtime) alertService() *alerts.Service {
 	if rt.alerts != nil {
 		return rt.alerts
 	}
-	tmpl, err := templates.New()
-	if err != nil {
-		rt.log.Error("alerts disabled: templates", slog.String("error", err.Error()))
-		return nil
-	}
-	sender, err := mail.New(rt.cfg, rt.log)
+	tmpl, sender, err := rt.mailKit()
 	if err != nil {
 		rt.log.Error("alerts disabled: mail", slog.String("error", err.Error()))
 		return nil
