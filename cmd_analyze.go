@@ -11,9 +11,7 @@ import (
 
 func runAnalyze(ctx context.Context, args []string, out, _ io.Writer) error {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
-	var sel, rem stringList
-	fs.Var(&sel, "select", "CSS selector of the part to keep, for HTML inputs (repeatable)")
-	fs.Var(&rem, "remove", "CSS selector of a part to drop, for HTML inputs (repeatable)")
+	ruleFlags := addRuleFlags(fs)
 	format := fs.String("format", "text", "text or json")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
@@ -25,7 +23,7 @@ func runAnalyze(ctx context.Context, args []string, out, _ io.Writer) error {
 	if *format != "text" && *format != "json" {
 		return usagef("--format must be text or json")
 	}
-	rules, err := rulesFromFlags(sel, rem)
+	rules, err := ruleFlags.rules()
 	if err != nil {
 		return err
 	}

@@ -19,9 +19,7 @@ import (
 
 func runExtract(ctx context.Context, args []string, out, _ io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	var sel, rem stringList
-	fs.Var(&sel, "select", "CSS selector of the part to keep (repeatable)")
-	fs.Var(&rem, "remove", "CSS selector of a part to drop (repeatable)")
+	ruleFlags := addRuleFlags(fs)
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -29,7 +27,7 @@ func runExtract(ctx context.Context, args []string, out, _ io.Writer) error {
 	if len(rest) != 1 {
 		return usagef("usage: extract FILE|URL [--select CSS]… [--remove CSS]…")
 	}
-	rules, err := rulesFromFlags(sel, rem)
+	rules, err := ruleFlags.rules()
 	if err != nil {
 		return err
 	}
@@ -41,12 +39,24 @@ func runExtract(ctx context.Context, args []string, out, _ io.Writer) error {
 	return err
 }
 
-func rulesFromFlags(sel, rem []string) (extract.Rules, error) {
+// ruleFlags are the repeatable --select and --remove flags of extract and
+// analyze.
+type ruleFlags struct{ sel, rem stringList }
+
+func addRuleFlags(fs *flag.FlagSet) *ruleFlags {
+	f := &ruleFlags{}
+	fs.Var(&f.sel, "select", "CSS selector of the part to keep, for HTML inputs (repeatable)")
+	fs.Var(&f.rem, "remove", "CSS selector of a part to drop, for HTML inputs (repeatable)")
+	return f
+}
+
+// rules checks the selectors and turns them into extraction rules.
+func (f *ruleFlags) rules() (extract.Rules, error) {
 	var r extract.Rules
-	for _, s := range sel {
+	for _, s := range f.sel {
 		r.Select = append(r.Select, extract.Selector{CSS: s})
 	}
-	for _, s := range rem {
+	for _, s := range f.rem {
 		r.Remove = append(r.Remove, extract.Selector{CSS: s})
 	}
 	if err := r.Validate(); err != nil {
