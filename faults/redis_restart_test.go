@@ -89,11 +89,13 @@ func TestRedisKilledAndRestartedEmpty(t *testing.T) {
 	w.seedChanges(t, acme)
 	due := w.platform(t, "beta", 6)
 	since := time.Now().UTC()
-	// The fetcher takes one request at a time per host, so one page is
-	// held (a second would wait behind it).
+	// One page and one mail are held. Two requests may reach the site at
+	// once, so the held page never stops the other slots: with one per host,
+	// every slot could wait behind the held page and the mail would only go
+	// out once the page timed out.
 	w.site.holdNext(1)
 	w.smtp.holdNext(1)
-	worker := startProc(t, "worker", w.env("CLAUSEWATCH_WORKER_CONCURRENCY=2"), "worker")
+	worker := startProc(t, "worker", w.env("CLAUSEWATCH_WORKER_CONCURRENCY=3", "CLAUSEWATCH_FETCH_PER_HOST=2"), "worker")
 	scheduler := startProc(t, "scheduler", w.env(), "scheduler")
 	w.sweepNow(t)
 	for _, held := range []chan string{w.site.held, w.smtp.held} {
@@ -103,7 +105,7 @@ func TestRedisKilledAndRestartedEmpty(t *testing.T) {
 			t.Fatal("the worker never fetched a page and sent an alert")
 		}
 	}
-	// A check and a mail in flight, five checks queued.
+	// A check and a mail in flight; the other checks done or queued.
 	rs.kill()
 	w.site.releaseHeld()
 	w.smtp.releaseHeld()
