@@ -137,5 +137,5 @@ func (s *Service) sendDigestEmail(ctx context.Context, d *store.AlertDelivery) e
 			URL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID),
 		})
 	}
-	return s.mailTo(ctx, user.Email, "alert_digest", data, data.UnsubscribeURL)
+	return s.mailTo(ctx, d, user.Email, "alert_digest", data, data.UnsubscribeURL)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/clausewatch/clausewatch/mail"
@@ -78,7 +79,7 @@ func (s *Service) sendChangeEmail(ctx context.Context, d *store.AlertDelivery) e
 	data := s.changeEmail(c)
 	data.Organization = org.Name
 	data.UnsubscribeURL = s.UnsubscribeURL(user.ID, org.ID, store.OptOutSameDay)
-	return s.mailTo(ctx, user.Email, "alert_change", data, data.UnsubscribeURL)
+	return s.mailTo(ctx, d, user.Email, "alert_change", data, data.UnsubscribeURL)
 }
 
 // changeEmail turns a change into the alert's data; a change without
@@ -142,7 +143,7 @@ func (s *Service) sendNoticeEmail(ctx context.Context, d *store.AlertDelivery) e
 			data.DocumentURL = s.d.BaseURL + "/platforms/" + n.Document.Platform.Slug
 		}
 	}
-	return s.mailTo(ctx, user.Email, "source_"+n.Kind, data, "")
+	return s.mailTo(ctx, d, user.Email, "source_"+n.Kind, data, "")
 }
 
 // recipient loads the member a delivery goes to and their organization.
@@ -158,14 +159,14 @@ func (s *Service) recipient(ctx context.Context, d *store.AlertDelivery) (*store
 	return user, org, nil
 }
 
-// mailTo renders a template and sends it; a non-empty unsubscribe URL adds
-// the one-click List-Unsubscribe headers of RFC 8058.
-func (s *Service) mailTo(ctx context.Context, to, template string, data any, unsubscribe string) error {
+// mailTo renders a template and sends it as delivery d; a non-empty
+// unsubscribe URL adds the one-click List-Unsubscribe headers of RFC 8058.
+func (s *Service) mailTo(ctx context.Context, d *store.AlertDelivery, to, template string, data any, unsubscribe string) error {
 	subject, text, html, err := s.d.Templates.Email(template, data)
 	if err != nil {
 		return permanentError{err}
 	}
-	m := mail.Message{To: to, Subject: subject, Text: text, HTML: html}
+	m := mail.Message{To: to, Subject: subject, Text: text, HTML: html, ID: s.messageID(d)}
 	if unsubscribe != "" {
 		m.Headers = map[string]string{
 			"List-Unsubscribe":      "<" + unsubscribe + ">",
@@ -173,6 +174,18 @@ func (s *Service) mailTo(ctx context.Context, to, template string, data any, uns
 		}
 	}
 	return s.d.Mail.Send(ctx, m)
+}
+
+// messageID names a delivery's e-mail the same way on every attempt: the
+// one window where a mail can go out twice (the server accepted it, then
+// the worker died before recording that) then shows one message in mail
+// clients that collapse copies by Message-ID.
+func (s *Service) messageID(d *store.AlertDelivery) string {
+	host := "clausewatch.invalid"
+	if u, err := url.Parse(s.d.BaseURL); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	return fmt.Sprintf("alert-%d@%s", d.ID, host)
 }
 
 // shorten cuts s to at most n runes at a word boundary, with an ellipsis.

@@ -2,9 +2,12 @@ package alerts_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
@@ -198,6 +201,62 @@ func TestUnsubscribeLinks(t *testing.T) {
 		f.change(t)
 		if n := len(to(rec, f.monitorUser.Email)); n != 0 {
 			t.Fatalf("unsubscribed member got %d mails", n)
+		}
+	})
+}
+
+// flakySender fails its first send, as a mail server that drops the
+// connection, then records.
+type flakySender struct {
+	mail.Recorder
+	mu       sync.Mutex
+	failed   bool
+	attempts []string
+}
+
+func (s *flakySender) Send(ctx context.Context, m mail.Message) error {
+	s.mu.Lock()
+	s.attempts = append(s.attempts, m.ID)
+	first := !s.failed
+	s.failed = true
+	s.mu.Unlock()
+	if first {
+		return errors.New("connection reset by peer")
+	}
+	return s.Recorder.Send(ctx, m)
+}
+
+// A delivery sent again keeps its Message-ID, so a copy that went out
+// twice (the server accepted it, the worker died before recording it)
+// shows once in mail clients; different deliveries have different IDs.
+func TestRetriedAlertKeepsItsMessageID(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		sender := &flakySender{}
+		f := newFixture(t, st, fixtureOptions{sender: sender, noEnqueue: true, backoff: func(int) time.Duration { return 0 }})
+		f.member(t, f.monitorOrg, "colleague", store.RoleMember, true)
+		id := f.change(t)
+		due, err := st.PendingDeliveries(ctx, store.DeliveryCause{ChangeID: id})
+		if err != nil || len(due) != 2 {
+			t.Fatalf("pending deliveries: %v %v", due, err)
+		}
+		for range 2 {
+			if err := f.al.Deliver(ctx, due[0].ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.al.Deliver(ctx, due[1].ID); err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("alert-%d@cw.example", due[0].ID)
+		if len(sender.attempts) != 3 || sender.attempts[0] != want || sender.attempts[1] != want {
+			t.Fatalf("Message-IDs of the attempts = %q, want %q twice first", sender.attempts, want)
+		}
+		if sender.attempts[2] == want {
+			t.Fatalf("two deliveries share the Message-ID %q", want)
+		}
+		if n := len(sender.Messages()); n != 2 {
+			t.Fatalf("%d mails recorded, want 2", n)
 		}
 	})
 }

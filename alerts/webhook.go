@@ -26,6 +26,11 @@ import (
 // "t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">".
 const SignatureHeader = "Clausewatch-Signature"
 
+// DeliveryHeader names the delivery; it is the same on every retry, so a
+// receiver that saw a request through but whose answer was lost can drop
+// the repeat.
+const DeliveryHeader = "Clausewatch-Delivery"
+
 // WebhookEvent is the JSON body posted to an organization's webhook.
 type WebhookEvent struct {
 	Event  string        `json:"event"`
@@ -189,11 +194,11 @@ func (s *Service) sendWebhook(ctx context.Context, d *store.AlertDelivery) error
 	if err != nil {
 		return permanentError{fmt.Errorf("encode webhook body: %w", err)}
 	}
-	return s.post(ctx, h, body)
+	return s.post(ctx, h, d.ID, body)
 }
 
 // post sends one signed request; any answer but 2xx is a failure to retry.
-func (s *Service) post(ctx context.Context, h *store.AlertWebhook, body []byte) error {
+func (s *Service) post(ctx context.Context, h *store.AlertWebhook, delivery int64, body []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.URL, bytes.NewReader(body))
@@ -203,6 +208,7 @@ func (s *Service) post(ctx context.Context, h *store.AlertWebhook, body []byte) 
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "Clausewatch-Webhooks/1.0")
 	req.Header.Set(SignatureHeader, Sign(h.Secret, s.d.Now(), body))
+	req.Header.Set(DeliveryHeader, strconv.FormatInt(delivery, 10))
 	resp, err := s.d.HTTP.Do(req)
 	if err != nil {
 		return fmt.Errorf("post webhook: %w", err)

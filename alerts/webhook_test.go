@@ -33,6 +33,8 @@ type receiver struct {
 	requests int
 	accepted []alerts.WebhookEvent
 	badSigs  int
+	// deliveries are the Clausewatch-Delivery headers seen, in order.
+	deliveries []string
 }
 
 func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -40,6 +42,7 @@ func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.requests++
+	r.deliveries = append(r.deliveries, req.Header.Get("Clausewatch-Delivery"))
 	header := req.Header.Get("Clausewatch-Signature")
 	ts, sig, _ := strings.Cut(header, ",v1=")
 	mac := hmac.New(sha256.New, []byte(r.secret))
@@ -92,6 +95,9 @@ func TestWebhookSignedAndRetriedUntilAccepted(t *testing.T) {
 		defer rcv.mu.Unlock()
 		if rcv.badSigs != 0 || rcv.requests != 3 || len(rcv.accepted) != 1 {
 			t.Fatalf("requests %d, bad signatures %d, accepted %d; want 3, 0, 1", rcv.requests, rcv.badSigs, len(rcv.accepted))
+		}
+		if d := rcv.deliveries; d[0] == "" || d[1] != d[0] || d[2] != d[0] {
+			t.Errorf("Clausewatch-Delivery headers of the retries = %q, want one id repeated", d)
 		}
 		ev := rcv.accepted[0]
 		if ev.Event != "change.recorded" || ev.Change.ID != id || ev.Change.Platform == nil || ev.Change.Platform.Slug != "acme" || ev.Change.Summary == "" {

@@ -23,6 +23,10 @@ type Message struct {
 	HTML    string
 	// Headers are extra header fields, e.g. List-Unsubscribe.
 	Headers map[string]string
+	// ID is the Message-ID without angle brackets; empty makes a random one.
+	// A message sent again after a crash keeps its ID, so mail clients that
+	// see both copies show one.
+	ID string
 }
 
 // Sender delivers messages.
@@ -53,7 +57,11 @@ func compose(from string, m Message) (*gomail.Msg, error) {
 	}
 	msg.Subject(m.Subject)
 	msg.SetDate()
-	msg.SetMessageID()
+	if m.ID != "" {
+		msg.SetMessageIDWithValue(m.ID)
+	} else {
+		msg.SetMessageID()
+	}
 	for k, v := range m.Headers {
 		msg.SetGenHeader(gomail.Header(k), v)
 	}

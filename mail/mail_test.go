@@ -104,3 +104,29 @@ func TestSMTPSenderDeliversToMailpit(t *testing.T) {
 		t.Fatalf("mailpit has %+v", got)
 	}
 }
+
+func TestMessageIDGivenIsKept(t *testing.T) {
+	dir := t.TempDir()
+	s := cwmail.NewFileSender(dir, "Clausewatch <alerts@localhost>", slog.New(slog.DiscardHandler))
+	m := message("ada@example.com")
+	m.ID = "alert-42@cw.example"
+	if err := s.Send(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+	if len(files) != 1 {
+		t.Fatalf("files = %v", files)
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := mail.ReadMessage(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id := got.Header.Get("Message-ID"); id != "<alert-42@cw.example>" {
+		t.Fatalf("Message-ID = %q", id)
+	}
+}
