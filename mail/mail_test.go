@@ -1,6 +1,7 @@
 package mail_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -30,19 +31,7 @@ func TestFileSenderWritesEML(t *testing.T) {
 	if err := s.Send(context.Background(), message("ada@example.com")); err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
-	if len(files) != 1 {
-		t.Fatalf("files = %v", files)
-	}
-	f, err := os.Open(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	m, err := mail.ReadMessage(f)
-	if err != nil {
-		t.Fatalf("not RFC 5322: %v", err)
-	}
+	file, m := onlyEML(t, dir)
 	subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
 	if m.Header.Get("To") != "<ada@example.com>" || subject != "Confirm your address – Clausewatch" ||
 		m.Header.Get("X-Clausewatch-Kind") != "verify" || m.Header.Get("Message-ID") == "" || m.Header.Get("Date") == "" {
@@ -55,7 +44,7 @@ func TestFileSenderWritesEML(t *testing.T) {
 	if !strings.Contains(string(body), "verify/abc") {
 		t.Fatal("body lost")
 	}
-	if !strings.Contains(logged.String(), "ada@example.com") || !strings.Contains(logged.String(), files[0]) {
+	if !strings.Contains(logged.String(), "ada@example.com") || !strings.Contains(logged.String(), file) {
 		t.Fatalf("log line = %s", logged.String())
 	}
 	if err := s.Send(context.Background(), cwmail.Message{To: "ada@example.com"}); err == nil {
@@ -113,20 +102,26 @@ func TestMessageIDGivenIsKept(t *testing.T) {
 	if err := s.Send(context.Background(), m); err != nil {
 		t.Fatal(err)
 	}
+	_, got := onlyEML(t, dir)
+	if id := got.Header.Get("Message-ID"); id != "<alert-42@cw.example>" {
+		t.Fatalf("Message-ID = %q", id)
+	}
+}
+
+// onlyEML parses the one .eml file the file sender wrote into dir.
+func onlyEML(t *testing.T, dir string) (string, *mail.Message) {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
 	if len(files) != 1 {
 		t.Fatalf("files = %v", files)
 	}
-	f, err := os.Open(files[0])
+	raw, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	got, err := mail.ReadMessage(f)
+	m, err := mail.ReadMessage(bytes.NewReader(raw))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("not RFC 5322: %v", err)
 	}
-	if id := got.Header.Get("Message-ID"); id != "<alert-42@cw.example>" {
-		t.Fatalf("Message-ID = %q", id)
-	}
+	return files[0], m
 }
