@@ -74,7 +74,7 @@ func extractInput(ctx context.Context, input string, rules extract.Rules) (strin
 			return "", err
 		}
 		engine := monitor.NewEngine(fetch.New(fetch.Options{AllowPrivate: cfg.FetchAllowPrivate}))
-		res, err := engine.Check(ctx, []monitor.Source{{URL: input, Rules: rules}}, nil)
+		res, err := engine.Check(ctx, []monitor.Source{{URL: input, Rules: rules}}, monitor.CheckOptions{})
 		if err != nil {
 			return "", asInputError(err)
 		}

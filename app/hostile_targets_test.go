@@ -91,7 +91,7 @@ func TestHostileTargetsEndInAStateWithoutAVersion(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	f := fetch.New(fetch.Options{AllowPrivate: true, DialTimeout: time.Second, HeaderTimeout: time.Second, TotalTimeout: 3 * time.Second})
 	tr := tracker.New(ta.store, monitor.NewEngine(f), log, time.Hour, tracker.Hooks{})
-	handler := &workers.CheckHandler{Tracker: tr, Store: ta.store}
+	handler := &workers.CheckHandler{Tracker: tr, Store: ta.store, Log: log}
 
 	targets := []struct {
 		path, state string

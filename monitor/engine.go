@@ -76,13 +76,22 @@ func NewEngine(f *fetch.Fetcher) *Engine {
 	return &Engine{fetcher: f}
 }
 
+// CheckOptions tune one check. Conditionals, when not nil, hold one set of
+// validators per source for conditional requests. HostWait bounds each
+// source's wait for a turn at its host (see fetch.Request.HostWait).
+type CheckOptions struct {
+	Conditionals []Conditional
+	HostWait     time.Duration
+}
+
 // Check fetches every source in order, extracts each and joins their
-// Markdown with a blank line. cond, when not nil, holds one set of
-// validators per source for conditional requests. The result is
-// NotModified only when every source answered 304; when only some did,
-// those are fetched again unconditionally, because the combined document
-// needs all of its parts. Failures are *CheckError.
-func (e *Engine) Check(ctx context.Context, sources []Source, cond []Conditional) (*Result, error) {
+// Markdown with a blank line. The result is NotModified only when every
+// source answered 304; when only some did, those are fetched again
+// unconditionally, because the combined document needs all of its parts.
+// Failures are *CheckError, except a host that stayed busy for the whole of
+// HostWait: that is fetch.ErrHostBusy, not a failure of the document.
+func (e *Engine) Check(ctx context.Context, sources []Source, opts CheckOptions) (*Result, error) {
+	cond := opts.Conditionals
 	if len(sources) == 0 {
 		return nil, errors.New("check: no sources")
 	}
@@ -92,7 +101,7 @@ func (e *Engine) Check(ctx context.Context, sources []Source, cond []Conditional
 	responses := make([]*fetch.Response, len(sources))
 	allNotModified := true
 	for i, src := range sources {
-		req := fetch.Request{URL: src.URL, ExecuteClientScripts: src.ExecuteClientScripts}
+		req := fetch.Request{URL: src.URL, ExecuteClientScripts: src.ExecuteClientScripts, HostWait: opts.HostWait}
 		if cond != nil {
 			req.ETag, req.LastModified = cond[i].ETag, cond[i].LastModified
 		}
@@ -111,7 +120,7 @@ func (e *Engine) Check(ctx context.Context, sources []Source, cond []Conditional
 			continue
 		}
 		src := sources[i]
-		again, err := e.fetcher.Fetch(ctx, fetch.Request{URL: src.URL, ExecuteClientScripts: src.ExecuteClientScripts})
+		again, err := e.fetcher.Fetch(ctx, fetch.Request{URL: src.URL, ExecuteClientScripts: src.ExecuteClientScripts, HostWait: opts.HostWait})
 		if err != nil {
 			return nil, fetchError(err)
 		}
@@ -170,7 +179,10 @@ func newSnapshot(resp *fetch.Response) Snapshot {
 }
 
 // fetchError converts a fetch failure, keeping its state and retry hints.
-func fetchError(err error) *CheckError {
+func fetchError(err error) error {
+	if errors.Is(err, fetch.ErrHostBusy) {
+		return err
+	}
 	var fe *fetch.Error
 	if errors.As(err, &fe) {
 		return &CheckError{State: fe.State, Err: err, RetryAfter: fe.RetryAfter, Permanent: fe.Permanent}

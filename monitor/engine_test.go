@@ -61,7 +61,7 @@ func TestCheckCombine(t *testing.T) {
 		{URL: srv.URL + "/annex", Rules: extract.Rules{Select: []extract.Selector{{CSS: "main"}}}},
 	}
 	e := testEngine()
-	first, err := e.Check(context.Background(), sources, nil)
+	first, err := e.Check(context.Background(), sources, CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestCheckCombine(t *testing.T) {
 	}
 
 	// Noise changes the raw bytes on every request, never the Markdown.
-	second, err := e.Check(context.Background(), sources, nil)
+	second, err := e.Check(context.Background(), sources, CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func TestCheckConditional(t *testing.T) {
 	annex := Source{URL: srv.URL + "/annex", Rules: extract.Rules{Select: []extract.Selector{{CSS: "main"}}}}
 	e := testEngine()
 
-	res, err := e.Check(context.Background(), []Source{terms, annex}, []Conditional{{ETag: `"/terms"`}, {ETag: `"/annex"`}})
+	res, err := e.Check(context.Background(), []Source{terms, annex}, CheckOptions{Conditionals: []Conditional{{ETag: `"/terms"`}, {ETag: `"/annex"`}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestCheckConditional(t *testing.T) {
 
 	// One part changed: the 304 part is fetched again so the whole
 	// document can be extracted.
-	res, err = e.Check(context.Background(), []Source{terms, changing}, []Conditional{{ETag: `"/terms"`}, {ETag: `"/changing"`}})
+	res, err = e.Check(context.Background(), []Source{terms, changing}, CheckOptions{Conditionals: []Conditional{{ETag: `"/terms"`}, {ETag: `"/changing"`}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestCheckErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := testEngine().Check(context.Background(), tt.sources, nil)
+			res, err := testEngine().Check(context.Background(), tt.sources, CheckOptions{})
 			var ce *CheckError
 			if !errors.As(err, &ce) {
 				t.Fatalf("Check = %+v, %v; want a *CheckError", res, err)
@@ -165,10 +165,10 @@ func TestCheckErrors(t *testing.T) {
 
 func TestCheckBadInput(t *testing.T) {
 	e := testEngine()
-	if _, err := e.Check(context.Background(), nil, nil); err == nil {
+	if _, err := e.Check(context.Background(), nil, CheckOptions{}); err == nil {
 		t.Fatal("no sources accepted")
 	}
-	if _, err := e.Check(context.Background(), []Source{{URL: "http://x"}}, []Conditional{{}, {}}); err == nil {
+	if _, err := e.Check(context.Background(), []Source{{URL: "http://x"}}, CheckOptions{Conditionals: []Conditional{{}, {}}}); err == nil {
 		t.Fatal("mismatched conditionals accepted")
 	}
 	if _, err := Reextract([]Snapshot{{}}, nil); err == nil {
@@ -191,7 +191,7 @@ func TestCheckLegacyCharset(t *testing.T) {
 				fmt.Fprint(w, tt.body)
 			}))
 			defer srv.Close()
-			res, err := testEngine().Check(context.Background(), []Source{{URL: srv.URL}}, nil)
+			res, err := testEngine().Check(context.Background(), []Source{{URL: srv.URL}}, CheckOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

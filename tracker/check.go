@@ -13,6 +13,7 @@ import (
 	"github.com/clausewatch/clausewatch/monitor"
 	"github.com/clausewatch/clausewatch/monitor/analysis"
 	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/monitor/fetch"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -30,10 +31,28 @@ type Outcome struct {
 // NewVersion reports whether the check recorded a version.
 func (o Outcome) NewVersion() bool { return o.VersionID != 0 }
 
+// DueHostWait is how long a scheduled check waits for a turn at a host
+// that is busy with this process's other requests. A slow site then holds
+// one worker slot, not all of them with its other documents queued behind
+// it, and alerts and other sites keep moving.
+const DueHostWait = 5 * time.Second
+
 // Check fetches, extracts and compares one document now, and records the
 // result. A fetch or extraction failure is recorded as the document's state
 // and is not an error; errors are for what could not be recorded.
 func (s *Service) Check(ctx context.Context, documentID int64) (Outcome, error) {
+	return s.check(ctx, documentID, 0)
+}
+
+// CheckDue is Check for a scheduled slot: when the document's host stays
+// busy for DueHostWait, nothing is fetched or recorded and the error wraps
+// fetch.ErrHostBusy. The document stays due, so a later sweep enqueues it
+// again.
+func (s *Service) CheckDue(ctx context.Context, documentID int64) (Outcome, error) {
+	return s.check(ctx, documentID, DueHostWait)
+}
+
+func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Duration) (Outcome, error) {
 	doc, err := s.store.Document(ctx, documentID)
 	if err != nil {
 		return Outcome{}, err
@@ -50,7 +69,10 @@ func (s *Service) Check(ctx context.Context, documentID int64) (Outcome, error) 
 	if doc.LatestVersionID == nil {
 		conds = nil
 	}
-	res, checkErr := s.engine.Check(ctx, sources, conds)
+	res, checkErr := s.engine.Check(ctx, sources, monitor.CheckOptions{Conditionals: conds, HostWait: hostWait})
+	if errors.Is(checkErr, fetch.ErrHostBusy) {
+		return Outcome{DocumentID: documentID}, fmt.Errorf("document %d: %w", documentID, checkErr)
+	}
 	now := s.now()
 	if checkErr != nil {
 		return s.recordFailure(ctx, doc, checkErr, now)

@@ -2,6 +2,7 @@ package tracker_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -235,4 +236,70 @@ func mustVersion(t *testing.T, st *store.Store, docID, id int64) *store.Version 
 		t.Fatal(err)
 	}
 	return v
+}
+
+// A scheduled check behind a slow page of the same host gives up its turn
+// after DueHostWait and records nothing: the document stays due, healthy
+// and unfetched, and is checked normally once the host is free.
+func TestCheckDueBehindBusyHostRecordsNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		entered, release := make(chan struct{}, 1), make(chan struct{})
+		var fastHits atomic.Int64
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/slow" {
+				entered <- struct{}{}
+				<-release
+			} else {
+				fastHits.Add(1)
+			}
+			io.WriteString(w, page("n1", "1 March 2026", "We do not sell your personal data."))
+		}))
+		defer srv.Close()
+		// The slow page must outlast DueHostWait, so the fetch may take longer.
+		engine := monitor.NewEngine(fetch.New(fetch.Options{AllowPrivate: true, TotalTimeout: 4 * tracker.DueHostWait}))
+		tr := tracker.New(st, engine, slog.New(slog.DiscardHandler), time.Hour, tracker.Hooks{})
+		rules := extract.Rules{Select: []extract.Selector{{CSS: "article.terms"}}}
+		if _, err := tr.Import(ctx, []catalogue.Platform{{Name: "Acme", Slug: "acme", Documents: []catalogue.Document{
+			{Type: "Terms of Service", Sources: []monitor.Source{{URL: srv.URL + "/slow", Rules: rules}}},
+			{Type: "Privacy Policy", Sources: []monitor.Source{{URL: srv.URL + "/fast", Rules: rules}}},
+		}}}); err != nil {
+			t.Fatal(err)
+		}
+		ids, err := st.DocumentIDs(ctx, 0)
+		if err != nil || len(ids) != 2 {
+			t.Fatalf("documents %v %v", ids, err)
+		}
+		slowID, fastID := ids[0], ids[1]
+		if mustDoc(t, st, slowID).DocType != "Terms of Service" {
+			slowID, fastID = fastID, slowID
+		}
+		before := mustDoc(t, st, fastID)
+		slow := make(chan error, 1)
+		go func() {
+			_, err := tr.Check(ctx, slowID)
+			slow <- err
+		}()
+		<-entered
+
+		out, err := tr.CheckDue(ctx, fastID)
+		if !errors.Is(err, fetch.ErrHostBusy) || out.VersionID != 0 {
+			close(release)
+			t.Fatalf("CheckDue behind a busy host: %+v %v, want ErrHostBusy", out, err)
+		}
+		after := mustDoc(t, st, fastID)
+		if fastHits.Load() != 0 || after.LastCheckedAt != nil || after.ConsecutiveFailures != 0 ||
+			after.State != before.State || !after.NextCheckAt.Equal(before.NextCheckAt) {
+			close(release)
+			t.Fatalf("a put-off check left traces: hits %d, document %+v (was %+v)", fastHits.Load(), after, before)
+		}
+
+		close(release)
+		if err := <-slow; err != nil {
+			t.Fatal(err)
+		}
+		if out, err := tr.CheckDue(ctx, fastID); err != nil || out.VersionID == 0 {
+			t.Fatalf("CheckDue at a free host: %+v %v", out, err)
+		}
+	})
 }

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"github.com/hibiken/asynq"
 
+	"github.com/clausewatch/clausewatch/monitor/fetch"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/tracker"
 )
@@ -16,10 +18,13 @@ import (
 type CheckHandler struct {
 	Tracker *tracker.Service
 	Store   *store.Store
+	Log     *slog.Logger
 }
 
 // ProcessTask checks the document unless this slot was already handled
-// (a duplicate delivery after the document moved on).
+// (a duplicate delivery after the document moved on). A scheduled check
+// does not queue long behind a busy host; a check asked for by a person
+// waits its turn.
 func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	var p CheckDocumentPayload
 	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.DocumentID <= 0 {
@@ -37,7 +42,17 @@ func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 			return nil // already checked for this slot
 		}
 	}
-	out, err := h.Tracker.Check(ctx, p.DocumentID)
+	check := h.Tracker.Check
+	if p.Slot != 0 {
+		check = h.Tracker.CheckDue
+	}
+	out, err := check(ctx, p.DocumentID)
+	if errors.Is(err, fetch.ErrHostBusy) {
+		// Still due: the next sweep enqueues it again, by which time the
+		// slow page ahead of it has been read or has timed out.
+		h.Log.Info("check put off: its host is busy with another check", slog.Int64("document_id", p.DocumentID))
+		return nil
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("document %d is gone: %w", p.DocumentID, asynq.SkipRetry)
 	}

@@ -28,7 +28,7 @@ type Deps struct {
 // Handlers maps every task type to its handler.
 func Handlers(d Deps) map[string]asynq.Handler {
 	h := map[string]asynq.Handler{
-		TypeCheckDocument:    &CheckHandler{Tracker: d.Tracker, Store: d.Store},
+		TypeCheckDocument:    &CheckHandler{Tracker: d.Tracker, Store: d.Store, Log: d.Log},
 		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log, Inspector: d.Inspector},
 		TypeBillingReconcile: &BillingHandler{Billing: d.Billing, Log: d.Log},
 		TypeBillingRecheck:   &BillingHandler{Billing: d.Billing, Log: d.Log},

@@ -49,11 +49,20 @@ type fixture struct {
 }
 
 func newFixture(t *testing.T, redisURL string, documents int) *fixture {
+	return newFixtureServing(t, redisURL, documents, nil)
+}
+
+// newFixtureServing is newFixture whose documents /p0, /p1, … pass through
+// before(path) first, when set.
+func newFixtureServing(t *testing.T, redisURL string, documents int, before func(path string)) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	var hits atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)
+		if before != nil {
+			before(r.URL.Path)
+		}
 		fmt.Fprintf(w, "<html><body><main><h1>Terms %s</h1><p>We keep your data safe.</p></main></body></html>", r.URL.Path)
 	}))
 	t.Cleanup(srv.Close)
@@ -189,7 +198,7 @@ func TestRedisFlushedMidRunLosesNothing(t *testing.T) {
 func TestCheckHandlerSkipsHandledSlotAndBadPayload(t *testing.T) {
 	f := newFixture(t, "", 1)
 	ctx := context.Background()
-	h := &workers.CheckHandler{Tracker: f.tracker, Store: f.store}
+	h := &workers.CheckHandler{Tracker: f.tracker, Store: f.store, Log: f.log}
 	if err := h.ProcessTask(ctx, asynq.NewTask(workers.TypeCheckDocument, []byte("{"))); err == nil {
 		t.Error("bad payload accepted")
 	}
@@ -306,5 +315,49 @@ func TestSweepReleasesArchivedCheck(t *testing.T) {
 				t.Fatalf("third sweep enqueued %d (%v), want 0", n, err)
 			}
 		})
+	}
+}
+
+// A scheduled check behind a slow page of the same host is put off, not
+// failed: the handler returns nil (no retry spent, no failure recorded) and
+// the next sweep enqueues the document again.
+func TestScheduledCheckBehindBusyHostIsPutOff(t *testing.T) {
+	ctx := context.Background()
+	entered, release := make(chan struct{}, 1), make(chan struct{})
+	f := newFixtureServing(t, "", 2, func(path string) {
+		if path == "/p0" {
+			entered <- struct{}{}
+			<-release
+		}
+	})
+	h := &workers.CheckHandler{Tracker: f.tracker, Store: f.store, Log: f.log}
+	slow := make(chan error, 1)
+	go func() {
+		_, err := f.tracker.Check(ctx, f.docs[0])
+		slow <- err
+	}()
+	<-entered
+	doc, err := f.store.Document(ctx, f.docs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := workers.NewCheckDocumentTask(doc.ID, doc.NextCheckAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = h.ProcessTask(ctx, task)
+	close(release)
+	if err != nil {
+		t.Fatalf("a check put off behind a busy host failed the task: %v", err)
+	}
+	if err := <-slow; err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.store.Document(ctx, f.docs[1]); err != nil || got.LastCheckedAt != nil || got.ConsecutiveFailures != 0 {
+		t.Fatalf("the put-off document was recorded as checked: %+v %v", got, err)
+	}
+	sweep := &workers.SweepHandler{Store: f.store, Client: f.client, Log: f.log}
+	if n, err := sweep.Sweep(ctx, time.Now().UTC()); err != nil || n != 1 {
+		t.Fatalf("the next sweep enqueued %d (%v), want the put-off document", n, err)
 	}
 }

@@ -25,6 +25,10 @@ var (
 	// ErrNoBrowser means a page needs client-side scripts and no browser
 	// is configured or installed.
 	ErrNoBrowser = errors.New("no browser available to execute client scripts")
+	// ErrHostBusy means the host stayed busy with other requests for the
+	// whole of Request.HostWait. It is not a failure of the document, and
+	// Fetch returns it unwrapped by Error so that it is not recorded as one.
+	ErrHostBusy = errors.New("host busy with other requests")
 )
 
 // Error is the error Fetch returns. State says what kind of failure it was

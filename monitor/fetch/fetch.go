@@ -111,6 +111,10 @@ type Request struct {
 	ETag                 string
 	LastModified         string
 	ExecuteClientScripts bool
+	// HostWait bounds the wait for a turn at the host; past it the fetch
+	// fails with ErrHostBusy and nothing was sent. Zero waits as long as
+	// ctx allows.
+	HostWait time.Duration
 }
 
 // Response is a fetched document. Body is the raw payload, decompressed
@@ -134,7 +138,10 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, &Error{State: StateBlocked, Err: fmt.Errorf("fetch %s: %w", req.URL, err), Permanent: true}
 	}
-	release, err := f.hosts.acquire(ctx, strings.ToLower(u.Host))
+	release, err := f.turn(ctx, strings.ToLower(u.Host), req.HostWait)
+	if errors.Is(err, ErrHostBusy) {
+		return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
+	}
 	if err != nil {
 		return nil, &Error{State: StateUnreachable, Err: fmt.Errorf("fetch %s: waiting for host: %w", req.URL, err)}
 	}
@@ -145,6 +152,20 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
 		return f.render(ctx, u)
 	}
 	return f.get(ctx, u, req)
+}
+
+// turn waits for a turn at host, at most wait when wait is set.
+func (f *Fetcher) turn(ctx context.Context, host string, wait time.Duration) (func(), error) {
+	if wait <= 0 {
+		return f.hosts.acquire(ctx, host)
+	}
+	wctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	release, err := f.hosts.acquire(wctx, host)
+	if err != nil && ctx.Err() == nil {
+		return nil, ErrHostBusy
+	}
+	return release, err
 }
 
 func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, error) {

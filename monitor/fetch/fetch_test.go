@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -339,5 +340,46 @@ func TestFetchHostWaitRespectsContext(t *testing.T) {
 	release()
 	if len(l.hosts) != 0 {
 		t.Fatalf("slots left: %d", len(l.hosts))
+	}
+}
+
+// A request with HostWait gives up its turn at a busy host instead of
+// queuing behind a slow page, sends nothing, and says so with ErrHostBusy
+// rather than a document failure.
+func TestFetchHostWaitGivesUpOnBusyHost(t *testing.T) {
+	entered := make(chan struct{}, 4)
+	release := make(chan struct{})
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		entered <- struct{}{}
+		if r.URL.Path == "/slow" {
+			<-release
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+	f := New(testOptions())
+	slow := make(chan error, 1)
+	go func() {
+		_, err := f.Fetch(context.Background(), Request{URL: srv.URL + "/slow"})
+		slow <- err
+	}()
+	<-entered
+
+	_, err := f.Fetch(context.Background(), Request{URL: srv.URL + "/other", HostWait: 30 * time.Millisecond})
+	var fe *Error
+	if !errors.Is(err, ErrHostBusy) || errors.As(err, &fe) {
+		t.Fatalf("fetch behind a busy host: err = %v, want ErrHostBusy and no document failure", err)
+	}
+	if n := hits.Load(); n != 1 {
+		t.Fatalf("the host saw %d requests, want only the slow one", n)
+	}
+	close(release)
+	if err := <-slow; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Fetch(context.Background(), Request{URL: srv.URL + "/other", HostWait: 30 * time.Millisecond}); err != nil {
+		t.Fatalf("fetch with HostWait at a free host: %v", err)
 	}
 }
