@@ -117,7 +117,7 @@ func (s *Service) RevokeInvitation(ctx context.Context, actor *Identity, invitat
 	if err := s.store.RevokeInvitation(ctx, actor.Organization.ID, invitationID, s.now()); err != nil {
 		return err
 	}
-	return s.store.AppendAudit(ctx, &actor.Organization.ID, &actor.User.ID, "member.invite_revoke", fmt.Sprint(invitationID))
+	return s.store.AppendAudit(ctx, &actor.Organization.ID, &actor.User.ID, store.AuditInviteRevoke, fmt.Sprint(invitationID))
 }
 
 // Invitation looks up an open invitation by its raw token.

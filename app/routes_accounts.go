@@ -35,6 +35,7 @@ func (s *Server) accountRoutes(g *echo.Group) {
 	app.POST("/members/:id/remove", s.removeMember).Name = "members.remove"
 	app.POST("/members/:id/transfer", s.transferOwnership).Name = "members.transfer"
 	app.POST("/members/invitations/:id/revoke", s.revokeInvitation).Name = "members.invitation.revoke"
+	app.GET("/activity", s.showActivity).Name = "activity"
 	app.GET("/tokens", s.showTokens).Name = "tokens"
 	app.POST("/tokens", s.createToken).Name = "tokens.create"
 	app.POST("/tokens/:id/revoke", s.revokeToken).Name = "tokens.revoke"

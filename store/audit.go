@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"gorm.io/gorm"
 )
 
 // Audit actions written by the accounts code.
@@ -13,6 +15,7 @@ const (
 	AuditPasswordReset  = "user.password_reset"
 	AuditStaffGrant     = "user.staff_grant"
 	AuditInvite         = "member.invite"
+	AuditInviteRevoke   = "member.invite_revoke"
 	AuditAccept         = "member.accept"
 	AuditRemove         = "member.remove"
 	AuditLeave          = "member.leave"
@@ -31,10 +34,13 @@ func (s *Store) AppendAudit(ctx context.Context, orgID, actorID *int64, action, 
 	return nil
 }
 
-// AuditLog returns the organization's latest audit entries, newest first.
+// AuditLog returns the organization's latest audit entries, newest first,
+// each with the e-mail address of the person who acted.
 func (s *Store) AuditLog(ctx context.Context, orgID int64, limit int) ([]AuditEntry, error) {
 	var es []AuditEntry
-	err := s.conn(ctx).Scopes(forOrg(orgID)).Order("created_at DESC, id DESC").Limit(limit).Find(&es).Error
+	err := s.conn(ctx).Scopes(forOrg(orgID)).
+		Preload("Actor", func(db *gorm.DB) *gorm.DB { return db.Select("id", "email") }).
+		Order("created_at DESC, id DESC").Limit(limit).Find(&es).Error
 	if err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)
 	}

@@ -119,6 +119,9 @@ type AuditEntry struct {
 	Action         string
 	Detail         string
 	CreatedAt      time.Time
+	// Actor is loaded by AuditLog (id and e-mail only); nil for entries
+	// without a person behind them (Stripe, the operator's commands).
+	Actor *User `gorm:"foreignKey:ActorUserID"`
 }
 
 // TableName keeps the SQL table name of the audit log.
