@@ -197,7 +197,8 @@ func (s *Service) sendWebhook(ctx context.Context, d *store.AlertDelivery) error
 	return s.post(ctx, h, d.ID, body)
 }
 
-// post sends one signed request; any answer but 2xx is a failure to retry.
+// post sends one signed request; any answer but 2xx is a failure to retry,
+// except 410 Gone.
 func (s *Service) post(ctx context.Context, h *store.AlertWebhook, delivery int64, body []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
@@ -215,6 +216,11 @@ func (s *Service) post(ctx context.Context, h *store.AlertWebhook, delivery int6
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode == http.StatusGone {
+		// The receiver says the endpoint is gone for good (Slack does so
+		// for a removed webhook); retrying would only repeat the answer.
+		return permanentError{fmt.Errorf("post webhook: %s answered %s: the endpoint is gone", req.URL.Host, resp.Status)}
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return fmt.Errorf("post webhook: %s answered %s", req.URL.Host, resp.Status)
 	}

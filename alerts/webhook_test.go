@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,26 +111,46 @@ func TestWebhookSignedAndRetriedUntilAccepted(t *testing.T) {
 	})
 }
 
-func TestWebhookGivesUpAfterMaxAttempts(t *testing.T) {
-	st := storetest.SQLite(t)
-	ctx := context.Background()
-	f := newFixture(t, st, fixtureOptions{sender: &mail.Recorder{}, backoff: func(int) time.Duration { return 0 }})
-	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusBadGateway) }))
-	defer hook.Close()
-	url := hook.URL
-	if _, err := f.al.UpdateSettings(ctx, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner},
-		alerts.Update{WebhookURL: &url}); err != nil {
-		t.Fatal(err)
-	}
-	f.change(t)
-	for range alerts.DefaultMaxAttempts + 2 {
-		if _, err := f.al.Sweep(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
-	failed, err := f.al.FailedDeliveries(ctx, f.monitorOrg.ID)
-	if err != nil || len(failed) != 1 || failed[0].Attempts != alerts.DefaultMaxAttempts || !strings.Contains(failed[0].LastError, "502") {
-		t.Fatalf("failed deliveries: %+v %v", failed, err)
+// A receiver that keeps failing is tried DefaultMaxAttempts times; one that
+// answers 410 Gone says the endpoint is no more, and is not tried again.
+func TestWebhookGivesUp(t *testing.T) {
+	for _, tc := range []struct {
+		status       int
+		wantAttempts int
+		wantError    string
+	}{
+		{http.StatusBadGateway, alerts.DefaultMaxAttempts, "502"},
+		{http.StatusGone, 1, "410"},
+	} {
+		t.Run(http.StatusText(tc.status), func(t *testing.T) {
+			st := storetest.SQLite(t)
+			ctx := context.Background()
+			f := newFixture(t, st, fixtureOptions{sender: &mail.Recorder{}, backoff: func(int) time.Duration { return 0 }})
+			var requests atomic.Int64
+			hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				requests.Add(1)
+				w.WriteHeader(tc.status)
+			}))
+			defer hook.Close()
+			url := hook.URL
+			if _, err := f.al.UpdateSettings(ctx, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner},
+				alerts.Update{WebhookURL: &url}); err != nil {
+				t.Fatal(err)
+			}
+			f.change(t)
+			for range alerts.DefaultMaxAttempts + 2 {
+				if _, err := f.al.Sweep(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			failed, err := f.al.FailedDeliveries(ctx, f.monitorOrg.ID)
+			if err != nil || len(failed) != 1 || failed[0].Attempts != tc.wantAttempts || !strings.Contains(failed[0].LastError, tc.wantError) {
+				t.Fatalf("failed deliveries: %+v %v", failed, err)
+			}
+			if n := requests.Load(); n != int64(tc.wantAttempts) {
+				t.Fatalf("the receiver got %d requests, want %d", n, tc.wantAttempts)
+			}
+		})
 	}
 }
 
