@@ -123,6 +123,12 @@ func (s *Service) Logout(ctx context.Context, raw string) error {
 	return nil
 }
 
+// Organizations lists the organizations the user belongs to, with the
+// user's role in each, oldest membership first.
+func (s *Service) Organizations(ctx context.Context, userID int64) ([]store.Membership, error) {
+	return s.store.MembershipsOfUser(ctx, userID)
+}
+
 // SwitchOrganization moves a session to another organization of the user.
 func (s *Service) SwitchOrganization(ctx context.Context, raw string, userID, orgID int64) error {
 	if _, err := s.store.MembershipOfUser(ctx, orgID, userID); err != nil {

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -17,30 +16,15 @@ import (
 func TestActivityPageShowsTheOrganizationsAuditLog(t *testing.T) {
 	ta := newTestApp(t)
 	ctx := context.Background()
-	owner := ta.browser()
-	wantRedirect(t, owner.signup("ada@example.com", goodPassword, "Acme"), "/app")
-	other := ta.browser()
-	wantRedirect(t, other.signup("eve@example.com", goodPassword, "Evil Corp"), "/app")
-	acme, err := ta.store.OrganizationBySlug(ctx, "acme")
-	if err != nil {
-		t.Fatal(err)
-	}
-	evil, err := ta.store.OrganizationBySlug(ctx, "evil-corp")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ta.store.SetOrganizationPlan(ctx, acme.ID, billing.PlanMonitor); err != nil {
-		t.Fatal(err)
-	}
+	owner, acme := ta.owner("ada@example.com", "Acme", billing.PlanMonitor)
+	_, evil := ta.owner("eve@example.com", "Evil Corp", billing.PlanFree)
 	if err := ta.store.AppendAudit(ctx, &acme.ID, nil, watchlist.AuditPlanChange, "free → monitor (plan set)"); err != nil {
 		t.Fatal(err)
 	}
 	if err := ta.store.AppendAudit(ctx, &evil.ID, nil, watchlist.AuditPlanChange, "evil-secret-detail"); err != nil {
 		t.Fatal(err)
 	}
-	wantRedirect(t, owner.post("/app/members/invite", url.Values{"email": {"bob@example.com"}, "role": {"member"}}), "/app/members")
-	bob := ta.browser()
-	wantRedirect(t, bob.post(ta.mailLink("bob@example.com", "/invitations/"), url.Values{"password": {goodPassword}}), "/app")
+	bob := ta.invite(owner, "bob@example.com", nil)
 
 	page := owner.get("/app/activity")
 	wantStatus(t, page, http.StatusOK)

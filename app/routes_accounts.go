@@ -36,6 +36,8 @@ func (s *Server) accountRoutes(g *echo.Group) {
 	app.POST("/members/:id/transfer", s.transferOwnership).Name = "members.transfer"
 	app.POST("/members/invitations/:id/revoke", s.revokeInvitation).Name = "members.invitation.revoke"
 	app.GET("/activity", s.showActivity).Name = "activity"
+	app.GET("/organizations", s.showOrganizations).Name = "organizations"
+	app.POST("/organizations/:id/switch", s.switchOrganization).Name = "organizations.switch"
 	app.GET("/tokens", s.showTokens).Name = "tokens"
 	app.POST("/tokens", s.createToken).Name = "tokens.create"
 	app.POST("/tokens/:id/revoke", s.revokeToken).Name = "tokens.revoke"

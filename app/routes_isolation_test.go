@@ -21,9 +21,9 @@ type isolationCase struct {
 
 // foreignIDs are the ids of the organization the probing user is not in.
 type foreignIDs struct {
-	watch, membership, invitation, token int64
-	customDoc, customVersion, change     int64
-	oldFeedToken                         string
+	org, watch, membership, invitation, token int64
+	customDoc, customVersion, change          int64
+	oldFeedToken                              string
 }
 
 // isolationTable lists every route with a path parameter. A route added
@@ -45,6 +45,7 @@ var isolationTable = map[string]isolationCase{
 		return "/app/members/invitations/" + itoa(f.invitation) + "/revoke"
 	}},
 	"POST /app/tokens/:id/revoke":         {path: func(f *foreignIDs) string { return "/app/tokens/" + itoa(f.token) + "/revoke" }},
+	"POST /app/organizations/:id/switch":  {path: func(f *foreignIDs) string { return "/app/organizations/" + itoa(f.org) + "/switch" }},
 	"POST /app/watchlist/:id/pause":       {path: func(f *foreignIDs) string { return "/app/watchlist/" + itoa(f.watch) + "/pause" }},
 	"POST /app/watchlist/:id/remove":      {path: func(f *foreignIDs) string { return "/app/watchlist/" + itoa(f.watch) + "/remove" }},
 	"POST /app/watchlist/:id/resume":      {path: func(f *foreignIDs) string { return "/app/watchlist/" + itoa(f.watch) + "/resume" }},
@@ -67,7 +68,7 @@ func TestEveryIDRouteIsTenantScoped(t *testing.T) {
 
 	// Fill the other organization with one of everything.
 	victim := fx.ownerOrg
-	f := &foreignIDs{customDoc: fx.customDoc.ID, change: fx.customChange.ID, oldFeedToken: "cwf_old_secret"}
+	f := &foreignIDs{org: victim.ID, customDoc: fx.customDoc.ID, change: fx.customChange.ID, oldFeedToken: "cwf_old_secret"}
 	w, err := ta.store.AddPlatformWatch(ctx, victim.ID, fx.acme.ID, nil, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -166,6 +167,10 @@ func TestEveryIDRouteIsTenantScoped(t *testing.T) {
 		}
 	}
 
+	// The prober still works in its own organization.
+	if d := b.get("/app"); !strings.Contains(d.Body, "<h1>Prober</h1>") {
+		t.Error("the prober's session left its organization")
+	}
 	// Nothing of the other organization changed.
 	if _, err := ta.store.Watch(ctx, victim.ID, f.watch); err != nil {
 		t.Errorf("watch: %v", err)

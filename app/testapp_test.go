@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -227,3 +228,43 @@ func wantRedirect(t *testing.T, r *response, to string) {
 const goodPassword = "violet lantern harbour 42"
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// owner signs up a new user with their own organization on plan and
+// returns the logged-in browser and the organization.
+func (ta *testApp) owner(email, orgName, plan string) (*browser, *store.Organization) {
+	ta.t.Helper()
+	b := ta.browser()
+	wantRedirect(ta.t, b.signup(email, goodPassword, orgName), "/app")
+	u, err := ta.store.UserByEmail(context.Background(), email)
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	m, err := ta.store.FirstMembership(context.Background(), u.ID)
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	if err := ta.store.SetOrganizationPlan(context.Background(), m.OrganizationID, plan); err != nil {
+		ta.t.Fatal(err)
+	}
+	org, err := ta.store.Organization(context.Background(), m.OrganizationID)
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	return b, org
+}
+
+// invite has owner invite email as a member; joiner, already logged in,
+// accepts, or a new browser sets a password when joiner is nil. It returns
+// the joiner's browser.
+func (ta *testApp) invite(owner *browser, email string, joiner *browser) *browser {
+	ta.t.Helper()
+	wantRedirect(ta.t, owner.post("/app/members/invite", url.Values{"email": {email}, "role": {"member"}}), "/app/members")
+	link := ta.mailLink(email, "/invitations/")
+	if joiner != nil {
+		wantRedirect(ta.t, joiner.post(link, nil), "/app")
+		return joiner
+	}
+	b := ta.browser()
+	wantRedirect(ta.t, b.post(link, url.Values{"password": {goodPassword}}), "/app")
+	return b
+}

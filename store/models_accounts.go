@@ -43,6 +43,8 @@ type Membership struct {
 	Role           string
 	CreatedAt      time.Time
 	User           *User `gorm:"foreignKey:UserID"`
+	// Organization is loaded by MembershipsOfUser only.
+	Organization *Organization `gorm:"foreignKey:OrganizationID"`
 }
 
 // Session is a server-side login session. Only the SHA-256 of the cookie

@@ -154,3 +154,15 @@ func (s *Store) FirstMembership(ctx context.Context, userID int64) (*Membership,
 	}
 	return &m, nil
 }
+
+// MembershipsOfUser lists the user's memberships with their organizations,
+// oldest first. It is scoped by the user, not an organization: these are
+// the organizations the user may work in.
+func (s *Store) MembershipsOfUser(ctx context.Context, userID int64) ([]Membership, error) {
+	var ms []Membership
+	err := s.conn(ctx).Preload("Organization").Where("user_id = ?", userID).Order("created_at, id").Find(&ms).Error
+	if err != nil {
+		return nil, fmt.Errorf("list organizations of user %d: %w", userID, err)
+	}
+	return ms, nil
+}
