@@ -74,23 +74,30 @@ func (s *Service) Deliver(ctx context.Context, id int64) error {
 }
 
 // recordGrace is how long before the end of its lease a delivery stops
-// waiting for the database to record its outcome, so that the sweep never
-// hands the row to another worker while this one may still write it.
+// trying to record its outcome, so that the sweep never hands the row to
+// another worker while this one may still write it.
 const recordGrace = 10 * time.Second
 
 // record runs the bookkeeping after an attempt. Once a message went out it
 // must be recorded as sent, or the sweep sends it again when the lease
-// ends; so while the lease holds, a database that is away for a moment (a
-// restart, a failover) is waited for rather than given up on.
+// ends; so while the lease holds, a failed write is tried again rather than
+// given up on. Any error counts, not only the ones known to mean "database
+// away": a restart or failover shows itself in more ways than one, and a
+// write that keeps failing is given up at the end of the lease either way.
 func (s *Service) record(ctx context.Context, id int64, leaseEnd time.Time, write func(context.Context) error) error {
 	wait := time.Second
 	for {
 		err := write(ctx)
-		if err == nil || !store.Unavailable(err) || time.Now().Add(wait).After(leaseEnd.Add(-recordGrace)) {
+		if err == nil {
+			return nil
+		}
+		if time.Now().Add(wait).After(leaseEnd.Add(-recordGrace)) {
+			s.d.Log.Error("record alert delivery: giving up at the end of the lease; the sweep will take it again",
+				slog.Int64("delivery_id", id), slog.String("error", err.Error()))
 			return err
 		}
-		s.d.Log.Warn("record alert delivery: database unavailable, waiting", slog.Int64("delivery_id", id),
-			slog.Duration("wait", wait), slog.String("error", err.Error()))
+		s.d.Log.Warn("record alert delivery failed, trying again", slog.Int64("delivery_id", id),
+			slog.Duration("wait", wait), slog.Bool("database_unavailable", store.Unavailable(err)), slog.String("error", err.Error()))
 		time.Sleep(wait)
 		wait = min(2*wait, 10*time.Second)
 	}

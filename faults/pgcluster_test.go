@@ -95,10 +95,10 @@ func (c *pgCluster) start() {
 }
 
 // stop shuts the server down the way an operator or a failover does:
-// connections are ended, new ones refused.
-func (c *pgCluster) stop() {
-	c.t.Helper()
-	if err := c.pgctl("-m", "fast", "stop"); err != nil {
-		c.t.Fatal(err)
-	}
+// connections are ended, new ones refused. The returned channel gives
+// pg_ctl's outcome once the server is down.
+func (c *pgCluster) stop() <-chan error {
+	done := make(chan error, 1)
+	go func() { done <- c.pgctl("-m", "fast", "stop") }()
+	return done
 }

@@ -3,6 +3,7 @@ package faults_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -139,10 +140,20 @@ func TestPostgresStoppedFor30s(t *testing.T) {
 
 	// Checks and a mail in flight: the database goes away, then the page
 	// and the mail server answer (before the client's own timeouts).
-	pg.stop()
+	// The holds end as soon as the database refuses queries, not when
+	// pg_ctl returns: on a loaded machine a shutdown can take longer than
+	// the mail client waits for the server's answer.
+	down := pg.stop()
+	eventually(t, 30*time.Second, "the database refuses queries", func() (bool, error) {
+		err := w.db.PingContext(ctx)
+		return err != nil, errors.New("the database still answers")
+	})
 	stopped := time.Now()
 	w.site.releaseHeld()
 	w.smtp.releaseHeld()
+	if err := <-down; err != nil {
+		t.Fatal(err)
+	}
 
 	if a := get("/readyz"); a.status != http.StatusServiceUnavailable || !strings.Contains(a.body, `"database":"unavailable"`) {
 		t.Errorf("/readyz during the outage: %d %s", a.status, a.body)

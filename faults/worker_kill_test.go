@@ -3,11 +3,17 @@ package faults_test
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/hibiken/asynq"
 
+	"github.com/clausewatch/clausewatch/alerts"
+	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
 	"github.com/clausewatch/clausewatch/workers"
 )
@@ -113,4 +119,91 @@ func TestWorkerKilledMidDelivery(t *testing.T) {
 	}
 	t.Logf("fault: worker SIGKILLed mid-SMTP of alert:deliver; every alert sent %v after the kill (claim lease %s + sweep); lost %d, duplicates %d",
 		recovery.Round(time.Second), "2m", lost, dup)
+}
+
+// hookReceiver is an organization's webhook endpoint. The first request is
+// held unanswered; a request whose sender dies meanwhile was never
+// accepted, as with a real receiver. Accepted requests are counted by
+// their Clausewatch-Delivery id.
+type hookReceiver struct {
+	held     chan struct{}
+	mu       sync.Mutex
+	holdNext bool
+	requests []string
+	accepted map[string]int
+}
+
+func (h *hookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	_, _ = io.Copy(io.Discard, r.Body)
+	id := r.Header.Get(alerts.DeliveryHeader)
+	h.mu.Lock()
+	h.requests = append(h.requests, id)
+	hold := h.holdNext
+	h.holdNext = false
+	h.mu.Unlock()
+	if hold {
+		h.held <- struct{}{}
+		<-r.Context().Done()
+		return
+	}
+	h.mu.Lock()
+	h.accepted[id]++
+	h.mu.Unlock()
+}
+
+// A worker killed while the organization's webhook has not yet answered:
+// the claim's lease ends, the alert sweep relays the delivery again, and
+// the receiver accepts the change once, under the same delivery id.
+func TestWorkerKilledMidWebhook(t *testing.T) {
+	requireEnv(t, "TEST_DATABASE_URL", "TEST_REDIS_URL")
+	t.Parallel()
+	ctx := context.Background()
+	w := newWorld(t, storetest.NewPostgresDatabase(t), redisDB(t, 8))
+	ids := w.platform(t, "acme", 1)
+	org, alice := w.subscriberOrg(t, "alice", "acme")
+	hook := &hookReceiver{held: make(chan struct{}, 1), holdNext: true, accepted: map[string]int{}}
+	srv := httptest.NewServer(hook)
+	t.Cleanup(srv.Close)
+	hookURL := srv.URL + "/hook"
+	if _, err := w.al.UpdateSettings(ctx, alerts.Actor{OrganizationID: org.ID, UserID: alice.ID, Role: store.RoleOwner},
+		alerts.Update{WebhookURL: &hookURL}); err != nil {
+		t.Fatal(err)
+	}
+	w.seedChanges(t, ids)
+	if d := w.deliveries(t); d["pending"] != 2 {
+		t.Fatalf("deliveries %v, want 2 pending (e-mail and webhook)", d)
+	}
+	first := startProc(t, "worker-1", w.env(), "worker")
+	startProc(t, "scheduler", w.env(), "scheduler")
+	if _, err := w.al.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-hook.held:
+	case <-time.After(45 * time.Second):
+		t.Fatal("the worker never posted the webhook")
+	}
+	// The e-mail runs alongside; the kill waits for it to be recorded, so
+	// that it lands in the webhook's send alone.
+	w.allSent(t, 1, 30*time.Second)
+	first.kill()
+	startProc(t, "worker-2", w.env(), "worker")
+	recovery := w.allSent(t, 2, 220*time.Second)
+	time.Sleep(2 * time.Second)
+	hook.mu.Lock()
+	defer hook.mu.Unlock()
+	if len(hook.requests) != 2 || hook.requests[0] == "" || hook.requests[1] != hook.requests[0] {
+		t.Errorf("webhook requests %q, want the killed one and its rerun under one delivery id", hook.requests)
+	}
+	if len(hook.accepted) != 1 || hook.accepted[hook.requests[0]] != 1 {
+		t.Errorf("webhook accepted %v, want the change once", hook.accepted)
+	}
+	if n := w.smtp.count(alice.Email); n != 1 {
+		t.Errorf("the e-mail alert went out %d times, want 1", n)
+	}
+	if n := w.archived(t); n != 0 {
+		t.Errorf("%d tasks archived", n)
+	}
+	t.Logf("fault: worker SIGKILLed mid-POST of a webhook alert; delivered %v after the kill; requests %d, accepted %d (want 1)",
+		recovery.Round(time.Second), len(hook.requests), len(hook.accepted))
 }
