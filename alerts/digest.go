@@ -105,7 +105,7 @@ func (s *Service) sendDigestEmail(ctx context.Context, d *store.AlertDelivery) e
 	}
 	dg, err := s.d.Store.Digest(ctx, *d.DigestID)
 	if err != nil {
-		return permanentError{err}
+		return permanentIfGone(err)
 	}
 	changes, err := s.d.Store.DigestChanges(ctx, dg.ID)
 	if err != nil {

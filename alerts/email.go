@@ -3,6 +3,7 @@ package alerts
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -74,7 +75,7 @@ func (s *Service) sendChangeEmail(ctx context.Context, d *store.AlertDelivery) e
 	}
 	c, err := s.d.Store.Change(ctx, d.OrganizationID, *d.ChangeID)
 	if err != nil {
-		return permanentError{err}
+		return permanentIfGone(err)
 	}
 	data := s.changeEmail(c)
 	data.Organization = org.Name
@@ -132,7 +133,7 @@ func (s *Service) sendNoticeEmail(ctx context.Context, d *store.AlertDelivery) e
 	}
 	n, err := s.d.Store.Notice(ctx, *d.NoticeID)
 	if err != nil {
-		return permanentError{err}
+		return permanentIfGone(err)
 	}
 	data := NoticeEmail{Since: n.Since.UTC().Format("2 Jan 2006 15:04 UTC"), Detail: n.Detail, Organization: org.Name,
 		DocumentURL: s.d.BaseURL + "/app/watchlist"}
@@ -150,13 +151,32 @@ func (s *Service) sendNoticeEmail(ctx context.Context, d *store.AlertDelivery) e
 func (s *Service) recipient(ctx context.Context, d *store.AlertDelivery) (*store.User, *store.Organization, error) {
 	user, err := s.d.Store.UserByID(ctx, d.RecipientID)
 	if err != nil {
-		return nil, nil, fmt.Errorf("recipient %d: %w", d.RecipientID, errSkip)
+		return nil, nil, skipIfGone(err, fmt.Sprintf("recipient %d", d.RecipientID))
 	}
 	org, err := s.d.Store.Organization(ctx, d.OrganizationID)
 	if err != nil {
-		return nil, nil, fmt.Errorf("organization %d: %w", d.OrganizationID, errSkip)
+		return nil, nil, skipIfGone(err, fmt.Sprintf("organization %d", d.OrganizationID))
 	}
 	return user, org, nil
+}
+
+// skipIfGone turns a failed lookup into the delivery's outcome: what no
+// longer exists (a deleted member, a removed webhook) ends it as skipped;
+// any other error is a failure to retry, such as the database restarting.
+func skipIfGone(err error, what string) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%s: %w", what, errSkip)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// permanentIfGone is skipIfGone for what a delivery cannot go without (its
+// change, notice or digest): gone ends it as failed.
+func permanentIfGone(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return permanentError{err}
+	}
+	return err
 }
 
 // mailTo renders a template and sends it as delivery d; a non-empty

@@ -2,12 +2,16 @@ package alerts_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver to take a table away
 
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
@@ -259,4 +263,52 @@ func TestRetriedAlertKeepsItsMessageID(t *testing.T) {
 			t.Fatalf("%d mails recorded, want 2", n)
 		}
 	})
+}
+
+// A lookup that fails for another reason than "gone" (here the changes
+// table is briefly away, as during a database restart) is a failure to
+// retry: the delivery goes back to pending and is sent once the database
+// answers, never ended as failed or skipped.
+func TestLookupErrorIsRetriedNotFailed(t *testing.T) {
+	ctx := context.Background()
+	dbURL := storetest.NewPostgresDatabase(t)
+	st, err := store.Open(ctx, dbURL, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	rec := &mail.Recorder{}
+	f := newFixture(t, st, fixtureOptions{sender: rec, noEnqueue: true, backoff: func(int) time.Duration { return 0 }})
+	id := f.change(t)
+	due, err := st.PendingDeliveries(ctx, store.DeliveryCause{ChangeID: id})
+	if err != nil || len(due) != 1 {
+		t.Fatalf("pending deliveries: %v %v", due, err)
+	}
+
+	if _, err := db.Exec("ALTER TABLE changes RENAME TO changes_away"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.al.Deliver(ctx, due[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if counts, err := st.CountDeliveries(ctx, store.DeliveryCause{ChangeID: id}); err != nil || counts[store.DeliveryPending] != 1 {
+		t.Fatalf("after a failed lookup the delivery is %v (%v), want pending for a retry", counts, err)
+	}
+	if _, err := db.Exec("ALTER TABLE changes_away RENAME TO changes"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.al.Deliver(ctx, due[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if counts, err := st.CountDeliveries(ctx, store.DeliveryCause{ChangeID: id}); err != nil || counts[store.DeliverySent] != 1 || len(rec.Messages()) != 1 {
+		t.Fatalf("after the database came back: deliveries %v (%v), %d mails; want 1 sent", counts, err, len(rec.Messages()))
+	}
 }

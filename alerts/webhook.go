@@ -184,11 +184,11 @@ func slackEscape(s string) string {
 func (s *Service) sendWebhook(ctx context.Context, d *store.AlertDelivery) error {
 	h, err := s.d.Store.WebhookByID(ctx, d.OrganizationID, d.RecipientID)
 	if err != nil {
-		return fmt.Errorf("webhook %d: %w", d.RecipientID, errSkip)
+		return skipIfGone(err, fmt.Sprintf("webhook %d", d.RecipientID))
 	}
 	c, err := s.d.Store.Change(ctx, d.OrganizationID, *d.ChangeID)
 	if err != nil {
-		return permanentError{err}
+		return permanentIfGone(err)
 	}
 	body, err := s.webhookBody(c, isSlack(h.URL))
 	if err != nil {

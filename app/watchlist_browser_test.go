@@ -44,7 +44,9 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 	step("watch Acme",
 		chromedp.Navigate(ta.URL+"/app/watchlist?q=acme"),
 		chromedp.Click(chromedp.CSS(`button[aria-label="Watch Acme Cloud"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`#watching-heading`)),
+		// Only the page after the add has a watch to pause; the heading
+		// alone is on the page before the click too.
+		chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Pause Acme Cloud"]`)),
 	)
 	watching, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`section[aria-labelledby="watching-heading"]`)))
 	if err != nil || !strings.Contains(watching, "Acme Cloud") {
