@@ -40,6 +40,7 @@ func TestBrowserUpgradeGoesToCheckout(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#password"), goodPassword),
 		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
+		pageLoaded(),
 		chromedp.Navigate(ta.URL+"/pricing"),
 		chromedp.WaitVisible(chromedp.CSS(`form[action="/app/billing/checkout"] button`)),
 	)

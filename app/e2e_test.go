@@ -56,6 +56,13 @@ func chromeContext(t *testing.T, execPath string, timeout time.Duration, extra .
 	return ctx
 }
 
+// pageLoaded waits until the page has finished loading, stylesheets
+// included. Reading or navigating while a page still loads races with the
+// browser replacing its document ("No node with given id", ERR_ABORTED).
+func pageLoaded() chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](`document.readyState === "complete"`, chromedp.WithPollingInterval(20*time.Millisecond))
+}
+
 // TestBrowserSignupVerifyLogin walks the first minutes of a new customer in
 // headless Chromium, with the verification mail going through SMTP to
 // mailpit: sign up, open the link from the mail, log out, log in, and see
@@ -99,6 +106,7 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#organization"), org),
 		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
+		pageLoaded(),
 	)
 	if got := text("main"); !strings.Contains(got, "Please confirm your e-mail address") {
 		t.Fatalf("dashboard after sign-up lacks the verification notice:\n%s", got)
@@ -106,7 +114,7 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 
 	msg := mailtest.WaitFor(t, api, email)
 	link := linkIn(t, msg.Text, "/verify/")
-	step("verify", chromedp.Navigate(ta.URL+link), chromedp.WaitVisible(chromedp.CSS("p.flash")))
+	step("verify", chromedp.Navigate(ta.URL+link), chromedp.WaitVisible(chromedp.CSS("p.flash")), pageLoaded())
 	if got := text("p.flash"); !strings.Contains(got, "confirmed") {
 		t.Fatalf("after verification: %q", got)
 	}
@@ -114,6 +122,7 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 	step("log out",
 		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`a[href="/login"]`)),
+		pageLoaded(),
 	)
 	step("log in",
 		chromedp.Navigate(ta.URL+"/login?next="+url.QueryEscape("/app")),
@@ -122,6 +131,7 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#password"), goodPassword),
 		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
+		pageLoaded(),
 	)
 	if got := text("main hgroup h1"); got != org {
 		t.Fatalf("dashboard heading = %q, want %q", got, org)

@@ -40,6 +40,7 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#organization"), "Watchers"),
 		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
+		pageLoaded(),
 	)
 	step("watch Acme",
 		chromedp.Navigate(ta.URL+"/app/watchlist?q=acme"),
@@ -47,6 +48,7 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		// Only the page after the add has a watch to pause; the heading
 		// alone is on the page before the click too.
 		chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Pause Acme Cloud"]`)),
+		pageLoaded(),
 	)
 	watching, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`section[aria-labelledby="watching-heading"]`)))
 	if err != nil || !strings.Contains(watching, "Acme Cloud") {
@@ -56,6 +58,7 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		chromedp.Navigate(ta.URL+"/app/watchlist?q=zeta"),
 		chromedp.Click(chromedp.CSS(`button[aria-label="Watch Zeta Chat"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#plan-limit`)),
+		pageLoaded(),
 	)
 	notice, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#plan-limit`)))
 	if err != nil {
