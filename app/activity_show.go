@@ -13,30 +13,54 @@ import (
 // activityShown is how many of the latest audit entries the page lists.
 const activityShown = 200
 
-// activityLabels say in words what each audit action recorded; an action
+// activityLabel says in words what an audit action recorded; an action
 // without a label is shown by its code.
-var activityLabels = map[string]string{
-	store.AuditSignup:                "Signed up",
-	store.AuditVerify:                "Confirmed their e-mail address",
-	store.AuditPasswordChange:        "Changed their password",
-	store.AuditPasswordReset:         "Reset their password",
-	store.AuditInvite:                "Invited a member",
-	store.AuditAccept:                "Joined the organization",
-	store.AuditRemove:                "Removed a member",
-	store.AuditLeave:                 "Left the organization",
-	store.AuditTransfer:              "Transferred ownership",
-	store.AuditTokenCreate:           "Created an API token",
-	store.AuditTokenRevoke:           "Revoked an API token",
-	store.AuditInviteRevoke:          "Revoked an invitation",
-	watchlist.AuditPlanChange:        "Plan changed",
-	watchlist.AuditWatchAdd:          "Started watching",
-	watchlist.AuditWatchRemove:       "Stopped watching",
-	watchlist.AuditFeedToken:         "Renewed the Atom feed address",
-	stripebilling.AuditCheckout:      "Subscribed through Stripe Checkout",
-	stripebilling.AuditSubscription:  "Subscription updated",
-	stripebilling.AuditPaymentFailed: "A payment failed",
-	stripebilling.AuditPaymentOK:     "A payment went through",
-	auditExportAction:                "Exported an audit report",
+func activityLabel(action string) string {
+	switch action {
+	case store.AuditSignup:
+		return "Signed up"
+	case store.AuditVerify:
+		return "Confirmed their e-mail address"
+	case store.AuditPasswordChange:
+		return "Changed their password"
+	case store.AuditPasswordReset:
+		return "Reset their password"
+	case store.AuditInvite:
+		return "Invited a member"
+	case store.AuditAccept:
+		return "Joined the organization"
+	case store.AuditRemove:
+		return "Removed a member"
+	case store.AuditLeave:
+		return "Left the organization"
+	case store.AuditTransfer:
+		return "Transferred ownership"
+	case store.AuditTokenCreate:
+		return "Created an API token"
+	case store.AuditTokenRevoke:
+		return "Revoked an API token"
+	case store.AuditInviteRevoke:
+		return "Revoked an invitation"
+	case watchlist.AuditPlanChange:
+		return "Plan changed"
+	case watchlist.AuditWatchAdd:
+		return "Started watching"
+	case watchlist.AuditWatchRemove:
+		return "Stopped watching"
+	case watchlist.AuditFeedToken:
+		return "Renewed the Atom feed address"
+	case stripebilling.AuditCheckout:
+		return "Subscribed through Stripe Checkout"
+	case stripebilling.AuditSubscription:
+		return "Subscription updated"
+	case stripebilling.AuditPaymentFailed:
+		return "A payment failed"
+	case stripebilling.AuditPaymentOK:
+		return "A payment went through"
+	case auditExportAction:
+		return "Exported an audit report"
+	}
+	return action
 }
 
 // activityRow is one line of /app/activity.
@@ -50,7 +74,7 @@ type activityRow struct {
 // Owners and admins only, like the member and billing settings it records.
 func (s *Server) showActivity(c echo.Context) error {
 	a := authFrom(c)
-	if a.Role != store.RoleOwner && a.Role != store.RoleAdmin {
+	if !a.manages() {
 		return echo.NewHTTPError(http.StatusForbidden, "Only owners and admins see the organization's activity.")
 	}
 	entries, err := s.deps.Store.AuditLog(c.Request().Context(), a.Organization.ID, activityShown)
@@ -60,10 +84,7 @@ func (s *Server) showActivity(c echo.Context) error {
 	rows := make([]activityRow, len(entries))
 	for i, e := range entries {
 		// No person behind it: Stripe's events, the operator's commands.
-		rows[i] = activityRow{Entry: e, What: e.Action, Who: "System"}
-		if label, ok := activityLabels[e.Action]; ok {
-			rows[i].What = label
-		}
+		rows[i] = activityRow{Entry: e, What: activityLabel(e.Action), Who: "System"}
 		if e.Actor != nil {
 			rows[i].Who = e.Actor.Email
 		}

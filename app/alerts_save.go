@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/clausewatch/clausewatch/alerts"
-	"github.com/clausewatch/clausewatch/store"
 )
 
 // saveAlerts applies the settings form: members change their own
@@ -20,7 +19,7 @@ func (s *Server) saveAlerts(c echo.Context) error {
 	form := page.Form
 	on := func(name string) *bool { v := form.Get(name) == "on"; return &v }
 	u := alerts.Update{Member: &alerts.MemberUpdate{SameDay: on("member_same_day"), Digest: on("member_digest")}}
-	if a.Role == store.RoleOwner || a.Role == store.RoleAdmin {
+	if a.manages() {
 		weekday, url := form.Get("digest_weekday"), form.Get("webhook_url")
 		u.DigestWeekday, u.WebhookURL = &weekday, &url
 		// An unchecked box on a plan without same-day alerts is not a

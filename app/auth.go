@@ -19,6 +19,11 @@ type Auth struct {
 	TokenID int64
 }
 
+// manages reports whether the person may change the organization's
+// members, alert settings and billing, and read its activity: owners and
+// admins.
+func (a *Auth) manages() bool { return a.Role == store.RoleOwner || a.Role == store.RoleAdmin }
+
 const authKey = "auth"
 
 func setAuth(c echo.Context, a *Auth) { c.Set(authKey, a) }

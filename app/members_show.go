@@ -37,7 +37,7 @@ func (s *Server) renderMembers(c echo.Context, page *Page, status int) error {
 	}
 	page.Data = membersPage{
 		Members: members, Invitations: invs, Self: a.User.ID,
-		CanManage: a.Role == store.RoleOwner || a.Role == store.RoleAdmin,
+		CanManage: a.manages(),
 		IsOwner:   a.Role == store.RoleOwner,
 	}
 	return s.render(c, "members", page, status)

@@ -8,7 +8,6 @@ import (
 	"github.com/stripe/stripe-go/v76"
 
 	"github.com/clausewatch/clausewatch/billing/stripebilling"
-	"github.com/clausewatch/clausewatch/store"
 )
 
 // billingRoutes registers the billing page, its API and the Stripe
@@ -35,14 +34,12 @@ func (s *Server) requireBillingRole(next echo.HandlerFunc) echo.HandlerFunc {
 		if a == nil {
 			return echo.NewHTTPError(http.StatusUnauthorized, "Please log in.")
 		}
-		if !canManageBilling(a.Role) {
+		if !a.manages() {
 			return echo.NewHTTPError(http.StatusForbidden, "Only owners and admins manage billing.")
 		}
 		return next(c)
 	}
 }
-
-func canManageBilling(role string) bool { return role == store.RoleOwner || role == store.RoleAdmin }
 
 // billingService is the Stripe billing service, or ErrNotConfigured.
 func (s *Server) billingService() (*stripebilling.Service, error) {
