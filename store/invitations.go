@@ -66,13 +66,7 @@ func (s *Store) RevokeInvitation(ctx context.Context, orgID, invitationID int64,
 	res := s.conn(ctx).Model(&Invitation{}).Scopes(forOrg(orgID)).
 		Where("id = ? AND accepted_at IS NULL AND revoked_at IS NULL", invitationID).
 		Update("revoked_at", now.UTC())
-	if res.Error != nil {
-		return fmt.Errorf("revoke invitation %d: %w", invitationID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("revoke invitation %d: %w", invitationID, ErrNotFound)
-	}
-	return nil
+	return oneRow(res, fmt.Sprintf("revoke invitation %d", invitationID))
 }
 
 // MarkInvitationAccepted closes the invitation; it fails with ErrNotFound
@@ -81,11 +75,5 @@ func (s *Store) MarkInvitationAccepted(ctx context.Context, orgID, invitationID 
 	res := s.conn(ctx).Model(&Invitation{}).Scopes(forOrg(orgID)).
 		Where("id = ? AND accepted_at IS NULL AND revoked_at IS NULL", invitationID).
 		Update("accepted_at", now.UTC())
-	if res.Error != nil {
-		return fmt.Errorf("accept invitation %d: %w", invitationID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("accept invitation %d: %w", invitationID, ErrNotFound)
-	}
-	return nil
+	return oneRow(res, fmt.Sprintf("accept invitation %d", invitationID))
 }

@@ -44,13 +44,7 @@ func (s *Store) OrganizationBySlug(ctx context.Context, slug string) (*Organizat
 func (s *Store) SetOrganizationPlan(ctx context.Context, orgID int64, plan string) error {
 	res := s.conn(ctx).Model(&Organization{}).Where("id = ?", orgID).
 		Updates(map[string]any{"plan": plan, "updated_at": time.Now().UTC()})
-	if res.Error != nil {
-		return fmt.Errorf("set plan of organization %d: %w", orgID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("set plan of organization %d: %w", orgID, ErrNotFound)
-	}
-	return nil
+	return oneRow(res, fmt.Sprintf("set plan of organization %d", orgID))
 }
 
 // LockOrganization takes a row lock on the organization until the
@@ -124,25 +118,13 @@ func (s *Store) CountMembers(ctx context.Context, orgID int64, roles ...string) 
 // SetMemberRole changes the role of one membership.
 func (s *Store) SetMemberRole(ctx context.Context, orgID, membershipID int64, role string) error {
 	res := s.conn(ctx).Model(&Membership{}).Scopes(forOrg(orgID)).Where("id = ?", membershipID).Update("role", role)
-	if res.Error != nil {
-		return fmt.Errorf("set role of membership %d: %w", membershipID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("set role of membership %d: %w", membershipID, ErrNotFound)
-	}
-	return nil
+	return oneRow(res, fmt.Sprintf("set role of membership %d", membershipID))
 }
 
 // DeleteMembership removes one membership from the organization.
 func (s *Store) DeleteMembership(ctx context.Context, orgID, membershipID int64) error {
 	res := s.conn(ctx).Scopes(forOrg(orgID)).Where("id = ?", membershipID).Delete(&Membership{})
-	if res.Error != nil {
-		return fmt.Errorf("delete membership %d: %w", membershipID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("delete membership %d: %w", membershipID, ErrNotFound)
-	}
-	return nil
+	return oneRow(res, fmt.Sprintf("delete membership %d", membershipID))
 }
 
 // FirstMembership is the user's oldest membership: the organization a fresh

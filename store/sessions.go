@@ -34,13 +34,7 @@ func (s *Store) TouchSession(ctx context.Context, idHash string, at time.Time) e
 // SetSessionOrganization switches the organization a session works in.
 func (s *Store) SetSessionOrganization(ctx context.Context, idHash string, orgID int64) error {
 	res := s.conn(ctx).Model(&Session{}).Where("id_hash = ?", idHash).Update("organization_id", orgID)
-	if res.Error != nil {
-		return fmt.Errorf("switch session organization: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("switch session organization: %w", ErrNotFound)
-	}
-	return nil
+	return oneRow(res, "switch session organization")
 }
 
 // DeleteSession ends one session; an unknown one is not an error.

@@ -131,6 +131,19 @@ func forOrg(orgID int64) func(*gorm.DB) *gorm.DB {
 	}
 }
 
+// oneRow is the outcome of a conditional UPDATE or DELETE meant for one
+// row: the database's error, or ErrNotFound when no row matched (gone, in
+// another organization, or no longer in the state the condition asks for).
+func oneRow(res *gorm.DB, what string) error {
+	if res.Error != nil {
+		return fmt.Errorf("%s: %w", what, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	}
+	return nil
+}
+
 // notFound maps GORM's not-found error to ErrNotFound and wraps the rest.
 func notFound(err error, what string) error {
 	switch {

@@ -30,11 +30,8 @@ func (s *Store) UseEmailToken(ctx context.Context, purpose, hash string, now tim
 	res := s.conn(ctx).Model(&EmailToken{}).
 		Where("token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?", hash, purpose, now.UTC()).
 		Update("used_at", now.UTC())
-	if res.Error != nil {
-		return nil, fmt.Errorf("use e-mail token: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return nil, fmt.Errorf("use e-mail token: %w", ErrNotFound)
+	if err := oneRow(res, "use e-mail token"); err != nil {
+		return nil, err
 	}
 	var t EmailToken
 	if err := s.conn(ctx).Where("token_hash = ?", hash).First(&t).Error; err != nil {
@@ -87,13 +84,7 @@ func (s *Store) RevokeAPIToken(ctx context.Context, orgID, userID, tokenID int64
 	res := s.conn(ctx).Model(&APIToken{}).Scopes(forOrg(orgID)).
 		Where("id = ? AND user_id = ? AND revoked_at IS NULL", tokenID, userID).
 		Update("revoked_at", at.UTC())
-	if res.Error != nil {
-		return fmt.Errorf("revoke API token %d: %w", tokenID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("revoke API token %d: %w", tokenID, ErrNotFound)
-	}
-	return nil
+	return oneRow(res, fmt.Sprintf("revoke API token %d", tokenID))
 }
 
 // RevokeMemberAPITokens revokes every token the user holds for the

@@ -53,11 +53,5 @@ func (s *Store) SetStaff(ctx context.Context, userID int64, staff bool) error {
 func (s *Store) updateUser(ctx context.Context, userID int64, fields map[string]any) error {
 	fields["updated_at"] = time.Now().UTC()
 	res := s.conn(ctx).Model(&User{}).Where("id = ?", userID).Updates(fields)
-	if res.Error != nil {
-		return fmt.Errorf("update user %d: %w", userID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("update user %d: %w", userID, ErrNotFound)
-	}
-	return nil
+	return oneRow(res, fmt.Sprintf("update user %d", userID))
 }
