@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -272,14 +271,7 @@ func TestRetriedAlertKeepsItsMessageID(t *testing.T) {
 func TestLookupErrorIsRetriedNotFailed(t *testing.T) {
 	ctx := context.Background()
 	dbURL := storetest.NewPostgresDatabase(t)
-	st, err := store.Open(ctx, dbURL, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, dbURL)
 	db, err := sql.Open("pgx", dbURL)
 	if err != nil {
 		t.Fatal(err)

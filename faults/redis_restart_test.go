@@ -120,18 +120,7 @@ func TestRedisKilledAndRestartedEmpty(t *testing.T) {
 	if n := w.count(t, "SELECT COUNT(*) FROM (SELECT document_id FROM versions GROUP BY document_id HAVING COUNT(*) = 1) d WHERE document_id <> $1", acme[0]); n != len(due) {
 		t.Errorf("%d of %d due documents have exactly one version", n, len(due))
 	}
-	lost, dup := 0, 0
-	for _, u := range subscribers {
-		switch n := w.smtp.count(u); {
-		case n == 0:
-			lost++
-		case n > 1:
-			dup += n - 1
-		}
-	}
-	if lost != 0 || dup != 0 {
-		t.Errorf("alerts lost %d, duplicated %d", lost, dup)
-	}
+	lost, dup := w.smtp.deliveredOnce(t, subscribers...)
 	if !worker.running() || !scheduler.running() {
 		t.Errorf("a process exited on the Redis outage (worker %v, scheduler %v)", worker.running(), scheduler.running())
 	}

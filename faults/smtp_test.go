@@ -62,6 +62,28 @@ func (s *smtpServer) count(addr string) int {
 	return s.accepted[strings.ToLower(addr)]
 }
 
+// deliveredOnce checks that each address got exactly one message and
+// returns how many were lost (none accepted) and duplicated (copies beyond
+// the first).
+func (s *smtpServer) deliveredOnce(t *testing.T, addrs ...string) (lost, dup int) {
+	t.Helper()
+	counts := map[string]int{}
+	for _, a := range addrs {
+		n := s.count(a)
+		counts[a] = n
+		switch {
+		case n == 0:
+			lost++
+		case n > 1:
+			dup += n - 1
+		}
+	}
+	if lost != 0 || dup != 0 {
+		t.Errorf("alerts lost %d, duplicated %d (accepted per address: %v)", lost, dup, counts)
+	}
+	return lost, dup
+}
+
 // total is how many messages were accepted in all.
 func (s *smtpServer) total() int {
 	s.mu.Lock()

@@ -43,7 +43,7 @@ func PostgresURL(t testing.TB) string {
 // SQLite opens a new migrated SQLite database in the test's temp dir.
 func SQLite(t testing.TB) *store.Store {
 	t.Helper()
-	return open(t, "sqlite://"+filepath.Join(t.TempDir(), "test.db"))
+	return Open(t, "sqlite://"+filepath.Join(t.TempDir(), "test.db"))
 }
 
 // SQLiteURL returns the URL of a new, empty SQLite database file.
@@ -56,7 +56,7 @@ func SQLiteURL(t testing.TB) string {
 // configured.
 func Postgres(t testing.TB) *store.Store {
 	t.Helper()
-	return open(t, NewPostgresDatabase(t))
+	return Open(t, NewPostgresDatabase(t))
 }
 
 // NewPostgresDatabase creates an empty database and returns its URL.
@@ -93,7 +93,9 @@ func NewPostgresDatabase(t testing.TB) string {
 	return u.String()
 }
 
-func open(t testing.TB, dbURL string) *store.Store {
+// Open opens and migrates the store at dbURL for the test and closes it
+// when the test ends; warnings are written to the test's log.
+func Open(t testing.TB, dbURL string) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
