@@ -28,10 +28,8 @@ const (
 // a demo organization on the Compliance plan watching them.
 func runDemo(ctx context.Context, args []string, out, _ io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	if rest, err := parseArgs(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	start := time.Now()
 	site, err := demo.Start()

@@ -17,10 +17,8 @@ func runDigest(ctx context.Context, args []string, out, _ io.Writer) error {
 	}
 	fs := flag.NewFlagSet("digest send", flag.ContinueOnError)
 	orgRef := fs.String("org", "", "only this organization (id or slug)")
-	if rest, err := parseArgs(fs, args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	// Without Redis the alerts service sends in this process, so the
 	// command has finished sending when it returns.

@@ -25,10 +25,8 @@ import (
 func runServe(ctx context.Context, args []string, out, _ io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	noWorker := fs.Bool("no-worker", false, "serve the web app only; run workers and the scheduler separately")
-	if rest, err := parseArgs(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	start := time.Now()
 	rt, err := openRuntime(ctx, true)

@@ -13,10 +13,8 @@ import (
 func runWorker(ctx context.Context, args []string, out, _ io.Writer) error {
 	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 	concurrency := fs.Int("concurrency", 0, "tasks run at once (default CLAUSEWATCH_WORKER_CONCURRENCY)")
-	if rest, err := parseArgs(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	rt, err := openRuntime(ctx, false)
 	if err != nil {
@@ -52,10 +50,8 @@ func runWorker(ctx context.Context, args []string, out, _ io.Writer) error {
 
 func runScheduler(ctx context.Context, args []string, out, _ io.Writer) error {
 	fs := flag.NewFlagSet("scheduler", flag.ContinueOnError)
-	if rest, err := parseArgs(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	cfg, log, err := loadConfig()
 	if err != nil {
