@@ -3,25 +3,18 @@ package app
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/stripe/stripe-go/v76/webhook"
 
-	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/billing/stripebilling"
-	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/store/storetest"
-	"github.com/clausewatch/clausewatch/templates"
 )
 
 const testWebhookSecret = "whsec_app_test"
@@ -44,41 +37,20 @@ func stripeMockBase(t *testing.T) string {
 // an empty apiBase leaves billing unconfigured.
 func newBillingTestApp(t *testing.T, apiBase string) *testApp {
 	t.Helper()
-	ts := httptest.NewUnstartedServer(nil)
-	base := "http://" + ts.Listener.Addr().String()
-	st := storetest.SQLite(t)
-	tmpl, err := templates.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	vars := map[string]string{"CLAUSEWATCH_BASE_URL": base, "CLAUSEWATCH_DATA_DIR": t.TempDir()}
-	if apiBase != "" {
-		vars["STRIPE_SECRET_KEY"], vars["STRIPE_WEBHOOK_SECRET"] = "sk_test_123", testWebhookSecret
-		vars["STRIPE_PRICE_MONITOR"], vars["STRIPE_PRICE_COMPLIANCE"] = "price_monitor", "price_compliance"
-		vars["STRIPE_API_BASE"] = apiBase
-	}
-	cfg, err := config.FromMap(vars)
-	if err != nil {
-		t.Fatal(err)
-	}
-	clock := &testClock{now: time.Now().UTC()}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	rec := &mail.Recorder{}
-	reg := prometheus.NewRegistry()
-	d := Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: reg, Accounts: accounts.New(st, rec, tmpl, base, clock.Now, log)}
-	if apiBase != "" {
-		if d.Billing, err = stripebilling.New(stripebilling.Deps{Config: cfg, Store: st, Mail: rec, Templates: tmpl, Log: log, Metrics: reg}); err != nil {
+	return serveTestApp(t, rec, func(d *Deps) {
+		if apiBase == "" {
+			return
+		}
+		c := d.Config
+		c.StripeSecretKey, c.StripeWebhookSecret = "sk_test_123", testWebhookSecret
+		c.StripePriceMonitor, c.StripePriceCompliance = "price_monitor", "price_compliance"
+		c.StripeAPIBase = apiBase
+		var err error
+		if d.Billing, err = stripebilling.New(stripebilling.Deps{Config: c, Store: d.Store, Mail: rec, Templates: d.Templates, Log: d.Log, Metrics: d.Metrics}); err != nil {
 			t.Fatal(err)
 		}
-	}
-	srv, err := New(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts.Config.Handler = srv.Handler()
-	ts.Start()
-	t.Cleanup(ts.Close)
-	return &testApp{t: t, URL: base, server: srv, store: st, mail: rec, clock: clock}
+	})
 }
 
 // ownerAndMember signs up ada (owner of Acme, moved to Monitor so it has

@@ -2,23 +2,15 @@ package app
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 
-	"github.com/clausewatch/clausewatch/accounts"
-	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/ratelimit"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/store/storetest"
-	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
@@ -45,32 +37,13 @@ func newWatchlistTestApp(t *testing.T) *testApp {
 // newChecker builds on the app's store, e.g. the real tracker.
 func newWatchlistTestAppWith(t *testing.T, newChecker func(*store.Store) watchlist.Checker) *testApp {
 	t.Helper()
-	ts := httptest.NewUnstartedServer(nil)
-	base := "http://" + ts.Listener.Addr().String()
-	st := storetest.SQLite(t)
-	tmpl, err := templates.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.FromMap(map[string]string{"CLAUSEWATCH_BASE_URL": base, "CLAUSEWATCH_DATA_DIR": t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	clock := &testClock{now: time.Now().UTC()}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	rec := &mail.Recorder{}
-	acc := accounts.New(st, rec, tmpl, base, clock.Now, log)
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
-	wl := watchlist.New(watchlist.Deps{Store: st, Checker: newChecker(st), Mail: rec, Templates: tmpl, BaseURL: base, Log: log})
-	srv, err := New(Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(),
-		Accounts: acc, Watchlist: wl, RateLimiter: ratelimit.New(rdb, nil)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts.Config.Handler = srv.Handler()
-	ts.Start()
-	t.Cleanup(ts.Close)
-	return &testApp{t: t, URL: base, server: srv, store: st, mail: rec, clock: clock}
+	return serveTestApp(t, rec, func(d *Deps) {
+		d.Watchlist = watchlist.New(watchlist.Deps{Store: d.Store, Checker: newChecker(d.Store), Mail: rec,
+			Templates: d.Templates, BaseURL: d.Config.BaseURL, Log: d.Log})
+		d.RateLimiter = ratelimit.New(rdb, nil)
+	})
 }
