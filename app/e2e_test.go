@@ -63,6 +63,17 @@ func pageLoaded() chromedp.Action[chromedp.Void] {
 	return chromedp.Poll[chromedp.Void](`document.readyState === "complete"`, chromedp.WithPollingInterval(20*time.Millisecond))
 }
 
+// browserSteps returns a step runner: each step runs its actions, then
+// waits for the page to finish loading, and fails the test by name.
+func browserSteps(t *testing.T, ctx context.Context) func(name string, actions ...chromedp.Action[chromedp.Void]) {
+	return func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, append(actions, pageLoaded())...); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+}
+
 // TestBrowserSignupVerifyLogin walks the first minutes of a new customer in
 // headless Chromium, with the verification mail going through SMTP to
 // mailpit: sign up, open the link from the mail, log out, log in, and see
@@ -83,12 +94,7 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 
 	email := "e2e-" + strings.ReplaceAll(time.Now().Format("150405.000000"), ".", "") + "@example.com"
 	const org = "Browser Test Org"
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
+	step := browserSteps(t, ctx)
 	text := func(sel string) string {
 		t.Helper()
 		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
@@ -106,7 +112,6 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#organization"), org),
 		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
-		pageLoaded(),
 	)
 	if got := text("main"); !strings.Contains(got, "Please confirm your e-mail address") {
 		t.Fatalf("dashboard after sign-up lacks the verification notice:\n%s", got)
@@ -114,7 +119,7 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 
 	msg := mailtest.WaitFor(t, api, email)
 	link := linkIn(t, msg.Text, "/verify/")
-	step("verify", chromedp.Navigate(ta.URL+link), chromedp.WaitVisible(chromedp.CSS("p.flash")), pageLoaded())
+	step("verify", chromedp.Navigate(ta.URL+link), chromedp.WaitVisible(chromedp.CSS("p.flash")))
 	if got := text("p.flash"); !strings.Contains(got, "confirmed") {
 		t.Fatalf("after verification: %q", got)
 	}
@@ -122,7 +127,6 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 	step("log out",
 		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`a[href="/login"]`)),
-		pageLoaded(),
 	)
 	step("log in",
 		chromedp.Navigate(ta.URL+"/login?next="+url.QueryEscape("/app")),
@@ -131,7 +135,6 @@ func TestBrowserSignupVerifyLogin(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#password"), goodPassword),
 		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
-		pageLoaded(),
 	)
 	if got := text("main hgroup h1"); got != org {
 		t.Fatalf("dashboard heading = %q, want %q", got, org)

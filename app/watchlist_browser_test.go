@@ -26,12 +26,7 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		}
 	}
 	ctx := chromeContext(t, execPath, 60*time.Second)
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
+	step := browserSteps(t, ctx)
 	step("sign up",
 		chromedp.Navigate(ta.URL+"/signup"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
@@ -40,7 +35,6 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#organization"), "Watchers"),
 		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
-		pageLoaded(),
 	)
 	step("watch Acme",
 		chromedp.Navigate(ta.URL+"/app/watchlist?q=acme"),
@@ -48,7 +42,6 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		// Only the page after the add has a watch to pause; the heading
 		// alone is on the page before the click too.
 		chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Pause Acme Cloud"]`)),
-		pageLoaded(),
 	)
 	watching, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`section[aria-labelledby="watching-heading"]`)))
 	if err != nil || !strings.Contains(watching, "Acme Cloud") {
@@ -58,7 +51,6 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		chromedp.Navigate(ta.URL+"/app/watchlist?q=zeta"),
 		chromedp.Click(chromedp.CSS(`button[aria-label="Watch Zeta Chat"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#plan-limit`)),
-		pageLoaded(),
 	)
 	notice, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#plan-limit`)))
 	if err != nil {
