@@ -8,9 +8,9 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/clausewatch/clausewatch/engine/analysis"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/mail"
-	"github.com/clausewatch/clausewatch/monitor/analysis"
-	"github.com/clausewatch/clausewatch/monitor/diff"
 	"github.com/clausewatch/clausewatch/store"
 )
 

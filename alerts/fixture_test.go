@@ -15,13 +15,13 @@ import (
 
 	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
+	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/mail"
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/templates"
-	"github.com/clausewatch/clausewatch/tracker"
 )
 
 // site is a policy page whose body the test changes between checks.
@@ -65,7 +65,7 @@ const (
 type fixture struct {
 	st          *store.Store
 	al          *alerts.Service
-	tr          *tracker.Service
+	tr          *recorder.Service
 	site        *site
 	srv         *httptest.Server
 	doc         *store.Document
@@ -109,20 +109,20 @@ func newFixture(t *testing.T, st *store.Store, o fixtureOptions) *fixture {
 		Store: st, Mail: o.sender, Templates: tmpl, BaseURL: "https://cw.example", Secret: "test-secret-0123456789abcdef0123456789",
 		Queue: o.queue, AllowPrivate: true, Log: log, Backoff: o.backoff, HTTP: o.webhook,
 	})
-	hooks := tracker.Hooks{
+	hooks := recorder.Hooks{
 		Change:    f.al.WriteOutbox,
 		Failing:   f.al.DocumentFailing,
 		Recovered: f.al.DocumentRecovered,
 	}
 	if !o.noEnqueue {
-		hooks.Checked = func(out tracker.Outcome) {
+		hooks.Checked = func(out recorder.Outcome) {
 			if out.ChangeID != 0 {
 				f.al.ChangeRecorded(context.Background(), out.ChangeID)
 			}
 		}
 	}
-	engine := monitor.NewEngine(fetch.New(fetch.Options{AllowPrivate: true, TotalTimeout: 5 * time.Second}))
-	f.tr = tracker.New(st, engine, log, time.Hour, hooks)
+	eng := engine.New(fetch.New(fetch.Options{AllowPrivate: true, TotalTimeout: 5 * time.Second}))
+	f.tr = recorder.New(st, eng, log, time.Hour, hooks)
 	f.importRules("article.terms")
 	if f.platform, err = st.PlatformBySlug(ctx, "acme"); err != nil {
 		t.Fatal(err)
@@ -141,7 +141,7 @@ func newFixture(t *testing.T, st *store.Store, o fixtureOptions) *fixture {
 func (f *fixture) importRules(sel string) {
 	_, err := f.tr.Import(context.Background(), []catalogue.Platform{{Name: "Acme", Slug: "acme", Documents: []catalogue.Document{{
 		Type:    "Terms of Service",
-		Sources: []monitor.Source{{URL: f.srv.URL + "/terms", Rules: extract.Rules{Select: []extract.Selector{{CSS: sel}}}}},
+		Sources: []engine.Source{{URL: f.srv.URL + "/terms", Rules: extract.Rules{Select: []extract.Selector{{CSS: sel}}}}},
 	}}}})
 	if err != nil {
 		panic(err)
@@ -182,7 +182,7 @@ func (f *fixture) member(t *testing.T, org *store.Organization, name, role strin
 }
 
 // check runs a check of the document and fails the test on error.
-func (f *fixture) check(t *testing.T) tracker.Outcome {
+func (f *fixture) check(t *testing.T) recorder.Outcome {
 	t.Helper()
 	out, err := f.tr.Check(context.Background(), f.doc.ID)
 	if err != nil {

@@ -8,10 +8,10 @@ import (
 	"github.com/clausewatch/clausewatch/store"
 )
 
-// noticeTimeout bounds the work a tracker hook does for a notice.
+// noticeTimeout bounds the work a recorder hook does for a notice.
 const noticeTimeout = 30 * time.Second
 
-// DocumentFailing is the tracker's Failing hook: it records one "we can't
+// DocumentFailing is the recorder's Failing hook: it records one "we can't
 // read it" notice to the owners of the organizations watching the document
 // and relays it. Repeated calls before the document recovers record
 // nothing more.
@@ -27,7 +27,7 @@ func (s *Service) DocumentFailing(doc *store.Document, cause error) {
 	s.notice(doc, store.NoticeFailing, since, detail)
 }
 
-// DocumentRecovered is the tracker's Recovered hook: one "resumed" notice
+// DocumentRecovered is the recorder's Recovered hook: one "resumed" notice
 // after a failing one.
 func (s *Service) DocumentRecovered(doc *store.Document) {
 	s.notice(doc, store.NoticeResumed, s.d.Now(), "")

@@ -157,7 +157,7 @@ func TestSourceHealthNoticesOnceEachWay(t *testing.T) {
 		f.site.set(200, page("n3", "1 March 2026", clauseV1))
 		f.check(t)
 		f.check(t)
-		// The tracker calls Failing once per streak; a second call (another
+		// The recorder calls Failing once per streak; a second call (another
 		// worker) must not send again.
 		doc, err := st.Document(context.Background(), f.doc.ID)
 		if err != nil {

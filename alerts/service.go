@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/billing"
+	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/mail"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/templates"
 )
@@ -110,7 +110,7 @@ func outboxPlans() store.OutboxPlans {
 }
 
 // WriteOutbox queues a change for every organization watching its
-// document. It is the tracker's Change hook: it runs inside the transaction
+// document. It is the recorder's Change hook: it runs inside the transaction
 // that records the change, so both commit or neither does.
 func (s *Service) WriteOutbox(ctx context.Context, tx *store.Store, c *store.Change) error {
 	_, err := tx.WriteChangeOutbox(ctx, c, outboxPlans(), s.d.Now())

@@ -9,7 +9,7 @@ import (
 
 	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/billing"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/validation"
 )

@@ -17,8 +17,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clausewatch/clausewatch/monitor/analysis"
-	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/engine/analysis"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/store"
 )
 

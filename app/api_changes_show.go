@@ -20,7 +20,7 @@ type apiChangeDetail struct {
 // apiChange serves GET /api/v1/changes/{id}. Provisions are included when
 // the caller's plan has compliance analysis; asking for them with
 // ?analysis=1 without it is a 402.
-func (e *engine) apiChange(c echo.Context) error {
+func (e *catalogueHandlers) apiChange(c echo.Context) error {
 	plan := callerPlan(c)
 	wantAnalysis := c.QueryParam("analysis") == "1" || c.QueryParam("analysis") == "true"
 	if wantAnalysis {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -49,7 +49,7 @@ type apiDocument struct {
 	LatestVersion       *apiVersionHead `json:"latest_version"`
 }
 
-func (e *engine) apiPlatforms(c echo.Context) error {
+func (e *catalogueHandlers) apiPlatforms(c echo.Context) error {
 	ps, err := e.store.PlatformSummaries(c.Request().Context(), searchQuery(c))
 	if err != nil {
 		return err
@@ -63,7 +63,7 @@ func (e *engine) apiPlatforms(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"platforms": out})
 }
 
-func (e *engine) apiPlatform(c echo.Context) error {
+func (e *catalogueHandlers) apiPlatform(c echo.Context) error {
 	ctx := c.Request().Context()
 	p, err := e.store.PlatformBySlug(ctx, c.Param("slug"))
 	if err != nil {
@@ -125,7 +125,7 @@ func newAPIChange(c echo.Context, ch store.Change) apiChange {
 
 // apiPlatformChanges lists a platform's changes, newest first; ?limit=
 // takes up to timelineLimit (default 50).
-func (e *engine) apiPlatformChanges(c echo.Context) error {
+func (e *catalogueHandlers) apiPlatformChanges(c echo.Context) error {
 	limit := 50
 	if s := c.QueryParam("limit"); s != "" {
 		n, err := strconv.Atoi(s)

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
 
@@ -94,7 +94,7 @@ func (s *Server) apiChangeOf(c store.Change) apiChangeItem {
 
 // customURL is the address of a custom document, from its sources.
 func customURL(d *store.Document) string {
-	sources, err := tracker.DecodeSources(d.Sources)
+	sources, err := recorder.DecodeSources(d.Sources)
 	if err != nil {
 		return ""
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/clausewatch/clausewatch/audit"
+	"github.com/clausewatch/clausewatch/auditreport"
 	"github.com/clausewatch/clausewatch/billing"
 )
 
@@ -18,7 +18,7 @@ const auditExportAction = "audit.export"
 // exportAudit serves /app/audit/{slug}.json: the platform's full version
 // history with its hash chain, for organizations whose plan includes the
 // audit export.
-func (e *engine) exportAudit(c echo.Context) error {
+func (e *catalogueHandlers) exportAudit(c echo.Context) error {
 	a := authFrom(c)
 	if err := billing.Require(billing.Entitlements(a.Organization.Plan), billing.FeatureAuditExport); err != nil {
 		return err
@@ -28,7 +28,7 @@ func (e *engine) exportAudit(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusNotFound, "Not found.")
 	}
 	ctx := c.Request().Context()
-	r, err := audit.Build(ctx, e.store, slug, time.Now())
+	r, err := auditreport.Build(ctx, e.store, slug, time.Now())
 	if err != nil {
 		return err
 	}

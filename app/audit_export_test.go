@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clausewatch/clausewatch/audit"
+	"github.com/clausewatch/clausewatch/auditreport"
 	"github.com/clausewatch/clausewatch/billing"
 )
 
@@ -40,7 +40,7 @@ func TestAuditExportRoundTrip(t *testing.T) {
 	if cd := res.Header.Get("Content-Disposition"); !strings.Contains(cd, "clausewatch-audit-acme.json") {
 		t.Errorf("Content-Disposition = %q", cd)
 	}
-	var r audit.Report
+	var r auditreport.Report
 	if err := json.Unmarshal([]byte(res.Body), &r); err != nil {
 		t.Fatal(err)
 	}
@@ -53,12 +53,12 @@ func TestAuditExportRoundTrip(t *testing.T) {
 			t.Error("report includes a custom document")
 		}
 	}
-	if n, err := audit.Verify(&r); err != nil || n != 2 {
+	if n, err := auditreport.Verify(&r); err != nil || n != 2 {
 		t.Fatalf("Verify = %d, %v", n, err)
 	}
 	r.Versions[0].Markdown = strings.Replace(r.Versions[0].Markdown, "do not sell", "sell", 1)
-	var be *audit.BrokenError
-	if _, err := audit.Verify(&r); !errors.As(err, &be) || be.VersionID != f.acmeV1.ID {
+	var be *auditreport.BrokenError
+	if _, err := auditreport.Verify(&r); !errors.As(err, &be) || be.VersionID != f.acmeV1.ID {
 		t.Fatalf("tampered report: %v", err)
 	}
 

@@ -8,7 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/clausewatch/clausewatch/audit"
+	"github.com/clausewatch/clausewatch/auditreport"
 	"github.com/clausewatch/clausewatch/billing"
 )
 
@@ -23,7 +23,7 @@ type auditPage struct {
 
 // showAuditPage serves /app/audit: a period form and the download links of
 // the organization's audit report.
-func (e *engine) showAuditPage(c echo.Context) error {
+func (e *catalogueHandlers) showAuditPage(c echo.Context) error {
 	a := authFrom(c)
 	if err := billing.Require(billing.Entitlements(a.Organization.Plan), billing.FeatureAuditExport); err != nil {
 		return err
@@ -40,7 +40,7 @@ func (e *engine) showAuditPage(c echo.Context) error {
 
 // exportOrganizationAudit serves /app/audit/report.{html,json,csv} for the
 // period given by the from and to dates (both included, UTC).
-func (e *engine) exportOrganizationAudit(format string) echo.HandlerFunc {
+func (e *catalogueHandlers) exportOrganizationAudit(format string) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		a := authFrom(c)
 		if err := billing.Require(billing.Entitlements(a.Organization.Plan), billing.FeatureAuditExport); err != nil {
@@ -51,7 +51,7 @@ func (e *engine) exportOrganizationAudit(format string) echo.HandlerFunc {
 			return echo.NewHTTPError(http.StatusBadRequest, "Bad period: "+err.Error()+".")
 		}
 		ctx := c.Request().Context()
-		r, err := audit.BuildOrganization(ctx, e.store, a.Organization.ID, from, to, time.Now())
+		r, err := auditreport.BuildOrganization(ctx, e.store, a.Organization.ID, from, to, time.Now())
 		if err != nil {
 			return err
 		}
@@ -70,13 +70,13 @@ func (e *engine) exportOrganizationAudit(format string) echo.HandlerFunc {
 			res.Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, name))
 			res.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
 			res.WriteHeader(http.StatusOK)
-			return audit.WriteCSV(res, r)
+			return auditreport.WriteCSV(res, r)
 		}
 		// The report is a standalone page: forbid scripts outright.
 		res.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 		res.Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
 		res.WriteHeader(http.StatusOK)
-		return audit.WriteHTML(res, r)
+		return auditreport.WriteHTML(res, r)
 	}
 }
 

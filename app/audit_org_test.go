@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clausewatch/clausewatch/audit"
+	"github.com/clausewatch/clausewatch/auditreport"
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -78,14 +78,14 @@ func TestOrganizationAuditExport(t *testing.T) {
 	if cd := res.Header.Get("Content-Disposition"); !strings.Contains(cd, "clausewatch-audit-owner-co-2026-03-01-2026-03-31.json") {
 		t.Errorf("Content-Disposition = %q", cd)
 	}
-	r, err := audit.Read(strings.NewReader(res.Body))
+	r, err := auditreport.Read(strings.NewReader(res.Body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := audit.Verify(r); err != nil || n != 2 {
+	if n, err := auditreport.Verify(r); err != nil || n != 2 {
 		t.Fatalf("Verify = %d, %v", n, err)
 	}
-	org := r.(*audit.OrganizationReport)
+	org := r.(*auditreport.OrganizationReport)
 	if len(org.Changes) != 1 || org.Changes[0].ID != f.acmeChange.ID || org.Changes[0].ToSHA256 != f.acmeV2.SHA256 {
 		t.Errorf("changes = %+v", org.Changes)
 	}

@@ -3,8 +3,8 @@ package app
 import (
 	"strings"
 
-	"github.com/clausewatch/clausewatch/monitor/analysis"
-	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/engine/analysis"
+	"github.com/clausewatch/clausewatch/engine/diff"
 )
 
 // diffContextWords is how many unchanged words are kept on each side of a

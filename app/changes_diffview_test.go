@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/engine/diff"
 )
 
 func words(n int, w string) string { return strings.TrimSpace(strings.Repeat(w+" ", n)) }

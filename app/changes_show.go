@@ -3,7 +3,7 @@ package app
 import (
 	"github.com/labstack/echo/v4"
 
-	"github.com/clausewatch/clausewatch/monitor/diff"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -19,7 +19,7 @@ type changePage struct {
 	Teaser     []string
 }
 
-func (e *engine) showChange(c echo.Context) error {
+func (e *catalogueHandlers) showChange(c echo.Context) error {
 	ctx := c.Request().Context()
 	id, err := pathID(c, "id")
 	if err != nil {

@@ -28,7 +28,7 @@ func callerPlan(c echo.Context) billing.Plan {
 
 // visibleDocument returns the document named by the path parameter when
 // the caller may see it; otherwise a 404.
-func (e *engine) visibleDocument(c echo.Context, param string) (*store.Document, error) {
+func (e *catalogueHandlers) visibleDocument(c echo.Context, param string) (*store.Document, error) {
 	id, err := pathID(c, param)
 	if err != nil {
 		return nil, err

@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/clausewatch/clausewatch/monitor/analysis"
+	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -26,7 +26,7 @@ type comparePage struct {
 
 // showCompare diffs ?from= and ?to= (version ids of the document); without
 // them it compares the two latest versions.
-func (e *engine) showCompare(c echo.Context) error {
+func (e *catalogueHandlers) showCompare(c echo.Context) error {
 	ctx := c.Request().Context()
 	doc, err := e.visibleDocument(c, "id")
 	if err != nil {

@@ -13,7 +13,7 @@ type documentPage struct {
 	Versions []store.Version
 }
 
-func (e *engine) showDocument(c echo.Context) error {
+func (e *catalogueHandlers) showDocument(c echo.Context) error {
 	doc, err := e.visibleDocument(c, "id")
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ type versionPage struct {
 	Version  *store.Version
 }
 
-func (e *engine) showVersion(c echo.Context) error {
+func (e *catalogueHandlers) showVersion(c echo.Context) error {
 	doc, err := e.visibleDocument(c, "id")
 	if err != nil {
 		return err

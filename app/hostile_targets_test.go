@@ -17,10 +17,10 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clausewatch/clausewatch/catalogue"
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
-	"github.com/clausewatch/clausewatch/tracker"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
+	"github.com/clausewatch/clausewatch/engine/fetch"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/workers"
 )
 
@@ -79,7 +79,7 @@ func hostileSite(t *testing.T) *httptest.Server {
 }
 
 // TestHostileTargetsEndInAStateWithoutAVersion checks each hostile page
-// through the worker's document:check handler and the real tracker and
+// through the worker's document:check handler and the real recorder and
 // fetcher (short bounds, private addresses allowed to reach the test
 // site): every check returns within the fetch bounds, memory stays far
 // below the bodies offered, no version is recorded, and the platform page
@@ -90,8 +90,8 @@ func TestHostileTargetsEndInAStateWithoutAVersion(t *testing.T) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	f := fetch.New(fetch.Options{AllowPrivate: true, DialTimeout: time.Second, HeaderTimeout: time.Second, TotalTimeout: 3 * time.Second})
-	tr := tracker.New(ta.store, monitor.NewEngine(f), log, time.Hour, tracker.Hooks{})
-	handler := &workers.CheckHandler{Tracker: tr, Store: ta.store, Log: log}
+	tr := recorder.New(ta.store, engine.New(f), log, time.Hour, recorder.Hooks{})
+	handler := &workers.CheckHandler{Recorder: tr, Store: ta.store, Log: log}
 
 	targets := []struct {
 		path, state string
@@ -105,7 +105,7 @@ func TestHostileTargetsEndInAStateWithoutAVersion(t *testing.T) {
 	}
 	decl := catalogue.Platform{Name: "Hostile", Slug: "hostile"}
 	for _, tt := range targets {
-		decl.Documents = append(decl.Documents, catalogue.Document{Type: "Terms " + tt.path, Sources: []monitor.Source{{
+		decl.Documents = append(decl.Documents, catalogue.Document{Type: "Terms " + tt.path, Sources: []engine.Source{{
 			URL: site.URL + tt.path, Rules: extract.Rules{Select: []extract.Selector{{CSS: "main"}}}}}})
 	}
 	if _, err := tr.Import(ctx, []catalogue.Platform{decl}); err != nil {

@@ -125,7 +125,7 @@ func BenchmarkEnginePages(b *testing.B) {
 	})
 	// The compliance view with "how other platforms handle this" across the
 	// 80 latest versions: cold classifies them all, warm reads the cache.
-	e := &engine{Server: srv, provisions: newProvisionCache(provisionCacheSize), cats: newCategoryTable()}
+	e := &catalogueHandlers{Server: srv, provisions: newProvisionCache(provisionCacheSize), cats: newCategoryTable()}
 	ctx := context.Background()
 	p, err := srv.store.PlatformBySlug(ctx, "p007")
 	if err != nil {

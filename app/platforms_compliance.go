@@ -7,7 +7,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/clausewatch/clausewatch/monitor/analysis"
+	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -154,7 +154,7 @@ func severityRank(s string) int {
 
 // platformCompliance builds the compliance view of a platform from the
 // latest versions of its documents and its changes (newest first).
-func (e *engine) platformCompliance(ctx context.Context, p *store.Platform, docs []documentRow, changes []store.Change, entitled bool, filter string) (complianceView, error) {
+func (e *catalogueHandlers) platformCompliance(ctx context.Context, p *store.Platform, docs []documentRow, changes []store.Change, entitled bool, filter string) (complianceView, error) {
 	v := complianceView{Entitled: entitled}
 	var latest []int64
 	for _, d := range docs {
@@ -204,7 +204,7 @@ func (e *engine) platformCompliance(ctx context.Context, p *store.Platform, docs
 
 // categoryViews lists the categories present, in table order, with the
 // other catalogue platforms whose latest versions state them.
-func (e *engine) categoryViews(ctx context.Context, platformID int64, present []analysis.Provision) ([]categoryView, error) {
+func (e *catalogueHandlers) categoryViews(ctx context.Context, platformID int64, present []analysis.Provision) ([]categoryView, error) {
 	rows, err := e.store.LatestCatalogueVersions(ctx)
 	if err != nil {
 		return nil, err

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/clausewatch/clausewatch/billing"
-	"github.com/clausewatch/clausewatch/monitor/analysis"
+	"github.com/clausewatch/clausewatch/engine/analysis"
 )
 
 func TestCompliancePagesShowEvidenceOnlyToEntitledOrganizations(t *testing.T) {

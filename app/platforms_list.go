@@ -25,7 +25,7 @@ func searchQuery(c echo.Context) string {
 	return q
 }
 
-func (e *engine) showPlatforms(c echo.Context) error {
+func (e *catalogueHandlers) showPlatforms(c echo.Context) error {
 	q := searchQuery(c)
 	ps, err := e.store.PlatformSummaries(c.Request().Context(), q)
 	if err != nil {

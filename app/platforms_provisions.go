@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/clausewatch/clausewatch/monitor/analysis"
+	"github.com/clausewatch/clausewatch/engine/analysis"
 )
 
 // provisionCache keeps the provisions of classified versions by id.
@@ -55,7 +55,7 @@ func (pc *provisionCache) Len() int {
 
 // versionProvisions returns the provisions each version states, reading
 // and classifying only the versions not cached yet.
-func (e *engine) versionProvisions(ctx context.Context, ids []int64) (map[int64][]analysis.Provision, error) {
+func (e *catalogueHandlers) versionProvisions(ctx context.Context, ids []int64) (map[int64][]analysis.Provision, error) {
 	out := make(map[int64][]analysis.Provision, len(ids))
 	missing := e.collectCached(ids, out)
 	if len(missing) == 0 {
@@ -83,7 +83,7 @@ func (e *engine) versionProvisions(ctx context.Context, ids []int64) (map[int64]
 	return out, nil
 }
 
-func (e *engine) collectCached(ids []int64, out map[int64][]analysis.Provision) []int64 {
+func (e *catalogueHandlers) collectCached(ids []int64, out map[int64][]analysis.Provision) []int64 {
 	var missing []int64
 	for _, id := range ids {
 		if ps, ok := e.provisions.get(id); ok {

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clausewatch/clausewatch/monitor/analysis"
+	"github.com/clausewatch/clausewatch/engine/analysis"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/tracker"
 )
 
 // Policy texts of the seeded history. The second Acme version carries
@@ -37,7 +37,7 @@ type engineFixture struct {
 	ownerOrg     *store.Organization
 }
 
-// recordVersion appends a version to a document as the tracker does: the
+// recordVersion appends a version to a document as the recorder does: the
 // chain hash, and the analysed change from the previous version.
 func recordVersion(t testing.TB, st *store.Store, docID int64, markdown string, at time.Time) (*store.Version, *store.Change) {
 	t.Helper()
@@ -63,7 +63,7 @@ func recordVersion(t testing.TB, st *store.Store, docID int64, markdown string, 
 	case !errors.Is(err, store.ErrNotFound):
 		t.Fatal(err)
 	}
-	nv.SHA256 = tracker.ChainHash(nv.PrevSHA, markdown)
+	nv.SHA256 = recorder.ChainHash(nv.PrevSHA, markdown)
 	v, c, err := st.RecordVersion(ctx, nv)
 	if err != nil {
 		t.Fatal(err)

@@ -45,7 +45,7 @@ type platformPage struct {
 
 // platformDocuments loads a platform's catalogue documents with the heads
 // of their latest versions in two queries.
-func (e *engine) platformDocuments(ctx context.Context, platformID int64) ([]documentRow, error) {
+func (e *catalogueHandlers) platformDocuments(ctx context.Context, platformID int64) ([]documentRow, error) {
 	docs, err := e.store.PlatformDocuments(ctx, platformID)
 	if err != nil {
 		return nil, err
@@ -83,7 +83,7 @@ func changeRows(cs []store.Change) []changeRow {
 	return rows
 }
 
-func (e *engine) showPlatform(c echo.Context) error {
+func (e *catalogueHandlers) showPlatform(c echo.Context) error {
 	ctx := c.Request().Context()
 	p, err := e.store.PlatformBySlug(ctx, c.Param("slug"))
 	if err != nil {

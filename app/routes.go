@@ -35,7 +35,7 @@ func (s *Server) routes() {
 	// JSON API: bearer tokens, no CSRF (no cookies are read).
 	api := e.Group("/api/v1", middleware.BodyLimit(bodyLimitDefault))
 	s.apiAccountRoutes(api)
-	s.engineRoutes(web, api)
+	s.catalogueRoutes(web, api)
 	s.watchlistRoutes(web, api)
 	s.billingRoutes(web, api)
 	s.alertRoutes(web, api)

@@ -19,10 +19,10 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/alerts"
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/fetch"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/validation"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
@@ -128,19 +128,19 @@ func loopbackListener(t *testing.T) (*httptest.Server, *atomic.Int64) {
 	return srv, &conns
 }
 
-// productionTracker is the real tracker on the production fetch policy:
+// productionTracker is the real recorder on the production fetch policy:
 // whatever validation let through would really be fetched.
-func productionTracker(st *store.Store) *tracker.Service {
+func productionTracker(st *store.Store) *recorder.Service {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	f := fetch.New(fetch.Options{DialTimeout: time.Second, HeaderTimeout: time.Second, TotalTimeout: 3 * time.Second})
-	return tracker.New(st, monitor.NewEngine(f), log, time.Hour, tracker.Hooks{})
+	return recorder.New(st, engine.New(f), log, time.Hour, recorder.Hooks{})
 }
 
 // TestSSRFCorpusEveryUserSuppliedURL sends every payload through each place
 // a user supplies a URL: the API and the watchlist form for custom
 // documents, and the alerts webhook setting. Each is refused with 422 and
 // the loopback listener never sees a connection, although the first check
-// of a custom URL runs the real tracker on the production fetcher.
+// of a custom URL runs the real recorder on the production fetcher.
 func TestSSRFCorpusEveryUserSuppliedURL(t *testing.T) {
 	srv, conns := loopbackListener(t)
 	port := srv.Listener.Addr().(interface{ AddrPort() netip.AddrPort }).AddrPort().Port()
@@ -206,7 +206,7 @@ func TestSSRFCorpusEveryUserSuppliedURL(t *testing.T) {
 
 // TestStoredLoopbackURLIsBlockedAtCheck covers URLs that reach the
 // database without the form (a catalogue declaration, an older row): the
-// tracker's check on the production fetcher records the blocked state and
+// recorder's check on the production fetcher records the blocked state and
 // makes no connection, redirects included.
 func TestStoredLoopbackURLIsBlockedAtCheck(t *testing.T) {
 	srv, conns := loopbackListener(t)
@@ -214,7 +214,7 @@ func TestStoredLoopbackURLIsBlockedAtCheck(t *testing.T) {
 	ctx := context.Background()
 	tr := productionTracker(ta.store)
 	for _, u := range []string{srv.URL + "/terms", strings.Replace(srv.URL, "127.0.0.1", "localhost", 1), "http://169.254.169.254/"} {
-		sources, _ := json.Marshal([]monitor.Source{{URL: u}})
+		sources, _ := json.Marshal([]engine.Source{{URL: u}})
 		doc := &store.Document{Name: "Stored " + u, DocType: "Custom", Sources: sources}
 		if err := ta.store.CreateDocument(ctx, doc); err != nil {
 			t.Fatal(err)

@@ -10,19 +10,19 @@ import (
 
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/ratelimit"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
 
-// stubChecker stands in for the tracker: it records a health outcome
+// stubChecker stands in for the recorder: it records a health outcome
 // without fetching anything.
 type stubChecker struct{ st *store.Store }
 
-func (c stubChecker) Check(ctx context.Context, id int64) (tracker.Outcome, error) {
+func (c stubChecker) Check(ctx context.Context, id int64) (recorder.Outcome, error) {
 	now := time.Now().UTC()
 	_, err := c.st.RecordHealth(ctx, id, store.Health{State: "selector_missing", Error: "selector matched nothing", CheckedAt: now, NextCheckAt: now.Add(time.Hour), Failed: true})
-	return tracker.Outcome{DocumentID: id, State: "selector_missing", Error: "selector matched nothing"}, err
+	return recorder.Outcome{DocumentID: id, State: "selector_missing", Error: "selector matched nothing"}, err
 }
 
 // newWatchlistTestApp is the test app with the watchlist's dependencies:
@@ -34,7 +34,7 @@ func newWatchlistTestApp(t *testing.T) *testApp {
 }
 
 // newWatchlistTestAppWith is newWatchlistTestApp with the checker that
-// newChecker builds on the app's store, e.g. the real tracker.
+// newChecker builds on the app's store, e.g. the real recorder.
 func newWatchlistTestAppWith(t *testing.T, newChecker func(*store.Store) watchlist.Checker) *testApp {
 	t.Helper()
 	rec := &mail.Recorder{}

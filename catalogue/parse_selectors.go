@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/andybalholm/cascadia"
-	"github.com/clausewatch/clausewatch/monitor/extract"
+	"github.com/clausewatch/clausewatch/engine/extract"
 )
 
 // selectors reads a "select" or "remove" value: a CSS selector, a range

@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
 )
 
 // documents reads the "terms" object: one entry per terms type.
@@ -59,7 +59,7 @@ type sourceSpec struct {
 // sources reads one terms entry: either a single source ("fetch") or a
 // "combine" list whose entries inherit the entry's select, remove, filter
 // and executeClientScripts unless they set their own.
-func (p parser) sources(field string, raw json.RawMessage) ([]monitor.Source, error) {
+func (p parser) sources(field string, raw json.RawMessage) ([]engine.Source, error) {
 	spec, err := p.sourceSpec(field, raw, true)
 	if err != nil {
 		return nil, err
@@ -68,12 +68,12 @@ func (p parser) sources(field string, raw json.RawMessage) ([]monitor.Source, er
 		if !spec.hasFetch {
 			return nil, p.fail(childField(field, "fetch"), "missing (declare fetch, or combine for several sources)")
 		}
-		return p.checked(field, []monitor.Source{spec.source(sourceSpec{})})
+		return p.checked(field, []engine.Source{spec.source(sourceSpec{})})
 	}
 	if spec.hasFetch {
 		return nil, p.fail(childField(field, "fetch"), "cannot be used with combine (give each combined source its own fetch)")
 	}
-	sources := make([]monitor.Source, len(spec.combine))
+	sources := make([]engine.Source, len(spec.combine))
 	for i, entry := range spec.combine {
 		if !entry.hasFetch {
 			return nil, p.fail(childField(indexField(childField(field, "combine"), i), "fetch"), "missing")
@@ -87,7 +87,7 @@ func (p parser) sources(field string, raw json.RawMessage) ([]monitor.Source, er
 // validation as well, so that whatever the extractor would refuse at fetch
 // time is refused here, at import. The checks above already give precise
 // field paths for everything it checks today.
-func (p parser) checked(field string, sources []monitor.Source) ([]monitor.Source, error) {
+func (p parser) checked(field string, sources []engine.Source) ([]engine.Source, error) {
 	for i, src := range sources {
 		if err := src.Rules.Validate(); err != nil {
 			f := field
@@ -102,8 +102,8 @@ func (p parser) checked(field string, sources []monitor.Source) ([]monitor.Sourc
 
 // source resolves s into a monitor source, taking from parent whatever s
 // does not declare itself.
-func (s sourceSpec) source(parent sourceSpec) monitor.Source {
-	src := monitor.Source{URL: s.fetch, Rules: s.rules, ExecuteClientScripts: s.scripts}
+func (s sourceSpec) source(parent sourceSpec) engine.Source {
+	src := engine.Source{URL: s.fetch, Rules: s.rules, ExecuteClientScripts: s.scripts}
 	if !s.hasSelect {
 		src.Rules.Select = slices.Clone(parent.rules.Select)
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
 )
 
 func css(s string) extract.Selector { return extract.Selector{CSS: s} }
@@ -22,7 +22,7 @@ func TestParseValid(t *testing.T) {
 			name: "minimal",
 			json: `{"name": "Zoom", "terms": {"Terms of Service": {"fetch": "https://zoom.us/terms"}}}`,
 			want: Platform{Name: "Zoom", Slug: "zoom", Documents: []Document{
-				{Type: "Terms of Service", Sources: []monitor.Source{{URL: "https://zoom.us/terms"}}},
+				{Type: "Terms of Service", Sources: []engine.Source{{URL: "https://zoom.us/terms"}}},
 			}},
 		},
 		{
@@ -30,7 +30,7 @@ func TestParseValid(t *testing.T) {
 			json: `{"name": "Meta (Facebook)", "slug": "facebook", "jurisdiction": "US", "locale": "en-GB", "category": "social network", "importedFrom": "https://github.com/tosdr/tosback2",
 				"terms": {"Privacy Policy": {"fetch": "https://facebook.com/privacy", "select": "main", "remove": ".nav", "filter": ["removeDates", {"removeLinks": {"keep": true}}], "executeClientScripts": true}}}`,
 			want: Platform{Name: "Meta (Facebook)", Slug: "facebook", Jurisdiction: "US", Locale: "en-GB", Category: "social network", Documents: []Document{
-				{Type: "Privacy Policy", Sources: []monitor.Source{{
+				{Type: "Privacy Policy", Sources: []engine.Source{{
 					URL:                  "https://facebook.com/privacy",
 					Rules:                extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".nav")}, Filters: []string{"removeDates", "removeLinks"}},
 					ExecuteClientScripts: true,
@@ -41,7 +41,7 @@ func TestParseValid(t *testing.T) {
 			name: "slug derived from name, jurisdictions list",
 			json: `{"name": "Meta (Facebook)", "jurisdictions": ["EU", "US"], "terms": {"Terms of Service": {"fetch": "http://example.com/"}}}`,
 			want: Platform{Name: "Meta (Facebook)", Slug: "meta-facebook", Jurisdiction: "EU, US", Documents: []Document{
-				{Type: "Terms of Service", Sources: []monitor.Source{{URL: "http://example.com/"}}},
+				{Type: "Terms of Service", Sources: []engine.Source{{URL: "http://example.com/"}}},
 			}},
 		},
 		{
@@ -50,12 +50,12 @@ func TestParseValid(t *testing.T) {
 				"Terms of Service": {"fetch": "https://docs.github.com/tos", "select": ["#title-h1", {"startBefore": "#a", "endBefore": "#a ~ h2"}, {"startAfter": "h1", "endAfter": "footer"}]},
 				"Privacy Policy": {"fetch": "https://docs.github.com/privacy", "remove": ["header", "footer"]}}}`,
 			want: Platform{Name: "GitHub", Slug: "github", Documents: []Document{
-				{Type: "Terms of Service", Sources: []monitor.Source{{URL: "https://docs.github.com/tos", Rules: extract.Rules{Select: []extract.Selector{
+				{Type: "Terms of Service", Sources: []engine.Source{{URL: "https://docs.github.com/tos", Rules: extract.Rules{Select: []extract.Selector{
 					css("#title-h1"),
 					{Range: &extract.Range{StartBefore: "#a", EndBefore: "#a ~ h2"}},
 					{Range: &extract.Range{StartAfter: "h1", EndAfter: "footer"}},
 				}}}}},
-				{Type: "Privacy Policy", Sources: []monitor.Source{{URL: "https://docs.github.com/privacy", Rules: extract.Rules{Remove: []extract.Selector{css("header"), css("footer")}}}}},
+				{Type: "Privacy Policy", Sources: []engine.Source{{URL: "https://docs.github.com/privacy", Rules: extract.Rules{Remove: []extract.Selector{css("header"), css("footer")}}}}},
 			}},
 		},
 		{
@@ -67,7 +67,7 @@ func TestParseValid(t *testing.T) {
 					{"fetch": "https://policies.google.com/terms/generative-ai", "select": ["main"], "remove": ".x", "filter": [], "executeClientScripts": false}
 				]}}}`,
 			want: Platform{Name: "Google", Slug: "google", Documents: []Document{
-				{Type: "Terms of Service", Sources: []monitor.Source{
+				{Type: "Terms of Service", Sources: []engine.Source{
 					{URL: "https://policies.google.com/terms", Rules: extract.Rules{Select: []extract.Selector{css("[role=article]")}, Remove: []extract.Selector{css("img")}, Filters: []string{"f"}}, ExecuteClientScripts: true},
 					{URL: "https://policies.google.com/terms/generative-ai", Rules: extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".x")}, Filters: []string{}}},
 				}},
@@ -77,9 +77,9 @@ func TestParseValid(t *testing.T) {
 			name: "legacy documents key and aliases resolved",
 			json: `{"name": "X", "documents": {"Terms of Use": {"fetch": "https://x.com/tos"}, "Cookies Policy": {"fetch": "https://x.com/cookies"}, "AI Terms": {"fetch": "https://x.com/ai"}}}`,
 			want: Platform{Name: "X", Slug: "x", Documents: []Document{
-				{Type: "Terms of Service", Sources: []monitor.Source{{URL: "https://x.com/tos"}}},
-				{Type: "Trackers Policy", Sources: []monitor.Source{{URL: "https://x.com/cookies"}}},
-				{Type: "Generative AI Usage Policy", Sources: []monitor.Source{{URL: "https://x.com/ai"}}},
+				{Type: "Terms of Service", Sources: []engine.Source{{URL: "https://x.com/tos"}}},
+				{Type: "Trackers Policy", Sources: []engine.Source{{URL: "https://x.com/cookies"}}},
+				{Type: "Generative AI Usage Policy", Sources: []engine.Source{{URL: "https://x.com/ai"}}},
 			}},
 		},
 	}

@@ -7,7 +7,7 @@
 // ours: "slug", "jurisdiction", "locale" and "category".
 package catalogue
 
-import "github.com/clausewatch/clausewatch/monitor"
+import "github.com/clausewatch/clausewatch/engine"
 
 // Platform is a watched service and the documents it publishes.
 type Platform struct {
@@ -27,7 +27,7 @@ type Document struct {
 	Type string
 	// Sources holds one source, or several whose extracted texts make up
 	// the document together (a "combine" declaration), in declared order.
-	Sources []monitor.Source
+	Sources []engine.Source
 }
 
 // Document returns the platform's document of the given terms type.

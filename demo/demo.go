@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/catalogue"
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
 )
 
 //go:embed pages/*.html
@@ -104,7 +104,7 @@ func (s *Site) Catalogue() []catalogue.Platform {
 	for _, d := range documents() {
 		out = append(out, catalogue.Platform{
 			Name: d.platform, Slug: d.slug, Category: d.category, Locale: "en", Jurisdiction: "Demo",
-			Documents: []catalogue.Document{{Type: d.docType, Sources: []monitor.Source{{
+			Documents: []catalogue.Document{{Type: d.docType, Sources: []engine.Source{{
 				URL:   s.URL + d.path,
 				Rules: extract.Rules{Select: []extract.Selector{{CSS: d.selector}}},
 			}}}},

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/fetch"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store/storetest"
-	"github.com/clausewatch/clausewatch/tracker"
 )
 
 // The recorded history must show what the demo promises: a first version,
@@ -25,8 +25,8 @@ func TestReplayShowsNoiseFilteringAndChanges(t *testing.T) {
 	defer site.Close()
 	st := storetest.SQLite(t)
 	ctx := context.Background()
-	tr := tracker.New(st, monitor.NewEngine(fetch.New(fetch.Options{AllowPrivate: true})),
-		slog.New(slog.NewTextHandler(io.Discard, nil)), time.Hour, tracker.Hooks{})
+	tr := recorder.New(st, engine.New(fetch.New(fetch.Options{AllowPrivate: true})),
+		slog.New(slog.NewTextHandler(io.Discard, nil)), time.Hour, recorder.Hooks{})
 	if _, err := tr.Import(ctx, site.Catalogue()); err != nil {
 		t.Fatal(err)
 	}

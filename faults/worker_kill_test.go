@@ -87,7 +87,7 @@ func TestWorkerKilledMidDelivery(t *testing.T) {
 	w.smtp.holdNext(2)
 	first := startProc(t, "worker-1", w.env(), "worker")
 	startProc(t, "scheduler", w.env(), "scheduler")
-	// The enqueue after commit, as the tracker's hook does.
+	// The enqueue after commit, as the recorder's hook does.
 	if _, err := w.al.Sweep(ctx); err != nil {
 		t.Fatal(err)
 	}

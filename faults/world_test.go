@@ -24,14 +24,14 @@ import (
 
 	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
+	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/mail"
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
 	"github.com/clausewatch/clausewatch/templates"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/workers"
 )
 
@@ -45,7 +45,7 @@ type world struct {
 	db              *sql.DB
 	site            *site
 	smtp            *smtpServer
-	tr              *tracker.Service
+	tr              *recorder.Service
 	al              *alerts.Service
 	client          *asynq.Client
 	tag             string
@@ -77,10 +77,10 @@ func newWorld(t *testing.T, dbURL, redisURL string) *world {
 		Store: st, Mail: &mail.Recorder{}, Templates: tmpl, BaseURL: "http://cw.example", Secret: sessionSecret,
 		Queue: workers.AlertQueue{Client: client}, AllowPrivate: true, Log: log,
 	})
-	// The seeding tracker writes the outbox in the change's transaction
+	// The seeding recorder writes the outbox in the change's transaction
 	// but does not enqueue: the processes under test relay it.
-	engine := monitor.NewEngine(fetch.New(fetch.Options{AllowPrivate: true, TotalTimeout: 10 * time.Second}))
-	w.tr = tracker.New(st, engine, log, time.Hour, tracker.Hooks{Change: w.al.WriteOutbox})
+	eng := engine.New(fetch.New(fetch.Options{AllowPrivate: true, TotalTimeout: 10 * time.Second}))
+	w.tr = recorder.New(st, eng, log, time.Hour, recorder.Hooks{Change: w.al.WriteOutbox})
 	return w
 }
 
@@ -102,7 +102,7 @@ func (w *world) platform(t *testing.T, slug string, n int) []int64 {
 	for i := range n {
 		p.Documents = append(p.Documents, catalogue.Document{
 			Type:    fmt.Sprintf("Terms %d", i),
-			Sources: []monitor.Source{{URL: fmt.Sprintf("%s/%s/%d", w.site.srv.URL, slug, i), Rules: extract.Rules{Select: []extract.Selector{{CSS: "article"}}}}},
+			Sources: []engine.Source{{URL: fmt.Sprintf("%s/%s/%d", w.site.srv.URL, slug, i), Rules: extract.Rules{Select: []extract.Selector{{CSS: "article"}}}}},
 		})
 	}
 	if _, err := w.tr.Import(ctx, []catalogue.Platform{p}); err != nil {

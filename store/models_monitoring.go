@@ -42,7 +42,7 @@ type Document struct {
 	OrganizationID      *int64        `json:"-"`
 	DocType             string        `json:"type"`
 	Name                string        `json:"name"`
-	Sources             JSONText      `gorm:"type:text" json:"-"` // []monitor.Source, owned by the engine
+	Sources             JSONText      `gorm:"type:text" json:"-"` // []engine.Source, owned by the engine
 	RulesHash           string        `json:"-"`
 	Conditionals        []Conditional `gorm:"serializer:json" json:"-"`
 	State               string        `json:"state"`

@@ -11,11 +11,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/clausewatch/clausewatch/billing"
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
+	"github.com/clausewatch/clausewatch/engine/fetch"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/validation"
 )
 
@@ -68,7 +68,7 @@ type Added struct {
 	Watch *store.Watch
 	// Checked is false when no check could run (no checker configured).
 	Checked bool
-	Outcome tracker.Outcome
+	Outcome recorder.Outcome
 	// Preview is the start of the extracted text when the check recorded
 	// a version.
 	Preview string
@@ -94,11 +94,11 @@ func (s *Service) AddCustomURL(ctx context.Context, orgID, actorID int64, in Cus
 	if err != nil {
 		return nil, err
 	}
-	sources, err := json.Marshal([]monitor.Source{src})
+	sources, err := json.Marshal([]engine.Source{src})
 	if err != nil {
 		return nil, fmt.Errorf("encode sources: %w", err)
 	}
-	doc := &store.Document{Name: in.Name, Sources: sources, RulesHash: tracker.RulesHash([]monitor.Source{src})}
+	doc := &store.Document{Name: in.Name, Sources: sources, RulesHash: recorder.RulesHash([]engine.Source{src})}
 	w, err := s.store.AddCustomWatch(ctx, orgID, doc, optionalID(actorID), plan.CustomURLs)
 	switch {
 	case errors.Is(err, store.ErrLimitReached):
@@ -122,7 +122,7 @@ func (s *Service) AddCustomURL(ctx context.Context, orgID, actorID int64, in Cus
 		// The watch exists and the scheduler will check it; say why the
 		// first check did not happen instead of failing the add.
 		s.log.WarnContext(ctx, "first check of a custom URL failed", slog.Int64("document_id", doc.ID), slog.String("error", err.Error()))
-		added.Checked, added.Outcome = true, tracker.Outcome{DocumentID: doc.ID, State: "unreachable", Error: "The first check did not finish: " + err.Error()}
+		added.Checked, added.Outcome = true, recorder.Outcome{DocumentID: doc.ID, State: "unreachable", Error: "The first check did not finish: " + err.Error()}
 		return added, nil
 	}
 	added.Checked, added.Outcome = true, out
@@ -140,7 +140,7 @@ func (s *Service) AddCustomURL(ctx context.Context, orgID, actorID int64, in Cus
 }
 
 // validateCustom checks the input field by field and builds the source.
-func (s *Service) validateCustom(in *CustomURL) (monitor.Source, error) {
+func (s *Service) validateCustom(in *CustomURL) (engine.Source, error) {
 	errs := validation.Errors{}
 	in.URL = strings.TrimSpace(in.URL)
 	in.Name = strings.TrimSpace(in.Name)
@@ -185,9 +185,9 @@ func (s *Service) validateCustom(in *CustomURL) (monitor.Source, error) {
 		}
 	}
 	if err := errs.Err(); err != nil {
-		return monitor.Source{}, err
+		return engine.Source{}, err
 	}
-	return monitor.Source{URL: in.URL, Rules: rules}, nil
+	return engine.Source{URL: in.URL, Rules: rules}, nil
 }
 
 // plan is the organization's current plan.

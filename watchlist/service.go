@@ -12,15 +12,15 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/mail"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/templates"
-	"github.com/clausewatch/clausewatch/tracker"
 )
 
-// Checker checks one document now and records the result; the tracker
+// Checker checks one document now and records the result; the recorder
 // implements it.
 type Checker interface {
-	Check(ctx context.Context, documentID int64) (tracker.Outcome, error)
+	Check(ctx context.Context, documentID int64) (recorder.Outcome, error)
 }
 
 // DefaultCheckTimeout bounds the check of a newly added custom URL, which

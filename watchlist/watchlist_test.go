@@ -14,10 +14,10 @@ import (
 
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/mail"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
 	"github.com/clausewatch/clausewatch/templates"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/validation"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
@@ -26,10 +26,10 @@ import (
 type fakeChecker struct {
 	checked     []int64
 	hadDeadline bool
-	outcome     tracker.Outcome
+	outcome     recorder.Outcome
 }
 
-func (f *fakeChecker) Check(ctx context.Context, id int64) (tracker.Outcome, error) {
+func (f *fakeChecker) Check(ctx context.Context, id int64) (recorder.Outcome, error) {
 	f.checked = append(f.checked, id)
 	_, f.hadDeadline = ctx.Deadline()
 	out := f.outcome
@@ -53,7 +53,7 @@ func newFixture(t *testing.T, st *store.Store, plan string) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{st: st, mail: &mail.Recorder{}, checker: &fakeChecker{outcome: tracker.Outcome{State: "selector_missing", Error: "selector matched nothing"}}}
+	f := &fixture{st: st, mail: &mail.Recorder{}, checker: &fakeChecker{outcome: recorder.Outcome{State: "selector_missing", Error: "selector matched nothing"}}}
 	f.svc = watchlist.New(watchlist.Deps{Store: st, Checker: f.checker, Mail: f.mail, Templates: tmpl, BaseURL: "https://cw.example"})
 	f.owner = &store.User{Email: "owner@example.com", PasswordHash: "x"}
 	if err := st.CreateUser(ctx, f.owner); err != nil {
@@ -169,7 +169,7 @@ func TestAddCustomURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := tracker.DecodeSources(doc.Sources)
+	src, err := recorder.DecodeSources(doc.Sources)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,15 +6,15 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clausewatch/clausewatch/alerts"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/tracker"
 )
 
 // Deps are what the task handlers need.
 type Deps struct {
-	Store   *store.Store
-	Tracker *tracker.Service
-	Client  *asynq.Client
+	Store    *store.Store
+	Recorder *recorder.Service
+	Client   *asynq.Client
 	// Inspector lets the sweep release archived checks; may be nil.
 	Inspector *asynq.Inspector
 	Log       *slog.Logger
@@ -28,7 +28,7 @@ type Deps struct {
 // Handlers maps every task type to its handler.
 func Handlers(d Deps) map[string]asynq.Handler {
 	h := map[string]asynq.Handler{
-		TypeCheckDocument:    &CheckHandler{Tracker: d.Tracker, Store: d.Store, Log: d.Log},
+		TypeCheckDocument:    &CheckHandler{Recorder: d.Recorder, Store: d.Store, Log: d.Log},
 		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log, Inspector: d.Inspector},
 		TypeBillingReconcile: &BillingHandler{Billing: d.Billing, Log: d.Log},
 		TypeBillingRecheck:   &BillingHandler{Billing: d.Billing, Log: d.Log},

@@ -17,12 +17,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/clausewatch/clausewatch/catalogue"
-	"github.com/clausewatch/clausewatch/monitor"
-	"github.com/clausewatch/clausewatch/monitor/extract"
-	"github.com/clausewatch/clausewatch/monitor/fetch"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
+	"github.com/clausewatch/clausewatch/engine/fetch"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
-	"github.com/clausewatch/clausewatch/tracker"
 	"github.com/clausewatch/clausewatch/workers"
 )
 
@@ -39,13 +39,13 @@ func redisURLs(t *testing.T) map[string]string {
 }
 
 type fixture struct {
-	store   *store.Store
-	redis   *workers.Redis
-	client  *asynq.Client
-	tracker *tracker.Service
-	log     *slog.Logger
-	hits    *atomic.Int64
-	docs    []int64
+	store    *store.Store
+	redis    *workers.Redis
+	client   *asynq.Client
+	recorder *recorder.Service
+	log      *slog.Logger
+	hits     *atomic.Int64
+	docs     []int64
 }
 
 func newFixture(t *testing.T, redisURL string, documents int) *fixture {
@@ -68,12 +68,12 @@ func newFixtureServing(t *testing.T, redisURL string, documents int, before func
 	t.Cleanup(srv.Close)
 	st := storetest.SQLite(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	engine := monitor.NewEngine(fetch.New(fetch.Options{AllowPrivate: true}))
-	tr := tracker.New(st, engine, log, time.Hour, tracker.Hooks{})
+	eng := engine.New(fetch.New(fetch.Options{AllowPrivate: true}))
+	tr := recorder.New(st, eng, log, time.Hour, recorder.Hooks{})
 	var platforms []catalogue.Platform
 	for i := 0; i < documents; i++ {
 		platforms = append(platforms, catalogue.Platform{Name: fmt.Sprintf("P%d", i), Slug: fmt.Sprintf("p%d", i),
-			Documents: []catalogue.Document{{Type: "Terms of Service", Sources: []monitor.Source{{
+			Documents: []catalogue.Document{{Type: "Terms of Service", Sources: []engine.Source{{
 				URL: fmt.Sprintf("%s/p%d", srv.URL, i), Rules: extract.Rules{Select: []extract.Selector{{CSS: "main"}}}}}}}})
 	}
 	if _, err := tr.Import(ctx, platforms); err != nil {
@@ -99,13 +99,13 @@ func newFixtureServing(t *testing.T, redisURL string, documents int, before func
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{store: st, redis: r, client: client, tracker: tr, log: log, hits: &hits, docs: ids}
+	return &fixture{store: st, redis: r, client: client, recorder: tr, log: log, hits: &hits, docs: ids}
 }
 
 func (f *fixture) startWorker(t *testing.T) {
 	t.Helper()
 	srv, err := workers.NewServer(f.redis, workers.ServerOptions{Concurrency: 4, Log: f.log, Metrics: prometheus.NewRegistry(), PollInterval: 20 * time.Millisecond},
-		workers.Handlers(workers.Deps{Store: f.store, Tracker: f.tracker, Client: f.client, Log: f.log}))
+		workers.Handlers(workers.Deps{Store: f.store, Recorder: f.recorder, Client: f.client, Log: f.log}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestRedisFlushedMidRunLosesNothing(t *testing.T) {
 func TestCheckHandlerSkipsHandledSlotAndBadPayload(t *testing.T) {
 	f := newFixture(t, "", 1)
 	ctx := context.Background()
-	h := &workers.CheckHandler{Tracker: f.tracker, Store: f.store, Log: f.log}
+	h := &workers.CheckHandler{Recorder: f.recorder, Store: f.store, Log: f.log}
 	if err := h.ProcessTask(ctx, asynq.NewTask(workers.TypeCheckDocument, []byte("{"))); err == nil {
 		t.Error("bad payload accepted")
 	}
@@ -330,10 +330,10 @@ func TestScheduledCheckBehindBusyHostIsPutOff(t *testing.T) {
 			<-release
 		}
 	})
-	h := &workers.CheckHandler{Tracker: f.tracker, Store: f.store, Log: f.log}
+	h := &workers.CheckHandler{Recorder: f.recorder, Store: f.store, Log: f.log}
 	slow := make(chan error, 1)
 	go func() {
-		_, err := f.tracker.Check(ctx, f.docs[0])
+		_, err := f.recorder.Check(ctx, f.docs[0])
 		slow <- err
 	}()
 	<-entered

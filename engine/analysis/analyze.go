@@ -1,0 +1,264 @@
+// Package analysis explains a change between two versions of a policy
+// document provision by provision: which kinds of clause (AI training,
+// sale of data, arbitration, …) were added, removed or modified, with the
+// quoted sentences as evidence, a severity, the regulations engaged and a
+// one-line summary. The rules are a data table (see Categories); the
+// output is deterministic.
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/clausewatch/clausewatch/engine/diff"
+)
+
+// Provision is one provision category found in a version or changed
+// between two versions.
+type Provision struct {
+	Category    string   `json:"category"`
+	Change      string   `json:"change,omitempty"`
+	Severity    string   `json:"severity"`
+	Evidence    string   `json:"evidence"`
+	OldEvidence string   `json:"old_evidence,omitempty"`
+	Section     string   `json:"section,omitempty"`
+	Regulations []string `json:"regulations"`
+}
+
+// Report is the analysis of a change, in the JSON shape of
+// `analyze --format json`.
+type Report struct {
+	Changed    bool           `json:"changed"`
+	Summary    string         `json:"summary"`
+	Stats      diff.Stats     `json:"stats"`
+	Sections   []diff.Section `json:"sections"`
+	Provisions []Provision    `json:"provisions"`
+}
+
+// NoChange is the summary of a pair that differs only in noise.
+const NoChange = "No substantive change"
+
+// Analyze compares two Markdown versions of a document.
+func Analyze(oldMarkdown, newMarkdown string) Report {
+	d := diff.Compare(oldMarkdown, newMarkdown)
+	r := Report{Changed: d.Changed, Stats: d.Stats, Sections: d.Sections, Provisions: []Provision{}}
+	if r.Sections == nil {
+		r.Sections = []diff.Section{}
+	}
+	if !d.Changed {
+		r.Summary = NoChange
+		return r
+	}
+	c := rules()
+	memo := map[string][]verdict{}
+	changes := c.compare(c.findings(oldMarkdown, memo), c.findings(newMarkdown, memo))
+	slices.SortStableFunc(changes, func(a, b change) int {
+		return cmp.Or(-cmp.Compare(severityRank(a.p.Severity), severityRank(b.p.Severity)), cmp.Compare(a.cat, b.cat))
+	})
+	for _, ch := range changes {
+		r.Provisions = append(r.Provisions, ch.p)
+	}
+	r.Summary = summarize(changes, d.Sections)
+	return r
+}
+
+// change is a provision change with what the summary needs.
+type change struct {
+	cat   int
+	label string
+	p     Provision
+}
+
+// compare derives provision changes per category from the findings of two
+// versions. Findings are compared by their significant text, so sentences
+// that moved or only changed in noise do not count.
+func (c *classifier) compare(oldF, newF []finding) []change {
+	var out []change
+	for ci, cat := range c.cats {
+		oa, or := split(oldF, ci)
+		na, nr := split(newF, ci)
+		var ch change
+		switch {
+		case len(oa) == 0 && len(na) > 0:
+			ch = c.provision(ci, ChangeAdded, na[0], first(or))
+		case len(oa) > 0 && len(na) == 0:
+			// Evidence is the new restriction when there is one ("we do not
+			// sell …"), else the sentence that disappeared.
+			if len(nr) > 0 {
+				ch = c.provision(ci, ChangeRemoved, nr[0], &oa[0])
+			} else {
+				ch = c.provision(ci, ChangeRemoved, oa[0], nil)
+			}
+		case len(oa) > 0 && len(na) > 0:
+			added, removed := difference(na, oa), difference(oa, na)
+			if len(added) == 0 && len(removed) == 0 || minorEdits(added, removed) {
+				continue
+			}
+			ev := first(added)
+			if ev == nil {
+				ev = &na[0]
+			}
+			ch = c.provision(ci, ChangeModified, *ev, closest(ev.text, removed))
+		case len(or) > 0 && len(nr) == 0:
+			// Only a commitment not to do something existed, and it is gone.
+			ch = c.provision(ci, ChangeModified, finding{cat: ci}, &or[0])
+			ch.p.Severity = SeverityMedium
+			ch.label = cat.label() + " safeguard"
+			ch.p.Section = or[0].section
+		default:
+			continue
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+func (c *classifier) provision(ci int, kind string, ev finding, old *finding) change {
+	cat := c.cats[ci]
+	sev, label := cat.Severity.of(kind), cat.label()
+	if kind != ChangeRemoved {
+		sev, label = c.escalate(ci, sev, ev.text)
+	}
+	p := Provision{
+		Category:    cat.ID,
+		Change:      kind,
+		Severity:    sev,
+		Evidence:    ev.text,
+		Section:     ev.section,
+		Regulations: regulationNames(cat.Regulations),
+	}
+	if old != nil {
+		p.OldEvidence = old.text
+	}
+	return change{cat: ci, label: label, p: p}
+}
+
+// split returns the affirmative and restrictive findings of a category.
+func split(fs []finding, cat int) (affirmative, restrictive []finding) {
+	for _, f := range fs {
+		switch {
+		case f.cat != cat:
+		case f.restrictive:
+			restrictive = append(restrictive, f)
+		default:
+			affirmative = append(affirmative, f)
+		}
+	}
+	return affirmative, restrictive
+}
+
+// difference returns the findings of a whose text b lacks.
+func difference(a, b []finding) []finding {
+	have := make(map[string]bool, len(b))
+	for _, f := range b {
+		have[f.key] = true
+	}
+	var out []finding
+	for _, f := range a {
+		if !have[f.key] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func first(fs []finding) *finding {
+	if len(fs) == 0 {
+		return nil
+	}
+	return &fs[0]
+}
+
+// closest returns the finding whose words overlap most with text.
+func closest(text string, fs []finding) *finding {
+	var best *finding
+	bestScore := -1.0
+	words := wordSet(text)
+	for i := range fs {
+		if s := overlap(words, wordSet(fs[i].text)); s > bestScore {
+			best, bestScore = &fs[i], s
+		}
+	}
+	return best
+}
+
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range tokenize(s).words {
+		set[w] = true
+	}
+	return set
+}
+
+func overlap(a, b map[string]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// minorEdits reports whether added and removed sentences pair up as
+// spelling corrections: same words except a few small, non-numeric edits.
+// Such edits change the text but not the provision.
+func minorEdits(added, removed []finding) bool {
+	if len(added) != len(removed) {
+		return false
+	}
+	for i := range added {
+		if !minorEdit(removed[i].text, added[i].text) {
+			return false
+		}
+	}
+	return true
+}
+
+func minorEdit(a, b string) bool {
+	wa, wb := tokenize(a).words, tokenize(b).words
+	if len(wa) != len(wb) {
+		return false
+	}
+	edits := 0
+	for i := range wa {
+		if wa[i] == wb[i] {
+			continue
+		}
+		edits++
+		if isNegator(wa[i]) || isNegator(wb[i]) || hasDigit(wa[i]) || hasDigit(wb[i]) ||
+			max(len(wa[i]), len(wb[i])) < 5 || levenshtein(wa[i], wb[i]) > 2 {
+			return false
+		}
+	}
+	return edits <= 3
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

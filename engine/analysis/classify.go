@@ -1,0 +1,244 @@
+package analysis
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/clausewatch/clausewatch/engine/diff"
+)
+
+// Roles of an indexed phrase inside its category.
+const (
+	roleAction  = -1
+	roleExclude = -2
+)
+
+// entry is one phrase of the rule table, indexed by its first word.
+type entry struct {
+	cat, cue, role int // role: roleAction, roleExclude or a With group index
+	p              phrase
+}
+
+// compiledCategory holds a category's escalation phrases, parsed once.
+type compiledCategory struct {
+	Category
+	escalations [][]phrase
+}
+
+// classifier is the compiled rule table.
+type classifier struct {
+	cats  []compiledCategory
+	index map[string][]entry
+}
+
+// rules is compiled once; it is never modified afterwards.
+var rules = sync.OnceValue(func() *classifier {
+	c, err := compile(Categories())
+	if err != nil {
+		panic(err) // the table is code; TestRulesCompile guards it
+	}
+	return c
+})
+
+func compile(cats []Category) (*classifier, error) {
+	c := &classifier{index: map[string][]entry{}}
+	add := func(cat, cue, role int, s string) error {
+		p, err := parsePhrase(s)
+		if err != nil {
+			return fmt.Errorf("category %s: %w", cats[cat].ID, err)
+		}
+		for _, k := range p.keys() {
+			c.index[k] = append(c.index[k], entry{cat, cue, role, p})
+		}
+		return nil
+	}
+	for ci, cat := range cats {
+		cc := compiledCategory{Category: cat}
+		for qi, cue := range cat.Cues {
+			for _, s := range cue.Action {
+				if err := add(ci, qi, roleAction, s); err != nil {
+					return nil, err
+				}
+			}
+			for gi, group := range cue.With {
+				for _, s := range group {
+					if err := add(ci, qi, gi, s); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+		for _, s := range cat.Exclude {
+			if err := add(ci, 0, roleExclude, s); err != nil {
+				return nil, err
+			}
+		}
+		for _, e := range cat.Escalations {
+			var ps []phrase
+			for _, s := range e.Phrases {
+				p, err := parsePhrase(s)
+				if err != nil {
+					return nil, fmt.Errorf("category %s escalation: %w", cat.ID, err)
+				}
+				ps = append(ps, p)
+			}
+			cc.escalations = append(cc.escalations, ps)
+		}
+		c.cats = append(c.cats, cc)
+	}
+	return c, nil
+}
+
+// finding is one sentence found to state a category.
+type finding struct {
+	cat         int
+	restrictive bool // "we do not …": limits the practice instead of stating it
+	text        string
+	key         string // normalized text (diff.Sentences output), for comparing versions
+	section     string
+}
+
+// cueState collects, for one sentence, what each cue has matched.
+type cueState struct {
+	actions [][2]int // start and end of action matches
+	groups  uint64
+}
+
+// classifySentence returns the categories a sentence states, each with
+// whether the statement is restrictive.
+func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive bool)) {
+	type catState struct {
+		excluded bool
+		cues     []cueState
+	}
+	var states []catState // allocated on the first hit; most sentences have none
+	for i, w := range s.words {
+		for _, e := range c.index[indexKey(w)] {
+			end := e.p.matchAt(s.words, i)
+			if end < 0 {
+				continue
+			}
+			if states == nil {
+				states = make([]catState, len(c.cats))
+			}
+			st := &states[e.cat]
+			if e.role == roleExclude {
+				st.excluded = true
+				continue
+			}
+			if st.cues == nil {
+				st.cues = make([]cueState, len(c.cats[e.cat].Cues))
+			}
+			cs := &st.cues[e.cue]
+			if e.role == roleAction {
+				cs.actions = append(cs.actions, [2]int{i, end})
+			} else {
+				cs.groups |= 1 << e.role
+			}
+		}
+	}
+	// Walk categories in table order so that output is deterministic.
+	for ci := range states {
+		st := &states[ci]
+		if st.cues == nil || st.excluded {
+			continue
+		}
+		cat := c.cats[ci]
+		found, affirmative := false, false
+		for qi, cue := range cat.Cues {
+			cs := &st.cues[qi]
+			if len(cs.actions) == 0 || cs.groups != (uint64(1)<<len(cue.With))-1 {
+				continue
+			}
+			found = true
+			for _, span := range cs.actions {
+				if !cat.Negatable || !s.negated(span[0], span[1]) {
+					affirmative = true
+				}
+			}
+		}
+		if found {
+			emit(ci, !affirmative)
+		}
+	}
+}
+
+// verdict is a category a sentence states.
+type verdict struct {
+	cat         int
+	restrictive bool
+}
+
+// findings classifies every sentence of a Markdown document. memo caches
+// verdicts by sentence text, so that the sentences two versions share are
+// classified once.
+func (c *classifier) findings(markdown string, memo map[string][]verdict) []finding {
+	var out []finding
+	for _, part := range diff.Parse(markdown) {
+		for _, text := range diff.Sentences(part.Body) {
+			vs, ok := memo[text]
+			if !ok {
+				vs = nil
+				c.classifySentence(tokenize(text), func(cat int, restrictive bool) {
+					vs = append(vs, verdict{cat, restrictive})
+				})
+				memo[text] = vs
+			}
+			for _, v := range vs {
+				out = append(out, finding{cat: v.cat, restrictive: v.restrictive, text: text, key: text, section: part.Heading})
+			}
+		}
+	}
+	return out
+}
+
+// escalate returns the severity and label for evidence text, starting
+// from the base severity.
+func (c *classifier) escalate(ci int, base, evidence string) (string, string) {
+	cat := c.cats[ci]
+	sev, label := base, cat.label()
+	words := tokenize(evidence).words
+	for ei, ps := range cat.escalations {
+		esc := cat.Escalations[ei]
+		for _, p := range ps {
+			if p.contains(words) {
+				if severityRank(esc.Severity) > severityRank(sev) {
+					sev = esc.Severity
+				}
+				if esc.Label != "" {
+					label = esc.Label
+				}
+				break
+			}
+		}
+	}
+	return sev, label
+}
+
+// Classify returns the provisions a single version states, one per
+// category in table order, with the first sentence that states it as
+// evidence. Restrictive statements ("we do not sell your data") are not
+// provisions of their category and are left out.
+func Classify(markdown string) []Provision {
+	c := rules()
+	seen := make([]bool, len(c.cats))
+	out := []Provision{}
+	fs := c.findings(markdown, map[string][]verdict{})
+	for ci := range c.cats {
+		for _, f := range fs {
+			if f.cat != ci || f.restrictive || seen[ci] {
+				continue
+			}
+			seen[ci] = true
+			sev, _ := c.escalate(ci, c.cats[ci].Severity.Added, f.text)
+			out = append(out, Provision{
+				Category:    c.cats[ci].ID,
+				Severity:    sev,
+				Evidence:    f.text,
+				Section:     f.section,
+				Regulations: regulationNames(c.cats[ci].Regulations),
+			})
+		}
+	}
+	return out
+}

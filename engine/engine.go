@@ -1,0 +1,202 @@
+// Package engine runs the monitoring pipeline for one document: fetch its
+// pages, keep the raw snapshots and extract the normalized Markdown that
+// becomes a version. It holds no database and no web code; workers and the
+// CLI record what it returns.
+package engine
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/clausewatch/clausewatch/engine/extract"
+	"github.com/clausewatch/clausewatch/engine/fetch"
+)
+
+// Source is one page of a document with the rules that cut it. A document
+// made of several pages (an OTA "combine") has several sources.
+type Source struct {
+	URL                  string
+	Rules                extract.Rules
+	ExecuteClientScripts bool
+}
+
+// Conditional holds the validators of a source's last successful fetch.
+type Conditional struct {
+	ETag, LastModified string
+}
+
+// Snapshot is the raw payload of one source as fetched. URL is the final
+// URL after redirects, which links in the page resolve against.
+type Snapshot struct {
+	URL          string
+	Body         []byte
+	ContentType  string
+	SHA256       string // hex of Body, the content address
+	ETag         string
+	LastModified string
+}
+
+// Result is the outcome of a successful check. When NotModified is set
+// every source answered 304, and Markdown and Snapshots are empty.
+type Result struct {
+	Markdown    string
+	Snapshots   []Snapshot
+	NotModified bool
+}
+
+// CheckError is the one error type Check and Reextract return. State is a
+// document state: one of the fetch states ("unreachable", "http_error",
+// "blocked", "too_large", "needs_browser") or the extract states
+// ("selector_missing", "empty", "blocked"). RetryAfter is the server's
+// wish on 429/503; Permanent says an immediate retry is pointless.
+type CheckError struct {
+	State      string
+	Err        error
+	RetryAfter time.Duration
+	Permanent  bool
+}
+
+func (e *CheckError) Error() string { return e.State + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying cause, a *fetch.Error or an extract error.
+func (e *CheckError) Unwrap() error { return e.Err }
+
+// Engine checks documents.
+type Engine struct {
+	fetcher *fetch.Fetcher
+}
+
+// NewEngine returns an Engine that fetches with f.
+func New(f *fetch.Fetcher) *Engine {
+	return &Engine{fetcher: f}
+}
+
+// CheckOptions tune one check. Conditionals, when not nil, hold one set of
+// validators per source for conditional requests. HostWait bounds each
+// source's wait for a turn at its host (see fetch.Request.HostWait).
+type CheckOptions struct {
+	Conditionals []Conditional
+	HostWait     time.Duration
+}
+
+// Check fetches every source in order, extracts each and joins their
+// Markdown with a blank line. The result is NotModified only when every
+// source answered 304; when only some did, those are fetched again
+// unconditionally, because the combined document needs all of its parts.
+// Failures are *CheckError, except a host that stayed busy for the whole of
+// HostWait: that is fetch.ErrHostBusy, not a failure of the document.
+func (e *Engine) Check(ctx context.Context, sources []Source, opts CheckOptions) (*Result, error) {
+	cond := opts.Conditionals
+	if len(sources) == 0 {
+		return nil, errors.New("check: no sources")
+	}
+	if cond != nil && len(cond) != len(sources) {
+		return nil, fmt.Errorf("check: %d conditionals for %d sources", len(cond), len(sources))
+	}
+	responses := make([]*fetch.Response, len(sources))
+	allNotModified := true
+	for i, src := range sources {
+		req := fetch.Request{URL: src.URL, ExecuteClientScripts: src.ExecuteClientScripts, HostWait: opts.HostWait}
+		if cond != nil {
+			req.ETag, req.LastModified = cond[i].ETag, cond[i].LastModified
+		}
+		resp, err := e.fetcher.Fetch(ctx, req)
+		if err != nil {
+			return nil, fetchError(err)
+		}
+		responses[i] = resp
+		allNotModified = allNotModified && resp.NotModified
+	}
+	if allNotModified {
+		return &Result{NotModified: true}, nil
+	}
+	for i, resp := range responses {
+		if !resp.NotModified {
+			continue
+		}
+		src := sources[i]
+		again, err := e.fetcher.Fetch(ctx, fetch.Request{URL: src.URL, ExecuteClientScripts: src.ExecuteClientScripts, HostWait: opts.HostWait})
+		if err != nil {
+			return nil, fetchError(err)
+		}
+		if again.NotModified {
+			return nil, &CheckError{State: fetch.StateHTTPError, Err: fmt.Errorf("check %s: 304 to an unconditional request", src.URL)}
+		}
+		responses[i] = again
+	}
+
+	snapshots := make([]Snapshot, len(responses))
+	rules := make([]extract.Rules, len(responses))
+	for i, resp := range responses {
+		snapshots[i] = newSnapshot(resp)
+		rules[i] = sources[i].Rules
+	}
+	md, err := Reextract(snapshots, rules)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Markdown: md, Snapshots: snapshots}, nil
+}
+
+// Reextract runs extraction on stored snapshots with the given rules, one
+// set per snapshot, and joins the parts as Check does. It serves technical
+// upgrades (changed selectors) and engine upgrades without fetching.
+func Reextract(snapshots []Snapshot, rules []extract.Rules) (string, error) {
+	if len(snapshots) == 0 {
+		return "", errors.New("extract: no snapshots")
+	}
+	if len(rules) != len(snapshots) {
+		return "", fmt.Errorf("extract: %d rule sets for %d snapshots", len(rules), len(snapshots))
+	}
+	parts := make([]string, len(snapshots))
+	for i, s := range snapshots {
+		md, err := extract.Extract(s.Body, s.ContentType, s.URL, rules[i])
+		if err != nil {
+			return "", extractError(s.URL, err)
+		}
+		parts[i] = md
+	}
+	// Each part ends with one newline, so this leaves one blank line
+	// between parts.
+	return strings.Join(parts, "\n"), nil
+}
+
+func newSnapshot(resp *fetch.Response) Snapshot {
+	sum := sha256.Sum256(resp.Body)
+	return Snapshot{
+		URL:          resp.URL,
+		Body:         resp.Body,
+		ContentType:  resp.ContentType,
+		SHA256:       hex.EncodeToString(sum[:]),
+		ETag:         resp.ETag,
+		LastModified: resp.LastModified,
+	}
+}
+
+// fetchError converts a fetch failure, keeping its state and retry hints.
+func fetchError(err error) error {
+	if errors.Is(err, fetch.ErrHostBusy) {
+		return err
+	}
+	var fe *fetch.Error
+	if errors.As(err, &fe) {
+		return &CheckError{State: fe.State, Err: err, RetryAfter: fe.RetryAfter, Permanent: fe.Permanent}
+	}
+	return &CheckError{State: fetch.StateUnreachable, Err: err}
+}
+
+// extractError converts an extraction failure. A missing selector or an
+// empty page will not mend by retrying in a minute; a challenge page may.
+func extractError(url string, err error) *CheckError {
+	state := extract.State(err)
+	return &CheckError{
+		State:     state,
+		Err:       fmt.Errorf("extract %s: %w", url, err),
+		Permanent: state != extract.StateBlocked,
+	}
+}

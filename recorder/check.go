@@ -1,0 +1,255 @@
+package recorder
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/analysis"
+	"github.com/clausewatch/clausewatch/engine/diff"
+	"github.com/clausewatch/clausewatch/engine/fetch"
+	"github.com/clausewatch/clausewatch/store"
+)
+
+// Outcome says what one check did.
+type Outcome struct {
+	DocumentID int64  `json:"document_id"`
+	State      string `json:"state"`
+	VersionID  int64  `json:"version_id,omitempty"`
+	ChangeID   int64  `json:"change_id,omitempty"`
+	Error      string `json:"error,omitempty"`
+	// Failures is the consecutive failure count after this check.
+	Failures int `json:"failures,omitempty"`
+}
+
+// NewVersion reports whether the check recorded a version.
+func (o Outcome) NewVersion() bool { return o.VersionID != 0 }
+
+// DueHostWait is how long a scheduled check waits for a turn at a host
+// that is busy with this process's other requests. A slow site then holds
+// one worker slot, not all of them with its other documents queued behind
+// it, and alerts and other sites keep moving.
+const DueHostWait = 5 * time.Second
+
+// Check fetches, extracts and compares one document now, and records the
+// result. A fetch or extraction failure is recorded as the document's state
+// and is not an error; errors are for what could not be recorded.
+func (s *Service) Check(ctx context.Context, documentID int64) (Outcome, error) {
+	return s.check(ctx, documentID, 0)
+}
+
+// CheckDue is Check for a scheduled slot: when the document's host stays
+// busy for DueHostWait, nothing is fetched or recorded and the error wraps
+// fetch.ErrHostBusy. The document stays due, so a later sweep enqueues it
+// again.
+func (s *Service) CheckDue(ctx context.Context, documentID int64) (Outcome, error) {
+	return s.check(ctx, documentID, DueHostWait)
+}
+
+func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Duration) (Outcome, error) {
+	doc, err := s.store.Document(ctx, documentID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	sources, err := DecodeSources(doc.Sources)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("document %d: %w", documentID, err)
+	}
+	conds := make([]engine.Conditional, len(doc.Conditionals))
+	for i, c := range doc.Conditionals {
+		conds[i] = engine.Conditional{ETag: c.ETag, LastModified: c.LastModified}
+	}
+	// A document without a version must be fetched in full.
+	if doc.LatestVersionID == nil {
+		conds = nil
+	}
+	res, checkErr := s.engine.Check(ctx, sources, engine.CheckOptions{Conditionals: conds, HostWait: hostWait})
+	if errors.Is(checkErr, fetch.ErrHostBusy) {
+		return Outcome{DocumentID: documentID}, fmt.Errorf("document %d: %w", documentID, checkErr)
+	}
+	now := s.now()
+	if checkErr != nil {
+		return s.recordFailure(ctx, doc, checkErr, now)
+	}
+	health := store.Health{State: store.StateOK, CheckedAt: now, NextCheckAt: s.nextCheck(now), Conditionals: conditionals(res)}
+	if res.NotModified {
+		health.Conditionals = nil // keep the validators of the last full fetch
+		return s.recordHealth(ctx, doc, health)
+	}
+	for attempt := 0; attempt < 3; attempt++ {
+		out, err := s.record(ctx, doc, res, health)
+		if !errors.Is(err, store.ErrStale) {
+			return out, err
+		}
+	}
+	return Outcome{}, fmt.Errorf("document %d: could not record a version: other checks kept recording", documentID)
+}
+
+func (s *Service) record(ctx context.Context, doc *store.Document, res *engine.Result, health store.Health) (Outcome, error) {
+	fingerprint := Fingerprint(res.Markdown)
+	latest, err := s.store.LatestVersionMeta(ctx, doc.ID)
+	hasLatest := err == nil
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return Outcome{}, err
+	}
+	if hasLatest && latest.SignificantSHA256 == fingerprint {
+		// Same text, or only noise: nothing to record but health.
+		return s.recordHealth(ctx, doc, health)
+	}
+	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, SignificantSHA256: fingerprint, Health: health, OnChange: s.hooks.Change}
+	if hasLatest {
+		full, err := s.store.Version(ctx, doc.ID, latest.ID)
+		if err != nil {
+			return Outcome{}, err
+		}
+		// The stored fingerprint is a shortcut; the noise rules may have
+		// changed since it was computed, so a mismatch is confirmed on the
+		// text itself before it counts as a change.
+		if old := Fingerprint(full.Markdown); old == fingerprint {
+			if err := s.store.SetVersionFingerprint(ctx, latest.ID, old); err != nil {
+				return Outcome{}, err
+			}
+			return s.recordHealth(ctx, doc, health)
+		}
+		nv.PrevID = latest.ID
+		nv.PrevSHA = latest.SHA256
+		nv.Kind = store.VersionChange
+		change, err := describeChange(full.Markdown, res.Markdown)
+		if err != nil {
+			return Outcome{}, err
+		}
+		nv.Change = change
+	}
+	nv.SHA256 = chainHash(nv.PrevSHA, res.Markdown)
+	for _, sn := range res.Snapshots {
+		nv.Snapshots = append(nv.Snapshots, store.SnapshotInput{SHA256: sn.SHA256, URL: sn.URL, ContentType: sn.ContentType, Body: sn.Body})
+	}
+	v, c, err := s.store.RecordVersion(ctx, nv)
+	if err != nil {
+		return Outcome{}, err
+	}
+	out := Outcome{DocumentID: doc.ID, State: health.State, VersionID: v.ID}
+	if c != nil {
+		out.ChangeID = c.ID
+		s.log.Info("change recorded", slog.Int64("document_id", doc.ID), slog.Int64("change_id", c.ID), slog.String("summary", c.Summary))
+	}
+	s.recovered(doc)
+	s.checked(out)
+	return out, nil
+}
+
+// Fingerprint is the SHA-256 of a text's significant form: equal
+// fingerprints mean the texts differ at most in noise.
+func Fingerprint(markdown string) string {
+	sum := sha256.Sum256([]byte(diff.Significant(markdown)))
+	return hex.EncodeToString(sum[:])
+}
+
+// describeChange runs the diff and the provision analysis for a change row.
+func describeChange(oldMD, newMD string) (*store.Change, error) {
+	report := analysis.Analyze(oldMD, newMD)
+	sections, err := json.Marshal(report.Sections)
+	if err != nil {
+		return nil, fmt.Errorf("encode sections: %w", err)
+	}
+	provisions, err := json.Marshal(report.Provisions)
+	if err != nil {
+		return nil, fmt.Errorf("encode provisions: %w", err)
+	}
+	return &store.Change{
+		Summary:         report.Summary,
+		Severity:        highestSeverity(report.Provisions),
+		AddedWords:      report.Stats.AddedWords,
+		RemovedWords:    report.Stats.RemovedWords,
+		SectionsChanged: report.Stats.SectionsChanged,
+		Sections:        sections,
+		Provisions:      provisions,
+	}, nil
+}
+
+func highestSeverity(ps []analysis.Provision) string {
+	rank := map[string]int{"low": 1, "medium": 2, "high": 3}
+	best := ""
+	for _, p := range ps {
+		if rank[p.Severity] > rank[best] {
+			best = p.Severity
+		}
+	}
+	return best
+}
+
+func (s *Service) recordHealth(ctx context.Context, doc *store.Document, h store.Health) (Outcome, error) {
+	failures, err := s.store.RecordHealth(ctx, doc.ID, h)
+	if err != nil {
+		return Outcome{}, err
+	}
+	out := Outcome{DocumentID: doc.ID, State: h.State, Error: h.Error, Failures: failures}
+	if !h.Failed {
+		s.recovered(doc)
+	}
+	s.checked(out)
+	return out, nil
+}
+
+func (s *Service) recordFailure(ctx context.Context, doc *store.Document, checkErr error, now time.Time) (Outcome, error) {
+	state, retryAfter := "unreachable", time.Duration(0)
+	var ce *engine.CheckError
+	if errors.As(checkErr, &ce) {
+		state, retryAfter = ce.State, ce.RetryAfter
+	}
+	failures := doc.ConsecutiveFailures + 1
+	h := store.Health{
+		State: state, Error: checkErr.Error(), CheckedAt: now, Failed: true,
+		NextCheckAt: now.Add(s.backoff(failures, retryAfter)),
+	}
+	out, err := s.recordHealth(ctx, doc, h)
+	if err != nil {
+		return out, err
+	}
+	s.log.Warn("document check failed", slog.Int64("document_id", doc.ID), slog.String("state", state),
+		slog.Int("failures", out.Failures), slog.String("error", checkErr.Error()))
+	if out.Failures == FailureNoticeThreshold && s.hooks.Failing != nil {
+		s.hooks.Failing(doc, checkErr)
+	}
+	return out, nil
+}
+
+// recovered tells the Recovered hook about a successful check of a
+// document that was reported as failing.
+func (s *Service) recovered(doc *store.Document) {
+	if doc.ConsecutiveFailures >= FailureNoticeThreshold && s.hooks.Recovered != nil {
+		s.hooks.Recovered(doc)
+	}
+}
+
+func (s *Service) checked(o Outcome) {
+	if s.hooks.Checked != nil {
+		s.hooks.Checked(o)
+	}
+}
+
+func conditionals(res *engine.Result) []store.Conditional {
+	out := make([]store.Conditional, len(res.Snapshots))
+	for i, sn := range res.Snapshots {
+		out[i] = store.Conditional{ETag: sn.ETag, LastModified: sn.LastModified}
+	}
+	return out
+}
+
+// DecodeSources reads a document's stored declaration.
+func DecodeSources(raw []byte) ([]engine.Source, error) {
+	var sources []engine.Source
+	if err := json.Unmarshal(raw, &sources); err != nil {
+		return nil, fmt.Errorf("decode sources: %w", err)
+	}
+	if len(sources) == 0 {
+		return nil, fmt.Errorf("decode sources: no source declared")
+	}
+	return sources, nil
+}

@@ -1,0 +1,137 @@
+package recorder
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/extract"
+	"github.com/clausewatch/clausewatch/store"
+)
+
+// ImportReport counts what an import did.
+type ImportReport struct {
+	Platforms         int `json:"platforms"`
+	DocumentsCreated  int `json:"documents_created"`
+	DocumentsUpdated  int `json:"documents_updated"`
+	TechnicalUpgrades int `json:"technical_upgrades"`
+}
+
+// Import upserts platforms and their documents. It is idempotent: importing
+// the same declarations twice changes nothing. A document whose extraction
+// rules changed is re-extracted from its latest snapshots and recorded as a
+// technical upgrade, never as a change.
+func (s *Service) Import(ctx context.Context, platforms []catalogue.Platform) (ImportReport, error) {
+	var rep ImportReport
+	for _, p := range platforms {
+		row := store.Platform{Slug: p.Slug, Name: p.Name, Jurisdiction: p.Jurisdiction, Locale: p.Locale, Category: p.Category}
+		if err := s.store.UpsertPlatform(ctx, &row); err != nil {
+			return rep, err
+		}
+		rep.Platforms++
+		for _, d := range p.Documents {
+			if err := s.importDocument(ctx, &rep, row.ID, d); err != nil {
+				return rep, fmt.Errorf("import %s %s: %w", p.Slug, d.Type, err)
+			}
+		}
+	}
+	return rep, nil
+}
+
+func (s *Service) importDocument(ctx context.Context, rep *ImportReport, platformID int64, d catalogue.Document) error {
+	sources, err := json.Marshal(d.Sources)
+	if err != nil {
+		return fmt.Errorf("encode sources: %w", err)
+	}
+	rulesHash := RulesHash(d.Sources)
+	existing, err := s.store.CatalogueDocument(ctx, platformID, d.Type)
+	if errors.Is(err, store.ErrNotFound) {
+		rep.DocumentsCreated++
+		return s.store.CreateDocument(ctx, &store.Document{
+			PlatformID: &platformID, DocType: d.Type, Name: d.Type, Sources: sources, RulesHash: rulesHash,
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if string(existing.Sources) == string(sources) {
+		return nil
+	}
+	if err := s.store.UpdateDocumentSources(ctx, existing.ID, d.Type, sources, rulesHash); err != nil {
+		return err
+	}
+	rep.DocumentsUpdated++
+	if existing.RulesHash == rulesHash || existing.LatestVersionID == nil {
+		return nil
+	}
+	upgraded, err := s.technicalUpgrade(ctx, existing.ID, d.Sources)
+	if err != nil {
+		// The new rules are stored; the next check applies them. Say why the
+		// immediate re-extraction did not happen.
+		s.log.Warn("technical upgrade deferred to the next check", slog.Int64("document_id", existing.ID), slog.String("error", err.Error()))
+		return nil
+	}
+	if upgraded {
+		rep.TechnicalUpgrades++
+	}
+	return nil
+}
+
+// technicalUpgrade re-extracts the latest snapshots with new rules and
+// records the result as a technical_upgrade version when the text differs.
+func (s *Service) technicalUpgrade(ctx context.Context, documentID int64, sources []engine.Source) (bool, error) {
+	latest, err := s.store.LatestVersion(ctx, documentID)
+	if err != nil {
+		return false, err
+	}
+	if len(latest.SnapshotIDs) != len(sources) {
+		return false, fmt.Errorf("the declaration now has %d sources, the latest version %d snapshots", len(sources), len(latest.SnapshotIDs))
+	}
+	snaps, err := s.store.Snapshots(ctx, latest.SnapshotIDs)
+	if err != nil {
+		return false, err
+	}
+	in := make([]engine.Snapshot, len(snaps))
+	rules := make([]extract.Rules, len(snaps))
+	for i, sn := range snaps {
+		in[i] = engine.Snapshot{URL: sn.URL, Body: sn.Body, ContentType: sn.ContentType, SHA256: sn.SHA256}
+		rules[i] = sources[i].Rules
+	}
+	md, err := engine.Reextract(in, rules)
+	if err != nil {
+		return false, err
+	}
+	fingerprint := Fingerprint(md)
+	if fingerprint == Fingerprint(latest.Markdown) {
+		return false, nil
+	}
+	doc, err := s.store.Document(ctx, documentID)
+	if err != nil {
+		return false, err
+	}
+	now := s.now()
+	_, _, err = s.store.RecordVersion(ctx, store.NewVersion{
+		DocumentID: documentID, PrevID: latest.ID, PrevSHA: latest.SHA256, Kind: store.VersionTechnicalUpgrade,
+		Markdown: md, SHA256: chainHash(latest.SHA256, md), SignificantSHA256: fingerprint,
+		Health: store.Health{State: store.StateOK, CheckedAt: now, NextCheckAt: doc.NextCheckAt, Conditionals: doc.Conditionals},
+	})
+	return err == nil, err
+}
+
+// RulesHash fingerprints what decides extraction (selectors, removals and
+// filters), so that a changed declaration can be told from a changed page.
+func RulesHash(sources []engine.Source) string {
+	rules := make([]extract.Rules, len(sources))
+	for i, s := range sources {
+		rules[i] = s.Rules
+	}
+	b, _ := json.Marshal(rules)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
