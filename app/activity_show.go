@@ -5,9 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/clausewatch/clausewatch/billing/stripebilling"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/watchlist"
 )
 
 // activityShown is how many of the latest audit entries the page lists.
@@ -41,23 +39,23 @@ func activityLabel(action string) string {
 		return "Revoked an API token"
 	case store.AuditInviteRevoke:
 		return "Revoked an invitation"
-	case watchlist.AuditPlanChange:
+	case store.AuditPlanChange:
 		return "Plan changed"
-	case watchlist.AuditWatchAdd:
+	case store.AuditWatchAdd:
 		return "Started watching"
-	case watchlist.AuditWatchRemove:
+	case store.AuditWatchRemove:
 		return "Stopped watching"
-	case watchlist.AuditFeedToken:
+	case store.AuditFeedToken:
 		return "Renewed the Atom feed address"
-	case stripebilling.AuditCheckout:
+	case store.AuditCheckout:
 		return "Subscribed through Stripe Checkout"
-	case stripebilling.AuditSubscription:
+	case store.AuditSubscription:
 		return "Subscription updated"
-	case stripebilling.AuditPaymentFailed:
+	case store.AuditPaymentFailed:
 		return "A payment failed"
-	case stripebilling.AuditPaymentOK:
+	case store.AuditPaymentOK:
 		return "A payment went through"
-	case auditExportAction:
+	case store.AuditExport:
 		return "Exported an audit report"
 	}
 	return action

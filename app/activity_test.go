@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/clausewatch/clausewatch/billing"
-	"github.com/clausewatch/clausewatch/watchlist"
+	"github.com/clausewatch/clausewatch/store"
 )
 
 // The activity page shows owners and admins their organization's audit log
@@ -18,10 +18,10 @@ func TestActivityPageShowsTheOrganizationsAuditLog(t *testing.T) {
 	ctx := context.Background()
 	owner, acme := ta.owner("ada@example.com", "Acme", billing.PlanMonitor)
 	_, evil := ta.owner("eve@example.com", "Evil Corp", billing.PlanFree)
-	if err := ta.store.AppendAudit(ctx, &acme.ID, nil, watchlist.AuditPlanChange, "free → monitor (plan set)"); err != nil {
+	if err := ta.store.AppendAudit(ctx, &acme.ID, nil, store.AuditPlanChange, "free → monitor (plan set)"); err != nil {
 		t.Fatal(err)
 	}
-	if err := ta.store.AppendAudit(ctx, &evil.ID, nil, watchlist.AuditPlanChange, "evil-secret-detail"); err != nil {
+	if err := ta.store.AppendAudit(ctx, &evil.ID, nil, store.AuditPlanChange, "evil-secret-detail"); err != nil {
 		t.Fatal(err)
 	}
 	bob := ta.invite(owner, "bob@example.com", nil)

@@ -10,10 +10,8 @@ import (
 
 	"github.com/clausewatch/clausewatch/auditreport"
 	"github.com/clausewatch/clausewatch/billing"
+	"github.com/clausewatch/clausewatch/store"
 )
-
-// auditExportAction is the audit log action of an export.
-const auditExportAction = "audit.export"
 
 // exportAudit serves /app/audit/{slug}.json: the platform's full version
 // history with its hash chain, for organizations whose plan includes the
@@ -32,7 +30,7 @@ func (e *catalogueHandlers) exportAudit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := e.store.AppendAudit(ctx, &a.Organization.ID, &a.User.ID, auditExportAction, slug); err != nil {
+	if err := e.store.AppendAudit(ctx, &a.Organization.ID, &a.User.ID, store.AuditExport, slug); err != nil {
 		return fmt.Errorf("log audit export: %w", err)
 	}
 	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="clausewatch-audit-%s.json"`, r.Platform.Slug))

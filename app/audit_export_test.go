@@ -10,6 +10,7 @@ import (
 
 	"github.com/clausewatch/clausewatch/auditreport"
 	"github.com/clausewatch/clausewatch/billing"
+	"github.com/clausewatch/clausewatch/store"
 )
 
 func TestAuditExportRoundTrip(t *testing.T) {
@@ -63,7 +64,7 @@ func TestAuditExportRoundTrip(t *testing.T) {
 	}
 
 	entries, err := ta.store.AuditLog(context.Background(), f.ownerOrg.ID, 10)
-	if err != nil || len(entries) == 0 || entries[0].Action != auditExportAction {
+	if err != nil || len(entries) == 0 || entries[0].Action != store.AuditExport {
 		t.Errorf("audit log = %+v, %v", entries, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/clausewatch/clausewatch/auditreport"
 	"github.com/clausewatch/clausewatch/billing"
+	"github.com/clausewatch/clausewatch/store"
 )
 
 // auditPeriodDefault is the period the audit page proposes.
@@ -56,7 +57,7 @@ func (e *catalogueHandlers) exportOrganizationAudit(format string) echo.HandlerF
 			return err
 		}
 		detail := fmt.Sprintf("report %s to %s (%s)", c.QueryParam("from"), c.QueryParam("to"), format)
-		if err := e.store.AppendAudit(ctx, &a.Organization.ID, &a.User.ID, auditExportAction, detail); err != nil {
+		if err := e.store.AppendAudit(ctx, &a.Organization.ID, &a.User.ID, store.AuditExport, detail); err != nil {
 			return fmt.Errorf("log audit export: %w", err)
 		}
 		name := fmt.Sprintf("clausewatch-audit-%s-%s-%s.%s", r.Organization.Slug, c.QueryParam("from"), c.QueryParam("to"), format)

@@ -143,7 +143,7 @@ func TestOrganizationAuditExport(t *testing.T) {
 	}
 	exports := 0
 	for _, e := range entries {
-		if e.Action == auditExportAction && strings.Contains(e.Detail, "2026-03-01") {
+		if e.Action == store.AuditExport && strings.Contains(e.Detail, "2026-03-01") {
 			exports++
 		}
 	}

@@ -48,7 +48,7 @@ func (s *Service) AddPlatform(ctx context.Context, orgID, actorID int64, slug st
 		return nil, err
 	}
 	w.Platform = p
-	if err := audit(ctx, s.store, orgID, actorID, AuditWatchAdd, "platform "+p.Slug); err != nil {
+	if err := audit(ctx, s.store, orgID, actorID, store.AuditWatchAdd, "platform "+p.Slug); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -108,7 +108,7 @@ func (s *Service) AddCustomURL(ctx context.Context, orgID, actorID int64, in Cus
 	case err != nil:
 		return nil, err
 	}
-	if err := audit(ctx, s.store, orgID, actorID, AuditWatchAdd, "custom URL "+src.URL); err != nil {
+	if err := audit(ctx, s.store, orgID, actorID, store.AuditWatchAdd, "custom URL "+src.URL); err != nil {
 		return nil, err
 	}
 	added := &Added{Watch: w}

@@ -25,7 +25,7 @@ func (s *Service) RegenerateFeedToken(ctx context.Context, orgID, actorID int64)
 	if err := s.store.SetFeedToken(ctx, orgID, token); err != nil {
 		return "", err
 	}
-	return token, audit(ctx, s.store, orgID, actorID, AuditFeedToken, "regenerated")
+	return token, audit(ctx, s.store, orgID, actorID, store.AuditFeedToken, "regenerated")
 }
 
 // RevokeFeedToken turns the organization's private feed off.
@@ -33,7 +33,7 @@ func (s *Service) RevokeFeedToken(ctx context.Context, orgID, actorID int64) err
 	if err := s.store.DeleteFeedToken(ctx, orgID); err != nil {
 		return err
 	}
-	return audit(ctx, s.store, orgID, actorID, AuditFeedToken, "revoked")
+	return audit(ctx, s.store, orgID, actorID, store.AuditFeedToken, "revoked")
 }
 
 // FeedOrganization returns the organization whose feed token this is, or

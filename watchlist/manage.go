@@ -15,7 +15,7 @@ func (s *Service) Remove(ctx context.Context, orgID, actorID, watchID int64) err
 	if err != nil {
 		return err
 	}
-	return audit(ctx, s.store, orgID, actorID, AuditWatchRemove, w.Label())
+	return audit(ctx, s.store, orgID, actorID, store.AuditWatchRemove, w.Label())
 }
 
 // Pause stops alerts and feeds for one watch until it is resumed; it keeps

@@ -65,7 +65,7 @@ func (s *Service) ApplyPlan(ctx context.Context, orgID int64, planID string, act
 		if change.Members, err = tx.CountMembers(ctx, orgID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, orgID, actor.UserID, AuditPlanChange, change.describe(actor))
+		return audit(ctx, tx, orgID, actor.UserID, store.AuditPlanChange, change.describe(actor))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("apply plan %s to organization %d: %w", to.ID, orgID, err)

@@ -73,14 +73,6 @@ func New(d Deps) *Service {
 	return s
 }
 
-// Audit actions written by this package.
-const (
-	AuditPlanChange  = "org.plan_change"
-	AuditWatchAdd    = "watch.add"
-	AuditWatchRemove = "watch.remove"
-	AuditFeedToken   = "feed_token.change"
-)
-
 // audit appends to the audit log; actorID 0 means no person (the operator
 // command, billing).
 func audit(ctx context.Context, st *store.Store, orgID, actorID int64, action, detail string) error {

@@ -226,7 +226,7 @@ func TestPlanChangePausesNewestAndResumes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(log) != 1 || log[0].Action != watchlist.AuditPlanChange || !strings.HasPrefix(log[0].Detail, "compliance → free by operator; paused: Platform 29, ") {
+		if len(log) != 1 || log[0].Action != store.AuditPlanChange || !strings.HasPrefix(log[0].Detail, "compliance → free by operator; paused: Platform 29, ") {
 			t.Errorf("audit = %+v", log)
 		}
 

@@ -14,14 +14,6 @@ import (
 	"github.com/clausewatch/clausewatch/store"
 )
 
-// Audit actions written by billing.
-const (
-	AuditCheckout      = "billing.checkout"
-	AuditSubscription  = "billing.subscription"
-	AuditPaymentFailed = "billing.payment_failed"
-	AuditPaymentOK     = "billing.payment_recovered"
-)
-
 // applier applies one event (or one reconciliation) inside a transaction.
 type applier struct {
 	s  *Service
@@ -115,7 +107,7 @@ func (a *applier) checkoutCompleted(ctx context.Context, cs *stripe.CheckoutSess
 		return "", err
 	}
 	detail := fmt.Sprintf("checkout %s completed: subscription %s, customer %s", cs.ID, row.StripeSubscriptionID, customer)
-	if err := a.audit(ctx, orgID, AuditCheckout, detail); err != nil {
+	if err := a.audit(ctx, orgID, store.AuditCheckout, detail); err != nil {
 		return "", err
 	}
 	return OutcomeApplied, a.applyPlan(ctx, orgID)

@@ -170,7 +170,7 @@ func (a *applier) auditTransition(ctx context.Context, orgID int64, before, afte
 	if n != nil {
 		detail := fmt.Sprintf("%s: invoice %s payment attempt %d failed; status %s; paid features continue until %s",
 			after.StripeSubscriptionID, n.Invoice, n.Attempt, after.Status, standing(after).GraceEnds().Format(time.DateOnly))
-		return a.audit(ctx, orgID, AuditPaymentFailed, detail)
+		return a.audit(ctx, orgID, store.AuditPaymentFailed, detail)
 	}
 	var changes []string
 	if before.Status != after.Status {
@@ -189,9 +189,9 @@ func (a *applier) auditTransition(ctx context.Context, orgID int64, before, afte
 	if len(changes) == 0 {
 		return nil
 	}
-	action := AuditSubscription
+	action := store.AuditSubscription
 	if before.Status == billing.StatusPastDue && after.Status == billing.StatusActive {
-		action = AuditPaymentOK
+		action = store.AuditPaymentOK
 	}
 	return a.audit(ctx, orgID, action, after.StripeSubscriptionID+": "+strings.Join(changes, "; "))
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
-	"github.com/clausewatch/clausewatch/watchlist"
 )
 
 // noAPI is an API base nothing listens on: webhook handling never calls
@@ -87,7 +86,7 @@ func TestSameEventConcurrentlyHasOneEffect(t *testing.T) {
 		if got := f.plan(); got != "monitor" {
 			t.Errorf("plan %s, want monitor", got)
 		}
-		for action, want := range map[string]int{watchlist.AuditPlanChange: 1, AuditSubscription: 1, AuditPaymentFailed: 1} {
+		for action, want := range map[string]int{store.AuditPlanChange: 1, store.AuditSubscription: 1, store.AuditPaymentFailed: 1} {
 			if got := f.auditCount(action); got != want {
 				t.Errorf("%d %s audit rows, want %d", got, action, want)
 			}
@@ -239,7 +238,7 @@ func TestPaymentFailedThenPaid(t *testing.T) {
 		if row.Status != "active" || row.PastDueSince != nil {
 			t.Errorf("after payment: %+v", row)
 		}
-		if f.auditCount(AuditPaymentOK) != 1 {
+		if f.auditCount(store.AuditPaymentOK) != 1 {
 			t.Errorf("recovery not audited")
 		}
 		if f.plan() != "monitor" {

@@ -7,8 +7,10 @@ import (
 	"gorm.io/gorm"
 )
 
-// Audit actions written by the accounts code.
+// Audit-log actions: every action any part of Clausewatch writes, in one
+// list, so the activity page and the tests name the same strings.
 const (
+	// Accounts and members.
 	AuditSignup         = "user.signup"
 	AuditVerify         = "user.verify"
 	AuditPasswordChange = "user.password_change"
@@ -22,6 +24,21 @@ const (
 	AuditTransfer       = "org.transfer_ownership"
 	AuditTokenCreate    = "token.create"
 	AuditTokenRevoke    = "token.revoke"
+
+	// Watchlists and plans.
+	AuditPlanChange  = "org.plan_change"
+	AuditWatchAdd    = "watch.add"
+	AuditWatchRemove = "watch.remove"
+	AuditFeedToken   = "feed_token.change"
+
+	// Billing.
+	AuditCheckout      = "billing.checkout"
+	AuditSubscription  = "billing.subscription"
+	AuditPaymentFailed = "billing.payment_failed"
+	AuditPaymentOK     = "billing.payment_recovered"
+
+	// Audit reports.
+	AuditExport = "audit.export"
 )
 
 // AppendAudit adds one line to the audit log. orgID and actorID are nil for
