@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/clausewatch/clausewatch/engine/corpustest"
 )
 
 // expectation is the expected.json of a corpus pair (see the corpus README).
@@ -16,18 +18,9 @@ type expectation struct {
 	MaxSeverity string     `json:"max_severity"`
 }
 
-// corpusDir is the shared corpus, beside the repository in CI and here.
-const corpusDir = "../../../shared/corpus/analysis"
-
 func TestSharedCorpus(t *testing.T) {
-	entries, err := os.ReadDir(corpusDir)
-	if err != nil {
-		t.Skipf("shared corpus not available: %v", err)
-	}
-	for _, e := range entries {
-		if e.IsDir() {
-			t.Run(e.Name(), func(t *testing.T) { checkPair(t, filepath.Join(corpusDir, e.Name())) })
-		}
+	for _, p := range corpustest.Pairs(t) {
+		t.Run(p.Name, func(t *testing.T) { checkPair(t, p.Dir) })
 	}
 }
 

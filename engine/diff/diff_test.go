@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/clausewatch/clausewatch/engine/corpustest"
 )
 
 const base = `# Terms of Service
@@ -276,26 +278,18 @@ func TestHeadingKey(t *testing.T) {
 // TestCorpusNoise runs the shared corpus pairs: noise-only pairs must not
 // change, the others must.
 func TestCorpusNoise(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "analysis")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		t.Run(e.Name(), func(t *testing.T) {
-			old, err := os.ReadFile(filepath.Join(dir, e.Name(), "old.md"))
+	for _, p := range corpustest.Pairs(t) {
+		t.Run(p.Name, func(t *testing.T) {
+			old, err := os.ReadFile(filepath.Join(p.Dir, "old.md"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			new, err := os.ReadFile(filepath.Join(dir, e.Name(), "new.md"))
+			new, err := os.ReadFile(filepath.Join(p.Dir, "new.md"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			res := Compare(string(old), string(new))
-			wantChanged := !strings.Contains(e.Name(), "noise-only")
+			wantChanged := !strings.Contains(p.Name, "noise-only")
 			if res.Changed != wantChanged {
 				t.Errorf("Changed = %v, want %v", res.Changed, wantChanged)
 			}
