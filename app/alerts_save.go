@@ -30,9 +30,6 @@ func (s *Server) saveAlerts(c echo.Context) error {
 	}
 	st, err := s.alerts().UpdateSettings(c.Request().Context(), alertActor(c), u)
 	if err != nil {
-		if status, ok := showError(c, page, err); ok {
-			return s.renderAlerts(c, page, "", status)
-		}
 		return s.alertFormError(c, page, err)
 	}
 	if st.WebhookSecret != "" {
@@ -55,15 +52,12 @@ func (s *Server) regenerateWebhookSecret(c echo.Context) error {
 	return s.renderAlerts(c, page, st.WebhookSecret, http.StatusOK)
 }
 
-// alertFormError shows plan and role refusals on the page; other errors go
-// to the error handler.
+// alertFormError shows refused input and plan and role refusals on the
+// page; other errors go to the error handler.
 func (s *Server) alertFormError(c echo.Context, page *Page, err error) error {
-	status, apiErr := classify(forbidden(err))
-	if status == http.StatusPaymentRequired || status == http.StatusForbidden || status == http.StatusUnprocessableEntity {
-		if page.FlashError == "" {
-			page.FlashError = apiErr.Message
-		}
-		return s.renderAlerts(c, page, "", status)
+	status, ok := showError(c, page, err)
+	if !ok {
+		return err
 	}
-	return err
+	return s.renderAlerts(c, page, "", status)
 }

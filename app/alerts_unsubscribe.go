@@ -46,12 +46,10 @@ func (s *Server) saveUnsubscribe(c echo.Context) error {
 	return s.render(c, "unsubscribe", page)
 }
 
-// unsubscribeError turns a bad or stale link into a 400 or 404 page.
+// unsubscribeError says of a stale link that it is the link that no longer
+// works, not some page; a malformed link is in the error table.
 func unsubscribeError(err error) error {
-	switch {
-	case errors.Is(err, alerts.ErrBadUnsubscribe):
-		return echo.NewHTTPError(http.StatusBadRequest, "This unsubscribe link is not valid. Change your alert settings after logging in.").SetInternal(err)
-	case errors.Is(err, store.ErrNotFound):
+	if errors.Is(err, store.ErrNotFound) {
 		return echo.NewHTTPError(http.StatusNotFound, "This unsubscribe link is no longer valid.").SetInternal(err)
 	}
 	return err

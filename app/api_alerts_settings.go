@@ -30,7 +30,7 @@ func (s *Server) apiUpdateAlertSettings(c echo.Context) error {
 	}
 	st, err := s.alerts().UpdateSettings(c.Request().Context(), alertActor(c), u)
 	if err != nil {
-		return forbidden(err)
+		return err
 	}
 	return c.JSON(http.StatusOK, st)
 }

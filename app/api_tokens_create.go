@@ -1,12 +1,9 @@
 package app
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/clausewatch/clausewatch/accounts"
 )
 
 type apiTokenRequest struct {
@@ -23,16 +20,7 @@ func (s *Server) apiCreateToken(c echo.Context) error {
 	}
 	token, err := s.accounts().LoginToken(c.Request().Context(), req.Email, req.Password, client(c))
 	if err != nil {
-		return apiCredentialsError(c, err)
+		return err
 	}
 	return c.JSON(http.StatusCreated, map[string]string{"token": token})
-}
-
-// apiCredentialsError answers wrong credentials with 401; throttling and
-// other errors go to the error handler.
-func apiCredentialsError(c echo.Context, err error) error {
-	if errors.Is(err, accounts.ErrInvalidCredentials) {
-		return echo.NewHTTPError(http.StatusUnauthorized, "The e-mail address or password is not correct.")
-	}
-	return err
 }

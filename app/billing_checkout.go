@@ -1,9 +1,12 @@
 package app
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/clausewatch/clausewatch/billing/stripebilling"
 )
 
 // saveCheckout sends the person to Stripe Checkout for the chosen plan.
@@ -31,7 +34,7 @@ func (s *Server) apiCheckout(c echo.Context) error {
 	}
 	url, err := s.checkoutURL(c, req.Plan)
 	if err != nil {
-		return billingError(err)
+		return err
 	}
 	return c.JSON(http.StatusOK, billingURL{URL: url})
 }
@@ -45,15 +48,15 @@ func (s *Server) checkoutURL(c echo.Context, plan string) (string, error) {
 	return svc.Checkout(c.Request().Context(), a.Organization.ID, plan, a.User.Email)
 }
 
-// billingFormError shows a refused checkout or portal request on the
-// billing page with its status; other failures go to the error handler.
+// billingFormError shows a refused checkout or portal request, and billing
+// not being configured, on the billing page with its status; other
+// failures go to the error handler.
 func (s *Server) billingFormError(c echo.Context, err error) error {
-	err = billingError(err)
-	he, ok := err.(*echo.HTTPError)
-	if !ok || he.Code >= http.StatusInternalServerError && he.Code != http.StatusServiceUnavailable {
+	status, body := classify(err)
+	if status >= http.StatusInternalServerError && !errors.Is(err, stripebilling.ErrNotConfigured) {
 		return err
 	}
 	page := s.newPage(c, "Billing")
-	page.FlashError, _ = he.Message.(string)
-	return s.renderBilling(c, page, he.Code)
+	page.FlashError = body.Message
+	return s.renderBilling(c, page, status)
 }

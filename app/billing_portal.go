@@ -19,7 +19,7 @@ func (s *Server) savePortal(c echo.Context) error {
 func (s *Server) apiPortal(c echo.Context) error {
 	url, err := s.portalURL(c)
 	if err != nil {
-		return billingError(err)
+		return err
 	}
 	return c.JSON(http.StatusOK, billingURL{URL: url})
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -10,8 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/clausewatch/clausewatch/accounts"
-	"github.com/clausewatch/clausewatch/billing"
-	"github.com/clausewatch/clausewatch/validation"
+	"github.com/clausewatch/clausewatch/store"
 )
 
 // formPage is a page that echoes the submitted form back to its fields.
@@ -36,53 +36,36 @@ func (s *Server) formError(c echo.Context, name string, page *Page, err error) e
 	return s.render(c, name, page, status)
 }
 
-// showError puts a domain error on the page (inline or as the page's error
-// message) and returns the status to answer with; ok is false for errors
-// that are not the user's to fix.
+// showError puts an error the person can act on (a refused input, a plan
+// limit, a role, a conflict, throttling) on the page: next to its field,
+// or as the page's error message, and returns the status to answer with
+// from the error table. ok is false for errors that are not the user's to
+// fix; those go to the error handler.
 func showError(c echo.Context, page *Page, err error) (status int, ok bool) {
-	var (
-		verrs    validation.Errors
-		conflict *accounts.ConflictError
-		rule     *accounts.RuleError
-		limit    *billing.LimitError
-		ra       retryAfterer
-	)
+	status, body := classify(err)
+	switch status {
+	case http.StatusUnauthorized:
+		// Wrong credentials on a form: the error page would send the
+		// person to the login form they are on.
+		status = http.StatusUnprocessableEntity
+	case http.StatusPaymentRequired, http.StatusForbidden, http.StatusConflict,
+		http.StatusUnprocessableEntity, http.StatusTooManyRequests:
+	default:
+		return 0, false
+	}
+	setRetryAfter(c, err)
+	var conflict *accounts.ConflictError
 	switch {
-	case errors.As(err, &verrs):
-		for f, m := range verrs {
+	case len(body.Fields) > 0:
+		for f, m := range body.Fields {
 			page.Errors.Add(f, m)
 		}
-		return http.StatusUnprocessableEntity, true
 	case errors.As(err, &conflict):
 		page.Errors.Add(conflict.Field, conflict.Message)
-		return http.StatusConflict, true
-	case errors.As(err, &rule):
-		page.FlashError = rule.Message
-		return http.StatusConflict, true
-	case errors.As(err, &limit):
-		page.FlashError = limit.Error()
-		return http.StatusPaymentRequired, true
-	case errors.Is(err, accounts.ErrInvalidCredentials):
-		page.FlashError = "The e-mail address or password is not correct."
-		return http.StatusUnprocessableEntity, true
-	case errors.Is(err, accounts.ErrForbidden):
-		page.FlashError = "Your role in this organization does not allow this."
-		return http.StatusForbidden, true
-	case errors.As(err, &ra):
-		c.Response().Header().Set("Retry-After", strconv.Itoa(max(1, int(ra.RetryAfter().Seconds()+0.5))))
-		page.FlashError = err.Error()
-		return http.StatusTooManyRequests, true
+	default:
+		page.FlashError = body.Message
 	}
-	return 0, false
-}
-
-// forbidden turns the domain's role refusal into a 403 for the error
-// handler; other errors pass through.
-func forbidden(err error) error {
-	if errors.Is(err, accounts.ErrForbidden) {
-		return echo.NewHTTPError(http.StatusForbidden, "Your role in this organization does not allow this.").SetInternal(err)
-	}
-	return err
+	return status, true
 }
 
 // safeNext keeps only relative paths on this site, so that ?next= cannot
@@ -102,7 +85,7 @@ func safeNext(next string) string {
 func pathID(c echo.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, echo.NewHTTPError(http.StatusNotFound, "Not found.")
+		return 0, fmt.Errorf("path parameter %s %q: %w", name, c.Param(name), store.ErrNotFound)
 	}
 	return id, nil
 }

@@ -44,8 +44,10 @@ func (m *httpMetrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		start := time.Now()
 		err := next(c)
 		status := c.Response().Status
-		if he, ok := err.(*echo.HTTPError); ok && !c.Response().Committed {
-			status = he.Code
+		if err != nil && !c.Response().Committed {
+			// The error handler has not answered yet; count the status
+			// it will answer with.
+			status, _ = classify(err)
 		}
 		route := c.Path()
 		if route == "" {

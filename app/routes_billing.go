@@ -1,11 +1,9 @@
 package app
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-	"github.com/stripe/stripe-go/v76"
 
 	"github.com/clausewatch/clausewatch/billing/stripebilling"
 )
@@ -47,27 +45,4 @@ func (s *Server) billingService() (*stripebilling.Service, error) {
 		return nil, stripebilling.ErrNotConfigured
 	}
 	return s.deps.Billing, nil
-}
-
-// billingError gives billing's domain errors their status and a sentence
-// for the person.
-func billingError(err error) error {
-	var (
-		plan   *stripebilling.PlanError
-		stripe *stripe.Error
-	)
-	switch {
-	case errors.Is(err, stripebilling.ErrNotConfigured):
-		return echo.NewHTTPError(http.StatusServiceUnavailable,
-			"Billing is not configured on this server; an operator changes plans with `clausewatch plan set ORG PLAN`.").SetInternal(err)
-	case errors.As(err, &plan):
-		return echo.NewHTTPError(http.StatusUnprocessableEntity, plan.Error()).SetInternal(err)
-	case errors.Is(err, stripebilling.ErrAlreadySubscribed):
-		return echo.NewHTTPError(http.StatusConflict, "Your organization already has a subscription; change or cancel it in the billing portal.").SetInternal(err)
-	case errors.Is(err, stripebilling.ErrNoSubscription):
-		return echo.NewHTTPError(http.StatusConflict, "Your organization has no subscription yet; choose a plan first.").SetInternal(err)
-	case errors.As(err, &stripe):
-		return echo.NewHTTPError(http.StatusBadGateway, "Stripe did not accept the request; please try again in a moment.").SetInternal(err)
-	}
-	return err
 }

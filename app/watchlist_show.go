@@ -11,7 +11,6 @@ import (
 
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/validation"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
 
@@ -126,25 +125,16 @@ func preview(md string) string {
 // inline field errors, the plan_limit sentence with an upgrade button, or
 // the conflict. Other errors go to the error handler.
 func (s *Server) watchlistError(c echo.Context, page *Page, err error) error {
-	var (
-		verrs    validation.Errors
-		limit    *billing.LimitError
-		conflict *watchlist.ConflictError
-	)
-	data := &watchlistPage{}
-	page.Data = data
-	switch {
-	case errors.As(err, &verrs):
-		for f, m := range verrs {
-			page.Errors.Add(f, m)
-		}
-		return s.renderWatchlist(c, page, http.StatusUnprocessableEntity)
-	case errors.As(err, &limit):
-		data.LimitMessage = limit.Error()
-		return s.renderWatchlist(c, page, http.StatusPaymentRequired)
-	case errors.As(err, &conflict):
-		page.FlashError = conflict.UserMessage()
-		return s.renderWatchlist(c, page, http.StatusConflict)
+	status, ok := showError(c, page, err)
+	if !ok {
+		return err
 	}
-	return err
+	data := &watchlistPage{}
+	if limit := new(billing.LimitError); errors.As(err, &limit) {
+		// The limit has its own place on the page, next to the upgrade
+		// button.
+		data.LimitMessage, page.FlashError = page.FlashError, ""
+	}
+	page.Data = data
+	return s.renderWatchlist(c, page, status)
 }

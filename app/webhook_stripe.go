@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,7 +16,7 @@ import (
 func (s *Server) stripeWebhook(c echo.Context) error {
 	svc, err := s.billingService()
 	if err != nil {
-		return billingError(err)
+		return err
 	}
 	req := c.Request()
 	if req.ContentLength > stripebilling.MaxWebhookBody {
@@ -31,9 +30,6 @@ func (s *Server) stripeWebhook(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, "The event is too large.")
 	}
 	outcome, err := svc.HandleWebhook(req.Context(), body, req.Header.Get("Stripe-Signature"))
-	if errors.Is(err, stripebilling.ErrSignature) {
-		return echo.NewHTTPError(http.StatusBadRequest, "The Stripe signature is missing, invalid or too old.").SetInternal(err)
-	}
 	if err != nil {
 		return err
 	}
