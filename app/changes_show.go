@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
+	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -15,7 +16,7 @@ type changePage struct {
 	Diff       diffView
 	ViewURL    string // the same page in the other layout
 	Entitled   bool
-	Provisions []provisionView
+	Provisions []insight.ProvisionView
 	Teaser     []string
 }
 
@@ -37,7 +38,7 @@ func (e *catalogueHandlers) showChange(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ps, err := changeProvisions(*ch)
+	ps, err := insight.ChangeProvisions(*ch)
 	if err != nil {
 		return err
 	}
@@ -56,9 +57,9 @@ func (e *catalogueHandlers) showChange(c echo.Context) error {
 		data.Platform = ch.Document.Platform
 	}
 	if data.Entitled {
-		data.Provisions = e.cats.views(ps)
+		data.Provisions = e.insight.Categories().Views(ps)
 	} else {
-		data.Teaser = e.cats.titles(ps)
+		data.Teaser = e.insight.Categories().Titles(ps)
 	}
 	page := e.newPage(c, "Change")
 	page.Data = data

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/clausewatch/clausewatch/engine/analysis"
+	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -20,7 +21,7 @@ type comparePage struct {
 	Diff       diffView
 	ViewURL    string
 	Entitled   bool
-	Provisions []provisionView
+	Provisions []insight.ProvisionView
 	Teaser     []string
 }
 
@@ -67,9 +68,9 @@ func (e *catalogueHandlers) showCompare(c echo.Context) error {
 		Entitled: callerPlan(c).ComplianceAnalysis,
 	}
 	if data.Entitled {
-		data.Provisions = e.cats.views(report.Provisions)
+		data.Provisions = e.insight.Categories().Views(report.Provisions)
 	} else {
-		data.Teaser = e.cats.titles(report.Provisions)
+		data.Teaser = e.insight.Categories().Titles(report.Provisions)
 	}
 	page := e.newPage(c, "Compare · "+documentTitle(doc))
 	page.Data = data

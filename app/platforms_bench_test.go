@@ -123,31 +123,4 @@ func BenchmarkEnginePages(b *testing.B) {
 			benchGet(b, h, fmt.Sprintf("/api/v1/changes/%d", changes[7]))
 		}
 	})
-	// The compliance view with "how other platforms handle this" across the
-	// 80 latest versions: cold classifies them all, warm reads the cache.
-	e := &catalogueHandlers{Server: srv, provisions: newProvisionCache(provisionCacheSize), cats: newCategoryTable()}
-	ctx := context.Background()
-	p, err := srv.store.PlatformBySlug(ctx, "p007")
-	if err != nil {
-		b.Fatal(err)
-	}
-	docs, err := e.platformDocuments(ctx, p.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Run("compliance cold 80 versions", func(b *testing.B) {
-		for b.Loop() {
-			e.provisions = newProvisionCache(provisionCacheSize)
-			if _, err := e.platformCompliance(ctx, p, docs, nil, true, ""); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("compliance warm", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := e.platformCompliance(ctx, p, docs, nil, true, ""); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }

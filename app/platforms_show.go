@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -40,7 +41,7 @@ type platformPage struct {
 	Platform   *store.Platform
 	Documents  []documentRow
 	Changes    []changeRow
-	Compliance complianceView
+	Compliance insight.Compliance
 }
 
 // platformDocuments loads a platform's catalogue documents with the heads
@@ -72,6 +73,18 @@ func (e *catalogueHandlers) platformDocuments(ctx context.Context, platformID in
 	return rows, nil
 }
 
+// latestDocuments are the documents that have a version, for the
+// compliance view.
+func latestDocuments(rows []documentRow) []insight.Document {
+	var out []insight.Document
+	for _, d := range rows {
+		if d.Latest != nil {
+			out = append(out, insight.Document{ID: d.ID, DocType: d.DocType, VersionID: d.Latest.ID})
+		}
+	}
+	return out
+}
+
 func changeRows(cs []store.Change) []changeRow {
 	rows := make([]changeRow, len(cs))
 	for i, c := range cs {
@@ -97,7 +110,7 @@ func (e *catalogueHandlers) showPlatform(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	compliance, err := e.platformCompliance(ctx, p, docs, changes, callerPlan(c).ComplianceAnalysis, c.QueryParam("provision"))
+	compliance, err := e.insight.Compliance(ctx, p.ID, latestDocuments(docs), changes, callerPlan(c).ComplianceAnalysis, c.QueryParam("provision"))
 	if err != nil {
 		return err
 	}

@@ -2,25 +2,22 @@ package app
 
 import (
 	"github.com/labstack/echo/v4"
+
+	"github.com/clausewatch/clausewatch/insight"
 )
 
 // catalogueHandlers serves the catalogue, change, document and compliance pages and
 // their API. It carries what those handlers share beyond the Server: the
-// classification cache of latest versions and the category table.
+// compliance views with their cache of classified latest versions.
 type catalogueHandlers struct {
 	*Server
-	provisions *provisionCache
-	cats       *categoryTable
+	insight *insight.Service
 }
-
-// provisionCacheSize bounds the classified versions kept in memory; the
-// catalogue's latest versions fit many times over.
-const provisionCacheSize = 4096
 
 // catalogueRoutes registers the public catalogue and change pages, the
 // document pages, the audit export and the matching API.
 func (s *Server) catalogueRoutes(web, api *echo.Group) {
-	e := &catalogueHandlers{Server: s, provisions: newProvisionCache(provisionCacheSize), cats: newCategoryTable()}
+	e := &catalogueHandlers{Server: s, insight: insight.New(s.store, insight.DefaultCacheSize)}
 
 	web.GET("/platforms", e.showPlatforms).Name = "platforms"
 	web.GET("/platforms/:slug", e.showPlatform).Name = "platform"
