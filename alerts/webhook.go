@@ -165,7 +165,7 @@ func slackMessage(c ChangeEmail) map[string]any {
 	text := fmt.Sprintf("%s changed: %s", c.Label(), c.Summary)
 	body := "*" + slackEscape(c.Label()) + " changed*\n" + slackEscape(c.Summary)
 	for _, p := range c.Provisions {
-		body += fmt.Sprintf("\n• %s %s (%s)", slackEscape(p.Category), slackEscape(p.Change), slackEscape(p.Severity))
+		body += fmt.Sprintf("\n• %s %s (%s)", slackEscape(p.Category), slackEscape(p.Change), slackEscape(p.Severity.String()))
 	}
 	return map[string]any{
 		"text": text,

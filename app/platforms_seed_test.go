@@ -50,14 +50,12 @@ func recordVersion(t testing.TB, st *store.Store, docID int64, markdown string, 
 		rep := analysis.Analyze(prev.Markdown, markdown)
 		sections, _ := json.Marshal(rep.Sections)
 		provisions, _ := json.Marshal(rep.Provisions)
-		sev := analysis.SeverityLow
-		for _, p := range rep.Provisions {
-			if p.Severity == analysis.SeverityHigh || (p.Severity == analysis.SeverityMedium && sev == analysis.SeverityLow) {
-				sev = p.Severity
-			}
+		sev := analysis.HighestSeverity(rep.Provisions)
+		if !sev.Valid() {
+			sev = analysis.SeverityLow
 		}
 		nv.PrevID, nv.PrevSHA, nv.Kind = prev.ID, prev.SHA256, store.VersionChange
-		nv.Change = &store.Change{Summary: rep.Summary, Severity: sev, AddedWords: rep.Stats.AddedWords,
+		nv.Change = &store.Change{Summary: rep.Summary, Severity: sev.String(), AddedWords: rep.Stats.AddedWords,
 			RemovedWords: rep.Stats.RemovedWords, SectionsChanged: rep.Stats.SectionsChanged,
 			Sections: sections, Provisions: provisions}
 	case !errors.Is(err, store.ErrNotFound):

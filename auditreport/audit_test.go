@@ -29,7 +29,7 @@ func record(t *testing.T, st *store.Store, docID int64, markdown string) *store.
 		nv.PrevID, nv.PrevSHA, nv.Kind = prev.ID, prev.SHA256, store.VersionChange
 		nv.Change = &store.Change{Summary: rep.Summary, AddedWords: rep.Stats.AddedWords,
 			RemovedWords: rep.Stats.RemovedWords, SectionsChanged: rep.Stats.SectionsChanged,
-			Sections: sections, Provisions: provisions, Severity: analysis.SeverityHigh}
+			Sections: sections, Provisions: provisions, Severity: analysis.SeverityHigh.String()}
 	} else if !errors.Is(err, store.ErrNotFound) {
 		t.Fatal(err)
 	}

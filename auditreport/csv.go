@@ -28,7 +28,7 @@ func WriteCSV(w io.Writer, r *OrganizationReport) error {
 		d := docs[c.Document]
 		provisions := make([]string, 0, len(c.Provisions))
 		for _, p := range c.Provisions {
-			provisions = append(provisions, p.Category+":"+p.Change+":"+p.Severity)
+			provisions = append(provisions, p.Category+":"+p.Change+":"+p.Severity.String())
 		}
 		row := []string{
 			c.CreatedAt.UTC().Format(time.RFC3339), cell(d.PlatformName), cell(d.Name), cell(c.Summary),

@@ -34,7 +34,7 @@ func recordAt(t *testing.T, st *store.Store, docID int64, markdown string, at ti
 		rep := analysis.Analyze(prev.Markdown, markdown)
 		provisions, _ := json.Marshal(rep.Provisions)
 		nv.PrevID, nv.PrevSHA, nv.Kind = prev.ID, prev.SHA256, store.VersionChange
-		nv.Change = &store.Change{Summary: rep.Summary, Provisions: provisions, Severity: analysis.SeverityHigh,
+		nv.Change = &store.Change{Summary: rep.Summary, Provisions: provisions, Severity: analysis.SeverityHigh.String(),
 			AddedWords: rep.Stats.AddedWords, RemovedWords: rep.Stats.RemovedWords, SectionsChanged: rep.Stats.SectionsChanged}
 	} else if !errors.Is(err, store.ErrNotFound) {
 		t.Fatal(err)

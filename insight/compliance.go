@@ -29,7 +29,7 @@ type DocumentProvisions struct {
 type Compliance struct {
 	Entitled        bool
 	Teaser          []string
-	Exposure        string
+	Exposure        analysis.Severity
 	ExposureDrivers []string
 	Jurisdictions   []string
 	Documents       []DocumentProvisions

@@ -59,7 +59,7 @@ func TestComplianceForEntitledOrganizations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Exposure != "High" || !slices.Equal(v.ExposureDrivers, []string{"AI training"}) {
+	if v.Exposure != analysis.SeverityHigh || !slices.Equal(v.ExposureDrivers, []string{"AI training"}) {
 		t.Errorf("exposure = %s %q", v.Exposure, v.ExposureDrivers)
 	}
 	if len(v.Documents) != 2 || v.Documents[0].DocumentID != 100 || len(v.Documents[0].Provisions) != 2 || v.Documents[1].Provisions[0].Category != "data_sharing" {

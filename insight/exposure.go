@@ -7,15 +7,13 @@ import (
 )
 
 // Exposure rates a platform's governance exposure from the provisions its
-// current documents state: High when any is high-severity, Medium when any
-// is medium, Low otherwise. The drivers are the titles of the provisions
+// current documents state: high when any is high-severity, medium when any
+// is medium, low otherwise. The drivers are the titles of the provisions
 // that set it.
-func (ct *Categories) Exposure(ps []analysis.Provision) (string, []string) {
-	level := analysis.SeverityLow
-	for _, p := range ps {
-		if severityRank(p.Severity) > severityRank(level) {
-			level = p.Severity
-		}
+func (ct *Categories) Exposure(ps []analysis.Provision) (analysis.Severity, []string) {
+	level := analysis.HighestSeverity(ps)
+	if level.Less(analysis.SeverityLow) {
+		level = analysis.SeverityLow
 	}
 	var drivers []string
 	for _, p := range ps {
@@ -24,16 +22,5 @@ func (ct *Categories) Exposure(ps []analysis.Provision) (string, []string) {
 			drivers = append(drivers, t)
 		}
 	}
-	names := map[string]string{analysis.SeverityHigh: "High", analysis.SeverityMedium: "Medium", analysis.SeverityLow: "Low"}
-	return names[level], drivers
-}
-
-func severityRank(s string) int {
-	switch s {
-	case analysis.SeverityHigh:
-		return 2
-	case analysis.SeverityMedium:
-		return 1
-	}
-	return 0
+	return level, drivers
 }

@@ -12,14 +12,14 @@ func TestExposure(t *testing.T) {
 	tests := []struct {
 		name    string
 		ps      []analysis.Provision
-		want    string
+		want    analysis.Severity
 		drivers []string
 	}{
-		{"none", nil, "Low", nil},
-		{"low only", []analysis.Provision{{Category: "governing_law", Severity: "low"}}, "Low", nil},
-		{"medium", []analysis.Provision{{Category: "governing_law", Severity: "low"}, {Category: "data_sharing", Severity: "medium"}}, "Medium", []string{"Data sharing with third parties"}},
-		{"high wins", []analysis.Provision{{Category: "data_sharing", Severity: "medium"}, {Category: "ai_training", Severity: "high"}, {Category: "data_sale", Severity: "high"}}, "High", []string{"AI training", "Sale of personal data"}},
-		{"drivers once each", []analysis.Provision{{Category: "ai_training", Severity: "high"}, {Category: "ai_training", Severity: "high"}}, "High", []string{"AI training"}},
+		{"none", nil, analysis.SeverityLow, nil},
+		{"low only", []analysis.Provision{{Category: "governing_law", Severity: "low"}}, analysis.SeverityLow, nil},
+		{"medium", []analysis.Provision{{Category: "governing_law", Severity: "low"}, {Category: "data_sharing", Severity: "medium"}}, analysis.SeverityMedium, []string{"Data sharing with third parties"}},
+		{"high wins", []analysis.Provision{{Category: "data_sharing", Severity: "medium"}, {Category: "ai_training", Severity: "high"}, {Category: "data_sale", Severity: "high"}}, analysis.SeverityHigh, []string{"AI training", "Sale of personal data"}},
+		{"drivers once each", []analysis.Provision{{Category: "ai_training", Severity: "high"}, {Category: "ai_training", Severity: "high"}}, analysis.SeverityHigh, []string{"AI training"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

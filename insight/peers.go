@@ -26,7 +26,7 @@ type Peer struct {
 // regulatory landscape and how other platforms handle it.
 type CategoryView struct {
 	ID, Title   string
-	Severity    string
+	Severity    analysis.Severity
 	Regulations []analysis.Regulation
 	Guidance    string
 	Peers       []Peer

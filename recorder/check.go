@@ -164,24 +164,13 @@ func describeChange(oldMD, newMD string) (*store.Change, error) {
 	}
 	return &store.Change{
 		Summary:         report.Summary,
-		Severity:        highestSeverity(report.Provisions),
+		Severity:        analysis.HighestSeverity(report.Provisions).String(),
 		AddedWords:      report.Stats.AddedWords,
 		RemovedWords:    report.Stats.RemovedWords,
 		SectionsChanged: report.Stats.SectionsChanged,
 		Sections:        sections,
 		Provisions:      provisions,
 	}, nil
-}
-
-func highestSeverity(ps []analysis.Provision) string {
-	rank := map[string]int{"low": 1, "medium": 2, "high": 3}
-	best := ""
-	for _, p := range ps {
-		if rank[p.Severity] > rank[best] {
-			best = p.Severity
-		}
-	}
-	return best
 }
 
 func (s *Service) recordHealth(ctx context.Context, doc *store.Document, h store.Health) (Outcome, error) {

@@ -19,7 +19,7 @@ import (
 type Provision struct {
 	Category    string   `json:"category"`
 	Change      string   `json:"change,omitempty"`
-	Severity    string   `json:"severity"`
+	Severity    Severity `json:"severity"`
 	Evidence    string   `json:"evidence"`
 	OldEvidence string   `json:"old_evidence,omitempty"`
 	Section     string   `json:"section,omitempty"`
@@ -54,7 +54,7 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	memo := map[string][]verdict{}
 	changes := c.compare(c.findings(oldMarkdown, memo), c.findings(newMarkdown, memo))
 	slices.SortStableFunc(changes, func(a, b change) int {
-		return cmp.Or(-cmp.Compare(severityRank(a.p.Severity), severityRank(b.p.Severity)), cmp.Compare(a.cat, b.cat))
+		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
 	})
 	for _, ch := range changes {
 		r.Provisions = append(r.Provisions, ch.p)

@@ -2,13 +2,6 @@ package analysis
 
 import "strings"
 
-// Severity levels, lowest first.
-const (
-	SeverityLow    = "low"
-	SeverityMedium = "medium"
-	SeverityHigh   = "high"
-)
-
 // Change kinds of a provision between two versions.
 const (
 	ChangeAdded    = "added"
@@ -47,10 +40,10 @@ type Cue struct {
 
 // Severities gives the base severity of each change kind.
 type Severities struct {
-	Added, Removed, Modified string
+	Added, Removed, Modified Severity
 }
 
-func (s Severities) of(change string) string {
+func (s Severities) of(change string) Severity {
 	switch change {
 	case ChangeAdded:
 		return s.Added
@@ -64,7 +57,7 @@ func (s Severities) of(change string) string {
 // evidence contains one of Phrases; Label then names it in the summary.
 type Escalation struct {
 	Phrases  []string
-	Severity string
+	Severity Severity
 	Label    string
 }
 
@@ -91,18 +84,6 @@ func Lookup(id string) (Category, bool) {
 		}
 	}
 	return Category{}, false
-}
-
-func severityRank(s string) int {
-	switch s {
-	case SeverityHigh:
-		return 3
-	case SeverityMedium:
-		return 2
-	case SeverityLow:
-		return 1
-	}
-	return 0
 }
 
 func regulationNames(regs []Regulation) []string {

@@ -194,7 +194,7 @@ func (c *classifier) findings(markdown string, memo map[string][]verdict) []find
 
 // escalate returns the severity and label for evidence text, starting
 // from the base severity.
-func (c *classifier) escalate(ci int, base, evidence string) (string, string) {
+func (c *classifier) escalate(ci int, base Severity, evidence string) (Severity, string) {
 	cat := c.cats[ci]
 	sev, label := base, cat.label()
 	words := tokenize(evidence).words
@@ -202,7 +202,7 @@ func (c *classifier) escalate(ci int, base, evidence string) (string, string) {
 		esc := cat.Escalations[ei]
 		for _, p := range ps {
 			if p.contains(words) {
-				if severityRank(esc.Severity) > severityRank(sev) {
+				if sev.Less(esc.Severity) {
 					sev = esc.Severity
 				}
 				if esc.Label != "" {

@@ -286,9 +286,14 @@ func TestRulesCompile(t *testing.T) {
 		if c.Title == "" || c.Guidance == "" || len(c.Regulations) == 0 || len(c.Cues) == 0 {
 			t.Errorf("%s: title, guidance, regulations and cues are required", c.ID)
 		}
-		for _, s := range []string{c.Severity.Added, c.Severity.Removed, c.Severity.Modified} {
-			if severityRank(s) == 0 {
+		for _, s := range []Severity{c.Severity.Added, c.Severity.Removed, c.Severity.Modified} {
+			if !s.Valid() {
 				t.Errorf("%s: bad severity %q", c.ID, s)
+			}
+		}
+		for _, e := range c.Escalations {
+			if !e.Severity.Valid() {
+				t.Errorf("%s: bad escalation severity %q", c.ID, e.Severity)
 			}
 		}
 		for _, cue := range c.Cues {

@@ -14,8 +14,8 @@ type expectation struct {
 	Changed     bool       `json:"changed"`
 	MustInclude [][]string `json:"must_include"`
 	MayInclude  []string   `json:"may_include"`
-	MinSeverity string     `json:"min_severity"`
-	MaxSeverity string     `json:"max_severity"`
+	MinSeverity Severity   `json:"min_severity"`
+	MaxSeverity Severity   `json:"max_severity"`
 }
 
 func TestSharedCorpus(t *testing.T) {
@@ -67,19 +67,16 @@ func checkReport(t *testing.T, r Report, want expectation) {
 			t.Errorf("missing provision %s %s", mi[0], mi[1])
 		}
 	}
-	highest := ""
 	for _, p := range r.Provisions {
 		if !allowed[p.Category] {
 			t.Errorf("unexpected provision %s %s: %q", p.Category, p.Change, p.Evidence)
 		}
-		if severityRank(p.Severity) > severityRank(highest) {
-			highest = p.Severity
-		}
 	}
-	if want.MinSeverity != "" && severityRank(highest) < severityRank(want.MinSeverity) {
+	highest := HighestSeverity(r.Provisions)
+	if want.MinSeverity != "" && highest.Less(want.MinSeverity) {
 		t.Errorf("highest severity %q, want at least %q", highest, want.MinSeverity)
 	}
-	if want.MaxSeverity != "" && severityRank(highest) > severityRank(want.MaxSeverity) {
+	if want.MaxSeverity != "" && want.MaxSeverity.Less(highest) {
 		t.Errorf("highest severity %q, want at most %q", highest, want.MaxSeverity)
 	}
 	if t.Failed() {
