@@ -37,7 +37,7 @@ func (s *Server) saveAlerts(c echo.Context) error {
 		return s.renderAlerts(c, page, st.WebhookSecret, http.StatusOK)
 	}
 	s.setFlash(c, "Alert settings saved.")
-	return c.Redirect(http.StatusSeeOther, "/app/alerts")
+	return s.redirect(c, "alerts")
 }
 
 // regenerateWebhookSecret replaces the webhook's signing secret and shows

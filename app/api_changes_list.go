@@ -29,7 +29,9 @@ func (s *Server) apiChanges(c echo.Context) error {
 	}
 	out := make([]apiChangeItem, len(cs))
 	for i, ch := range cs {
-		out[i] = s.apiChangeOf(ch)
+		if out[i], err = s.apiChangeOf(ch); err != nil {
+			return err
+		}
 	}
 	return c.JSON(http.StatusOK, map[string]any{"changes": out})
 }

@@ -64,5 +64,5 @@ func (s *Server) apiWatchByID(ctx context.Context, orgID, watchID int64) (apiWat
 	if err != nil {
 		return apiWatch{}, err
 	}
-	return s.apiWatchItem(*it), nil
+	return s.apiWatchItem(*it)
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/clausewatch/clausewatch/recorder"
@@ -57,7 +56,7 @@ type apiChangeItem struct {
 	URL        string    `json:"url"`
 }
 
-func (s *Server) apiWatchItem(it watchlist.Item) apiWatch {
+func (s *Server) apiWatchItem(it watchlist.Item) (apiWatch, error) {
 	w := apiWatch{ID: it.ID, Kind: "platform", Name: it.Label(), Paused: it.Paused(), PausedReason: it.PausedReason,
 		CreatedAt: it.CreatedAt, Documents: make([]apiWatchDocument, len(it.Documents))}
 	if it.Platform != nil {
@@ -73,23 +72,30 @@ func (s *Server) apiWatchItem(it watchlist.Item) apiWatch {
 		w.Documents[i] = apiWatchDocument{ID: d.Document.ID, Type: d.Document.DocType, Name: d.Document.Name,
 			State: d.Document.State, LastError: d.Document.LastError, LastCheckedAt: d.Document.LastCheckedAt}
 		if d.LastChange != nil {
-			c := s.apiChangeOf(*d.LastChange)
+			c, err := s.apiChangeOf(*d.LastChange)
+			if err != nil {
+				return apiWatch{}, err
+			}
 			w.Documents[i].LastChange = &c
 		}
 	}
-	return w
+	return w, nil
 }
 
-func (s *Server) apiChangeOf(c store.Change) apiChangeItem {
+func (s *Server) apiChangeOf(c store.Change) (apiChangeItem, error) {
+	link, err := s.absoluteURL("change", c.ID)
+	if err != nil {
+		return apiChangeItem{}, err
+	}
 	out := apiChangeItem{ID: c.ID, DocumentID: c.DocumentID, Summary: c.Summary, Severity: c.Severity,
-		CreatedAt: c.CreatedAt, URL: s.cfg.BaseURL + "/changes/" + strconv.FormatInt(c.ID, 10)}
+		CreatedAt: c.CreatedAt, URL: link}
 	if d := c.Document; d != nil {
 		out.Document = d.Name
 		if d.Platform != nil {
 			out.Platform = d.Platform.Slug
 		}
 	}
-	return out
+	return out, nil
 }
 
 // customURL is the address of a custom document, from its sources.

@@ -16,7 +16,9 @@ func (s *Server) apiWatchlist(c echo.Context) error {
 	}
 	out := make([]apiWatch, len(items))
 	for i, it := range items {
-		out[i] = s.apiWatchItem(it)
+		if out[i], err = s.apiWatchItem(it); err != nil {
+			return err
+		}
 	}
 	return c.JSON(http.StatusOK, map[string]any{"watches": out})
 }

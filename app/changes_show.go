@@ -43,11 +43,15 @@ func (e *catalogueHandlers) showChange(c echo.Context) error {
 		return err
 	}
 	inline := c.QueryParam("view") == "inline"
+	viewURL, err := e.routePath("change", ch.ID)
+	if err != nil {
+		return err
+	}
 	data := changePage{
 		Change:   ch,
 		Document: ch.Document,
 		Diff:     newDiffView(diff.Compare(from.Markdown, to.Markdown), inline),
-		ViewURL:  c.Echo().Reverse("change", ch.ID),
+		ViewURL:  viewURL,
 		Entitled: callerPlan(c).ComplianceAnalysis,
 	}
 	if !inline {

@@ -61,10 +61,14 @@ func (e *catalogueHandlers) showCompare(c echo.Context) error {
 	if !inline {
 		q.Set("view", "inline")
 	}
+	viewURL, err := e.routePath("document.compare", doc.ID)
+	if err != nil {
+		return err
+	}
 	data := comparePage{
 		Document: doc, Versions: vs, From: from, To: to, Summary: report.Summary,
 		Diff:     newDiffView(diffResult(report), inline),
-		ViewURL:  c.Echo().Reverse("document.compare", doc.ID) + "?" + q.Encode(),
+		ViewURL:  viewURL + "?" + q.Encode(),
 		Entitled: callerPlan(c).ComplianceAnalysis,
 	}
 	if data.Entitled {

@@ -258,8 +258,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	if status == http.StatusUnauthorized {
-		_ = c.Redirect(http.StatusSeeOther, "/login?next="+urlQueryEscape(c.Request().URL.RequestURI()))
-		return
+		login, err := s.routePath("login")
+		if err == nil {
+			_ = c.Redirect(http.StatusSeeOther, login+"?next="+urlQueryEscape(c.Request().URL.RequestURI()))
+			return
+		}
+		s.log.Error("login page", slog.Any("error", err))
 	}
 	page := s.newPage(c, http.StatusText(status))
 	page.Data = errorPage{Status: status, Message: body.Message, Code: body.Code}

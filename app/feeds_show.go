@@ -3,7 +3,6 @@ package app
 import (
 	"html"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -37,10 +36,18 @@ func (s *Server) showPlatformFeed(c echo.Context) error {
 			cs[i].Document.Platform = p
 		}
 	}
+	link, err := s.absoluteURL("platform", p.Slug)
+	if err != nil {
+		return err
+	}
+	id, err := s.absoluteURL("feed.platform", p.Slug+".atom")
+	if err != nil {
+		return err
+	}
 	return s.writeFeed(c, &feeds.Feed{
 		Title:       p.Name + " — terms and policy changes",
-		Link:        &feeds.Link{Href: s.cfg.BaseURL + "/platforms/" + p.Slug},
-		Id:          s.cfg.BaseURL + "/feeds/platforms/" + p.Slug + ".atom",
+		Link:        &feeds.Link{Href: link},
+		Id:          id,
 		Description: "Changes to " + p.Name + "'s terms of service and policies, explained by Clausewatch.",
 	}, cs)
 }
@@ -62,10 +69,20 @@ func (s *Server) showOrganizationFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	link, err := s.absoluteURL("watchlist")
+	if err != nil {
+		return err
+	}
+	// The id stays the same when the feed's address (its token) changes,
+	// so readers keep what they have read.
+	id, err := s.absoluteURL("feed.org", org.ID)
+	if err != nil {
+		return err
+	}
 	return s.writeFeed(c, &feeds.Feed{
 		Title:       org.Name + " — watched changes",
-		Link:        &feeds.Link{Href: s.cfg.BaseURL + "/app/watchlist"},
-		Id:          s.cfg.BaseURL + "/feeds/org/" + strconv.FormatInt(org.ID, 10),
+		Link:        &feeds.Link{Href: link},
+		Id:          id,
 		Description: "Changes to the platforms and documents " + org.Name + " watches on Clausewatch.",
 	}, cs)
 }
@@ -85,7 +102,10 @@ func (s *Server) writeFeed(c echo.Context, feed *feeds.Feed, cs []store.Change) 
 		}
 	}
 	for _, ch := range cs {
-		link := s.cfg.BaseURL + "/changes/" + strconv.FormatInt(ch.ID, 10)
+		link, err := s.absoluteURL("change", ch.ID)
+		if err != nil {
+			return err
+		}
 		summary := ch.Summary
 		if summary == "" {
 			summary = "The text changed."

@@ -69,16 +69,26 @@ func showError(c echo.Context, page *Page, err error) (status int, ok bool) {
 }
 
 // safeNext keeps only relative paths on this site, so that ?next= cannot
-// send people elsewhere after logging in.
-func safeNext(next string) string {
+// send people elsewhere after logging in; anything else is fallback.
+func safeNext(next, fallback string) string {
 	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/app"
+		return fallback
 	}
 	u, err := url.Parse(next)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
-		return "/app"
+		return fallback
 	}
 	return u.RequestURI()
+}
+
+// nextPage is where to go after logging in: ?next= when it stays on this
+// site, else the dashboard.
+func (s *Server) nextPage(next string) (string, error) {
+	dashboard, err := s.routePath("dashboard")
+	if err != nil {
+		return "", err
+	}
+	return safeNext(next, dashboard), nil
 }
 
 // pathID reads a numeric route parameter; anything else is not found.

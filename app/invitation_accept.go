@@ -29,7 +29,7 @@ func (s *Server) acceptInvitation(c echo.Context) error {
 			return err
 		}
 		s.setFlash(c, "Welcome to "+org.Name+".")
-		return c.Redirect(http.StatusSeeOther, "/app")
+		return s.redirect(c, "dashboard")
 	}
 	user, err := s.accounts().AcceptInvitationNewAccount(ctx, token, page.Form.Get("password"))
 	if err != nil {
@@ -43,7 +43,7 @@ func (s *Server) acceptInvitation(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "Welcome to Clausewatch.")
-	return c.Redirect(http.StatusSeeOther, "/app")
+	return s.redirect(c, "dashboard")
 }
 
 func (s *Server) invitationError(c echo.Context, page *Page, err error) error {

@@ -13,7 +13,10 @@ func (s *Server) saveLogin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	next := safeNext(page.Form.Get("next"))
+	next, err := s.nextPage(page.Form.Get("next"))
+	if err != nil {
+		return err
+	}
 	page.Data = loginPage{Next: next}
 	ns, err := s.accounts().Login(c.Request().Context(), page.Form.Get("email"), page.Form.Get("password"), client(c))
 	if err != nil {

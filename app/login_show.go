@@ -10,7 +10,10 @@ import (
 type loginPage struct{ Next string }
 
 func (s *Server) showLogin(c echo.Context) error {
-	next := safeNext(c.QueryParam("next"))
+	next, err := s.nextPage(c.QueryParam("next"))
+	if err != nil {
+		return err
+	}
 	if authFrom(c) != nil {
 		return c.Redirect(http.StatusSeeOther, next)
 	}

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -12,5 +10,5 @@ func (s *Server) saveLogout(c echo.Context) error {
 	}
 	s.clearSessionCookie(c)
 	s.setFlash(c, "You are logged out.")
-	return c.Redirect(http.StatusSeeOther, "/")
+	return s.redirect(c, "home")
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -21,5 +19,5 @@ func (s *Server) inviteMember(c echo.Context) error {
 		return s.membersError(c, page, err)
 	}
 	s.setFlash(c, "Invitation sent to "+inv.Email+".")
-	return c.Redirect(http.StatusSeeOther, "/app/members")
+	return s.redirect(c, "members")
 }

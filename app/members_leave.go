@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,5 +13,5 @@ func (s *Server) leaveOrganization(c echo.Context) error {
 	}
 	s.clearSessionCookie(c)
 	s.setFlash(c, "You left "+a.Organization.Name+".")
-	return c.Redirect(http.StatusSeeOther, "/login")
+	return s.redirect(c, "login")
 }

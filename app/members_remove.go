@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -15,5 +13,5 @@ func (s *Server) removeMember(c echo.Context) error {
 		return s.membersError(c, s.newPage(c, "Members"), err)
 	}
 	s.setFlash(c, "The member was removed.")
-	return c.Redirect(http.StatusSeeOther, "/app/members")
+	return s.redirect(c, "members")
 }

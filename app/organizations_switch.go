@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -23,5 +21,5 @@ func (s *Server) switchOrganization(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "You are now working in "+org.Name+".")
-	return c.Redirect(http.StatusSeeOther, "/app")
+	return s.redirect(c, "dashboard")
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -27,5 +25,5 @@ func (s *Server) savePasswordChange(c echo.Context) error {
 	}
 	s.setSessionCookie(c, ns)
 	s.setFlash(c, "Your password is changed. Other browsers and devices were logged out.")
-	return c.Redirect(http.StatusSeeOther, "/app")
+	return s.redirect(c, "dashboard")
 }

@@ -28,5 +28,5 @@ func (s *Server) savePasswordNew(c echo.Context) error {
 	}
 	s.clearSessionCookie(c)
 	s.setFlash(c, "Your password is changed. Log in with the new one.")
-	return c.Redirect(http.StatusSeeOther, "/login")
+	return s.redirect(c, "login")
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // routes registers every route in one place. Route names let templates and
-// tests build URLs with c.Echo().Reverse.
+// tests build URLs by name (Server.routePath, the templates' url).
 func (s *Server) routes() {
 	e := s.echo
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
@@ -23,7 +23,7 @@ func (s *Server) routes() {
 	e.GET("/healthz", s.healthz).Name = "healthz"
 	e.GET("/readyz", s.readyz).Name = "readyz"
 	e.GET("/metrics", s.metrics.handler()).Name = "metrics"
-	e.StaticFS("/static", templates.Static())
+	e.StaticFS("/static/", templates.Static()).Name = "static"
 
 	// Website: sessions and CSRF.
 	web := e.Group("", middleware.BodyLimit(bodyLimitDefault), s.csrf(), s.loadSession)

@@ -64,6 +64,8 @@ type Server struct {
 	metrics *httpMetrics
 	echo    *echo.Echo
 	deps    Deps
+	// routePaths are the route patterns by route name, for links.
+	routePaths map[string]string
 }
 
 // New builds the web application with all routes.
@@ -91,6 +93,9 @@ func New(d Deps) (*Server, error) {
 	e.IPExtractor = echo.ExtractIPDirect()
 	s.echo = e
 	s.routes()
+	if err := s.indexRoutes(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/clausewatch/clausewatch/accounts"
@@ -32,5 +30,5 @@ func (s *Server) saveSignup(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "Welcome to Clausewatch! We sent a confirmation link to "+user.Email+".")
-	return c.Redirect(http.StatusSeeOther, "/app")
+	return s.redirect(c, "dashboard")
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -16,5 +14,5 @@ func (s *Server) revokeToken(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "The token was revoked.")
-	return c.Redirect(http.StatusSeeOther, "/app/tokens")
+	return s.redirect(c, "tokens")
 }

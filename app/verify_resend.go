@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -12,5 +10,5 @@ func (s *Server) resendVerify(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "We sent a new confirmation link to "+a.User.Email+".")
-	return c.Redirect(http.StatusSeeOther, "/app")
+	return s.redirect(c, "dashboard")
 }

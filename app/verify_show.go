@@ -22,7 +22,7 @@ func (s *Server) showVerify(c echo.Context) error {
 	}
 	s.setFlash(c, "Thank you: your e-mail address is confirmed.")
 	if authFrom(c) != nil {
-		return c.Redirect(http.StatusSeeOther, "/app")
+		return s.redirect(c, "dashboard")
 	}
-	return c.Redirect(http.StatusSeeOther, "/login")
+	return s.redirect(c, "login")
 }

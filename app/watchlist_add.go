@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/http"
 	"strconv"
 	"strings"
 
@@ -22,7 +21,7 @@ func (s *Server) addWatchPlatform(c echo.Context) error {
 		return s.watchlistError(c, page, err)
 	}
 	s.setFlash(c, "You now watch "+w.Label()+".")
-	return c.Redirect(http.StatusSeeOther, "/app/watchlist")
+	return s.redirect(c, "watchlist")
 }
 
 // addWatchCustom adds a custom URL and shows the outcome of its first
@@ -44,7 +43,7 @@ func (s *Server) addWatchCustom(c echo.Context) error {
 		return s.watchlistError(c, page, err)
 	}
 	s.setFlash(c, "You now watch "+added.Watch.Label()+".")
-	return c.Redirect(http.StatusSeeOther, "/app/watchlist?checked="+strconv.FormatInt(added.Watch.ID, 10))
+	return s.redirectWith(c, "?checked="+strconv.FormatInt(added.Watch.ID, 10), "watchlist")
 }
 
 // lines splits a textarea into its non-empty lines.

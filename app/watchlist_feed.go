@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -14,7 +12,7 @@ func (s *Server) regenerateFeedToken(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "Your private feed has a new address; the old one no longer works.")
-	return c.Redirect(http.StatusSeeOther, "/app/watchlist#feed")
+	return s.redirectWith(c, "#feed", "watchlist")
 }
 
 // revokeFeedToken turns the private feed off.
@@ -24,5 +22,5 @@ func (s *Server) revokeFeedToken(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "Your private feed is turned off.")
-	return c.Redirect(http.StatusSeeOther, "/app/watchlist#feed")
+	return s.redirectWith(c, "#feed", "watchlist")
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -16,7 +14,7 @@ func (s *Server) pauseWatch(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "Paused. It keeps its place in your plan; resume it at any time.")
-	return c.Redirect(http.StatusSeeOther, "/app/watchlist")
+	return s.redirect(c, "watchlist")
 }
 
 // resumeWatch resumes one watch when the plan has room for it.
@@ -29,5 +27,5 @@ func (s *Server) resumeWatch(c echo.Context) error {
 		return s.watchlistError(c, s.newPage(c, "Watchlist"), err)
 	}
 	s.setFlash(c, "Resumed.")
-	return c.Redirect(http.StatusSeeOther, "/app/watchlist")
+	return s.redirect(c, "watchlist")
 }

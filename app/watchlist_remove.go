@@ -1,8 +1,6 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -17,5 +15,5 @@ func (s *Server) removeWatch(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "Removed from the watchlist.")
-	return c.Redirect(http.StatusSeeOther, "/app/watchlist")
+	return s.redirect(c, "watchlist")
 }

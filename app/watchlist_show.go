@@ -79,11 +79,16 @@ func (s *Server) renderWatchlist(c echo.Context, page *Page, status int) error {
 		return err
 	}
 	if token != "" {
-		data.FeedURL = s.cfg.BaseURL + "/feeds/org/" + token + ".atom"
+		if data.FeedURL, err = s.absoluteURL("feed.org", token+".atom"); err != nil {
+			return err
+		}
 	}
-	data.UpgradeURL = "/pricing"
+	upgrade := "pricing"
 	if s.cfg.BillingEnabled() {
-		data.UpgradeURL = "/app/billing"
+		upgrade = "billing"
+	}
+	if data.UpgradeURL, err = s.routePath(upgrade); err != nil {
+		return err
 	}
 	if page.Plan.CustomURLs == 0 {
 		data.CustomLimit = billing.LimitMessage(page.Plan, billing.LimitCustomURLs)

@@ -10,6 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
+	"sort"
 	"strings"
 	texttemplate "text/template"
 	"time"
@@ -39,9 +41,21 @@ type Templates struct {
 	emailsText map[string]*texttemplate.Template
 }
 
-// Funcs are the helpers available in every template.
-func funcs() map[string]any {
+// URLFunc builds the path of a named route with its parameters, as the
+// `url` template function: {{url "platform" .Slug}}. It fails for an
+// unknown name, so that a renamed route cannot leave a broken link.
+type URLFunc func(name string, params ...any) (string, error)
+
+// noURLs is the url function until the web app binds its routes with
+// WithURL: pages rendered without routes fail instead of linking nowhere.
+func noURLs(name string, _ ...any) (string, error) {
+	return "", fmt.Errorf("url %q: no routes bound (Templates.WithURL)", name)
+}
+
+// funcs are the helpers available in every template.
+func funcs(url URLFunc) map[string]any {
 	return map[string]any{
+		"url": url,
 		"date": func(t any) string {
 			switch v := t.(type) {
 			case time.Time:
@@ -81,22 +95,14 @@ func funcs() map[string]any {
 // New parses every template. Each page is parsed together with the layout and
 // the partials, so pages can only define blocks the layout calls.
 func New() (*Templates, error) {
-	t := &Templates{
-		pages:      map[string]*htmltemplate.Template{},
-		emailsHTML: map[string]*htmltemplate.Template{},
-		emailsText: map[string]*texttemplate.Template{},
-	}
-	pages, err := fs.Glob(files, "pages/*.html")
+	pages, err := parsePages(noURLs)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range pages {
-		name := strings.TrimSuffix(path.Base(p), ".html")
-		tpl, err := htmltemplate.New(name).Funcs(funcs()).ParseFS(files, "layouts/base.html", "partials/*.html", p)
-		if err != nil {
-			return nil, fmt.Errorf("parse page %s: %w", name, err)
-		}
-		t.pages[name] = tpl
+	t := &Templates{
+		pages:      pages,
+		emailsHTML: map[string]*htmltemplate.Template{},
+		emailsText: map[string]*texttemplate.Template{},
 	}
 	mails, err := fs.Glob(files, "emails/*")
 	if err != nil {
@@ -107,14 +113,14 @@ func New() (*Templates, error) {
 		switch {
 		case strings.HasSuffix(base, ".html"):
 			name := strings.TrimSuffix(base, ".html")
-			tpl, err := htmltemplate.New(base).Funcs(funcs()).ParseFS(files, "layouts/email.html", p)
+			tpl, err := htmltemplate.New(base).Funcs(funcs(noURLs)).ParseFS(files, "layouts/email.html", p)
 			if err != nil {
 				return nil, fmt.Errorf("parse e-mail %s: %w", base, err)
 			}
 			t.emailsHTML[name] = tpl
 		case strings.HasSuffix(base, ".txt"):
 			name := strings.TrimSuffix(base, ".txt")
-			tpl, err := texttemplate.New(base).Funcs(funcs()).ParseFS(files, p)
+			tpl, err := texttemplate.New(base).Funcs(funcs(noURLs)).ParseFS(files, p)
 			if err != nil {
 				return nil, fmt.Errorf("parse e-mail %s: %w", base, err)
 			}
@@ -122,6 +128,63 @@ func New() (*Templates, error) {
 		}
 	}
 	return t, nil
+}
+
+// WithURL returns templates whose pages build links with url, the web
+// app's routes; the e-mails are shared. The pages are parsed again: a
+// template's functions are fixed once it has run.
+func (t *Templates) WithURL(url URLFunc) (*Templates, error) {
+	pages, err := parsePages(url)
+	if err != nil {
+		return nil, err
+	}
+	return &Templates{pages: pages, emailsHTML: t.emailsHTML, emailsText: t.emailsText}, nil
+}
+
+func parsePages(url URLFunc) (map[string]*htmltemplate.Template, error) {
+	out := map[string]*htmltemplate.Template{}
+	pages, err := fs.Glob(files, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pages {
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		tpl, err := htmltemplate.New(name).Funcs(funcs(url)).ParseFS(files, "layouts/base.html", "partials/*.html", p)
+		if err != nil {
+			return nil, fmt.Errorf("parse page %s: %w", name, err)
+		}
+		out[name] = tpl
+	}
+	return out, nil
+}
+
+// urlCall finds the route names of url calls: {{url "name" …}} and
+// (url "name" …).
+var urlCall = regexp.MustCompile(`[{(]-?\s*url\s+"([^"]+)"`)
+
+// RouteNames lists the route names the page templates link to, so that a
+// test or the web app at start-up can check each against its routes.
+func RouteNames() ([]string, error) {
+	srcs, err := fs.Glob(files, "*/*.html")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var names []string
+	for _, p := range srcs {
+		b, err := fs.ReadFile(files, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range urlCall.FindAllSubmatch(b, -1) {
+			if n := string(m[1]); !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	sort.Strings(names)
+	return names, nil
 }
 
 // Page renders the named page into w.
