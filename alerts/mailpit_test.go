@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hibiken/asynq"
+
 	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/mail/mailtest"
@@ -69,8 +71,13 @@ func waitSubjects(t *testing.T, api, addr string, n int) []string {
 func worker(t *testing.T, r *workers.Redis, st *store.Store, al *alerts.Service) {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := workers.NewServer(r, workers.ServerOptions{Concurrency: 4, Log: log, PollInterval: 20 * time.Millisecond},
-		workers.Handlers(workers.Deps{Store: st, Log: log, Alerts: al}))
+	// Only the alert tasks: this worker checks no documents.
+	handlers := map[string]asynq.Handler{
+		workers.TypeDeliverAlert: &workers.DeliverAlertHandler{Alerts: al},
+		workers.TypeAlertSweep:   &workers.AlertSweepHandler{Alerts: al, Log: log},
+		workers.TypeDigests:      &workers.DigestsHandler{Alerts: al},
+	}
+	srv, err := workers.NewServer(r, workers.ServerOptions{Concurrency: 4, Log: log, PollInterval: 20 * time.Millisecond}, handlers)
 	if err != nil {
 		t.Fatal(err)
 	}

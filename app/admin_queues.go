@@ -9,9 +9,6 @@ import (
 // adminRoutes mounts the Asynq dashboard for staff users. Everyone else
 // gets a plain 404, so the route does not advertise itself.
 func (s *Server) adminRoutes(web *echo.Group) {
-	if s.deps.QueueUI == nil {
-		return
-	}
 	h := echo.WrapHandler(s.deps.QueueUI)
 	g := web.Group("/admin/queues", s.requireLogin, s.requireStaff, dashboardCSP)
 	g.Any("", h)

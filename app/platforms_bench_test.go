@@ -11,9 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
@@ -67,8 +64,7 @@ func benchServer(b *testing.B, n int) (*Server, []int64) {
 		b.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	acc := accounts.New(st, &mail.Recorder{}, tmpl, "http://localhost", time.Now, log)
-	srv, err := New(Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(), Accounts: acc})
+	srv, err := New(testDeps(cfg, st, tmpl, &mail.Recorder{}, time.Now, log))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,10 +10,6 @@ import (
 // alertRoutes registers the alert settings page and API and the one-click
 // unsubscribe link.
 func (s *Server) alertRoutes(web, api *echo.Group) {
-	if s.deps.Alerts == nil {
-		s.deps.Alerts = alerts.New(alerts.Deps{Store: s.store, Templates: s.tmpl, BaseURL: s.cfg.BaseURL,
-			Secret: s.cfg.SessionSecret, AllowPrivate: s.cfg.FetchAllowPrivate, Log: s.log})
-	}
 	app := web.Group("/app/alerts", s.requireLogin)
 	app.GET("", s.showAlerts).Name = "alerts"
 	app.POST("", s.saveAlerts, s.requireWriteAccess).Name = "alerts.save"

@@ -9,9 +9,6 @@ import (
 // watchlistRoutes registers the watchlist page, its API, the organization's
 // changes and the Atom feeds.
 func (s *Server) watchlistRoutes(web, api *echo.Group) {
-	if s.deps.Watchlist == nil {
-		s.deps.Watchlist = watchlist.New(watchlist.Deps{Store: s.store, AllowPrivate: s.cfg.FetchAllowPrivate, BaseURL: s.cfg.BaseURL, Log: s.log})
-	}
 	app := web.Group("/app/watchlist", s.requireLogin)
 	app.GET("", s.showWatchlist).Name = "watchlist"
 	app.POST("/platforms", s.addWatchPlatform, s.requireWriteAccess).Name = "watchlist.add"

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sort"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -25,7 +27,9 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// Deps are what the web app needs, built by main.
+// Deps are what the web app needs, built by the composition root
+// (cli/services.go). Every field is required, except Billing when billing
+// is not configured.
 type Deps struct {
 	Config    *config.Config
 	Store     *store.Store
@@ -38,19 +42,16 @@ type Deps struct {
 	Metrics *prometheus.Registry
 	// Accounts is the sign-up, login, members and tokens logic.
 	Accounts *accounts.Service
-	// QueueUI is the Asynq dashboard mounted at /admin/queues for staff;
-	// nil leaves the route out.
+	// QueueUI is the Asynq dashboard mounted at /admin/queues for staff.
 	QueueUI http.Handler
-	// Watchlist is the watchlist and plan logic; nil builds one without
-	// immediate checks of new custom URLs and without mail.
+	// Watchlist is the watchlist and plan logic.
 	Watchlist *watchlist.Service
-	// RateLimiter counts API requests per token; nil turns the limit off.
+	// RateLimiter counts API requests per token.
 	RateLimiter RateLimiter
 	// Billing is Stripe Checkout, the Billing Portal and the webhook; nil
 	// when STRIPE_SECRET_KEY is not set (billing "not configured").
 	Billing *stripebilling.Service
-	// Alerts is the alert settings and unsubscribe logic; nil builds one
-	// that only reads and writes settings.
+	// Alerts is the alert settings and unsubscribe logic.
 	Alerts *alerts.Service
 }
 
@@ -70,8 +71,8 @@ type Server struct {
 
 // New builds the web application with all routes.
 func New(d Deps) (*Server, error) {
-	if d.Config == nil || d.Store == nil || d.Templates == nil || d.Log == nil || d.Metrics == nil || d.Accounts == nil {
-		return nil, fmt.Errorf("app: missing dependency")
+	if err := d.check(); err != nil {
+		return nil, err
 	}
 	m, err := newHTTPMetrics(d.Metrics)
 	if err != nil {
@@ -104,3 +105,26 @@ func (s *Server) Handler() http.Handler { return s.echo }
 
 // Echo exposes the router for tests that need to build URLs by route name.
 func (s *Server) Echo() *echo.Echo { return s.echo }
+
+// check refuses a missing dependency: a web app built without one would
+// fail later, on some request, instead of at start.
+func (d Deps) check() error {
+	var missing []string
+	for name, absent := range map[string]bool{
+		"config": d.Config == nil, "store": d.Store == nil, "templates": d.Templates == nil, "logger": d.Log == nil,
+		"redis": d.Redis == nil, "metrics": d.Metrics == nil, "accounts": d.Accounts == nil, "queue dashboard": d.QueueUI == nil,
+		"watchlist": d.Watchlist == nil, "rate limiter": d.RateLimiter == nil, "alerts": d.Alerts == nil,
+	} {
+		if absent {
+			missing = append(missing, name)
+		}
+	}
+	if d.Config != nil && d.Config.BillingEnabled() && d.Billing == nil {
+		missing = append(missing, "billing (STRIPE_SECRET_KEY is set)")
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return fmt.Errorf("app: missing %s", strings.Join(missing, ", "))
+	}
+	return nil
+}

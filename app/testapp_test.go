@@ -18,11 +18,13 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/clausewatch/clausewatch/accounts"
+	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
 	"github.com/clausewatch/clausewatch/templates"
+	"github.com/clausewatch/clausewatch/watchlist"
 )
 
 // testClock is a settable clock for expiry and throttling tests.
@@ -86,8 +88,7 @@ func buildTestApp(t *testing.T, base string, sender mail.Sender, opts ...func(*D
 	}
 	clock := &testClock{now: time.Now().UTC()}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	acc := accounts.New(st, sender, tmpl, base, clock.Now, log)
-	deps := Deps{Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(), Accounts: acc}
+	deps := testDeps(cfg, st, tmpl, sender, clock.Now, log)
 	for _, opt := range opts {
 		opt(&deps)
 	}
@@ -97,6 +98,36 @@ func buildTestApp(t *testing.T, base string, sender mail.Sender, opts ...func(*D
 	}
 	rec, _ := sender.(*mail.Recorder)
 	return &testApp{t: t, URL: base, server: srv, store: st, mail: rec, clock: clock}
+}
+
+// testDeps are the web app's dependencies for tests: the real services on
+// st, and stand-ins for what a test of the web app does not exercise (the
+// API rate limit is off, Redis always answers, the queue dashboard is a
+// plain page).
+func testDeps(cfg *config.Config, st *store.Store, tmpl *templates.Templates, sender mail.Sender, now func() time.Time, log *slog.Logger) Deps {
+	return Deps{
+		Config: cfg, Store: st, Templates: tmpl, Log: log, Metrics: prometheus.NewRegistry(),
+		Accounts: accounts.New(st, sender, tmpl, cfg.BaseURL, now, log),
+		Watchlist: watchlist.New(watchlist.Deps{Store: st, Mail: sender, Templates: tmpl, BaseURL: cfg.BaseURL,
+			AllowPrivate: cfg.FetchAllowPrivate, Log: log, Now: now}),
+		Alerts: alerts.New(alerts.Deps{Store: st, Mail: sender, Templates: tmpl, BaseURL: cfg.BaseURL,
+			Secret: cfg.SessionSecret, AllowPrivate: cfg.FetchAllowPrivate, Log: log}),
+		Redis:       alwaysUp{},
+		RateLimiter: unlimited{},
+		QueueUI:     http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "queue dashboard") }),
+	}
+}
+
+// alwaysUp is a Redis that always answers /readyz.
+type alwaysUp struct{}
+
+func (alwaysUp) Ping(context.Context) error { return nil }
+
+// unlimited is a rate limiter that allows every request.
+type unlimited struct{}
+
+func (unlimited) Allow(context.Context, string, int, time.Duration) (bool, time.Duration, error) {
+	return true, 0, nil
 }
 
 // browser is one user agent with its own cookies. It does not follow

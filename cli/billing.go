@@ -13,19 +13,15 @@ func runBilling(ctx context.Context, args []string, out, _ io.Writer) error {
 	if len(args) != 1 || args[0] != "reconcile" {
 		return usagef("usage: billing reconcile")
 	}
-	rt, err := openRuntime(ctx, false)
+	svc, err := openServices(ctx, "billing", redisNone)
 	if err != nil {
 		return err
 	}
-	defer rt.close()
-	if !rt.cfg.BillingEnabled() {
+	defer svc.close()
+	if svc.billing == nil {
 		return usagef("billing is not configured: set STRIPE_SECRET_KEY (and STRIPE_WEBHOOK_SECRET)")
 	}
-	svc, err := rt.billingService()
-	if err != nil {
-		return err
-	}
-	rep, err := svc.Reconcile(ctx)
+	rep, err := svc.billing.Reconcile(ctx)
 	if rep != nil {
 		for _, r := range rep.Repairs {
 			sub := r.Subscription

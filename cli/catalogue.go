@@ -19,12 +19,12 @@ func runCatalogue(ctx context.Context, args []string, out, errOut io.Writer) err
 	if loadErr != nil && len(platforms) == 0 {
 		return usageError{loadErr}
 	}
-	rt, err := openRuntime(ctx, false)
+	svc, err := openServices(ctx, "catalogue", redisNone)
 	if err != nil {
 		return err
 	}
-	defer rt.close()
-	rep, err := rt.newTracker().Import(ctx, platforms)
+	defer svc.close()
+	rep, err := svc.recorder.Import(ctx, platforms)
 	if err != nil {
 		return err
 	}

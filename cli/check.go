@@ -61,24 +61,19 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 		return usagef("--format must be text or json")
 	}
 	start := time.Now()
-	rt, err := openRuntime(ctx, true)
+	svc, err := openServices(ctx, "check", redisAny)
 	if err != nil {
 		return err
 	}
-	defer rt.close()
+	defer svc.close()
 
-	ids, err := selectDocuments(ctx, rt.store, rest, *platform)
+	ids, err := selectDocuments(ctx, svc.store, rest, *platform)
 	if err != nil {
 		return err
 	}
-	client, err := workers.NewClient(rt.redis)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
 	// This process joins the worker pool for the run, so the command works
 	// on the in-process Redis too, and goes faster next to other workers.
-	srv, err := rt.newWorker(rt.newTracker(), client, workers.ServerOptions{PollInterval: 20 * time.Millisecond})
+	srv, err := svc.newWorker(workers.ServerOptions{PollInterval: 20 * time.Millisecond})
 	if err != nil {
 		return err
 	}
@@ -94,11 +89,11 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if _, err := client.EnqueueContext(ctx, t); err != nil {
+		if _, err := svc.queue.EnqueueContext(ctx, t); err != nil {
 			return fmt.Errorf("enqueue check of document %d: %w", id, err)
 		}
 	}
-	results, err := waitForChecks(ctx, rt, ids, runID, since, *timeout, func(r store.CheckResult) {
+	results, err := waitForChecks(ctx, svc, ids, runID, since, *timeout, func(r store.CheckResult) {
 		if *format == "text" {
 			fmt.Fprintln(out, describeResult(r))
 		}
@@ -154,8 +149,8 @@ func selectDocuments(ctx context.Context, st *store.Store, rest []string, platfo
 
 // waitForChecks polls the database until every document was checked in
 // this run, or its task failed for good, reporting each as it completes.
-func waitForChecks(ctx context.Context, rt *runtime, ids []int64, runID string, since time.Time, timeout time.Duration, report func(store.CheckResult)) ([]store.CheckResult, error) {
-	opt, err := rt.redis.ConnOpt()
+func waitForChecks(ctx context.Context, svc *services, ids []int64, runID string, since time.Time, timeout time.Duration, report func(store.CheckResult)) ([]store.CheckResult, error) {
+	opt, err := svc.redis.ConnOpt()
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +176,7 @@ func waitForChecks(ctx context.Context, rt *runtime, ids []int64, runID string, 
 		for id := range pending {
 			waiting = append(waiting, id)
 		}
-		done, err := rt.store.CheckedSince(ctx, waiting, since)
+		done, err := svc.store.CheckedSince(ctx, waiting, since)
 		if err != nil {
 			return results, err
 		}

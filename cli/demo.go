@@ -13,7 +13,6 @@ import (
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/demo"
-	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
 
@@ -38,7 +37,7 @@ func runDemo(ctx context.Context, args []string, out, _ io.Writer) error {
 	}
 	defer site.Close()
 	var dir string
-	rt, err := openRuntime(ctx, true, func(c *config.Config) {
+	svc, err := openServices(ctx, "demo", redisAny, func(c *config.Config) {
 		dir = filepath.Join(c.DataDir, "demo")
 		_ = os.RemoveAll(dir)
 		c.DataDir = dir
@@ -49,36 +48,28 @@ func runDemo(ctx context.Context, args []string, out, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer rt.close()
-	if !rt.cfg.EmbeddedRedis() {
+	defer svc.close()
+	if !svc.cfg.EmbeddedRedis() {
 		return usagef("demo runs on the in-process Redis; unset REDIS_URL")
 	}
-	prepare := func(ctx context.Context, tr *recorder.Service) error {
-		return prepareDemo(ctx, rt, tr, site, out)
+	prepare := func(ctx context.Context) error {
+		return prepareDemo(ctx, svc, site, out)
 	}
-	return serve(ctx, rt, serveOptions{start: start, prepare: prepare}, out)
+	return serve(ctx, svc, serveOptions{start: start, prepare: prepare}, out)
 }
 
-func prepareDemo(ctx context.Context, rt *runtime, tr *recorder.Service, site *demo.Site, out io.Writer) error {
-	if _, err := tr.Import(ctx, site.Catalogue()); err != nil {
+func prepareDemo(ctx context.Context, svc *services, site *demo.Site, out io.Writer) error {
+	if _, err := svc.recorder.Import(ctx, site.Catalogue()); err != nil {
 		return err
 	}
-	tmpl, sender, err := rt.mailKit()
-	if err != nil {
-		return err
-	}
-	acc := accounts.New(rt.store, sender, tmpl, rt.cfg.BaseURL, func() time.Time { return time.Now().UTC() }, rt.log)
-	user, org, err := acc.Signup(ctx, accounts.SignupInput{Email: demoEmail, Password: demoPassword, Organization: "Demo Corp"})
+	user, org, err := svc.accounts.Signup(ctx, accounts.SignupInput{Email: demoEmail, Password: demoPassword, Organization: "Demo Corp"})
 	if err != nil {
 		return fmt.Errorf("demo account: %w", err)
 	}
-	if err := rt.store.MarkEmailVerified(ctx, user.ID, time.Now().UTC()); err != nil {
+	if err := svc.store.MarkEmailVerified(ctx, user.ID, time.Now().UTC()); err != nil {
 		return err
 	}
-	wl, err := rt.newWatchlist(tr)
-	if err != nil {
-		return err
-	}
+	wl := svc.watchlist
 	if _, err := wl.ApplyPlan(ctx, org.ID, billing.PlanCompliance, watchlist.Actor{UserID: user.ID, Source: "demo"}); err != nil {
 		return err
 	}
@@ -95,16 +86,16 @@ func prepareDemo(ctx context.Context, rt *runtime, tr *recorder.Service, site *d
 			return err
 		}
 		for _, slug := range demo.Slugs() {
-			p, err := rt.store.PlatformBySlug(ctx, slug)
+			p, err := svc.store.PlatformBySlug(ctx, slug)
 			if err != nil {
 				return err
 			}
-			ids, err := rt.store.DocumentIDs(ctx, p.ID)
+			ids, err := svc.store.DocumentIDs(ctx, p.ID)
 			if err != nil {
 				return err
 			}
 			for _, id := range ids {
-				o, err := tr.Check(ctx, id)
+				o, err := svc.recorder.Check(ctx, id)
 				if err != nil {
 					return fmt.Errorf("demo check: %w", err)
 				}

@@ -22,24 +22,20 @@ func runDigest(ctx context.Context, args []string, out, _ io.Writer) error {
 	}
 	// Without Redis the alerts service sends in this process, so the
 	// command has finished sending when it returns.
-	rt, err := openRuntime(ctx, false)
+	svc, err := openServices(ctx, "digest", redisNone)
 	if err != nil {
 		return err
 	}
-	defer rt.close()
+	defer svc.close()
 	var orgID int64
 	if *orgRef != "" {
-		org, err := findOrganization(ctx, rt.store, *orgRef)
+		org, err := findOrganization(ctx, svc.store, *orgRef)
 		if err != nil {
 			return err
 		}
 		orgID = org.ID
 	}
-	al := rt.alertService()
-	if al == nil {
-		return fmt.Errorf("alerts are not available (see the log)")
-	}
-	rep, err := al.SendDigests(ctx, orgID, true)
+	rep, err := svc.alerts.SendDigests(ctx, orgID, true)
 	if err != nil {
 		return err
 	}

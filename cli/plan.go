@@ -22,20 +22,16 @@ func runPlan(ctx context.Context, args []string, out, _ io.Writer) error {
 	if _, ok := billing.PlanByID(args[2]); !ok {
 		return usagef("unknown plan %q (want one of %s)", args[2], planIDs())
 	}
-	rt, err := openRuntime(ctx, false)
+	svc, err := openServices(ctx, "plan", redisNone)
 	if err != nil {
 		return err
 	}
-	defer rt.close()
-	org, err := findOrganization(ctx, rt.store, args[1])
+	defer svc.close()
+	org, err := findOrganization(ctx, svc.store, args[1])
 	if err != nil {
 		return err
 	}
-	wl, err := rt.newWatchlist(nil)
-	if err != nil {
-		return err
-	}
-	change, err := wl.ApplyPlan(ctx, org.ID, args[2], watchlist.Actor{Source: "operator"})
+	change, err := svc.watchlist.ApplyPlan(ctx, org.ID, args[2], watchlist.Actor{Source: "operator"})
 	if err != nil {
 		return err
 	}

@@ -14,19 +14,19 @@ func runUser(ctx context.Context, args []string, out, _ io.Writer) error {
 	if len(args) != 2 || args[0] != "staff" {
 		return usagef("usage: user staff EMAIL")
 	}
-	rt, err := openRuntime(ctx, false)
+	svc, err := openServices(ctx, "user", redisNone)
 	if err != nil {
 		return err
 	}
-	defer rt.close()
-	u, err := rt.store.UserByEmail(ctx, strings.ToLower(strings.TrimSpace(args[1])))
+	defer svc.close()
+	u, err := svc.store.UserByEmail(ctx, strings.ToLower(strings.TrimSpace(args[1])))
 	if errors.Is(err, store.ErrNotFound) {
 		return usagef("no user with e-mail %s", args[1])
 	}
 	if err != nil {
 		return err
 	}
-	err = rt.store.SetStaff(ctx, u.ID, true)
+	err = svc.store.SetStaff(ctx, u.ID, true)
 	if errors.Is(err, store.ErrNotFound) {
 		return usagef("no user with e-mail %s", args[1])
 	}

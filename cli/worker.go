@@ -16,34 +16,22 @@ func runWorker(ctx context.Context, args []string, out, _ io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	rt, err := openRuntime(ctx, false)
+	svc, err := openServices(ctx, "worker", redisShared)
 	if err != nil {
 		return err
 	}
-	defer rt.close()
-	if err := rt.requireSharedRedis("worker"); err != nil {
-		return err
-	}
-	if rt.redis, err = workers.OpenRedis(ctx, rt.cfg.RedisURL); err != nil {
-		return err
-	}
-	rt.closers = append(rt.closers, rt.redis.Close)
-	client, err := workers.NewClient(rt.redis)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
-	srv, err := rt.newWorker(rt.newTracker(), client, workers.ServerOptions{Concurrency: *concurrency, Metrics: rt.metrics})
+	defer svc.close()
+	srv, err := svc.newWorker(workers.ServerOptions{Concurrency: *concurrency, Metrics: svc.metrics})
 	if err != nil {
 		return err
 	}
 	if err := srv.Start(); err != nil {
 		return err
 	}
-	rt.log.Info("worker started")
+	svc.log.Info("worker started")
 	fmt.Fprintln(out, "Clausewatch worker is running; stop it with Ctrl-C or SIGTERM.")
 	<-ctx.Done()
-	rt.log.Info("worker stopping", slog.String("reason", "signal"))
+	svc.log.Info("worker stopping", slog.String("reason", "signal"))
 	srv.Shutdown()
 	return nil
 }

@@ -157,6 +157,12 @@ func (c *Config) Validate() error {
 	if c.SMTPURL != "" && !strings.HasPrefix(c.SMTPURL, "smtp://") && !strings.HasPrefix(c.SMTPURL, "smtps://") {
 		errs = append(errs, fmt.Errorf("SMTP_URL must start with smtp:// or smtps://"))
 	}
+	// Processes that share Redis sign for each other (an unsubscribe link
+	// made by a worker is checked by the web app): a secret generated per
+	// process would break them.
+	if c.RedisURL != "" && c.SessionSecret == "" {
+		errs = append(errs, fmt.Errorf("SESSION_SECRET (or SESSION_SECRET_FILE) must be set, the same in every process, when REDIS_URL is set"))
+	}
 	if c.SessionSecret != "" && len(c.SessionSecret) < 32 {
 		errs = append(errs, fmt.Errorf("SESSION_SECRET must be at least 32 characters"))
 	}

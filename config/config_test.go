@@ -43,6 +43,7 @@ func TestFromMapErrors(t *testing.T) {
 		{"unparsable interval", map[string]string{"CLAUSEWATCH_CHECK_INTERVAL": "often"}, "CLAUSEWATCH_CHECK_INTERVAL"},
 		{"both file and value", map[string]string{"SESSION_SECRET": strings.Repeat("a", 32), "SESSION_SECRET_FILE": "/x"}, "SESSION_SECRET_FILE"},
 		{"missing file", map[string]string{"SESSION_SECRET_FILE": "/nonexistent/secret"}, "SESSION_SECRET_FILE"},
+		{"shared redis without secret", map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}, "SESSION_SECRET"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,10 @@
 package workers
 
 import (
+	"fmt"
 	"log/slog"
+	"sort"
+	"strings"
 
 	"github.com/hibiken/asynq"
 
@@ -10,7 +13,8 @@ import (
 	"github.com/clausewatch/clausewatch/store"
 )
 
-// Deps are what the task handlers need.
+// Deps are what the task handlers need. Every field is required except
+// Inspector and Billing.
 type Deps struct {
 	Store    *store.Store
 	Recorder *recorder.Service
@@ -20,25 +24,36 @@ type Deps struct {
 	Log       *slog.Logger
 	// Billing is nil when billing is not configured.
 	Billing Billing
-	// Alerts relays alert deliveries and digests; nil leaves their tasks
-	// out.
+	// Alerts relays alert deliveries and digests.
 	Alerts *alerts.Service
 }
 
-// Handlers maps every task type to its handler.
-func Handlers(d Deps) map[string]asynq.Handler {
-	h := map[string]asynq.Handler{
+// Handlers maps every task type to its handler. A worker without one of
+// them would leave its tasks to pile up, so a missing dependency is an
+// error, not a smaller map.
+func Handlers(d Deps) (map[string]asynq.Handler, error) {
+	var missing []string
+	for name, absent := range map[string]bool{
+		"store": d.Store == nil, "recorder": d.Recorder == nil, "queue client": d.Client == nil,
+		"logger": d.Log == nil, "alerts": d.Alerts == nil,
+	} {
+		if absent {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, fmt.Errorf("worker handlers: missing %s", strings.Join(missing, ", "))
+	}
+	return map[string]asynq.Handler{
 		TypeCheckDocument:    &CheckHandler{Recorder: d.Recorder, Store: d.Store, Log: d.Log},
 		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log, Inspector: d.Inspector},
 		TypeBillingReconcile: &BillingHandler{Billing: d.Billing, Log: d.Log},
 		TypeBillingRecheck:   &BillingHandler{Billing: d.Billing, Log: d.Log},
-	}
-	if d.Alerts != nil {
-		h[TypeDeliverAlert] = &DeliverAlertHandler{Alerts: d.Alerts}
-		h[TypeAlertSweep] = &AlertSweepHandler{Alerts: d.Alerts, Log: d.Log}
-		h[TypeDigests] = &DigestsHandler{Alerts: d.Alerts}
-	}
-	return h
+		TypeDeliverAlert:     &DeliverAlertHandler{Alerts: d.Alerts},
+		TypeAlertSweep:       &AlertSweepHandler{Alerts: d.Alerts, Log: d.Log},
+		TypeDigests:          &DigestsHandler{Alerts: d.Alerts},
+	}, nil
 }
 
 // NewClient returns an Asynq client with its own connection to r.

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/catalogue"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
@@ -104,8 +106,13 @@ func newFixtureServing(t *testing.T, redisURL string, documents int, before func
 
 func (f *fixture) startWorker(t *testing.T) {
 	t.Helper()
+	handlers, err := workers.Handlers(workers.Deps{Store: f.store, Recorder: f.recorder, Client: f.client, Log: f.log,
+		Alerts: alerts.New(alerts.Deps{Store: f.store, Log: f.log})})
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv, err := workers.NewServer(f.redis, workers.ServerOptions{Concurrency: 4, Log: f.log, Metrics: prometheus.NewRegistry(), PollInterval: 20 * time.Millisecond},
-		workers.Handlers(workers.Deps{Store: f.store, Recorder: f.recorder, Client: f.client, Log: f.log}))
+		handlers)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,5 +366,19 @@ func TestScheduledCheckBehindBusyHostIsPutOff(t *testing.T) {
 	sweep := &workers.SweepHandler{Store: f.store, Client: f.client, Log: f.log}
 	if n, err := sweep.Sweep(ctx, time.Now().UTC()); err != nil || n != 1 {
 		t.Fatalf("the next sweep enqueued %d (%v), want the put-off document", n, err)
+	}
+}
+
+// Handlers refuses a missing dependency rather than leaving its tasks
+// without a handler (alert deliveries would pile up unsent).
+func TestHandlersRefuseMissingDependencies(t *testing.T) {
+	_, err := workers.Handlers(workers.Deps{Store: &store.Store{}, Log: slog.New(slog.DiscardHandler)})
+	if err == nil {
+		t.Fatal("handlers built without recorder, queue client and alerts")
+	}
+	for _, name := range []string{"recorder", "queue client", "alerts"} {
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("error %q does not name %s", err, name)
+		}
 	}
 }
