@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/cenkalti/backoff/v5"
+
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -78,29 +80,34 @@ func (s *Service) Deliver(ctx context.Context, id int64) error {
 // another worker while this one may still write it.
 const recordGrace = 10 * time.Second
 
+// recordBackOff is the wait between tries of a bookkeeping write: 1 s,
+// doubling, at most 10 s.
+func recordBackOff() *backoff.ExponentialBackOff {
+	return &backoff.ExponentialBackOff{InitialInterval: time.Second, Multiplier: 2, MaxInterval: 10 * time.Second}
+}
+
 // record runs the bookkeeping after an attempt. Once a message went out it
 // must be recorded as sent, or the sweep sends it again when the lease
 // ends; so while the lease holds, a failed write is tried again rather than
 // given up on. Any error counts, not only the ones known to mean "database
 // away": a restart or failover shows itself in more ways than one, and a
-// write that keeps failing is given up at the end of the lease either way.
+// write that keeps failing is given up when the next wait would end within
+// recordGrace of the lease's end.
 func (s *Service) record(ctx context.Context, id int64, leaseEnd time.Time, write func(context.Context) error) error {
-	wait := time.Second
-	for {
-		err := write(ctx)
-		if err == nil {
-			return nil
-		}
-		if time.Now().Add(wait).After(leaseEnd.Add(-recordGrace)) {
-			s.d.Log.Error("record alert delivery: giving up at the end of the lease; the sweep will take it again",
-				slog.Int64("delivery_id", id), slog.String("error", err.Error()))
-			return err
-		}
-		s.d.Log.Warn("record alert delivery failed, trying again", slog.Int64("delivery_id", id),
-			slog.Duration("wait", wait), slog.Bool("database_unavailable", store.Unavailable(err)), slog.String("error", err.Error()))
-		time.Sleep(wait)
-		wait = min(2*wait, 10*time.Second)
+	_, err := backoff.Retry(ctx, func() (struct{}, error) { return struct{}{}, write(ctx) },
+		backoff.WithBackOff(recordBackOff()),
+		// At least a nanosecond: zero would mean no limit.
+		backoff.WithMaxElapsedTime(max(time.Until(leaseEnd.Add(-recordGrace)), time.Nanosecond)),
+		backoff.WithNotify(func(err error, wait time.Duration) {
+			s.d.Log.Warn("record alert delivery failed, trying again", slog.Int64("delivery_id", id),
+				slog.Duration("wait", wait), slog.Bool("database_unavailable", store.Unavailable(err)), slog.String("error", err.Error()))
+		}))
+	if err != nil {
+		s.d.Log.Error("record alert delivery: giving up at the end of the lease; the sweep will take it again",
+			slog.Int64("delivery_id", id), slog.String("error", err.Error()))
+		return fmt.Errorf("record delivery %d: %w", id, err)
 	}
+	return nil
 }
 
 // send delivers d through its channel.
