@@ -3,13 +3,10 @@ package insight
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 
 	lru "github.com/hashicorp/golang-lru/v2"
-	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/singleflight"
 
 	"github.com/clausewatch/clausewatch/engine/analysis"
@@ -32,7 +29,9 @@ const textBatch = 64
 //
 // Classification is the expensive part. Concurrent lookups of one version
 // classify it once (the others wait for that result), while different
-// versions classify in parallel.
+// versions classify in parallel: nothing is locked around classification.
+// One lookup classifies its versions one after the other, so a page costs
+// at most one core however cold the cache.
 type ProvisionCache struct {
 	entries  *lru.Cache[int64, []analysis.Provision]
 	flights  singleflight.Group
@@ -68,31 +67,10 @@ func (c *ProvisionCache) Provisions(ctx context.Context, ids []int64) (map[int64
 		if err != nil {
 			return nil, fmt.Errorf("classify versions: %w", err)
 		}
-		var mu sync.Mutex
-		var g errgroup.Group
-		g.SetLimit(runtime.GOMAXPROCS(0))
 		for _, id := range batch {
-			md, ok := texts[id]
-			if !ok {
-				continue
+			if md, ok := texts[id]; ok {
+				out[id] = c.classifyOnce(id, md)
 			}
-			g.Go(func() (err error) {
-				// A panic here would not reach the request's recovery:
-				// this is another goroutine.
-				defer func() {
-					if r := recover(); r != nil {
-						err = fmt.Errorf("classify version %d: panic: %v", id, r)
-					}
-				}()
-				ps := c.classifyOnce(id, md)
-				mu.Lock()
-				out[id] = ps
-				mu.Unlock()
-				return nil
-			})
-		}
-		if err := g.Wait(); err != nil {
-			return nil, err
 		}
 	}
 	return out, nil
