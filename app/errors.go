@@ -241,7 +241,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	status, body := classify(err)
 	setRetryAfter(c, err)
 	attrs := []any{slog.Int("status", status), slog.String("method", c.Request().Method),
-		slog.String("path", c.Request().URL.Path), slog.String("error", err.Error())}
+		slog.String("path", logPath(c)), slog.String("error", err.Error())}
 	switch {
 	case status >= 500:
 		s.log.Error("request failed", attrs...)

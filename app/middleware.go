@@ -20,7 +20,6 @@ const (
 func (s *Server) requestLogger() echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus:    true,
-		LogURIPath:   true,
 		LogMethod:    true,
 		LogLatency:   true,
 		LogRequestID: true,
@@ -34,11 +33,14 @@ func (s *Server) requestLogger() echo.MiddlewareFunc {
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			attrs := []slog.Attr{
 				slog.String("method", v.Method),
-				slog.String("path", v.URIPath),
+				slog.String("path", logPath(c)),
 				slog.Int("status", v.Status),
 				slog.Int64("duration_ms", v.Latency.Milliseconds()),
 				slog.String("request_id", v.RequestID),
 				slog.String("remote_ip", v.RemoteIP),
+			}
+			if q := logQuery(c.Request().URL.RawQuery); q != "" {
+				attrs = append(attrs, slog.String("query", q))
 			}
 			level := slog.LevelInfo
 			if v.Status >= 500 {

@@ -41,6 +41,10 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Store, error) {
 			SlowThreshold:             500 * time.Millisecond,
 			LogLevel:                  logger.Warn,
 			IgnoreRecordNotFoundError: true,
+			// Statements are logged with placeholders, never with their
+			// values: those include token hashes, webhook secrets and
+			// password hashes.
+			ParameterizedQueries: true,
 		}),
 		TranslateError: true,
 		NowFunc:        func() time.Time { return time.Now().UTC() },
