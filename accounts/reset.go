@@ -53,7 +53,10 @@ func (s *Service) CheckResetToken(ctx context.Context, token string) error {
 // session of the user and invalidates their other reset links. Following
 // the link proves the address, so it also counts as verification.
 func (s *Service) ResetPassword(ctx context.Context, token, password string) (*store.User, error) {
-	var user *store.User
+	var (
+		user    *store.User
+		revoked int64
+	)
 	err := s.store.InTx(ctx, func(tx *store.Store) error {
 		t, err := tx.EmailToken(ctx, store.PurposeReset, HashSecret(token), s.now())
 		if errors.Is(err, store.ErrNotFound) {
@@ -78,11 +81,13 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) (*s
 		if err := tx.MarkEmailVerified(ctx, user.ID, s.now()); err != nil {
 			return err
 		}
-		return s.replacePassword(ctx, tx, user, password, store.AuditPasswordReset)
+		revoked, err = s.replacePassword(ctx, tx, user, password, store.AuditPasswordReset)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reset password: %w", err)
 	}
+	s.sendPasswordChanged(ctx, user, "reset", revoked)
 	return user, nil
 }
 
@@ -108,35 +113,66 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, current, pas
 	if err := errs.Err(); err != nil {
 		return err
 	}
+	var revoked int64
 	err = s.store.InTx(ctx, func(tx *store.Store) error {
-		return s.replacePassword(ctx, tx, user, password, store.AuditPasswordChange)
+		revoked, err = s.replacePassword(ctx, tx, user, password, store.AuditPasswordChange)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("change password: %w", err)
 	}
+	s.sendPasswordChanged(ctx, user, "changed", revoked)
 	return nil
 }
 
-// replacePassword stores the new hash, ends all sessions and audits the
-// change under the user's first organization.
-func (s *Service) replacePassword(ctx context.Context, tx *store.Store, user *store.User, password, action string) error {
+// replacePassword stores the new hash, ends all sessions, revokes every API
+// token of the user (whoever held the old password may have minted some),
+// audits the change under the user's first organization and the revoked
+// tokens under each organization that had some, and returns how many
+// tokens were revoked.
+func (s *Service) replacePassword(ctx context.Context, tx *store.Store, user *store.User, password, action string) (int64, error) {
 	hash, err := HashPassword(password)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := tx.SetPasswordHash(ctx, user.ID, hash); err != nil {
-		return err
+		return 0, err
 	}
 	n, err := tx.DeleteUserSessions(ctx, user.ID)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	s.log.InfoContext(ctx, "password replaced", slog.Int64("user_id", user.ID), slog.Int64("sessions_ended", n))
+	perOrg, err := tx.RevokeUserAPITokens(ctx, user.ID, s.now())
+	if err != nil {
+		return 0, err
+	}
+	var revoked int64
+	for orgID, count := range perOrg {
+		revoked += count
+		if err := audit(ctx, tx, orgID, user.ID, store.AuditTokensRevokedByPassword, fmt.Sprintf("%d API token(s) of %s", count, user.Email)); err != nil {
+			return 0, err
+		}
+	}
+	s.log.InfoContext(ctx, "password replaced", slog.Int64("user_id", user.ID),
+		slog.Int64("sessions_ended", n), slog.Int64("api_tokens_revoked", revoked))
 	var orgID int64
 	if m, err := tx.FirstMembership(ctx, user.ID); err == nil {
 		orgID = m.OrganizationID
 	} else if !errors.Is(err, store.ErrNotFound) {
-		return err
+		return 0, err
 	}
-	return audit(ctx, tx, orgID, user.ID, action, user.Email)
+	return revoked, audit(ctx, tx, orgID, user.ID, action, user.Email)
+}
+
+type passwordChangedMail struct {
+	// How is "reset" or "changed".
+	How           string
+	TokensRevoked int64
+	ResetURL      string
+}
+
+// sendPasswordChanged tells the user that their password was replaced and
+// what that ended, with a way back in if it was not them.
+func (s *Service) sendPasswordChanged(ctx context.Context, user *store.User, how string, revoked int64) {
+	s.sendMail(ctx, user.Email, "password_changed", passwordChangedMail{How: how, TokensRevoked: revoked, ResetURL: s.link("/password/reset")})
 }

@@ -37,6 +37,8 @@ func activityLabel(action string) string {
 		return "Created an API token"
 	case store.AuditTokenRevoke:
 		return "Revoked an API token"
+	case store.AuditTokensRevokedByPassword:
+		return "API tokens revoked by a password change"
 	case store.AuditInviteRevoke:
 		return "Revoked an invitation"
 	case store.AuditPlanChange:

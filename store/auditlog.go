@@ -24,6 +24,9 @@ const (
 	AuditTransfer       = "org.transfer_ownership"
 	AuditTokenCreate    = "token.create"
 	AuditTokenRevoke    = "token.revoke"
+	// AuditTokensRevokedByPassword: a password reset or change revoked all
+	// of the user's API tokens in the organization.
+	AuditTokensRevokedByPassword = "token.revoke_all_password"
 
 	// Watchlists and plans.
 	AuditPlanChange  = "org.plan_change"

@@ -106,3 +106,30 @@ func (s *Store) TouchAPIToken(ctx context.Context, tokenID int64, at time.Time) 
 	}
 	return nil
 }
+
+// RevokeUserAPITokens revokes every live token of the user in every
+// organization, when their password is reset or changed, and returns how
+// many each organization lost (organizations without live tokens are
+// absent). It is scoped by user, not organization: the user's credentials
+// are what changed.
+func (s *Store) RevokeUserAPITokens(ctx context.Context, userID int64, at time.Time) (map[int64]int64, error) {
+	var rows []struct {
+		OrganizationID int64
+		N              int64
+	}
+	err := s.conn(ctx).Model(&APIToken{}).Select("organization_id, COUNT(*) AS n").
+		Where("user_id = ? AND revoked_at IS NULL", userID).Group("organization_id").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("count API tokens of user %d: %w", userID, err)
+	}
+	err = s.conn(ctx).Model(&APIToken{}).Where("user_id = ? AND revoked_at IS NULL", userID).
+		Update("revoked_at", at.UTC()).Error
+	if err != nil {
+		return nil, fmt.Errorf("revoke API tokens of user %d: %w", userID, err)
+	}
+	out := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		out[r.OrganizationID] = r.N
+	}
+	return out, nil
+}
