@@ -8,24 +8,33 @@ import (
 	"github.com/clausewatch/clausewatch/alerts"
 )
 
+// alertsForm is the alert settings form: the member's own subscriptions,
+// and the organization's settings, which only owners and admins change.
+type alertsForm struct {
+	MemberSameDay checkbox `form:"member_same_day"`
+	MemberDigest  checkbox `form:"member_digest"`
+	SameDay       checkbox `form:"same_day"`
+	DigestWeekday string   `form:"digest_weekday"`
+	WebhookURL    string   `form:"webhook_url"`
+}
+
 // saveAlerts applies the settings form: members change their own
 // subscriptions, owners and admins the organization's settings too.
 func (s *Server) saveAlerts(c echo.Context) error {
-	page, err := s.formPage(c, "Alerts")
+	var in alertsForm
+	page, err := s.formPage(c, "Alerts", &in)
 	if err != nil {
-		return err
+		return s.alertFormError(c, page, err)
 	}
-	a := authFrom(c)
-	form := page.Form
-	on := func(name string) *bool { v := form.Get(name) == "on"; return &v }
-	u := alerts.Update{Member: &alerts.MemberUpdate{SameDay: on("member_same_day"), Digest: on("member_digest")}}
-	if a.manages() {
-		weekday, url := form.Get("digest_weekday"), form.Get("webhook_url")
-		u.DigestWeekday, u.WebhookURL = &weekday, &url
+	memberSameDay, memberDigest := bool(in.MemberSameDay), bool(in.MemberDigest)
+	u := alerts.Update{Member: &alerts.MemberUpdate{SameDay: &memberSameDay, Digest: &memberDigest}}
+	if authFrom(c).manages() {
+		u.DigestWeekday, u.WebhookURL = &in.DigestWeekday, &in.WebhookURL
 		// An unchecked box on a plan without same-day alerts is not a
 		// request to change anything.
-		if form.Get("same_day") == "on" || page.Plan.SameDayAlerts {
-			u.SameDay = on("same_day")
+		if bool(in.SameDay) || page.Plan.SameDayAlerts {
+			sameDay := bool(in.SameDay)
+			u.SameDay = &sameDay
 		}
 	}
 	st, err := s.alerts().UpdateSettings(c.Request().Context(), alertActor(c), u)

@@ -25,7 +25,7 @@ func (s *Server) apiAlertSettings(c echo.Context) error {
 // once.
 func (s *Server) apiUpdateAlertSettings(c echo.Context) error {
 	var u alerts.Update
-	if err := decodeJSON(c, &u); err != nil {
+	if err := bindJSON(c, &u); err != nil {
 		return err
 	}
 	st, err := s.alerts().UpdateSettings(c.Request().Context(), alertActor(c), u)

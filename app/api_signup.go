@@ -9,10 +9,11 @@ import (
 	"github.com/clausewatch/clausewatch/store"
 )
 
-type apiSignupRequest struct {
-	Email        string `json:"email"`
-	Password     string `json:"password"`
-	Organization string `json:"organization"`
+// signupRequest is the sign-up form and the API's sign-up body.
+type signupRequest struct {
+	Email        string `json:"email" form:"email"`
+	Password     string `json:"password" form:"password"`
+	Organization string `json:"organization" form:"organization"`
 }
 
 type apiSignupResponse struct {
@@ -24,8 +25,8 @@ type apiSignupResponse struct {
 // apiSignup creates the account and organization and answers with an API
 // token, so a script can go on at once.
 func (s *Server) apiSignup(c echo.Context) error {
-	var req apiSignupRequest
-	if err := decodeJSON(c, &req); err != nil {
+	var req signupRequest
+	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	ctx := c.Request().Context()

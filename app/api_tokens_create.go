@@ -15,7 +15,7 @@ type apiTokenRequest struct {
 // login form.
 func (s *Server) apiCreateToken(c echo.Context) error {
 	var req apiTokenRequest
-	if err := decodeJSON(c, &req); err != nil {
+	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	token, err := s.accounts().LoginToken(c.Request().Context(), req.Email, req.Password, client(c))

@@ -6,13 +6,12 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/clausewatch/clausewatch/validation"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
 
 // apiAddWatchRequest is {platform} or {url,name,select?,remove?}.
 type apiAddWatchRequest struct {
-	Platform string   `json:"platform"`
+	Platform string   `json:"platform" validate:"excluded_with=URL" msg:"Send either platform or url, not both."`
 	URL      string   `json:"url"`
 	Name     string   `json:"name"`
 	Select   []string `json:"select"`
@@ -23,14 +22,12 @@ type apiAddWatchRequest struct {
 // the plan's limit, 409 when already watched, 422 for a bad field.
 func (s *Server) apiAddWatch(c echo.Context) error {
 	var req apiAddWatchRequest
-	if err := decodeJSON(c, &req); err != nil {
+	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	a := authFrom(c)
 	ctx := c.Request().Context()
 	switch {
-	case req.Platform != "" && req.URL != "":
-		return validation.Errors{"platform": "Send either platform or url, not both."}
 	case req.URL != "":
 		added, err := s.watchlist().AddCustomURL(ctx, a.Organization.ID, a.User.ID,
 			watchlist.CustomURL{URL: req.URL, Name: req.Name, Select: req.Select, Remove: req.Remove})

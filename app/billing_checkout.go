@@ -11,15 +11,20 @@ import (
 
 // saveCheckout sends the person to Stripe Checkout for the chosen plan.
 func (s *Server) saveCheckout(c echo.Context) error {
-	url, err := s.checkoutURL(c, c.FormValue("plan"))
+	var req checkoutRequest
+	if err := bindForm(c, &req); err != nil {
+		return s.billingFormError(c, err)
+	}
+	url, err := s.checkoutURL(c, req.Plan)
 	if err != nil {
 		return s.billingFormError(c, err)
 	}
 	return c.Redirect(http.StatusSeeOther, url)
 }
 
+// checkoutRequest is the plan to buy, from the Upgrade buttons or the API.
 type checkoutRequest struct {
-	Plan string `json:"plan"`
+	Plan string `json:"plan" form:"plan"`
 }
 
 type billingURL struct {
@@ -29,7 +34,7 @@ type billingURL struct {
 // apiCheckout answers 200 {"url": …} to Stripe Checkout.
 func (s *Server) apiCheckout(c echo.Context) error {
 	var req checkoutRequest
-	if err := decodeJSON(c, &req); err != nil {
+	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	url, err := s.checkoutURL(c, req.Plan)

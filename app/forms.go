@@ -14,15 +14,28 @@ import (
 	"github.com/clausewatch/clausewatch/store"
 )
 
-// formPage is a page that echoes the submitted form back to its fields.
-func (s *Server) formPage(c echo.Context, title string) (*Page, error) {
+// formPage binds the submitted form into dst (its `form` tags) and checks
+// it (its `validate` tags), and returns the page that echoes the input back
+// to its fields. The page is there even when err is not nil: a failed
+// check is validation.Errors to show on it with formError; a form that
+// cannot be read is a 400.
+func (s *Server) formPage(c echo.Context, title string, dst any) (*Page, error) {
 	page := s.newPage(c, title)
 	form, err := c.FormParams()
 	if err != nil {
-		return nil, echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.").SetInternal(err)
+		return page, echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.").SetInternal(err)
 	}
 	page.Form = form
-	return page, nil
+	return page, bindForm(c, dst)
+}
+
+// bindForm binds the submitted form into dst and checks it, for forms
+// whose errors are not shown next to their fields.
+func bindForm(c echo.Context, dst any) error {
+	if err := c.Bind(dst); err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.").SetInternal(err)
+	}
+	return c.Validate(dst)
 }
 
 // formError re-renders a form with the error next to its field or above the

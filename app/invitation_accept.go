@@ -14,9 +14,10 @@ import (
 // password from the form.
 func (s *Server) acceptInvitation(c echo.Context) error {
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
-	page, err := s.formPage(c, "Invitation")
+	var in passwordForm
+	page, err := s.formPage(c, "Invitation", &in)
 	if err != nil {
-		return err
+		return s.invitationError(c, page, err)
 	}
 	ctx := c.Request().Context()
 	token := c.Param("token")
@@ -31,7 +32,7 @@ func (s *Server) acceptInvitation(c echo.Context) error {
 		s.setFlash(c, "Welcome to "+org.Name+".")
 		return s.redirect(c, "dashboard")
 	}
-	user, err := s.accounts().AcceptInvitationNewAccount(ctx, token, page.Form.Get("password"))
+	user, err := s.accounts().AcceptInvitationNewAccount(ctx, token, in.Password)
 	if err != nil {
 		return s.invitationError(c, page, err)
 	}

@@ -6,19 +6,27 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// loginForm is the login form; Next is where to go afterwards.
+type loginForm struct {
+	Email    string `form:"email"`
+	Password string `form:"password"`
+	Next     string `form:"next"`
+}
+
 // saveLogin checks the credentials (throttled) and starts a new session;
 // failures re-render the form with the e-mail address kept.
 func (s *Server) saveLogin(c echo.Context) error {
-	page, err := s.formPage(c, "Log in")
-	if err != nil {
-		return err
-	}
-	next, err := s.nextPage(page.Form.Get("next"))
+	var in loginForm
+	page, formErr := s.formPage(c, "Log in", &in)
+	next, err := s.nextPage(in.Next)
 	if err != nil {
 		return err
 	}
 	page.Data = loginPage{Next: next}
-	ns, err := s.accounts().Login(c.Request().Context(), page.Form.Get("email"), page.Form.Get("password"), client(c))
+	if formErr != nil {
+		return s.formError(c, "login", page, formErr)
+	}
+	ns, err := s.accounts().Login(c.Request().Context(), in.Email, in.Password, client(c))
 	if err != nil {
 		return s.formError(c, "login", page, err)
 	}

@@ -4,17 +4,22 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// inviteForm is the invitation form; the role is member unless chosen.
+type inviteForm struct {
+	Email string `form:"email"`
+	Role  string `form:"role"`
+}
+
 func (s *Server) inviteMember(c echo.Context) error {
-	page, err := s.formPage(c, "Members")
+	in := inviteForm{Role: "member"}
+	page, err := s.formPage(c, "Members", &in)
 	if err != nil {
-		return err
+		return s.membersError(c, page, err)
 	}
-	a := authFrom(c)
-	role := page.Form.Get("role")
-	if role == "" {
-		role = "member"
+	if in.Role == "" {
+		in.Role = "member"
 	}
-	inv, err := s.accounts().Invite(c.Request().Context(), identity(a), page.Form.Get("email"), role)
+	inv, err := s.accounts().Invite(c.Request().Context(), identity(authFrom(c)), in.Email, in.Role)
 	if err != nil {
 		return s.membersError(c, page, err)
 	}

@@ -91,6 +91,7 @@ func New(d Deps) (*Server, error) {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
+	e.Validator = newInputValidator()
 	e.IPExtractor = echo.ExtractIPDirect()
 	s.echo = e
 	s.routes()

@@ -9,16 +9,13 @@ import (
 // saveSignup creates the account and organization, logs the new user in and
 // shows the dashboard, which asks them to confirm their address.
 func (s *Server) saveSignup(c echo.Context) error {
-	page, err := s.formPage(c, "Create your account")
+	var in signupRequest
+	page, err := s.formPage(c, "Create your account", &in)
 	if err != nil {
-		return err
+		return s.formError(c, "signup", page, err)
 	}
 	ctx := c.Request().Context()
-	user, _, err := s.accounts().Signup(ctx, accounts.SignupInput{
-		Email:        page.Form.Get("email"),
-		Password:     page.Form.Get("password"),
-		Organization: page.Form.Get("organization"),
-	})
+	user, _, err := s.accounts().Signup(ctx, accounts.SignupInput(in))
 	if err != nil {
 		return s.formError(c, "signup", page, err)
 	}
