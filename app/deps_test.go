@@ -37,6 +37,7 @@ func TestNewRefusesMissingDependencies(t *testing.T) {
 	}{
 		{"watchlist", func(d *Deps) { d.Watchlist = nil }, "watchlist"},
 		{"alerts", func(d *Deps) { d.Alerts = nil }, "alerts"},
+		{"insight", func(d *Deps) { d.Insight = nil }, "insight"},
 		{"accounts", func(d *Deps) { d.Accounts = nil }, "accounts"},
 		{"rate limiter", func(d *Deps) { d.RateLimiter = nil }, "rate limiter"},
 		{"redis", func(d *Deps) { d.Redis = nil }, "redis"},

@@ -17,7 +17,7 @@ type catalogueHandlers struct {
 // catalogueRoutes registers the public catalogue and change pages, the
 // document pages, the audit export and the matching API.
 func (s *Server) catalogueRoutes(web, api *echo.Group) {
-	e := &catalogueHandlers{Server: s, insight: insight.New(s.store, insight.DefaultCacheSize)}
+	e := &catalogueHandlers{Server: s, insight: s.deps.Insight}
 
 	web.GET("/platforms", e.showPlatforms).Name = "platforms"
 	web.GET("/platforms/:slug", e.showPlatform).Name = "platform"

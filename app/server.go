@@ -17,6 +17,7 @@ import (
 	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/billing/stripebilling"
 	"github.com/clausewatch/clausewatch/config"
+	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/templates"
 	"github.com/clausewatch/clausewatch/watchlist"
@@ -53,6 +54,9 @@ type Deps struct {
 	Billing *stripebilling.Service
 	// Alerts is the alert settings and unsubscribe logic.
 	Alerts *alerts.Service
+	// Insight computes the compliance views and keeps the process's cache
+	// of classified versions.
+	Insight *insight.Service
 }
 
 // Server is the web application.
@@ -115,6 +119,7 @@ func (d Deps) check() error {
 		"config": d.Config == nil, "store": d.Store == nil, "templates": d.Templates == nil, "logger": d.Log == nil,
 		"redis": d.Redis == nil, "metrics": d.Metrics == nil, "accounts": d.Accounts == nil, "queue dashboard": d.QueueUI == nil,
 		"watchlist": d.Watchlist == nil, "rate limiter": d.RateLimiter == nil, "alerts": d.Alerts == nil,
+		"insight": d.Insight == nil,
 	} {
 		if absent {
 			missing = append(missing, name)

@@ -20,6 +20,7 @@ import (
 	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/alerts"
 	"github.com/clausewatch/clausewatch/config"
+	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
@@ -112,6 +113,7 @@ func testDeps(cfg *config.Config, st *store.Store, tmpl *templates.Templates, se
 			AllowPrivate: cfg.FetchAllowPrivate, Log: log, Now: now}),
 		Alerts: alerts.New(alerts.Deps{Store: st, Mail: sender, Templates: tmpl, BaseURL: cfg.BaseURL,
 			Secret: cfg.SessionSecret, AllowPrivate: cfg.FetchAllowPrivate, Log: log}),
+		Insight:     insight.New(st, insight.DefaultCacheSize),
 		Redis:       alwaysUp{},
 		RateLimiter: unlimited{},
 		QueueUI:     http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "queue dashboard") }),

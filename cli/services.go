@@ -21,6 +21,7 @@ import (
 	"github.com/clausewatch/clausewatch/config"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/fetch"
+	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/ratelimit"
 	"github.com/clausewatch/clausewatch/recorder"
@@ -272,6 +273,7 @@ func (s *services) newWebApp() (http.Handler, error) {
 	srv, err := app.New(app.Deps{
 		Config: s.cfg, Store: s.store, Templates: s.templates, Log: s.log,
 		Redis: s.redis, Metrics: s.metrics, Accounts: s.accounts, Watchlist: s.watchlist, Alerts: s.alerts,
+		Insight:     insight.New(s.store, insight.DefaultCacheSize),
 		QueueUI:     asynqmon.New(asynqmon.Options{RootPath: "/admin/queues", RedisConnOpt: opt}),
 		RateLimiter: ratelimit.New(s.redis.Client, nil),
 		Billing:     s.billing,
