@@ -22,7 +22,7 @@ type InvitationView struct {
 type inviteMail struct {
 	Organization string
 	Inviter      string
-	Role         string
+	Role         store.Role
 	URL          string
 	Days         int
 }
@@ -36,8 +36,8 @@ func (s *Service) PendingInvitations(ctx context.Context, orgID int64) ([]store.
 // member). Owners and admins may invite. Members plus open invitations may
 // not exceed the plan's member limit (*billing.LimitError). A repeated
 // invitation to the same address replaces the earlier one.
-func (s *Service) Invite(ctx context.Context, actor *Identity, email, role string) (*store.Invitation, error) {
-	if !canManage(actor.Role) {
+func (s *Service) Invite(ctx context.Context, actor *Identity, email string, role store.Role) (*store.Invitation, error) {
+	if !actor.Role.CanManage() {
 		return nil, ErrForbidden
 	}
 	email = NormalizeEmail(email)
@@ -81,7 +81,7 @@ func (s *Service) Invite(ctx context.Context, actor *Identity, email, role strin
 		if err := tx.CreateInvitation(ctx, inv); err != nil {
 			return err
 		}
-		return audit(ctx, tx, org.ID, actor.User.ID, store.AuditInvite, email+" as "+role)
+		return audit(ctx, tx, org.ID, actor.User.ID, store.AuditInvite, email+" as "+role.String())
 	})
 	if err != nil {
 		return nil, fmt.Errorf("invite %s: %w", email, err)
@@ -111,7 +111,7 @@ func (s *Service) checkMemberLimit(ctx context.Context, tx *store.Store, org *st
 
 // RevokeInvitation withdraws an open invitation (owners and admins).
 func (s *Service) RevokeInvitation(ctx context.Context, actor *Identity, invitationID int64) error {
-	if !canManage(actor.Role) {
+	if !actor.Role.CanManage() {
 		return ErrForbidden
 	}
 	if err := s.store.RevokeInvitation(ctx, actor.Organization.ID, invitationID, s.now()); err != nil {
@@ -229,5 +229,5 @@ func (s *Service) joinTx(ctx context.Context, tx *store.Store, v *InvitationView
 	if err := tx.MarkEmailVerified(ctx, userID, s.now()); err != nil {
 		return err
 	}
-	return audit(ctx, tx, org.ID, userID, store.AuditAccept, v.Invitation.Email+" as "+v.Invitation.Role)
+	return audit(ctx, tx, org.ID, userID, store.AuditAccept, v.Invitation.Email+" as "+v.Invitation.Role.String())
 }

@@ -112,7 +112,7 @@ func TestInviteRefusals(t *testing.T) {
 			name   string
 			actor  *accounts.Identity
 			email  string
-			role   string
+			role   store.Role
 			target error
 			fields []string
 		}{

@@ -7,9 +7,6 @@ import (
 	"github.com/clausewatch/clausewatch/store"
 )
 
-// canManage reports whether the role may invite and remove members.
-func canManage(role string) bool { return role == store.RoleOwner || role == store.RoleAdmin }
-
 // Members lists the organization's members with their users.
 func (s *Service) Members(ctx context.Context, orgID int64) ([]store.Membership, error) {
 	return s.store.Members(ctx, orgID)
@@ -19,7 +16,7 @@ func (s *Service) Members(ctx context.Context, orgID int64) ([]store.Membership,
 // may, admins not an owner, and never the last owner. Their sessions and
 // API tokens for the organization stop working.
 func (s *Service) RemoveMember(ctx context.Context, actor *Identity, membershipID int64) error {
-	if !canManage(actor.Role) {
+	if !actor.Role.CanManage() {
 		return ErrForbidden
 	}
 	orgID := actor.Organization.ID
@@ -34,7 +31,7 @@ func (s *Service) RemoveMember(ctx context.Context, actor *Identity, membershipI
 		if m.UserID == actor.User.ID {
 			return &RuleError{Message: "To leave the organization yourself, use Leave."}
 		}
-		if m.Role == store.RoleOwner && actor.Role != store.RoleOwner {
+		if m.Role.IsOwner() && !actor.Role.IsOwner() {
 			return ErrForbidden
 		}
 		if err := s.dropMember(ctx, tx, m); err != nil {
@@ -74,7 +71,7 @@ func (s *Service) Leave(ctx context.Context, actor *Identity) error {
 // dropMember deletes a membership with its sessions and tokens, refusing to
 // leave the organization without an owner.
 func (s *Service) dropMember(ctx context.Context, tx *store.Store, m *store.Membership) error {
-	if m.Role == store.RoleOwner {
+	if m.Role.IsOwner() {
 		owners, err := tx.CountMembers(ctx, m.OrganizationID, store.RoleOwner)
 		if err != nil {
 			return err
@@ -95,7 +92,7 @@ func (s *Service) dropMember(ctx context.Context, tx *store.Store, m *store.Memb
 // TransferOwnership makes another member the owner; the acting owner
 // becomes an admin.
 func (s *Service) TransferOwnership(ctx context.Context, actor *Identity, membershipID int64) error {
-	if actor.Role != store.RoleOwner {
+	if !actor.Role.IsOwner() {
 		return ErrForbidden
 	}
 	orgID := actor.Organization.ID

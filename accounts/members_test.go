@@ -38,7 +38,7 @@ func (e *env) membershipID(in, user *accounts.Identity) int64 {
 	return m.ID
 }
 
-func (e *env) role(in, user *accounts.Identity) string {
+func (e *env) role(in, user *accounts.Identity) store.Role {
 	e.t.Helper()
 	m, err := e.st.MembershipOfUser(e.ctx, in.Organization.ID, user.User.ID)
 	if errors.Is(err, store.ErrNotFound) {

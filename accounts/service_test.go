@@ -87,7 +87,7 @@ func (e *env) signup(email, orgName string) *accounts.Identity {
 
 // member adds a new user with role to the organization of owner and
 // returns their identity there.
-func (e *env) member(owner *accounts.Identity, email, role string) *accounts.Identity {
+func (e *env) member(owner *accounts.Identity, email string, role store.Role) *accounts.Identity {
 	e.t.Helper()
 	id := e.signup(email, email)
 	if _, err := e.st.AddMember(e.ctx, owner.Organization.ID, id.User.ID, role); err != nil {

@@ -14,7 +14,7 @@ import (
 type Identity struct {
 	User         *store.User
 	Organization *store.Organization
-	Role         string
+	Role         store.Role
 	// TokenID is the API token used; zero for sessions.
 	TokenID int64
 }

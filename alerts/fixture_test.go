@@ -164,7 +164,7 @@ func (f *fixture) org(t *testing.T, name, plan string) (*store.Organization, *st
 }
 
 // member adds a user to org.
-func (f *fixture) member(t *testing.T, org *store.Organization, name, role string, verified bool) *store.User {
+func (f *fixture) member(t *testing.T, org *store.Organization, name string, role store.Role, verified bool) *store.User {
 	t.Helper()
 	ctx := context.Background()
 	u := &store.User{Email: fmt.Sprintf("%s-%s@example.com", name, f.tag), PasswordHash: "x"}

@@ -62,10 +62,8 @@ type MemberUpdate struct {
 type Actor struct {
 	OrganizationID int64
 	UserID         int64
-	Role           string
+	Role           store.Role
 }
-
-func (a Actor) manages() bool { return a.Role == store.RoleOwner || a.Role == store.RoleAdmin }
 
 // Settings returns the organization's settings for the member.
 func (s *Service) Settings(ctx context.Context, a Actor) (*Settings, error) {
@@ -123,7 +121,7 @@ func (s *Service) UpdateSettings(ctx context.Context, a Actor, u Update) (*Setti
 	}
 	plan := billing.Entitlements(org.Plan)
 	orgWide := u.SameDay != nil || u.DigestWeekday != nil || u.WebhookURL != nil || u.RegenerateWebhookSecret
-	if orgWide && !a.manages() {
+	if orgWide && !a.Role.CanManage() {
 		return nil, fmt.Errorf("change alert settings: %w", accounts.ErrForbidden)
 	}
 	if u.SameDay != nil && *u.SameDay {

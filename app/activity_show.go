@@ -74,7 +74,7 @@ type activityRow struct {
 // Owners and admins only, like the member and billing settings it records.
 func (s *Server) showActivity(c echo.Context) error {
 	a := authFrom(c)
-	if !a.manages() {
+	if !a.Role.CanManage() {
 		return echo.NewHTTPError(http.StatusForbidden, "Only owners and admins see the organization's activity.")
 	}
 	entries, err := s.deps.Store.AuditLog(c.Request().Context(), a.Organization.ID, activityShown)

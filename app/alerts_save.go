@@ -28,7 +28,7 @@ func (s *Server) saveAlerts(c echo.Context) error {
 	}
 	memberSameDay, memberDigest := bool(in.MemberSameDay), bool(in.MemberDigest)
 	u := alerts.Update{Member: &alerts.MemberUpdate{SameDay: &memberSameDay, Digest: &memberDigest}}
-	if authFrom(c).manages() {
+	if authFrom(c).Role.CanManage() {
 		u.DigestWeekday, u.WebhookURL = &in.DigestWeekday, &in.WebhookURL
 		// An unchecked box on a plan without same-day alerts is not a
 		// request to change anything.

@@ -38,7 +38,7 @@ func (s *Server) renderAlerts(c echo.Context, page *Page, secret string, status 
 	}
 	page.Data = alertsPage{
 		Settings: st, Failed: failed, Secret: secret,
-		CanManage: a.manages(),
+		CanManage: a.Role.CanManage(),
 		Weekdays:  []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
 	}
 	return s.render(c, "alerts", page, status)

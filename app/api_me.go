@@ -12,7 +12,7 @@ import (
 
 type meOrganization struct {
 	*store.Organization
-	Role string `json:"role"`
+	Role store.Role `json:"role"`
 }
 
 type meResponse struct {

@@ -11,18 +11,13 @@ import (
 type Auth struct {
 	User         *store.User
 	Organization *store.Organization
-	Role         string
+	Role         store.Role
 	// SessionID is the raw cookie value of a website session; empty for
 	// API tokens.
 	SessionID string
 	// TokenID is the API token used; zero for website sessions.
 	TokenID int64
 }
-
-// manages reports whether the person may change the organization's
-// members, alert settings and billing, and read its activity: owners and
-// admins.
-func (a *Auth) manages() bool { return a.Role == store.RoleOwner || a.Role == store.RoleAdmin }
 
 const authKey = "auth"
 

@@ -25,7 +25,7 @@ func (s *Server) showBilling(c echo.Context) error {
 
 func (s *Server) renderBilling(c echo.Context, page *Page, status int) error {
 	a := authFrom(c)
-	data := billingPage{CanManage: a.manages(), Plans: billing.Plans()}
+	data := billingPage{CanManage: a.Role.CanBill(), Plans: billing.Plans()}
 	switch q := c.QueryParam("checkout"); q {
 	case "success", "canceled":
 		data.Checkout = q

@@ -37,8 +37,8 @@ func (s *Server) renderMembers(c echo.Context, page *Page, status int) error {
 	}
 	page.Data = membersPage{
 		Members: members, Invitations: invs, Self: a.User.ID,
-		CanManage: a.manages(),
-		IsOwner:   a.Role == store.RoleOwner,
+		CanManage: a.Role.CanManage(),
+		IsOwner:   a.Role.IsOwner(),
 	}
 	return s.render(c, "members", page, status)
 }

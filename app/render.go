@@ -17,7 +17,7 @@ type Page struct {
 	Title        string
 	User         *store.User
 	Organization *store.Organization
-	Role         string
+	Role         store.Role
 	Plan         billing.Plan
 	CSRF         string
 	Flash        string

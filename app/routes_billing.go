@@ -32,7 +32,7 @@ func (s *Server) requireBillingRole(next echo.HandlerFunc) echo.HandlerFunc {
 		if a == nil {
 			return echo.NewHTTPError(http.StatusUnauthorized, "Please log in.")
 		}
-		if !a.manages() {
+		if !a.Role.CanBill() {
 			return echo.NewHTTPError(http.StatusForbidden, "Only owners and admins manage billing.")
 		}
 		return next(c)

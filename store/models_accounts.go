@@ -2,13 +2,6 @@ package store
 
 import "time"
 
-// Roles of a member in an organization.
-const (
-	RoleOwner  = "owner"
-	RoleAdmin  = "admin"
-	RoleMember = "member"
-)
-
 // Organization is a tenant: the unit that subscribes, watches and is billed.
 type Organization struct {
 	ID        int64     `gorm:"primaryKey" json:"id"`
@@ -40,7 +33,7 @@ type Membership struct {
 	ID             int64 `gorm:"primaryKey"`
 	OrganizationID int64
 	UserID         int64
-	Role           string
+	Role           Role
 	CreatedAt      time.Time
 	User           *User `gorm:"foreignKey:UserID"`
 	// Organization is loaded by MembershipsOfUser only.
@@ -83,7 +76,7 @@ type Invitation struct {
 	ID             int64      `gorm:"primaryKey" json:"id"`
 	OrganizationID int64      `json:"-"`
 	Email          string     `json:"email"`
-	Role           string     `json:"role"`
+	Role           Role       `json:"role"`
 	TokenHash      string     `json:"-"`
 	InvitedBy      *int64     `json:"-"`
 	ExpiresAt      time.Time  `json:"expires_at"`

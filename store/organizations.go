@@ -62,7 +62,7 @@ func (s *Store) LockOrganization(ctx context.Context, orgID int64) error {
 
 // AddMember makes the user a member of the organization with role; an
 // existing membership is ErrConflict.
-func (s *Store) AddMember(ctx context.Context, orgID, userID int64, role string) (*Membership, error) {
+func (s *Store) AddMember(ctx context.Context, orgID, userID int64, role Role) (*Membership, error) {
 	m := &Membership{OrganizationID: orgID, UserID: userID, Role: role}
 	if err := s.conn(ctx).Create(m).Error; err != nil {
 		return nil, notFound(err, "add member")
@@ -103,7 +103,7 @@ func (s *Store) Members(ctx context.Context, orgID int64) ([]Membership, error) 
 
 // CountMembers counts the organization's members, optionally only those
 // with one of roles.
-func (s *Store) CountMembers(ctx context.Context, orgID int64, roles ...string) (int, error) {
+func (s *Store) CountMembers(ctx context.Context, orgID int64, roles ...Role) (int, error) {
 	q := s.conn(ctx).Model(&Membership{}).Scopes(forOrg(orgID))
 	if len(roles) > 0 {
 		q = q.Where("role IN ?", roles)
@@ -116,7 +116,7 @@ func (s *Store) CountMembers(ctx context.Context, orgID int64, roles ...string) 
 }
 
 // SetMemberRole changes the role of one membership.
-func (s *Store) SetMemberRole(ctx context.Context, orgID, membershipID int64, role string) error {
+func (s *Store) SetMemberRole(ctx context.Context, orgID, membershipID int64, role Role) error {
 	res := s.conn(ctx).Model(&Membership{}).Scopes(forOrg(orgID)).Where("id = ?", membershipID).Update("role", role)
 	return oneRow(res, fmt.Sprintf("set role of membership %d", membershipID))
 }

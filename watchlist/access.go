@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/clausewatch/clausewatch/billing"
-	"github.com/clausewatch/clausewatch/store"
 )
 
 // WriteAccess returns a *ReadOnlyError when the user is one of the members
@@ -26,12 +25,12 @@ func (s *Service) WriteAccess(ctx context.Context, orgID, userID int64) error {
 	}
 	seats := plan.Members
 	for _, m := range members {
-		if m.Role == store.RoleOwner {
+		if m.Role.IsOwner() {
 			seats--
 		}
 	}
 	for _, m := range members {
-		if m.Role == store.RoleOwner {
+		if m.Role.IsOwner() {
 			if m.UserID == userID {
 				return nil
 			}

@@ -137,7 +137,7 @@ func (s *Service) mailOwners(ctx context.Context, c *PlanChange) {
 		return
 	}
 	for _, m := range members {
-		if m.Role != store.RoleOwner || m.User == nil {
+		if !m.Role.IsOwner() || m.User == nil {
 			continue
 		}
 		if err := s.mail.Send(ctx, mail.Message{To: m.User.Email, Subject: subject, Text: text, HTML: html}); err != nil {

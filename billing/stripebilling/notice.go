@@ -9,7 +9,6 @@ import (
 
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/mail"
-	"github.com/clausewatch/clausewatch/store"
 )
 
 // notice is one failed payment attempt of an invoice.
@@ -61,7 +60,7 @@ func (s *Service) sendPaymentNotice(ctx context.Context, orgID int64, planID str
 		return
 	}
 	for _, m := range members {
-		if m.User == nil || (m.Role != store.RoleOwner && m.Role != store.RoleAdmin) {
+		if m.User == nil || !m.Role.CanBill() {
 			continue
 		}
 		if err := s.mail.Send(ctx, mail.Message{To: m.User.Email, Subject: subject, Text: text, HTML: html}); err != nil {
