@@ -11,9 +11,3 @@ func (s *Server) showHome(c echo.Context) error {
 	page.Data = billing.Plans()
 	return s.render(c, "home", page)
 }
-
-func (s *Server) showPricing(c echo.Context) error {
-	page := s.newPage(c, "Pricing")
-	page.Data = billing.Plans()
-	return s.render(c, "pricing", page)
-}

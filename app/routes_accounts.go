@@ -1,13 +1,7 @@
 package app
 
 import (
-	"errors"
-	"net/http"
-
 	"github.com/labstack/echo/v4"
-
-	"github.com/clausewatch/clausewatch/accounts"
-	"github.com/clausewatch/clausewatch/store"
 )
 
 // accountRoutes registers sign-up, login, verification, reset, invitation,
@@ -50,49 +44,4 @@ func (s *Server) apiAccountRoutes(g *echo.Group) {
 	g.POST("/signup", s.apiSignup).Name = "api.signup"
 	g.POST("/tokens", s.apiCreateToken).Name = "api.tokens.create"
 	g.GET("/me", s.apiMe, s.requireAPIAuth).Name = "api.me"
-}
-
-// accounts is the accounts service from the dependencies.
-func (s *Server) accounts() *accounts.Service { return s.deps.Accounts }
-
-// loadSession resolves the session cookie into an Auth on the context. A
-// stale cookie is cleared and the request goes on anonymously.
-func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		raw := s.sessionCookie(c)
-		if raw == "" {
-			return next(c)
-		}
-		id, err := s.accounts().Session(c.Request().Context(), raw)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			s.clearSessionCookie(c)
-		case err != nil:
-			return err
-		default:
-			setAuth(c, &Auth{User: id.User, Organization: id.Organization, Role: id.Role, SessionID: raw})
-		}
-		return next(c)
-	}
-}
-
-// requireLogin sends anonymous visitors to the login page (the error
-// handler turns 401 into a redirect with ?next=).
-func (s *Server) requireLogin(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if authFrom(c) == nil {
-			return echo.NewHTTPError(http.StatusUnauthorized, "Please log in.")
-		}
-		return next(c)
-	}
-}
-
-// identity is the accounts view of the request's Auth.
-func identity(a *Auth) *accounts.Identity {
-	return &accounts.Identity{User: a.User, Organization: a.Organization, Role: a.Role, TokenID: a.TokenID}
-}
-
-// client describes the request for login throttling and session records.
-func client(c echo.Context) accounts.Client {
-	return accounts.Client{IP: c.RealIP(), UserAgent: c.Request().UserAgent()}
 }

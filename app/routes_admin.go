@@ -17,21 +17,3 @@ func (s *Server) adminRoutes(web *echo.Group) {
 	g.Match(methods, "", h)
 	g.Match(methods, "/*", h)
 }
-
-func (s *Server) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if a := authFrom(c); a == nil || !a.User.Staff {
-			return echo.NewHTTPError(http.StatusNotFound)
-		}
-		return next(c)
-	}
-}
-
-// dashboardCSP relaxes the script policy for the third-party dashboard,
-// whose page bootstraps with an inline script; it stays same-origin.
-func dashboardCSP(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		c.Response().Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
-		return next(c)
-	}
-}

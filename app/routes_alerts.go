@@ -3,8 +3,6 @@ package app
 import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
-
-	"github.com/clausewatch/clausewatch/alerts"
 )
 
 // alertRoutes registers the alert settings page and API and the one-click
@@ -23,13 +21,4 @@ func (s *Server) alertRoutes(web, api *echo.Group) {
 	unsub := s.echo.Group("/alerts/unsubscribe", middleware.BodyLimit(bodyLimitDefault))
 	unsub.GET("", s.showUnsubscribe).Name = "alerts.unsubscribe"
 	unsub.POST("", s.saveUnsubscribe).Name = "alerts.unsubscribe.save"
-}
-
-// alerts is the alerts service from the dependencies.
-func (s *Server) alerts() *alerts.Service { return s.deps.Alerts }
-
-// alertActor is the member making the request.
-func alertActor(c echo.Context) alerts.Actor {
-	a := authFrom(c)
-	return alerts.Actor{OrganizationID: a.Organization.ID, UserID: a.User.ID, Role: a.Role}
 }

@@ -1,11 +1,7 @@
 package app
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
-
-	"github.com/clausewatch/clausewatch/billing/stripebilling"
 )
 
 // billingRoutes registers the billing page, its API and the Stripe
@@ -23,26 +19,4 @@ func (s *Server) billingRoutes(web, api *echo.Group) {
 	// Stripe signs its requests; sessions, CSRF and the default body
 	// limit do not apply.
 	s.echo.POST("/webhooks/stripe", s.stripeWebhook).Name = "webhook.stripe"
-}
-
-// requireBillingRole lets owners and admins manage the subscription.
-func (s *Server) requireBillingRole(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		a := authFrom(c)
-		if a == nil {
-			return echo.NewHTTPError(http.StatusUnauthorized, "Please log in.")
-		}
-		if !a.Role.CanBill() {
-			return echo.NewHTTPError(http.StatusForbidden, "Only owners and admins manage billing.")
-		}
-		return next(c)
-	}
-}
-
-// billingService is the Stripe billing service, or ErrNotConfigured.
-func (s *Server) billingService() (*stripebilling.Service, error) {
-	if s.deps.Billing == nil {
-		return nil, stripebilling.ErrNotConfigured
-	}
-	return s.deps.Billing, nil
 }

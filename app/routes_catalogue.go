@@ -36,15 +36,3 @@ func (s *Server) catalogueRoutes(web, api *echo.Group) {
 	api.GET("/platforms/:slug/changes", e.apiPlatformChanges, s.optionalAPIAuth).Name = "api.platform.changes"
 	api.GET("/changes/:id", e.apiChange, s.optionalAPIAuth).Name = "api.change"
 }
-
-// optionalAPIAuth lets anonymous callers through and authenticates those
-// that send a token; a bad token is still a 401, never silently anonymous.
-func (s *Server) optionalAPIAuth(next echo.HandlerFunc) echo.HandlerFunc {
-	authed := s.requireAPIAuth(next)
-	return func(c echo.Context) error {
-		if c.Request().Header.Get(echo.HeaderAuthorization) == "" {
-			return next(c)
-		}
-		return authed(c)
-	}
-}

@@ -2,8 +2,6 @@ package app
 
 import (
 	"github.com/labstack/echo/v4"
-
-	"github.com/clausewatch/clausewatch/watchlist"
 )
 
 // watchlistRoutes registers the watchlist page, its API, the organization's
@@ -28,6 +26,3 @@ func (s *Server) watchlistRoutes(web, api *echo.Group) {
 	s.echo.GET("/feeds/platforms/:file", s.showPlatformFeed).Name = "feed.platform"
 	s.echo.GET("/feeds/org/:file", s.showOrganizationFeed).Name = "feed.org"
 }
-
-// watchlist is the watchlist service from the dependencies.
-func (s *Server) watchlist() *watchlist.Service { return s.deps.Watchlist }
