@@ -172,7 +172,7 @@ func (s *Service) AcceptInvitationNewAccount(ctx context.Context, token, passwor
 	if msg := s.checkPassword(password, v.Invitation.Email); msg != "" {
 		return nil, validation.Errors{"password": msg}
 	}
-	hash, err := HashPassword(password)
+	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
 		return nil, err
 	}

@@ -51,7 +51,9 @@ func (s *Service) CheckResetToken(ctx context.Context, token string) error {
 
 // ResetPassword uses a reset token to set a new password, ends every
 // session of the user and invalidates their other reset links. Following
-// the link proves the address, so it also counts as verification.
+// the link proves the address, so it also counts as verification and
+// clears the account's failed logins: the owner logs in even while someone
+// else keeps guessing.
 func (s *Service) ResetPassword(ctx context.Context, token, password string) (*store.User, error) {
 	var (
 		user    *store.User
@@ -87,6 +89,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) (*s
 	if err != nil {
 		return nil, fmt.Errorf("reset password: %w", err)
 	}
+	s.clearLoginFailures(ctx, user.Email)
 	s.sendPasswordChanged(ctx, user, "reset", revoked)
 	return user, nil
 }
@@ -99,7 +102,7 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, current, pas
 	if err != nil {
 		return fmt.Errorf("change password: %w", err)
 	}
-	ok, err := VerifyPassword(user.PasswordHash, current)
+	ok, err := s.verifyPassword(ctx, user.PasswordHash, current)
 	if err != nil {
 		return fmt.Errorf("change password of user %d: %w", userID, err)
 	}
@@ -131,7 +134,7 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, current, pas
 // tokens under each organization that had some, and returns how many
 // tokens were revoked.
 func (s *Service) replacePassword(ctx context.Context, tx *store.Store, user *store.User, password, action string) (int64, error) {
-	hash, err := HashPassword(password)
+	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
 		return 0, err
 	}

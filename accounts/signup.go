@@ -46,7 +46,7 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (*store.User, *sto
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return nil, nil, fmt.Errorf("signup: %w", err)
 	}
-	hash, err := HashPassword(in.Password)
+	hash, err := s.hashPassword(ctx, in.Password)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -144,14 +144,14 @@ func TestLoginThrottleIgnoresForwardedHeaders(t *testing.T) {
 		h.ServeHTTP(rec, req)
 		return rec
 	}
-	for i := 1; i <= accounts.MaxLoginFailures; i++ {
+	for i := 1; i <= accounts.MaxClientLoginFailures; i++ {
 		if rec := attempt(i); rec.Code != http.StatusUnprocessableEntity {
 			t.Fatalf("attempt %d: status %d", i, rec.Code)
 		}
 	}
-	rec := attempt(accounts.MaxLoginFailures + 1)
+	rec := attempt(accounts.MaxClientLoginFailures + 1)
 	if rec.Code != http.StatusTooManyRequests {
-		t.Fatalf("attempt %d with new forwarded headers: status %d, want 429", accounts.MaxLoginFailures+1, rec.Code)
+		t.Fatalf("attempt %d with new forwarded headers: status %d, want 429", accounts.MaxClientLoginFailures+1, rec.Code)
 	}
 	if secs, err := strconv.Atoi(rec.Header().Get("Retry-After")); err != nil || secs < 1 {
 		t.Fatalf("Retry-After = %q", rec.Header().Get("Retry-After"))

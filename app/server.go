@@ -82,6 +82,10 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	ipExtractor, err := clientIPExtractor(d.Config)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		cfg:     d.Config,
 		store:   d.Store,
@@ -96,7 +100,7 @@ func New(d Deps) (*Server, error) {
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
 	e.Validator = newInputValidator()
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = ipExtractor
 	s.echo = e
 	s.routes()
 	if err := s.indexRoutes(); err != nil {

@@ -78,12 +78,21 @@ func serveTestApp(t *testing.T, sender mail.Sender, opts ...func(*Deps)) *testAp
 // buildTestApp builds the app for base without serving it.
 func buildTestApp(t *testing.T, base string, sender mail.Sender, opts ...func(*Deps)) *testApp {
 	t.Helper()
-	st := storetest.SQLite(t)
+	return buildTestAppOn(t, storetest.SQLite(t), base, nil, sender, opts...)
+}
+
+// buildTestAppOn builds the app on st with extra configuration variables.
+func buildTestAppOn(t *testing.T, st *store.Store, base string, vars map[string]string, sender mail.Sender, opts ...func(*Deps)) *testApp {
+	t.Helper()
 	tmpl, err := templates.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.FromMap(map[string]string{"CLAUSEWATCH_BASE_URL": base, "CLAUSEWATCH_DATA_DIR": t.TempDir()})
+	env := map[string]string{"CLAUSEWATCH_BASE_URL": base, "CLAUSEWATCH_DATA_DIR": t.TempDir()}
+	for k, v := range vars {
+		env[k] = v
+	}
+	cfg, err := config.FromMap(env)
 	if err != nil {
 		t.Fatal(err)
 	}

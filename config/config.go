@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"reflect"
@@ -42,6 +43,10 @@ type Config struct {
 	FetchPerHost int `env:"CLAUSEWATCH_FETCH_PER_HOST" envDefault:"1"`
 	// WorkerConcurrency is how many tasks one worker process runs at once.
 	WorkerConcurrency int `env:"CLAUSEWATCH_WORKER_CONCURRENCY" envDefault:"8"`
+	// TrustedProxies are the CIDRs (or single addresses) of reverse proxies
+	// whose X-Forwarded-For is believed for the client address; empty means
+	// the connection's peer is the client.
+	TrustedProxies []string `env:"CLAUSEWATCH_TRUSTED_PROXIES" envSeparator:","`
 	// ChromiumPath points at a Chromium binary for documents that need
 	// client-side scripts; empty means look for it on PATH.
 	ChromiumPath string `env:"CLAUSEWATCH_CHROMIUM"`
@@ -178,6 +183,9 @@ func (c *Config) Validate() error {
 	if c.WorkerConcurrency < 1 {
 		errs = append(errs, fmt.Errorf("CLAUSEWATCH_WORKER_CONCURRENCY must be at least 1"))
 	}
+	if _, err := c.TrustedProxyNets(); err != nil {
+		errs = append(errs, err)
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -192,6 +200,32 @@ func (c *Config) Validate() error {
 // Secure reports whether the site is served over https, which decides the
 // cookie attributes and HSTS.
 func (c *Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+// TrustedProxyNets parses TrustedProxies; a bare address is a network of
+// one.
+func (c *Config) TrustedProxyNets() ([]*net.IPNet, error) {
+	var nets []*net.IPNet
+	for _, p := range c.TrustedProxies {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if ip := net.ParseIP(p); ip != nil {
+			bits := 128
+			if ip.To4() != nil {
+				ip, bits = ip.To4(), 32
+			}
+			nets = append(nets, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
+			continue
+		}
+		_, n, err := net.ParseCIDR(p)
+		if err != nil {
+			return nil, fmt.Errorf("CLAUSEWATCH_TRUSTED_PROXIES: %q is not an address or CIDR", p)
+		}
+		nets = append(nets, n)
+	}
+	return nets, nil
+}
 
 // EmbeddedRedis reports whether the in-process Redis is used.
 func (c *Config) EmbeddedRedis() bool { return c.RedisURL == "" }

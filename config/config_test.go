@@ -44,6 +44,7 @@ func TestFromMapErrors(t *testing.T) {
 		{"both file and value", map[string]string{"SESSION_SECRET": strings.Repeat("a", 32), "SESSION_SECRET_FILE": "/x"}, "SESSION_SECRET_FILE"},
 		{"missing file", map[string]string{"SESSION_SECRET_FILE": "/nonexistent/secret"}, "SESSION_SECRET_FILE"},
 		{"shared redis without secret", map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}, "SESSION_SECRET"},
+		{"bad trusted proxy", map[string]string{"CLAUSEWATCH_TRUSTED_PROXIES": "10.0.0.0/8,proxy.internal"}, "CLAUSEWATCH_TRUSTED_PROXIES"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +53,24 @@ func TestFromMapErrors(t *testing.T) {
 				t.Fatalf("got %v, want error mentioning %s", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestTrustedProxyNets(t *testing.T) {
+	cfg, err := FromMap(map[string]string{"CLAUSEWATCH_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7,2001:db8::/32"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nets, err := cfg.TrustedProxyNets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range nets {
+		got = append(got, n.String())
+	}
+	if strings.Join(got, " ") != "10.0.0.0/8 192.0.2.7/32 2001:db8::/32" {
+		t.Fatalf("nets = %v", got)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // CreateSession stores a new login session.
@@ -73,17 +75,37 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64
 	return res.RowsAffected, nil
 }
 
-// RecordLoginFailure notes one failed login under each key (account, IP).
-func (s *Store) RecordLoginFailure(ctx context.Context, at time.Time, keys ...string) error {
+// ReserveLoginAttempt records one attempt under each key before the
+// password is checked, and returns the ids of the rows, so that the caller
+// can count the attempt against the limits and take it back. Recording
+// first is what makes the limit hold under concurrency: every attempt
+// that counts sees its own row and those of all attempts before it.
+func (s *Store) ReserveLoginAttempt(ctx context.Context, at time.Time, keys ...string) ([]int64, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
 	rows := make([]LoginFailure, len(keys))
 	for i, k := range keys {
 		rows[i] = LoginFailure{Key: k, CreatedAt: at.UTC()}
 	}
-	if len(rows) == 0 {
+	if err := s.conn(ctx).Create(&rows).Error; err != nil {
+		return nil, fmt.Errorf("reserve login attempt: %w", err)
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids, nil
+}
+
+// ReleaseLoginAttempt takes back reserved rows: the attempt was refused
+// before the password was checked, or it succeeded.
+func (s *Store) ReleaseLoginAttempt(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
 		return nil
 	}
-	if err := s.conn(ctx).Create(&rows).Error; err != nil {
-		return fmt.Errorf("record login failure: %w", err)
+	if err := s.conn(ctx).Where("id IN ?", ids).Delete(&LoginFailure{}).Error; err != nil {
+		return fmt.Errorf("release login attempt: %w", err)
 	}
 	return nil
 }
@@ -91,15 +113,31 @@ func (s *Store) RecordLoginFailure(ctx context.Context, at time.Time, keys ...st
 // LoginFailures counts the failures under key since since, and returns the
 // time of the oldest of them (zero when there are none).
 func (s *Store) LoginFailures(ctx context.Context, key string, since time.Time) (int, time.Time, error) {
-	var rows []LoginFailure
-	err := s.conn(ctx).Where("key = ? AND created_at > ?", key, since.UTC()).Order("created_at").Find(&rows).Error
-	if err != nil {
+	var n int64
+	q := func() *gorm.DB {
+		return s.conn(ctx).Model(&LoginFailure{}).Where("key = ? AND created_at > ?", key, since.UTC())
+	}
+	if err := q().Count(&n).Error; err != nil {
 		return 0, time.Time{}, fmt.Errorf("count login failures: %w", err)
 	}
-	if len(rows) == 0 {
+	if n == 0 {
 		return 0, time.Time{}, nil
 	}
-	return len(rows), rows[0].CreatedAt, nil
+	var oldest LoginFailure
+	if err := q().Order("created_at").Limit(1).Find(&oldest).Error; err != nil {
+		return 0, time.Time{}, fmt.Errorf("oldest login failure: %w", err)
+	}
+	return int(n), oldest.CreatedAt.UTC(), nil
+}
+
+// ClearLoginFailuresWithPrefix forgets every failure whose key starts with
+// prefix (all of one account's counters after a password reset).
+func (s *Store) ClearLoginFailuresWithPrefix(ctx context.Context, prefix string) error {
+	pattern := likeEscaper.Replace(prefix) + "%"
+	if err := s.conn(ctx).Where(`key LIKE ? ESCAPE '\'`, pattern).Delete(&LoginFailure{}).Error; err != nil {
+		return fmt.Errorf("clear login failures: %w", err)
+	}
+	return nil
 }
 
 // ClearLoginFailures forgets the failures under key (after a successful

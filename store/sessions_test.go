@@ -44,7 +44,7 @@ func TestLoginFailures(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now().UTC().Truncate(time.Second)
 		for i := range 3 {
-			if err := s.RecordLoginFailure(ctx, start.Add(time.Duration(i)*time.Minute), "account:a", "ip:1"); err != nil {
+			if _, err := s.ReserveLoginAttempt(ctx, start.Add(time.Duration(i)*time.Minute), "account:a", "ip:1"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -66,6 +66,45 @@ func TestLoginFailures(t *testing.T) {
 		}
 		if n, _, _ := s.LoginFailures(ctx, "ip:1", start.Add(-time.Hour)); n != 1 {
 			t.Fatalf("after pruning: %d", n)
+		}
+	})
+}
+
+func TestLoginAttemptReserveReleaseAndPrefixClear(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		now := time.Now().UTC()
+		since := now.Add(-time.Minute)
+		count := func(key string) int {
+			t.Helper()
+			n, _, err := s.LoginFailures(ctx, key, since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		ids, err := s.ReserveLoginAttempt(ctx, now, "account:a_b@x.org", "pair:a_b@x.org|1.2.3.4")
+		if err != nil || len(ids) != 2 {
+			t.Fatalf("reserve = %v, %v", ids, err)
+		}
+		if _, err := s.ReserveLoginAttempt(ctx, now, "pair:a_b@x.org|5.6.7.8", "pair:axb@x.org|1.2.3.4", "account:axb@x.org"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ReleaseLoginAttempt(ctx, ids[:1]); err != nil {
+			t.Fatal(err)
+		}
+		if count("account:a_b@x.org") != 0 || count("pair:a_b@x.org|1.2.3.4") != 1 {
+			t.Fatal("release took back the wrong rows")
+		}
+		// "_" in an address is not a wildcard: another account survives.
+		if err := s.ClearLoginFailuresWithPrefix(ctx, "pair:a_b@x.org|"); err != nil {
+			t.Fatal(err)
+		}
+		if count("pair:a_b@x.org|1.2.3.4") != 0 || count("pair:a_b@x.org|5.6.7.8") != 0 {
+			t.Fatal("prefix clear left the account's pairs")
+		}
+		if count("pair:axb@x.org|1.2.3.4") != 1 || count("account:axb@x.org") != 1 {
+			t.Fatal("prefix clear removed another account's failures")
 		}
 	})
 }
