@@ -95,6 +95,9 @@ func errorTable() []errorKind {
 			message: say("Clausewatch is briefly unavailable. Please try again in a moment.")},
 		{match: when(bodyTooLarge), status: http.StatusRequestEntityTooLarge, code: "too_large",
 			message: say("The request body is too large.")},
+		// A handler's own refusal says what it means, also when it wraps
+		// a domain error (a stale unsubscribe link is a store.ErrNotFound).
+		{match: as[*echo.HTTPError](), detail: httpErrorDetail},
 		{match: as[validation.Errors](), status: http.StatusUnprocessableEntity, code: "invalid",
 			detail: func(err error, body *apiError) { body.Fields = err.(validation.Errors) }},
 		{match: as[*billing.LimitError](), status: http.StatusPaymentRequired, code: "plan_limit",
@@ -126,7 +129,6 @@ func errorTable() []errorKind {
 			message: say("Stripe did not accept the request; please try again in a moment.")},
 		{match: is(store.ErrNotFound), status: http.StatusNotFound, code: "not_found", message: say("Not found.")},
 		{match: is(store.ErrConflict), status: http.StatusConflict, code: "conflict", message: conflictMessage},
-		{match: as[*echo.HTTPError](), detail: httpErrorDetail},
 	}
 }
 

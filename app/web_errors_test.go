@@ -58,10 +58,16 @@ func TestClassify(t *testing.T) {
 		{"stripe refused", fmt.Errorf("checkout: %w", &stripe.Error{Msg: "No such price"}), http.StatusBadGateway, "internal"},
 		{"bad signature", fmt.Errorf("webhook: %w", stripebilling.ErrSignature), http.StatusBadRequest, "bad_request"},
 		{"bad unsubscribe link", alerts.ErrBadUnsubscribe, http.StatusBadRequest, "bad_request"},
+		{"handler's refusal wrapping a domain error", echo.NewHTTPError(http.StatusNotFound, "This unsubscribe link is no longer valid.").SetInternal(store.ErrNotFound),
+			http.StatusNotFound, "not_found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			status, body := classify(tt.err)
+			var he *echo.HTTPError
+			if errors.As(tt.err, &he) && body.Message != he.Message {
+				t.Errorf("message = %q, want the handler's %q", body.Message, he.Message)
+			}
 			if status != tt.status || body.Code != tt.code {
 				t.Errorf("classify(%v) = %d %q, want %d %q", tt.err, status, body.Code, tt.status, tt.code)
 			}
