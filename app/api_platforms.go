@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -40,7 +41,7 @@ type apiDocument struct {
 	ID                  int64           `json:"id"`
 	Type                string          `json:"type"`
 	Name                string          `json:"name"`
-	State               string          `json:"state"`
+	State               docstate.State  `json:"state"`
 	ConsecutiveFailures int             `json:"consecutive_failures"`
 	LastError           string          `json:"last_error"`
 	LastCheckedAt       *time.Time      `json:"last_checked_at"`

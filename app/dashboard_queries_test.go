@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -57,7 +58,7 @@ func TestDashboardQueriesDoNotGrowWithWatches(t *testing.T) {
 		recordVersion(t, ta.store, terms.ID, acmeTermsV1, start)
 		recordVersion(t, ta.store, terms.ID, acmeTermsV2, start.Add(time.Hour))
 		privacy := seedDocument(t, ta.store, &store.Document{PlatformID: &p.ID, DocType: "Privacy Policy", Name: "Privacy Policy"})
-		if _, err := ta.store.RecordHealth(ctx, privacy.ID, store.Health{State: "unreachable", Error: "connection refused",
+		if _, err := ta.store.RecordHealth(ctx, privacy.ID, store.Health{State: docstate.Unreachable, Error: "connection refused",
 			CheckedAt: start, NextCheckAt: start.Add(time.Hour), Failed: true}); err != nil {
 			t.Fatal(err)
 		}

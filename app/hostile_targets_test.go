@@ -17,6 +17,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
@@ -94,14 +95,15 @@ func TestHostileTargetsEndInAStateWithoutAVersion(t *testing.T) {
 	handler := &workers.CheckHandler{Recorder: tr, Store: ta.store, Log: log}
 
 	targets := []struct {
-		path, state string
+		path  string
+		state docstate.State
 	}{
-		{"/500", fetch.StateHTTPError},
-		{"/silent", fetch.StateUnreachable},
-		{"/trickle", fetch.StateUnreachable},
-		{"/2gb-declared", fetch.StateTooLarge},
-		{"/2gb-chunked", fetch.StateTooLarge},
-		{"/gzip-bomb", fetch.StateTooLarge},
+		{"/500", docstate.HTTPError},
+		{"/silent", docstate.Unreachable},
+		{"/trickle", docstate.Unreachable},
+		{"/2gb-declared", docstate.TooLarge},
+		{"/2gb-chunked", docstate.TooLarge},
+		{"/gzip-bomb", docstate.TooLarge},
 	}
 	decl := catalogue.Platform{Name: "Hostile", Slug: "hostile"}
 	for _, tt := range targets {
@@ -159,8 +161,8 @@ func TestHostileTargetsEndInAStateWithoutAVersion(t *testing.T) {
 			t.Errorf("platform page lacks the document for %s", tt.path)
 		}
 	}
-	for _, state := range []string{fetch.StateHTTPError, fetch.StateUnreachable, fetch.StateTooLarge} {
-		if !strings.Contains(page.Body, ">"+state+"<") {
+	for _, state := range []docstate.State{docstate.HTTPError, docstate.Unreachable, docstate.TooLarge} {
+		if !strings.Contains(page.Body, ">"+state.String()+"<") {
 			t.Errorf("platform page does not show the state %s", state)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
@@ -43,7 +44,7 @@ func recordVersion(t testing.TB, st *store.Store, docID int64, markdown string, 
 	t.Helper()
 	ctx := context.Background()
 	nv := store.NewVersion{DocumentID: docID, Kind: store.VersionFirst, Markdown: markdown,
-		Health: store.Health{State: store.StateOK, CheckedAt: at, NextCheckAt: at.Add(time.Hour)}}
+		Health: store.Health{State: docstate.OK, CheckedAt: at, NextCheckAt: at.Add(time.Hour)}}
 	prev, err := st.LatestVersion(ctx, docID)
 	switch {
 	case err == nil:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -22,9 +23,9 @@ type documentRow struct {
 // yet, or failing (unreachable, selector_missing, blocked…).
 func (d documentRow) StateClass() string {
 	switch d.State {
-	case store.StateOK:
+	case docstate.OK:
 		return "state-ok"
-	case store.StatePending:
+	case docstate.Pending:
 		return "muted"
 	}
 	return "state-bad"

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/alerts"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/recorder"
@@ -223,7 +224,7 @@ func TestStoredLoopbackURLIsBlockedAtCheck(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", u, err)
 		}
-		if out.State != fetch.StateBlocked || out.NewVersion() {
+		if out.State != docstate.Blocked || out.NewVersion() {
 			t.Errorf("%s: outcome %+v, want blocked without a version", u, out)
 		}
 	}

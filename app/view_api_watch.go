@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/watchlist"
@@ -31,7 +32,7 @@ type apiWatchDocument struct {
 	ID            int64          `json:"id"`
 	Type          string         `json:"type"`
 	Name          string         `json:"name"`
-	State         string         `json:"state"`
+	State         docstate.State `json:"state"`
 	LastError     string         `json:"last_error,omitempty"`
 	LastCheckedAt *time.Time     `json:"last_checked_at"`
 	LastChange    *apiChangeItem `json:"last_change"`
@@ -39,9 +40,9 @@ type apiWatchDocument struct {
 
 // apiFirstCheck is the outcome of the check a new custom URL gets at once.
 type apiFirstCheck struct {
-	State   string `json:"state"`
-	Error   string `json:"error,omitempty"`
-	Preview string `json:"preview,omitempty"`
+	State   docstate.State `json:"state"`
+	Error   string         `json:"error,omitempty"`
+	Preview string         `json:"preview,omitempty"`
 }
 
 // apiChangeItem is a change in lists: enough to decide whether to open it.

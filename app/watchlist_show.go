@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/clausewatch/clausewatch/billing"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/watchlist"
 )
@@ -37,7 +38,9 @@ type watchlistPage struct {
 
 // checkedDocument is the first check of a custom URL just added.
 type checkedDocument struct {
-	Name, State, Error, Preview string
+	Name           string
+	State          docstate.State
+	Error, Preview string
 }
 
 func (s *Server) showWatchlist(c echo.Context) error {

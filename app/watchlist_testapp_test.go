@@ -8,6 +8,7 @@ import (
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/ratelimit"
 	"github.com/clausewatch/clausewatch/recorder"
@@ -21,8 +22,8 @@ type stubChecker struct{ st *store.Store }
 
 func (c stubChecker) Check(ctx context.Context, id int64) (recorder.Outcome, error) {
 	now := time.Now().UTC()
-	_, err := c.st.RecordHealth(ctx, id, store.Health{State: "selector_missing", Error: "selector matched nothing", CheckedAt: now, NextCheckAt: now.Add(time.Hour), Failed: true})
-	return recorder.Outcome{DocumentID: id, State: "selector_missing", Error: "selector matched nothing"}, err
+	_, err := c.st.RecordHealth(ctx, id, store.Health{State: docstate.SelectorMissing, Error: "selector matched nothing", CheckedAt: now, NextCheckAt: now.Add(time.Hour), Failed: true})
+	return recorder.Outcome{DocumentID: id, State: docstate.SelectorMissing, Error: "selector matched nothing"}, err
 }
 
 // newWatchlistTestApp is the test app with the watchlist's dependencies:

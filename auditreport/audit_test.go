@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/auditreport"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
@@ -21,7 +22,7 @@ func record(t *testing.T, st *store.Store, docID int64, markdown string) *store.
 	t.Helper()
 	ctx := context.Background()
 	nv := store.NewVersion{DocumentID: docID, Kind: store.VersionFirst, Markdown: markdown,
-		Health: store.Health{State: store.StateOK, CheckedAt: time.Now().UTC(), NextCheckAt: time.Now().UTC().Add(time.Hour)}}
+		Health: store.Health{State: docstate.OK, CheckedAt: time.Now().UTC(), NextCheckAt: time.Now().UTC().Add(time.Hour)}}
 	if prev, err := st.LatestVersion(ctx, docID); err == nil {
 		rep := analysis.Analyze(prev.Markdown, markdown)
 		provisions, _ := json.Marshal(rep.Provisions)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/auditreport"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
@@ -29,7 +30,7 @@ func recordAt(t *testing.T, st *store.Store, docID int64, markdown string, at ti
 	sum := recorder.ChainHash("", "raw:"+markdown) // any distinct hash will do for a snapshot
 	nv := store.NewVersion{DocumentID: docID, Kind: store.VersionFirst, Markdown: markdown,
 		Snapshots: []store.SnapshotInput{{SHA256: sum, URL: "https://example.com/terms", ContentType: "text/html", Body: []byte(markdown)}},
-		Health:    store.Health{State: store.StateOK, CheckedAt: at, NextCheckAt: at.Add(time.Hour)}}
+		Health:    store.Health{State: docstate.OK, CheckedAt: at, NextCheckAt: at.Add(time.Hour)}}
 	if prev, err := st.LatestVersion(ctx, docID); err == nil {
 		rep := analysis.Analyze(prev.Markdown, markdown)
 		provisions, _ := json.Marshal(rep.Provisions)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/workers"
 )
@@ -109,7 +110,7 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 		if r.ChangeID != 0 {
 			sum.Changes++
 		}
-		if r.State != store.StateOK {
+		if r.State != docstate.OK {
 			sum.Failed++
 		}
 	}
@@ -214,7 +215,7 @@ func archivedChecks(in *asynq.Inspector, runID string, pending map[int64]bool) [
 		if json.Unmarshal(t.Payload, &p) != nil || !pending[p.DocumentID] {
 			continue
 		}
-		out = append(out, store.CheckResult{DocumentID: p.DocumentID, State: "error", LastError: t.LastErr})
+		out = append(out, store.CheckResult{DocumentID: p.DocumentID, State: docstate.Error, LastError: t.LastErr})
 	}
 	return out
 }
@@ -227,7 +228,7 @@ func describeResult(r store.CheckResult) string {
 		fmt.Fprintf(&b, "\tnew version %d, change %d", r.VersionID, r.ChangeID)
 	case r.VersionID != 0:
 		fmt.Fprintf(&b, "\tnew version %d", r.VersionID)
-	case r.State == store.StateOK:
+	case r.State == docstate.OK:
 		b.WriteString("\tunchanged")
 	default:
 		fmt.Fprintf(&b, "\t%s", r.LastError)

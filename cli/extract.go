@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
@@ -95,7 +96,7 @@ func extractInput(ctx context.Context, input string, rules extract.Rules) (strin
 // blocked page) bad input rather than runtime failures.
 func asInputError(err error) error {
 	var ce *engine.CheckError
-	if errors.As(err, &ce) && ce.State != "unreachable" {
+	if errors.As(err, &ce) && ce.State != docstate.Unreachable {
 		return usageError{err}
 	}
 	if extract.State(err) != "" {

@@ -206,7 +206,7 @@ func (s *services) newRecorder() (*recorder.Service, error) {
 			al.DocumentFailing(doc, err)
 		},
 		Checked: func(o recorder.Outcome) {
-			checks.WithLabelValues(o.State, fmt.Sprint(o.NewVersion())).Inc()
+			checks.WithLabelValues(o.State.String(), fmt.Sprint(o.NewVersion())).Inc()
 			if o.ChangeID != 0 {
 				al.ChangeRecorded(context.Background(), o.ChangeID)
 			}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
 )
@@ -49,19 +50,18 @@ type Result struct {
 	NotModified bool
 }
 
-// CheckError is the one error type Check and Reextract return. State is a
-// document state: one of the fetch states ("unreachable", "http_error",
-// "blocked", "too_large", "needs_browser") or the extract states
-// ("selector_missing", "empty", "blocked"). RetryAfter is the server's
-// wish on 429/503; Permanent says an immediate retry is pointless.
+// CheckError is the one error type Check and Reextract return. State is
+// the failure state of the document, from the fetch or the extraction.
+// RetryAfter is the server's wish on 429/503; Permanent says an immediate
+// retry is pointless.
 type CheckError struct {
-	State      string
+	State      docstate.State
 	Err        error
 	RetryAfter time.Duration
 	Permanent  bool
 }
 
-func (e *CheckError) Error() string { return e.State + ": " + e.Err.Error() }
+func (e *CheckError) Error() string { return e.State.String() + ": " + e.Err.Error() }
 
 // Unwrap returns the underlying cause, a *fetch.Error or an extract error.
 func (e *CheckError) Unwrap() error { return e.Err }
@@ -125,7 +125,7 @@ func (e *Engine) Check(ctx context.Context, sources []Source, opts CheckOptions)
 			return nil, fetchError(err)
 		}
 		if again.NotModified {
-			return nil, &CheckError{State: fetch.StateHTTPError, Err: fmt.Errorf("check %s: 304 to an unconditional request", src.URL)}
+			return nil, &CheckError{State: docstate.HTTPError, Err: fmt.Errorf("check %s: 304 to an unconditional request", src.URL)}
 		}
 		responses[i] = again
 	}
@@ -187,7 +187,7 @@ func fetchError(err error) error {
 	if errors.As(err, &fe) {
 		return &CheckError{State: fe.State, Err: err, RetryAfter: fe.RetryAfter, Permanent: fe.Permanent}
 	}
-	return &CheckError{State: fetch.StateUnreachable, Err: err}
+	return &CheckError{State: docstate.Unreachable, Err: err}
 }
 
 // extractError converts an extraction failure. A missing selector or an
@@ -197,6 +197,6 @@ func extractError(url string, err error) *CheckError {
 	return &CheckError{
 		State:     state,
 		Err:       fmt.Errorf("extract %s: %w", url, err),
-		Permanent: state != extract.StateBlocked,
+		Permanent: state != docstate.Blocked,
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
 )
@@ -137,7 +138,7 @@ func TestCheckErrors(t *testing.T) {
 	tests := []struct {
 		name          string
 		sources       []Source
-		wantState     string
+		wantState     docstate.State
 		wantPermanent bool
 		wantRetry     time.Duration
 	}{

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/engine/diff"
@@ -19,11 +20,11 @@ import (
 
 // Outcome says what one check did.
 type Outcome struct {
-	DocumentID int64  `json:"document_id"`
-	State      string `json:"state"`
-	VersionID  int64  `json:"version_id,omitempty"`
-	ChangeID   int64  `json:"change_id,omitempty"`
-	Error      string `json:"error,omitempty"`
+	DocumentID int64          `json:"document_id"`
+	State      docstate.State `json:"state"`
+	VersionID  int64          `json:"version_id,omitempty"`
+	ChangeID   int64          `json:"change_id,omitempty"`
+	Error      string         `json:"error,omitempty"`
 	// Failures is the consecutive failure count after this check.
 	Failures int `json:"failures,omitempty"`
 }
@@ -77,7 +78,7 @@ func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Dur
 	if checkErr != nil {
 		return s.recordFailure(ctx, doc, checkErr, now)
 	}
-	health := store.Health{State: store.StateOK, CheckedAt: now, NextCheckAt: s.nextCheck(now), Conditionals: conditionals(res)}
+	health := store.Health{State: docstate.OK, CheckedAt: now, NextCheckAt: s.nextCheck(now), Conditionals: conditionals(res)}
 	if res.NotModified {
 		health.Conditionals = nil // keep the validators of the last full fetch
 		return s.recordHealth(ctx, doc, health)
@@ -187,7 +188,9 @@ func (s *Service) recordHealth(ctx context.Context, doc *store.Document, h store
 }
 
 func (s *Service) recordFailure(ctx context.Context, doc *store.Document, checkErr error, now time.Time) (Outcome, error) {
-	state, retryAfter := "unreachable", time.Duration(0)
+	// An error that is not the engine's (a context ending mid-check, say)
+	// is a failure to reach the document.
+	state, retryAfter := docstate.Unreachable, time.Duration(0)
 	var ce *engine.CheckError
 	if errors.As(checkErr, &ce) {
 		state, retryAfter = ce.State, ce.RetryAfter
@@ -201,7 +204,7 @@ func (s *Service) recordFailure(ctx context.Context, doc *store.Document, checkE
 	if err != nil {
 		return out, err
 	}
-	s.log.Warn("document check failed", slog.Int64("document_id", doc.ID), slog.String("state", state),
+	s.log.Warn("document check failed", slog.Int64("document_id", doc.ID), slog.String("state", state.String()),
 		slog.Int("failures", out.Failures), slog.String("error", checkErr.Error()))
 	if out.Failures == FailureNoticeThreshold && s.hooks.Failing != nil {
 		s.hooks.Failing(doc, checkErr)

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 
 	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/store"
@@ -119,7 +120,7 @@ func (s *Service) technicalUpgrade(ctx context.Context, documentID int64, source
 	_, _, err = s.store.RecordVersion(ctx, store.NewVersion{
 		DocumentID: documentID, PrevID: latest.ID, PrevSHA: latest.SHA256, Kind: store.VersionTechnicalUpgrade,
 		Markdown: md, SHA256: chainHash(latest.SHA256, md), SignificantSHA256: fingerprint,
-		Health: store.Health{State: store.StateOK, CheckedAt: now, NextCheckAt: doc.NextCheckAt, Conditionals: doc.Conditionals},
+		Health: store.Health{State: docstate.OK, CheckedAt: now, NextCheckAt: doc.NextCheckAt, Conditionals: doc.Conditionals},
 	})
 	return err == nil, err
 }

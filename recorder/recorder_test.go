@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
@@ -93,7 +94,7 @@ func TestCheckRecordsRealChangesOnly(t *testing.T) {
 		remote, tr, id := watched(t, st, "We do not sell your personal data.", "article.terms")
 
 		first, err := tr.Check(ctx, id)
-		if err != nil || first.State != store.StateOK || first.VersionID == 0 || first.ChangeID != 0 {
+		if err != nil || first.State != docstate.OK || first.VersionID == 0 || first.ChangeID != 0 {
 			t.Fatalf("first check: %+v %v", first, err)
 		}
 
@@ -108,12 +109,12 @@ func TestCheckRecordsRealChangesOnly(t *testing.T) {
 		// text records nothing.
 		remote.set(503, "down")
 		failed, err := tr.Check(ctx, id)
-		if err != nil || failed.State == store.StateOK || failed.VersionID != 0 || failed.Failures != 1 {
+		if err != nil || failed.State == docstate.OK || failed.VersionID != 0 || failed.Failures != 1 {
 			t.Fatalf("failure: %+v %v", failed, err)
 		}
 		remote.set(200, page("n3", "2 March 2026", "We do not sell your personal data."))
 		recovered, err := tr.Check(ctx, id)
-		if err != nil || recovered.State != store.StateOK || recovered.VersionID != 0 {
+		if err != nil || recovered.State != docstate.OK || recovered.VersionID != 0 {
 			t.Fatalf("recovery: %+v %v", recovered, err)
 		}
 

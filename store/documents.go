@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"time"
+
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // CatalogueDocument returns the document of a platform with that type.
@@ -16,7 +18,7 @@ func (s *Store) CatalogueDocument(ctx context.Context, platformID int64, docType
 // CreateDocument inserts a new document, due for a check now.
 func (s *Store) CreateDocument(ctx context.Context, d *Document) error {
 	if d.State == "" {
-		d.State = StatePending
+		d.State = docstate.Pending
 	}
 	if d.NextCheckAt.IsZero() {
 		d.NextCheckAt = time.Now().UTC()
@@ -83,7 +85,7 @@ func (s *Store) DueDocuments(ctx context.Context, now time.Time, afterID int64, 
 
 // Health is the outcome of one check that did not produce a version.
 type Health struct {
-	State        string
+	State        docstate.State
 	Error        string
 	Conditionals []Conditional
 	CheckedAt    time.Time
@@ -122,13 +124,13 @@ func (s *Store) RecordHealth(ctx context.Context, id int64, h Health) (int, erro
 }
 
 // DocumentsByState counts documents per state, for metrics and the dashboard.
-func (s *Store) DocumentsByState(ctx context.Context) (map[string]int64, error) {
+func (s *Store) DocumentsByState(ctx context.Context) (map[docstate.State]int64, error) {
 	var rows []struct {
-		State string
+		State docstate.State
 		N     int64
 	}
 	err := s.conn(ctx).Model(&Document{}).Select("state, count(*) AS n").Group("state").Scan(&rows).Error
-	out := map[string]int64{}
+	out := map[docstate.State]int64{}
 	for _, r := range rows {
 		out[r.State] = r.N
 	}
@@ -141,7 +143,7 @@ type CheckResult struct {
 	DocumentID int64
 	Platform   string
 	DocType    string
-	State      string
+	State      docstate.State
 	LastError  string
 	VersionID  int64 // a version recorded since the run started, or 0
 	ChangeID   int64 // a change recorded since the run started, or 0

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/store/storetest"
 )
@@ -16,7 +17,7 @@ func addVersion(t *testing.T, st *store.Store, docID int64, text string, at time
 	t.Helper()
 	ctx := context.Background()
 	nv := store.NewVersion{DocumentID: docID, Kind: store.VersionFirst, Markdown: text, SHA256: text + "-hash",
-		Health: store.Health{State: store.StateOK, CheckedAt: at, NextCheckAt: at.Add(time.Hour)}}
+		Health: store.Health{State: docstate.OK, CheckedAt: at, NextCheckAt: at.Add(time.Hour)}}
 	if prev, err := st.LatestVersion(ctx, docID); err == nil {
 		nv.PrevID, nv.PrevSHA, nv.Kind = prev.ID, prev.SHA256, store.VersionChange
 		nv.Change = &store.Change{Summary: "changed", Sections: store.JSONText("[]"), Provisions: store.JSONText("[]")}

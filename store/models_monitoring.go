@@ -1,12 +1,9 @@
 package store
 
-import "time"
+import (
+	"time"
 
-// Document states. "pending" means never checked yet; the others are the
-// outcome of the latest check.
-const (
-	StatePending = "pending"
-	StateOK      = "ok"
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // Version kinds.
@@ -37,24 +34,24 @@ type Conditional struct {
 // Document is one watched text: a platform's terms of a type, or an
 // organization's custom URL.
 type Document struct {
-	ID                  int64         `gorm:"primaryKey" json:"id"`
-	PlatformID          *int64        `json:"platform_id,omitempty"`
-	OrganizationID      *int64        `json:"-"`
-	DocType             string        `json:"type"`
-	Name                string        `json:"name"`
-	Sources             JSONText      `gorm:"type:text" json:"-"` // []engine.Source, owned by the engine
-	RulesHash           string        `json:"-"`
-	Conditionals        []Conditional `gorm:"serializer:json" json:"-"`
-	State               string        `json:"state"`
-	ConsecutiveFailures int           `json:"consecutive_failures"`
-	LastError           string        `json:"last_error"`
-	LastCheckedAt       *time.Time    `json:"last_checked_at"`
-	LastSuccessAt       *time.Time    `json:"last_success_at"`
-	NextCheckAt         time.Time     `json:"next_check_at"`
-	LatestVersionID     *int64        `json:"-"`
-	CreatedAt           time.Time     `json:"-"`
-	UpdatedAt           time.Time     `json:"-"`
-	Platform            *Platform     `gorm:"foreignKey:PlatformID" json:"-"`
+	ID                  int64          `gorm:"primaryKey" json:"id"`
+	PlatformID          *int64         `json:"platform_id,omitempty"`
+	OrganizationID      *int64         `json:"-"`
+	DocType             string         `json:"type"`
+	Name                string         `json:"name"`
+	Sources             JSONText       `gorm:"type:text" json:"-"` // []engine.Source, owned by the engine
+	RulesHash           string         `json:"-"`
+	Conditionals        []Conditional  `gorm:"serializer:json" json:"-"`
+	State               docstate.State `json:"state"`
+	ConsecutiveFailures int            `json:"consecutive_failures"`
+	LastError           string         `json:"last_error"`
+	LastCheckedAt       *time.Time     `json:"last_checked_at"`
+	LastSuccessAt       *time.Time     `json:"last_success_at"`
+	NextCheckAt         time.Time      `json:"next_check_at"`
+	LatestVersionID     *int64         `json:"-"`
+	CreatedAt           time.Time      `json:"-"`
+	UpdatedAt           time.Time      `json:"-"`
+	Platform            *Platform      `gorm:"foreignKey:PlatformID" json:"-"`
 }
 
 // Snapshot is the raw bytes of one fetch, kept once per content hash.

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clausewatch/clausewatch/billing"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
@@ -122,7 +123,7 @@ func (s *Service) AddCustomURL(ctx context.Context, orgID, actorID int64, in Cus
 		// The watch exists and the scheduler will check it; say why the
 		// first check did not happen instead of failing the add.
 		s.log.WarnContext(ctx, "first check of a custom URL failed", slog.Int64("document_id", doc.ID), slog.String("error", err.Error()))
-		added.Checked, added.Outcome = true, recorder.Outcome{DocumentID: doc.ID, State: "unreachable", Error: "The first check did not finish: " + err.Error()}
+		added.Checked, added.Outcome = true, recorder.Outcome{DocumentID: doc.ID, State: docstate.Unreachable, Error: "The first check did not finish: " + err.Error()}
 		return added, nil
 	}
 	added.Checked, added.Outcome = true, out

@@ -24,7 +24,7 @@ type DocumentStatus struct {
 // Healthy reports whether the latest check found the document as expected
 // (or it was not checked yet).
 func (d DocumentStatus) Healthy() bool {
-	return d.Document.State == store.StateOK || d.Document.State == store.StatePending
+	return d.Document.State.Healthy()
 }
 
 // List returns the organization's watches, oldest first, with each

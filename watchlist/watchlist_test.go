@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/billing"
+	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/mail"
 	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
@@ -53,7 +54,7 @@ func newFixture(t *testing.T, st *store.Store, plan string) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{st: st, mail: &mail.Recorder{}, checker: &fakeChecker{outcome: recorder.Outcome{State: "selector_missing", Error: "selector matched nothing"}}}
+	f := &fixture{st: st, mail: &mail.Recorder{}, checker: &fakeChecker{outcome: recorder.Outcome{State: docstate.SelectorMissing, Error: "selector matched nothing"}}}
 	f.svc = watchlist.New(watchlist.Deps{Store: st, Checker: f.checker, Mail: f.mail, Templates: tmpl, BaseURL: "https://cw.example"})
 	f.owner = &store.User{Email: "owner@example.com", PasswordHash: "x"}
 	if err := st.CreateUser(ctx, f.owner); err != nil {

@@ -1,6 +1,10 @@
 package extract
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/clausewatch/clausewatch/docstate"
+)
 
 // Sentinel errors of an extraction. They are document states, not bugs:
 // a worker records them as the document's health and creates no version.
@@ -15,26 +19,19 @@ var (
 	ErrBlocked = errors.New("page is a challenge, login or error page")
 )
 
-// Document states reported by State.
-const (
-	StateSelectorMissing = "selector_missing"
-	StateEmpty           = "empty"
-	StateBlocked         = "blocked"
-)
-
-// State maps an extraction error to a document state: "selector_missing",
-// "blocked" or "empty". Any other non-nil error (an unreadable PDF, say)
-// also means no content could be taken from the page, so it is "empty".
-// A nil error has no state and yields "".
-func State(err error) string {
+// State maps an extraction error to a document state: SelectorMissing,
+// Blocked or Empty. Any other non-nil error (an unreadable PDF, say) also
+// means no content could be taken from the page, so it is Empty. A nil
+// error has no state and yields "".
+func State(err error) docstate.State {
 	switch {
 	case err == nil:
 		return ""
 	case errors.Is(err, ErrSelectorMissing):
-		return StateSelectorMissing
+		return docstate.SelectorMissing
 	case errors.Is(err, ErrBlocked):
-		return StateBlocked
+		return docstate.Blocked
 	default:
-		return StateEmpty
+		return docstate.Empty
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 func TestExtractStates(t *testing.T) {
@@ -14,7 +16,7 @@ func TestExtractStates(t *testing.T) {
 		body  string
 		rules Rules
 		want  error
-		state string
+		state docstate.State
 	}{
 		{"selector miss", page(``, `<p>Terms.</p>`, ``), Rules{Select: []Selector{{CSS: "#missing"}}}, ErrSelectorMissing, "selector_missing"},
 		{"one of two selectors misses", page(``, `<p>Terms.</p>`, ``), Rules{Select: []Selector{{CSS: "article"}, {CSS: ".gone"}}}, ErrSelectorMissing, "selector_missing"},
@@ -54,7 +56,7 @@ func TestExtractSelectorMissingNamesSelector(t *testing.T) {
 func TestState(t *testing.T) {
 	tests := []struct {
 		err  error
-		want string
+		want docstate.State
 	}{
 		{nil, ""},
 		{ErrBlocked, "blocked"},

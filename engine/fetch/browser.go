@@ -8,6 +8,7 @@ import (
 	"os/exec"
 
 	"github.com/chromedp/chromedp"
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // Browser renders a page with its client-side scripts run and returns the
@@ -48,7 +49,7 @@ func NewChromeBrowser(execPath string) (*ChromeBrowser, error) {
 		}
 	}
 	return nil, &Error{
-		State:     StateNeedsBrowser,
+		State:     docstate.NeedsBrowser,
 		Err:       fmt.Errorf("%w: no Chromium executable found (tried %v)", ErrNoBrowser, candidates),
 		Permanent: true,
 	}
@@ -87,19 +88,19 @@ func (b *ChromeBrowser) Render(ctx context.Context, url string) ([]byte, error) 
 // render fetches u through the configured browser.
 func (f *Fetcher) render(ctx context.Context, u *url.URL) (*Response, error) {
 	if f.opts.Browser == nil {
-		return nil, &Error{State: StateNeedsBrowser, Err: fmt.Errorf("fetch %s: %w", u, ErrNoBrowser), Permanent: true}
+		return nil, &Error{State: docstate.NeedsBrowser, Err: fmt.Errorf("fetch %s: %w", u, ErrNoBrowser), Permanent: true}
 	}
 	if !f.policy.allowPrivate {
 		if err := checkResolved(ctx, u.Hostname(), f.policy.guard); err != nil {
-			return nil, &Error{State: StateBlocked, Err: fmt.Errorf("fetch %s: %w", u, err), Permanent: true}
+			return nil, &Error{State: docstate.Blocked, Err: fmt.Errorf("fetch %s: %w", u, err), Permanent: true}
 		}
 	}
 	body, err := f.opts.Browser.Render(ctx, u.String())
 	switch {
 	case errors.Is(err, ErrNoBrowser):
-		return nil, &Error{State: StateNeedsBrowser, Err: err, Permanent: true}
+		return nil, &Error{State: docstate.NeedsBrowser, Err: err, Permanent: true}
 	case err != nil:
-		return nil, &Error{State: StateUnreachable, Err: err}
+		return nil, &Error{State: docstate.Unreachable, Err: err}
 	case int64(len(body)) > f.opts.MaxBody:
 		return nil, tooLarge(u.String(), f.opts.MaxBody)
 	}

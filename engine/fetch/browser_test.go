@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // fakeBrowser renders by returning fixed HTML, or an error.
@@ -26,13 +28,13 @@ func TestFetchClientScripts(t *testing.T) {
 		name      string
 		browser   Browser
 		maxBody   int64
-		wantState string
+		wantState docstate.State
 	}{
-		{"no browser", nil, 0, StateNeedsBrowser},
-		{"nil chrome browser", (*ChromeBrowser)(nil), 0, StateNeedsBrowser},
-		{"browser missing at render", &fakeBrowser{err: fmt.Errorf("start: %w", ErrNoBrowser)}, 0, StateNeedsBrowser},
-		{"render fails", &fakeBrowser{err: errors.New("net::ERR_CONNECTION_REFUSED")}, 0, StateUnreachable},
-		{"too large", &fakeBrowser{html: strings.Repeat("x", 100)}, 50, StateTooLarge},
+		{"no browser", nil, 0, docstate.NeedsBrowser},
+		{"nil chrome browser", (*ChromeBrowser)(nil), 0, docstate.NeedsBrowser},
+		{"browser missing at render", &fakeBrowser{err: fmt.Errorf("start: %w", ErrNoBrowser)}, 0, docstate.NeedsBrowser},
+		{"render fails", &fakeBrowser{err: errors.New("net::ERR_CONNECTION_REFUSED")}, 0, docstate.Unreachable},
+		{"too large", &fakeBrowser{html: strings.Repeat("x", 100)}, 50, docstate.TooLarge},
 		{"rendered", &fakeBrowser{html: "<p>rendered</p>"}, 0, ""},
 	}
 	for _, tt := range tests {
@@ -62,7 +64,7 @@ func TestFetchClientScripts(t *testing.T) {
 func TestFetchClientScriptsKeepsSSRFPolicy(t *testing.T) {
 	b := &fakeBrowser{html: "<p>x</p>"}
 	fe := fetchErr(t, New(Options{Browser: b}), Request{URL: "http://169.254.169.254/", ExecuteClientScripts: true})
-	if fe.State != StateBlocked || b.got != "" {
+	if fe.State != docstate.Blocked || b.got != "" {
 		t.Fatalf("error = %+v, browser asked for %q", fe, b.got)
 	}
 }
@@ -70,7 +72,7 @@ func TestFetchClientScriptsKeepsSSRFPolicy(t *testing.T) {
 func TestNewChromeBrowserMissing(t *testing.T) {
 	b, err := NewChromeBrowser("/nonexistent/chromium")
 	var fe *Error
-	if b != nil || !errors.As(err, &fe) || fe.State != StateNeedsBrowser || !errors.Is(err, ErrNoBrowser) {
+	if b != nil || !errors.As(err, &fe) || fe.State != docstate.NeedsBrowser || !errors.Is(err, ErrNoBrowser) {
 		t.Fatalf("NewChromeBrowser = %v, %v", b, err)
 	}
 }

@@ -3,15 +3,8 @@ package fetch
 import (
 	"errors"
 	"time"
-)
 
-// Document states a fetch can end in.
-const (
-	StateUnreachable  = "unreachable"   // DNS, connection, TLS or timeout failure
-	StateHTTPError    = "http_error"    // a non-2xx answer or a redirect problem
-	StateBlocked      = "blocked"       // a denied address or an anti-bot challenge
-	StateTooLarge     = "too_large"     // the body exceeds Options.MaxBody
-	StateNeedsBrowser = "needs_browser" // client scripts must run but no browser is available
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // Sentinel causes, wrapped in Error.Err.
@@ -32,16 +25,17 @@ var (
 )
 
 // Error is the error Fetch returns. State says what kind of failure it was
+// (Unreachable, HTTPError, Blocked, TooLarge or NeedsBrowser)
 // so the caller can record the document's health; RetryAfter is what the
 // server asked for on 429/503; Permanent says retrying soon is pointless.
 type Error struct {
-	State      string
+	State      docstate.State
 	Err        error
 	RetryAfter time.Duration
 	Permanent  bool
 }
 
-func (e *Error) Error() string { return e.State + ": " + e.Err.Error() }
+func (e *Error) Error() string { return e.State.String() + ": " + e.Err.Error() }
 
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"code.dny.dev/ssrf"
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // Defaults for Options fields left zero.
@@ -136,14 +137,14 @@ type Response struct {
 func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
 	u, err := checkURL(req.URL, f.policy)
 	if err != nil {
-		return nil, &Error{State: StateBlocked, Err: fmt.Errorf("fetch %s: %w", req.URL, err), Permanent: true}
+		return nil, &Error{State: docstate.Blocked, Err: fmt.Errorf("fetch %s: %w", req.URL, err), Permanent: true}
 	}
 	release, err := f.turn(ctx, strings.ToLower(u.Host), req.HostWait)
 	if errors.Is(err, ErrHostBusy) {
 		return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
 	}
 	if err != nil {
-		return nil, &Error{State: StateUnreachable, Err: fmt.Errorf("fetch %s: waiting for host: %w", req.URL, err)}
+		return nil, &Error{State: docstate.Unreachable, Err: fmt.Errorf("fetch %s: waiting for host: %w", req.URL, err)}
 	}
 	defer release()
 	ctx, cancel := context.WithTimeout(ctx, f.opts.TotalTimeout)
@@ -171,7 +172,7 @@ func (f *Fetcher) turn(ctx context.Context, host string, wait time.Duration) (fu
 func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, error) {
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, &Error{State: StateBlocked, Err: fmt.Errorf("fetch %s: %w", u, err), Permanent: true}
+		return nil, &Error{State: docstate.Blocked, Err: fmt.Errorf("fetch %s: %w", u, err), Permanent: true}
 	}
 	hreq.Header.Set("User-Agent", f.opts.UserAgent)
 	hreq.Header.Set("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5")
@@ -215,7 +216,7 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, 
 	// bounds memory whatever the compression ratio.
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBody+1))
 	if err != nil {
-		return nil, &Error{State: StateUnreachable, Err: fmt.Errorf("fetch %s: read body: %w", out.URL, err)}
+		return nil, &Error{State: docstate.Unreachable, Err: fmt.Errorf("fetch %s: read body: %w", out.URL, err)}
 	}
 	if int64(len(body)) > f.opts.MaxBody {
 		return nil, tooLarge(out.URL, f.opts.MaxBody)
@@ -225,7 +226,7 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, 
 }
 
 func tooLarge(u string, limit int64) error {
-	return &Error{State: StateTooLarge, Err: fmt.Errorf("fetch %s: body larger than %d bytes", u, limit), Permanent: true}
+	return &Error{State: docstate.TooLarge, Err: fmt.Errorf("fetch %s: body larger than %d bytes", u, limit), Permanent: true}
 }
 
 // checkRedirect applies the URL policy to every hop and bounds the chain.
@@ -245,11 +246,11 @@ func transportError(u *url.URL, err error) error {
 	switch {
 	case errors.Is(err, ErrDeniedAddress), errors.Is(err, ssrf.ErrProhibitedIP),
 		errors.Is(err, ssrf.ErrProhibitedPort), errors.Is(err, ssrf.ErrProhibitedNetwork):
-		return &Error{State: StateBlocked, Err: fmt.Errorf("%w: %w", ErrDeniedAddress, wrapped), Permanent: true}
+		return &Error{State: docstate.Blocked, Err: fmt.Errorf("%w: %w", ErrDeniedAddress, wrapped), Permanent: true}
 	case errors.Is(err, ErrTooManyRedirects):
-		return &Error{State: StateHTTPError, Err: wrapped, Permanent: true}
+		return &Error{State: docstate.HTTPError, Err: wrapped, Permanent: true}
 	default:
-		return &Error{State: StateUnreachable, Err: wrapped}
+		return &Error{State: docstate.Unreachable, Err: wrapped}
 	}
 }
 
@@ -259,7 +260,7 @@ func transportError(u *url.URL, err error) error {
 // 5xx are transient.
 func statusError(u string, resp *http.Response) error {
 	err := &Error{
-		State: StateHTTPError,
+		State: docstate.HTTPError,
 		Err:   fmt.Errorf("fetch %s: HTTP %d %s", u, resp.StatusCode, http.StatusText(resp.StatusCode)),
 	}
 	code := resp.StatusCode
@@ -267,7 +268,7 @@ func statusError(u string, resp *http.Response) error {
 		err.RetryAfter = retryAfter(resp.Header.Get("Retry-After"), time.Now())
 	}
 	if (code == http.StatusForbidden || code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable) && isChallenge(resp) {
-		err.State = StateBlocked
+		err.State = docstate.Blocked
 		return err
 	}
 	err.Permanent = code >= 400 && code < 500 && code != http.StatusTooManyRequests && code != http.StatusRequestTimeout

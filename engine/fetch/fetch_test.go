@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 func TestFetchOK(t *testing.T) {
@@ -57,13 +59,13 @@ func TestFetchRedirects(t *testing.T) {
 	f := New(testOptions())
 	tests := []struct {
 		hops      int
-		wantState string
+		wantState docstate.State
 	}{
 		{0, ""},
 		{3, ""},
 		{MaxRedirects, ""},
-		{MaxRedirects + 1, StateHTTPError},
-		{20, StateHTTPError},
+		{MaxRedirects + 1, docstate.HTTPError},
+		{20, docstate.HTTPError},
 	}
 	for _, tt := range tests {
 		t.Run(strconv.Itoa(tt.hops), func(t *testing.T) {
@@ -93,20 +95,20 @@ func TestFetchStatus(t *testing.T) {
 		status        int
 		header        map[string]string
 		body          string
-		wantState     string
+		wantState     docstate.State
 		wantPermanent bool
 		wantRetry     time.Duration // lower bound
 	}{
-		{"500 is transient", 500, nil, "oops", StateHTTPError, false, 0},
-		{"502 is transient", 502, nil, "", StateHTTPError, false, 0},
-		{"404 is permanent", 404, nil, "gone", StateHTTPError, true, 0},
-		{"410 is permanent", 410, nil, "", StateHTTPError, true, 0},
-		{"403 is permanent", 403, nil, "Forbidden", StateHTTPError, true, 0},
-		{"429 with seconds", 429, map[string]string{"Retry-After": "120"}, "", StateHTTPError, false, 120 * time.Second},
-		{"503 with date", 503, map[string]string{"Retry-After": date}, "", StateHTTPError, false, 80 * time.Second},
-		{"cloudflare challenge header", 403, map[string]string{"Cf-Mitigated": "challenge"}, "", StateBlocked, false, 0},
-		{"challenge page body", 503, nil, "<html><head><title>Just a moment...</title>", StateBlocked, false, 0},
-		{"captcha page body", 429, map[string]string{"Retry-After": "5"}, `<div class="g-recaptcha">`, StateBlocked, false, 5 * time.Second},
+		{"500 is transient", 500, nil, "oops", docstate.HTTPError, false, 0},
+		{"502 is transient", 502, nil, "", docstate.HTTPError, false, 0},
+		{"404 is permanent", 404, nil, "gone", docstate.HTTPError, true, 0},
+		{"410 is permanent", 410, nil, "", docstate.HTTPError, true, 0},
+		{"403 is permanent", 403, nil, "Forbidden", docstate.HTTPError, true, 0},
+		{"429 with seconds", 429, map[string]string{"Retry-After": "120"}, "", docstate.HTTPError, false, 120 * time.Second},
+		{"503 with date", 503, map[string]string{"Retry-After": date}, "", docstate.HTTPError, false, 80 * time.Second},
+		{"cloudflare challenge header", 403, map[string]string{"Cf-Mitigated": "challenge"}, "", docstate.Blocked, false, 0},
+		{"challenge page body", 503, nil, "<html><head><title>Just a moment...</title>", docstate.Blocked, false, 0},
+		{"captcha page body", 429, map[string]string{"Retry-After": "5"}, `<div class="g-recaptcha">`, docstate.Blocked, false, 5 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,7 +181,7 @@ func TestFetchTimeouts(t *testing.T) {
 	for _, path := range []string{"/slow-header", "/slow-body"} {
 		t.Run(path, func(t *testing.T) {
 			fe := fetchErr(t, f, Request{URL: srv.URL + path})
-			if fe.State != StateUnreachable || fe.Permanent {
+			if fe.State != docstate.Unreachable || fe.Permanent {
 				t.Fatalf("error = %+v", fe)
 			}
 		})
@@ -222,7 +224,7 @@ func TestFetchBodyLimit(t *testing.T) {
 	for _, path := range []string{"/10mb", "/10mb-chunked", "/bomb"} {
 		t.Run(path, func(t *testing.T) {
 			fe := fetchErr(t, f, Request{URL: srv.URL + path})
-			if fe.State != StateTooLarge || !fe.Permanent {
+			if fe.State != docstate.TooLarge || !fe.Permanent {
 				t.Fatalf("error = %+v", fe)
 			}
 		})
@@ -240,7 +242,7 @@ func TestFetchBodyLimit(t *testing.T) {
 		opts := testOptions()
 		opts.MaxBody = 10
 		fe := fetchErr(t, New(opts), Request{URL: srv.URL + "/small-gzip"})
-		if fe.State != StateTooLarge {
+		if fe.State != docstate.TooLarge {
 			t.Fatalf("error = %+v", fe)
 		}
 	})

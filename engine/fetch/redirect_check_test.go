@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"code.dny.dev/ssrf"
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // TestCheckRedirectRefusesDeniedTargets calls the production fetcher's
@@ -83,7 +84,7 @@ func TestProductionFetcherRefusesLoopbackRedirector(t *testing.T) {
 		http.Redirect(w, r, internal.URL+"/", http.StatusFound)
 	}))
 	fe := fetchErr(t, New(Options{}), Request{URL: redirector.URL + "/to-internal"})
-	if fe.State != StateBlocked || !errors.Is(fe, ErrDeniedAddress) {
+	if fe.State != docstate.Blocked || !errors.Is(fe, ErrDeniedAddress) {
 		t.Fatalf("error = %+v", fe)
 	}
 	if n := redirector.conns.Load() + internal.conns.Load(); n != 0 {
@@ -109,7 +110,7 @@ func TestSpecialUseNamesAreDenied(t *testing.T) {
 				t.Fatalf("ValidateURL = %v, want a denied address", err)
 			}
 			fe := fetchErr(t, f, Request{URL: u})
-			if fe.State != StateBlocked || !fe.Permanent {
+			if fe.State != docstate.Blocked || !fe.Permanent {
 				t.Fatalf("error = %+v", fe)
 			}
 			if err := ValidateURL(u, true); err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"code.dny.dev/ssrf"
+	"github.com/clausewatch/clausewatch/docstate"
 )
 
 // TestFetchDeniesPrivateAddresses fetches the loopback test server through
@@ -63,7 +64,7 @@ func TestFetchDeniesPrivateAddresses(t *testing.T) {
 	for _, u := range urls {
 		t.Run(u, func(t *testing.T) {
 			fe := fetchErr(t, f, Request{URL: u})
-			if fe.State != StateBlocked || !fe.Permanent || !errors.Is(fe, ErrDeniedAddress) {
+			if fe.State != docstate.Blocked || !fe.Permanent || !errors.Is(fe, ErrDeniedAddress) {
 				t.Fatalf("error = %+v", fe)
 			}
 			if err := ValidateURL(u, false); !errors.Is(err, ErrDeniedAddress) {
@@ -118,7 +119,7 @@ func TestFetchDeniesRedirectToLoopback(t *testing.T) {
 		}
 		t.Run(path, func(t *testing.T) {
 			fe := fetchErr(t, f, Request{URL: public.URL + path})
-			if fe.State != StateBlocked || !errors.Is(fe, ErrDeniedAddress) {
+			if fe.State != docstate.Blocked || !errors.Is(fe, ErrDeniedAddress) {
 				t.Fatalf("error = %+v", fe)
 			}
 		})
