@@ -23,8 +23,21 @@ const shownPrefixLen = len(TokenPrefix) + 5
 const tokenTouchEvery = time.Minute
 
 // CreateAPIToken makes a token for the user in the organization and returns
-// the raw value, which is shown once and never stored.
+// the raw value, which is shown once and never stored. A user who has not
+// confirmed their address gets ErrEmailUnverified.
 func (s *Service) CreateAPIToken(ctx context.Context, orgID, userID int64, name string) (string, *store.APIToken, error) {
+	return s.createAPIToken(ctx, orgID, userID, name, true)
+}
+
+// SignupAPIToken is the one token handed out with an API sign-up, before
+// the address is confirmed: it reads and manages the watchlist, and a
+// password reset revokes it.
+func (s *Service) SignupAPIToken(ctx context.Context, orgID, userID int64) (string, error) {
+	raw, _, err := s.createAPIToken(ctx, orgID, userID, "Created at sign-up", false)
+	return raw, err
+}
+
+func (s *Service) createAPIToken(ctx context.Context, orgID, userID int64, name string, mustBeVerified bool) (string, *store.APIToken, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
@@ -42,6 +55,15 @@ func (s *Service) CreateAPIToken(ctx context.Context, orgID, userID int64, name 
 	err = s.store.InTx(ctx, func(tx *store.Store) error {
 		if _, err := tx.MembershipOfUser(ctx, orgID, userID); err != nil {
 			return err
+		}
+		if mustBeVerified {
+			u, err := tx.UserByID(ctx, userID)
+			if err != nil {
+				return err
+			}
+			if !u.Verified() {
+				return ErrEmailUnverified
+			}
 		}
 		if err := tx.CreateAPIToken(ctx, t); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package accounts_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -127,5 +128,29 @@ func TestLoginToken(t *testing.T) {
 		}
 		_, err = e.svc.LoginToken(e.ctx, "ada@example.com", "wrong password here", accounts.Client{IP: "192.0.2.7"})
 		wantErr(t, "wrong password", err, accounts.ErrInvalidCredentials)
+	})
+}
+
+// Until the address is confirmed, the account keeps its sign-up token but
+// mints no further tokens and invites nobody.
+func TestUnverifiedAccountMintsNoTokensAndInvitesNobody(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		squat := e.signupUnverified("squat@example.com", "Squat")
+		e.paid(squat)
+		if _, err := e.svc.SignupAPIToken(e.ctx, squat.Organization.ID, squat.User.ID); err != nil {
+			t.Fatalf("sign-up token: %v", err)
+		}
+		if _, _, err := e.svc.CreateAPIToken(e.ctx, squat.Organization.ID, squat.User.ID, "more"); !errors.Is(err, accounts.ErrEmailUnverified) {
+			t.Errorf("create token: %v, want ErrEmailUnverified", err)
+		}
+		if _, err := e.svc.LoginToken(e.ctx, "squat@example.com", goodPassword, accounts.Client{IP: "192.0.2.1"}); !errors.Is(err, accounts.ErrEmailUnverified) {
+			t.Errorf("login token: %v, want ErrEmailUnverified", err)
+		}
+		if _, err := e.svc.Invite(e.ctx, squat, "target@example.com", store.RoleMember); !errors.Is(err, accounts.ErrEmailUnverified) {
+			t.Errorf("invite: %v, want ErrEmailUnverified", err)
+		}
+		if n := e.mailsTo("target@example.com"); n != 0 {
+			t.Errorf("%d mails to the invited address", n)
+		}
 	})
 }

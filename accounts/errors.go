@@ -15,6 +15,12 @@ var ErrInvalidCredentials = errors.New("the e-mail address or password is not co
 // ErrInvalidToken means a link or token is unknown, used or expired.
 var ErrInvalidToken = errors.New("this link is invalid, expired or was already used")
 
+// ErrEmailUnverified refuses what would let an account that has not
+// proved its address act beyond itself: minting further API tokens,
+// setting webhooks, inviting people. Whoever signed up with someone else's
+// address cannot get a foothold that outlives the owner's password reset.
+var ErrEmailUnverified = errors.New("confirm your e-mail address first: follow the link we sent you, or ask for a new one on your dashboard")
+
 // ErrForbidden means the member's role does not allow the action.
 var ErrForbidden = errors.New("your role in this organization does not allow this")
 

@@ -40,6 +40,9 @@ func (s *Service) Invite(ctx context.Context, actor *Identity, email string, rol
 	if !actor.Role.CanManage() {
 		return nil, ErrForbidden
 	}
+	if !actor.User.Verified() {
+		return nil, ErrEmailUnverified
+	}
 	email = NormalizeEmail(email)
 	errs := validation.Errors{}
 	if msg := checkEmail(email); msg != "" {

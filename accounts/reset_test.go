@@ -54,7 +54,7 @@ func TestRequestPasswordReset(t *testing.T) {
 
 func TestResetPassword(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
-		ada := e.signup("ada@example.com", "Acme")
+		ada := e.signupUnverified("ada@example.com", "Acme")
 		session := e.login("ada@example.com", goodPassword)
 		if err := e.svc.RequestPasswordReset(e.ctx, "ada@example.com"); err != nil {
 			t.Fatal(err)
@@ -79,6 +79,9 @@ func TestResetPassword(t *testing.T) {
 		}
 		if u.ID != ada.User.ID {
 			t.Errorf("reset user %d, want %d", u.ID, ada.User.ID)
+		}
+		if ada.User.Verified() {
+			t.Fatal("the address was confirmed before the reset")
 		}
 		if stored, _ := e.st.UserByID(e.ctx, ada.User.ID); !stored.Verified() {
 			t.Error("following the reset link did not verify the address")

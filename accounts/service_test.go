@@ -74,9 +74,24 @@ func (e *env) sub(t *testing.T) *env {
 	return &c
 }
 
-// signup registers email with an organization of that name and returns the
-// owner's identity in it.
+// signup registers email with an organization of that name, confirms the
+// address as the mailed link would, and returns the owner's identity in it.
 func (e *env) signup(email, orgName string) *accounts.Identity {
+	e.t.Helper()
+	id := e.signupUnverified(email, orgName)
+	if err := e.st.MarkEmailVerified(e.ctx, id.User.ID, e.clock.Now()); err != nil {
+		e.t.Fatal(err)
+	}
+	u, err := e.st.UserByID(e.ctx, id.User.ID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	id.User = u
+	return id
+}
+
+// signupUnverified registers email without confirming the address.
+func (e *env) signupUnverified(email, orgName string) *accounts.Identity {
 	e.t.Helper()
 	u, org, err := e.svc.Signup(e.ctx, accounts.SignupInput{Email: email, Password: goodPassword, Organization: orgName})
 	if err != nil {

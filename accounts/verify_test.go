@@ -25,7 +25,7 @@ func TestVerify(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				e := e.sub(t)
 				email := string(rune('a'+i)) + "@example.com"
-				id := e.signup(email, "Org")
+				id := e.signupUnverified(email, "Org")
 				raw := e.token(email, "/verify/")
 				e.clock.Advance(tt.wait)
 				u, err := e.svc.Verify(e.ctx, tt.token(e, raw))
@@ -52,7 +52,7 @@ func TestVerify(t *testing.T) {
 
 func TestVerifyTokenIsNotAResetToken(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
-		e.signup("ada@example.com", "Acme")
+		e.signupUnverified("ada@example.com", "Acme")
 		raw := e.token("ada@example.com", "/verify/")
 		wantErr(t, "reset with a verification token", e.svc.CheckResetToken(e.ctx, raw), accounts.ErrInvalidToken)
 		if _, err := e.svc.ResetPassword(e.ctx, raw, "another good passphrase"); err == nil {
@@ -63,7 +63,7 @@ func TestVerifyTokenIsNotAResetToken(t *testing.T) {
 
 func TestResendVerification(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
-		id := e.signup("ada@example.com", "Acme")
+		id := e.signupUnverified("ada@example.com", "Acme")
 		first := e.token("ada@example.com", "/verify/")
 		if err := e.svc.ResendVerification(e.ctx, id.User.ID, "Acme"); err != nil {
 			t.Fatal(err)

@@ -63,6 +63,9 @@ type Actor struct {
 	OrganizationID int64
 	UserID         int64
 	Role           store.Role
+	// Verified is whether the member confirmed their e-mail address;
+	// setting a webhook needs it.
+	Verified bool
 }
 
 // Settings returns the organization's settings for the member.
@@ -135,6 +138,9 @@ func (s *Service) UpdateSettings(ctx context.Context, a Actor, u Update) (*Setti
 	}
 	if (webhookURL != "" || u.RegenerateWebhookSecret) && !plan.Webhooks {
 		return nil, billing.Require(plan, billing.FeatureWebhooks)
+	}
+	if (webhookURL != "" || u.RegenerateWebhookSecret) && !a.Verified {
+		return nil, fmt.Errorf("set webhook: %w", accounts.ErrEmailUnverified)
 	}
 	errs := validation.Errors{}
 	st, err := s.d.Store.AlertSettings(ctx, a.OrganizationID)

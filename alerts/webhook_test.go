@@ -73,7 +73,7 @@ func TestWebhookSignedAndRetriedUntilAccepted(t *testing.T) {
 		rcv := &receiver{failures: 2}
 		hook := httptest.NewServer(rcv)
 		defer hook.Close()
-		owner := alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner}
+		owner := alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner, Verified: true}
 		url := hook.URL + "/hook"
 		set, err := f.al.UpdateSettings(ctx, owner, alerts.Update{WebhookURL: &url})
 		if err != nil || !strings.HasPrefix(set.WebhookSecret, "whsec_") {
@@ -133,7 +133,7 @@ func TestWebhookGivesUp(t *testing.T) {
 			}))
 			defer hook.Close()
 			url := hook.URL
-			if _, err := f.al.UpdateSettings(ctx, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner},
+			if _, err := f.al.UpdateSettings(ctx, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner, Verified: true},
 				alerts.Update{WebhookURL: &url}); err != nil {
 				t.Fatal(err)
 			}
@@ -171,13 +171,13 @@ func TestSettingsRules(t *testing.T) {
 		u     alerts.Update
 		check func(error) bool
 	}{
-		{"same-day on Free", f.al, alerts.Actor{OrganizationID: f.freeOrg.ID, UserID: f.freeUser.ID, Role: store.RoleOwner},
+		{"same-day on Free", f.al, alerts.Actor{OrganizationID: f.freeOrg.ID, UserID: f.freeUser.ID, Role: store.RoleOwner, Verified: true},
 			alerts.Update{SameDay: &yes}, func(err error) bool { return errors.As(err, &feat) }},
-		{"webhook on Free", f.al, alerts.Actor{OrganizationID: f.freeOrg.ID, UserID: f.freeUser.ID, Role: store.RoleOwner},
+		{"webhook on Free", f.al, alerts.Actor{OrganizationID: f.freeOrg.ID, UserID: f.freeUser.ID, Role: store.RoleOwner, Verified: true},
 			alerts.Update{WebhookURL: &local}, func(err error) bool { return errors.As(err, &feat) }},
-		{"private webhook URL", strict, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner},
+		{"private webhook URL", strict, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner, Verified: true},
 			alerts.Update{WebhookURL: &local}, func(err error) bool { return errors.As(err, &verrs) && verrs["webhook_url"] != "" }},
-		{"bad weekday", f.al, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner},
+		{"bad weekday", f.al, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: f.monitorUser.ID, Role: store.RoleOwner, Verified: true},
 			alerts.Update{DigestWeekday: &bad}, func(err error) bool { return errors.As(err, &verrs) && verrs["digest_weekday"] != "" }},
 		{"member changes the organization", f.al, alerts.Actor{OrganizationID: f.monitorOrg.ID, UserID: member.ID, Role: store.RoleMember},
 			alerts.Update{SameDay: &yes}, func(err error) bool { return err != nil && strings.Contains(err.Error(), "role") }},
@@ -190,7 +190,7 @@ func TestSettingsRules(t *testing.T) {
 			}
 		})
 	}
-	got, err := f.al.Settings(ctx, alerts.Actor{OrganizationID: f.freeOrg.ID, UserID: f.freeUser.ID, Role: store.RoleOwner})
+	got, err := f.al.Settings(ctx, alerts.Actor{OrganizationID: f.freeOrg.ID, UserID: f.freeUser.ID, Role: store.RoleOwner, Verified: true})
 	if err != nil || got.SameDay || got.SameDayAvailable || got.DigestWeekday != "monday" {
 		t.Errorf("free settings: %+v %v", got, err)
 	}

@@ -34,7 +34,7 @@ func (s *Server) apiSignup(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	token, _, err := s.accounts().CreateAPIToken(ctx, org.ID, user.ID, "Created at sign-up")
+	token, err := s.accounts().SignupAPIToken(ctx, org.ID, user.ID)
 	if err != nil {
 		return err
 	}

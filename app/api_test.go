@@ -62,7 +62,14 @@ func TestAPISignupAndMe(t *testing.T) {
 		t.Errorf("usage = %v", usage)
 	}
 
-	// A token from credentials works the same.
+	// Further tokens wait for the address to be confirmed; then a token
+	// from credentials works the same.
+	res, out = ta.apiCall("POST", "/api/v1/tokens", "", `{"email":"ada@example.com","password":"`+goodPassword+`"}`)
+	wantStatus(t, res, http.StatusForbidden)
+	if code := errorCode(out); code != "email_unverified" {
+		t.Fatalf("error code %q, want email_unverified", code)
+	}
+	ta.verified("ada@example.com")
 	res, out = ta.apiCall("POST", "/api/v1/tokens", "", `{"email":"ada@example.com","password":"`+goodPassword+`"}`)
 	wantStatus(t, res, http.StatusCreated)
 	res, _ = ta.apiCall("GET", "/api/v1/me", out["token"].(string), "")
@@ -122,6 +129,7 @@ func TestAPITokenRevoked(t *testing.T) {
 	ta := newTestApp(t)
 	b := ta.browser()
 	wantRedirect(t, b.signup("ada@example.com", goodPassword, "Acme"), "/app")
+	ta.verified("ada@example.com")
 	res := b.post("/app/tokens", map[string][]string{"name": {"export script"}})
 	wantStatus(t, res, http.StatusCreated)
 	i := strings.Index(res.Body, `value="cw_`)

@@ -173,6 +173,7 @@ func TestAttackHashingBurstIsBounded(t *testing.T) {
 func TestAttackCannotLockOwnerOutFromAnotherClient(t *testing.T) {
 	eachAttackApp(t, func(t *testing.T, ta *testApp) {
 		wantRedirect(t, ta.browser().signup("ada@example.com", goodPassword, "Acme"), "/app")
+		ta.verified("ada@example.com") // an unconfirmed address mints no tokens
 		const attacker, owner = "203.0.113.7", "192.0.2.44"
 		for range accounts.MaxLoginFailures {
 			if s := ta.sendOne(tokenAttempt("ada@example.com", "wrong password here", attacker)); s != http.StatusUnauthorized {

@@ -60,6 +60,7 @@ func ownerAndMember(t *testing.T, ta *testApp) (owner, member string, org *store
 	ctx := context.Background()
 	_, out := ta.apiCall("POST", "/api/v1/signup", "", `{"email":"ada@example.com","password":"`+goodPassword+`","organization":"Acme"}`)
 	owner, _ = out["token"].(string)
+	ta.verified("ada@example.com")
 	org, err := ta.store.OrganizationBySlug(ctx, "acme")
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +68,8 @@ func ownerAndMember(t *testing.T, ta *testApp) (owner, member string, org *store
 	if err := ta.store.SetOrganizationPlan(ctx, org.ID, "monitor"); err != nil {
 		t.Fatal(err)
 	}
-	bob := &store.User{Email: "bob@example.com"}
+	now := time.Now()
+	bob := &store.User{Email: "bob@example.com", EmailVerifiedAt: &now}
 	if err := ta.store.CreateUser(ctx, bob); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ func TestPagesFollowTheRole(t *testing.T) {
 	ta := newTestApp(t)
 	owner := ta.browser()
 	wantRedirect(t, owner.signup("ada@example.com", goodPassword, "Acme"), "/app")
+	ta.verified("ada@example.com")
 	org, _ := ta.store.OrganizationBySlug(context.Background(), "acme")
 	if err := ta.store.SetOrganizationPlan(context.Background(), org.ID, billing.PlanMonitor); err != nil {
 		t.Fatal(err)

@@ -34,6 +34,7 @@ func TestInvitationsAndMemberLimit(t *testing.T) {
 	ctx := context.Background()
 	owner := ta.browser()
 	wantRedirect(t, owner.signup("ada@example.com", goodPassword, "Acme"), "/app")
+	ta.verified("ada@example.com")
 
 	invite := url.Values{"email": {"bob@example.com"}, "role": {"member"}}
 	res := owner.post("/app/members/invite", invite)
@@ -109,6 +110,7 @@ func TestRemoveLeaveTransfer(t *testing.T) {
 	ctx := context.Background()
 	owner := ta.browser()
 	wantRedirect(t, owner.signup("ada@example.com", goodPassword, "Acme"), "/app")
+	ta.verified("ada@example.com")
 	org, _ := ta.store.OrganizationBySlug(ctx, "acme")
 	if err := ta.store.SetOrganizationPlan(ctx, org.ID, billing.PlanMonitor); err != nil {
 		t.Fatal(err)
@@ -166,6 +168,7 @@ func TestTenantIsolation(t *testing.T) {
 	a, b := ta.browser(), ta.browser()
 	wantRedirect(t, a.signup("ada@example.com", goodPassword, "Acme"), "/app")
 	wantRedirect(t, b.signup("bob@example.com", goodPassword, "Bobco"), "/app")
+	ta.verified("bob@example.com")
 	acme, _ := ta.store.OrganizationBySlug(ctx, "acme")
 	if err := ta.store.SetOrganizationPlan(ctx, acme.ID, billing.PlanMonitor); err != nil {
 		t.Fatal(err)

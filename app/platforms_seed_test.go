@@ -122,6 +122,7 @@ func apiToken(t *testing.T, ta *testApp, email, org, plan string) (string, *stor
 	t.Helper()
 	res, out := ta.apiCall("POST", "/api/v1/signup", "", `{"email":"`+email+`","password":"`+goodPassword+`","organization":"`+org+`"}`)
 	wantStatus(t, res, 201)
+	ta.verified(email)
 	o := out["organization"].(map[string]any)
 	got, err := ta.store.OrganizationBySlug(context.Background(), o["slug"].(string))
 	if err != nil {

@@ -27,7 +27,8 @@ func TestNoRouteShowsAnotherOrganizationsData(t *testing.T) {
 	if _, err := ta.store.AddPlatformWatch(ctx, victim.ID, fx.acme.ID, nil, 25); err != nil {
 		t.Fatal(err)
 	}
-	member := &store.User{Email: "secret-member@example.com", PasswordHash: "x"}
+	now := time.Now()
+	member := &store.User{Email: "secret-member@example.com", PasswordHash: "x", EmailVerifiedAt: &now}
 	if err := ta.store.CreateUser(ctx, member); err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +54,7 @@ func TestNoRouteShowsAnotherOrganizationsData(t *testing.T) {
 
 	b := ta.browser()
 	wantRedirect(t, b.signup("prober@example.com", goodPassword, "Prober"), "/app")
+	ta.verified("prober@example.com")
 	prober, err := ta.store.OrganizationBySlug(ctx, "prober")
 	if err != nil {
 		t.Fatal(err)

@@ -74,7 +74,8 @@ func TestEveryIDRouteIsTenantScoped(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.watch = w.ID
-	member := &store.User{Email: "secret-member@example.com", PasswordHash: "x"}
+	now := time.Now()
+	member := &store.User{Email: "secret-member@example.com", PasswordHash: "x", EmailVerifiedAt: &now}
 	if err := ta.store.CreateUser(ctx, member); err != nil {
 		t.Fatal(err)
 	}
@@ -112,6 +113,7 @@ func TestEveryIDRouteIsTenantScoped(t *testing.T) {
 	// session and an API token.
 	b := ta.browser()
 	wantRedirect(t, b.signup("prober@example.com", goodPassword, "Prober"), "/app")
+	ta.verified("prober@example.com")
 	prober, err := ta.store.OrganizationBySlug(ctx, "prober")
 	if err != nil {
 		t.Fatal(err)

@@ -184,7 +184,7 @@ func TestSSRFCorpusEveryUserSuppliedURL(t *testing.T) {
 			}
 
 			hook := pl.url
-			_, err := al.UpdateSettings(ctx, alerts.Actor{OrganizationID: org.ID, UserID: owner.ID, Role: store.RoleOwner},
+			_, err := al.UpdateSettings(ctx, alerts.Actor{OrganizationID: org.ID, UserID: owner.ID, Role: store.RoleOwner, Verified: true},
 				alerts.Update{WebhookURL: &hook})
 			var verrs validation.Errors
 			if !errors.As(err, &verrs) || verrs["webhook_url"] == "" {
@@ -200,7 +200,7 @@ func TestSSRFCorpusEveryUserSuppliedURL(t *testing.T) {
 			t.Errorf("%s stored %d custom URLs (%v), want 0", o.Name, n.CustomURLs, err)
 		}
 	}
-	if s, err := al.Settings(ctx, alerts.Actor{OrganizationID: org.ID, UserID: owner.ID, Role: store.RoleOwner}); err != nil || s.Webhook != nil {
+	if s, err := al.Settings(ctx, alerts.Actor{OrganizationID: org.ID, UserID: owner.ID, Role: store.RoleOwner, Verified: true}); err != nil || s.Webhook != nil {
 		t.Errorf("webhook stored: %+v, %v", s, err)
 	}
 }

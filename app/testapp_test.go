@@ -277,10 +277,7 @@ func (ta *testApp) owner(email, orgName, plan string) (*browser, *store.Organiza
 	ta.t.Helper()
 	b := ta.browser()
 	wantRedirect(ta.t, b.signup(email, goodPassword, orgName), "/app")
-	u, err := ta.store.UserByEmail(context.Background(), email)
-	if err != nil {
-		ta.t.Fatal(err)
-	}
+	u := ta.verified(email)
 	m, err := ta.store.FirstMembership(context.Background(), u.ID)
 	if err != nil {
 		ta.t.Fatal(err)
@@ -309,4 +306,19 @@ func (ta *testApp) invite(owner *browser, email string, joiner *browser) *browse
 	b := ta.browser()
 	wantRedirect(ta.t, b.post(link, url.Values{"password": {goodPassword}}), "/app")
 	return b
+}
+
+// verified marks the address of a signed-up user confirmed, as following
+// the mailed link does, and returns the user.
+func (ta *testApp) verified(email string) *store.User {
+	ta.t.Helper()
+	ctx := context.Background()
+	u, err := ta.store.UserByEmail(ctx, email)
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	if err := ta.store.MarkEmailVerified(ctx, u.ID, time.Now()); err != nil {
+		ta.t.Fatal(err)
+	}
+	return u
 }

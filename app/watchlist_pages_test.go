@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/watchlist"
@@ -115,7 +116,8 @@ func TestReadOnlyMembersCannotChangeTheWatchlist(t *testing.T) {
 	ctx := context.Background()
 	seedEngine(t, ta)
 	token, org := apiToken(t, ta, "owner2@example.com", "Team", "monitor")
-	u := &store.User{Email: "late@example.com", PasswordHash: "x"}
+	now := time.Now()
+	u := &store.User{Email: "late@example.com", PasswordHash: "x", EmailVerifiedAt: &now}
 	if err := ta.store.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
 	}

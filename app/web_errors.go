@@ -111,6 +111,8 @@ func errorTable() []errorKind {
 		{match: as[retryAfterer](), status: http.StatusTooManyRequests, code: "rate_limited"},
 		{match: is(accounts.ErrInvalidCredentials), status: http.StatusUnauthorized, code: "unauthorized",
 			message: say("The e-mail address or password is not correct.")},
+		{match: is(accounts.ErrEmailUnverified), status: http.StatusForbidden, code: "email_unverified",
+			message: say("Confirm your e-mail address first: follow the link we sent you, or ask for a new one on your dashboard.")},
 		{match: is(accounts.ErrForbidden), status: http.StatusForbidden, code: "forbidden",
 			message: say("Your role in this organization does not allow this.")},
 		{match: as[*watchlist.ReadOnlyError](), status: http.StatusForbidden, code: "forbidden"},

@@ -61,7 +61,7 @@ func (s *Server) alerts() *alerts.Service { return s.deps.Alerts }
 // alertActor is the member making the request.
 func alertActor(c echo.Context) alerts.Actor {
 	a := authFrom(c)
-	return alerts.Actor{OrganizationID: a.Organization.ID, UserID: a.User.ID, Role: a.Role}
+	return alerts.Actor{OrganizationID: a.Organization.ID, UserID: a.User.ID, Role: a.Role, Verified: a.User.Verified()}
 }
 
 // watchlist is the watchlist service from the dependencies.
