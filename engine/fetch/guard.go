@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"code.dny.dev/ssrf"
+	"golang.org/x/net/idna"
 )
 
 // newGuard returns the dial-time SSRF check: tcp only, ports 80 and 443,
@@ -93,7 +94,18 @@ func checkURL(raw string, p policy) (*url.URL, error) {
 	if port := u.Port(); !p.anyPort && port != "" && port != "80" && port != "443" {
 		return nil, fmt.Errorf("%w: port %s (only 80 and 443)", ErrDeniedAddress, port)
 	}
-	name := strings.TrimSuffix(strings.ToLower(host), ".")
+	host, err = asciiHost(host)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrDeniedAddress, err)
+	}
+	if port := u.Port(); port != "" {
+		u.Host = net.JoinHostPort(host, port)
+	} else if strings.Contains(host, ":") {
+		u.Host = "[" + host + "]"
+	} else {
+		u.Host = host
+	}
+	name := strings.TrimSuffix(host, ".")
 	if internalName(name) {
 		return nil, fmt.Errorf("%w: %s", ErrDeniedAddress, host)
 	}
@@ -105,6 +117,36 @@ func checkURL(raw string, p policy) (*url.URL, error) {
 		return nil, fmt.Errorf("%w: %w", ErrDeniedAddress, err)
 	}
 	return u, nil
+}
+
+// asciiHost maps a host name to the ASCII form a resolver would look up
+// (IDNA UTS #46: case folding, full-width digits, circled digits and
+// ideographic full stops become what they stand for), so that
+// "①②⑦.0.0.1" and "127。0。0。1" are judged as 127.0.0.1. An IPv6 literal
+// is only lower-cased.
+func asciiHost(host string) (string, error) {
+	if strings.Contains(host, ":") {
+		return strings.ToLower(host), nil
+	}
+	a, err := idna.Lookup.ToASCII(host)
+	if err != nil {
+		// The lookup profile refuses some names a resolver would still
+		// try (underscores, some dots); the mapping it made is kept only
+		// when it stays plain ASCII.
+		if a == "" || !isASCII(a) {
+			return "", fmt.Errorf("host %q: %w", host, err)
+		}
+	}
+	return strings.ToLower(a), nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // internalName reports whether the lower-case name, without its trailing
