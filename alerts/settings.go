@@ -32,6 +32,7 @@ type Settings struct {
 
 // WebhookSettings describe the organization's webhook.
 type WebhookSettings struct {
+	// URL is empty for plain members.
 	URL   string `json:"url"`
 	Slack bool   `json:"slack"`
 }
@@ -92,7 +93,12 @@ func (s *Service) Settings(ctx context.Context, a Actor) (*Settings, error) {
 	h, err := s.d.Store.Webhook(ctx, a.OrganizationID)
 	switch {
 	case err == nil:
-		out.Webhook = &WebhookSettings{URL: h.URL, Slack: isSlack(h.URL)}
+		out.Webhook = &WebhookSettings{Slack: isSlack(h.URL)}
+		// A webhook URL is a credential (a Slack URL posts to the
+		// channel): only those who may change it see it.
+		if a.Role.CanManage() {
+			out.Webhook.URL = h.URL
+		}
 	case !errors.Is(err, store.ErrNotFound):
 		return nil, err
 	}

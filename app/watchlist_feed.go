@@ -1,6 +1,8 @@
 package app
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 )
 
@@ -8,6 +10,9 @@ import (
 // replaces it so that the old one stops working.
 func (s *Server) regenerateFeedToken(c echo.Context) error {
 	a := authFrom(c)
+	if err := feedManager(a); err != nil {
+		return err
+	}
 	if _, err := s.watchlist().RegenerateFeedToken(c.Request().Context(), a.Organization.ID, a.User.ID); err != nil {
 		return err
 	}
@@ -18,9 +23,21 @@ func (s *Server) regenerateFeedToken(c echo.Context) error {
 // revokeFeedToken turns the private feed off.
 func (s *Server) revokeFeedToken(c echo.Context) error {
 	a := authFrom(c)
+	if err := feedManager(a); err != nil {
+		return err
+	}
 	if err := s.watchlist().RevokeFeedToken(c.Request().Context(), a.Organization.ID, a.User.ID); err != nil {
 		return err
 	}
 	s.setFlash(c, "Your private feed is turned off.")
 	return s.redirectWith(c, "#feed", "watchlist")
+}
+
+// feedManager lets owners and admins replace or turn off the private feed:
+// a plain member could otherwise cut off every reader of the organization.
+func feedManager(a *Auth) error {
+	if !a.Role.CanManage() {
+		return echo.NewHTTPError(http.StatusForbidden, "Only owners and admins change the private feed.")
+	}
+	return nil
 }
