@@ -26,7 +26,7 @@ type ChangeEmail struct {
 	Platform       string
 	Document       string
 	Summary        string
-	Severity       string
+	Severity       analysis.Severity
 	Added          []string
 	Removed        []string
 	MoreAdded      int
@@ -86,7 +86,7 @@ func (s *Service) sendChangeEmail(ctx context.Context, d *store.AlertDelivery) e
 // changeEmail turns a change into the alert's data; a change without
 // analysis (empty provisions) still makes a complete alert.
 func (s *Service) changeEmail(c *store.Change) ChangeEmail {
-	data := ChangeEmail{Summary: c.Summary, Severity: c.Severity, ChangeURL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID)}
+	data := ChangeEmail{Summary: c.Summary, Severity: analysis.Severity(c.Severity), ChangeURL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID)}
 	if c.Document != nil {
 		data.Document = c.Document.Name
 		if c.Document.Platform != nil {
