@@ -1,8 +1,11 @@
 package app
 
 import (
+	"crypto/subtle"
 	"fmt"
+	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -61,4 +64,24 @@ func (m *httpMetrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 
 func (m *httpMetrics) handler() echo.HandlerFunc {
 	return echo.WrapHandler(promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+}
+
+// requireMetricsToken lets only the scraper holding CLAUSEWATCH_METRICS_TOKEN
+// read /metrics; without a configured token the route does not exist.
+func (s *Server) requireMetricsToken(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		want := s.cfg.MetricsToken
+		if want == "" {
+			return echo.ErrNotFound
+		}
+		scheme, got, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") ||
+			subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(want)) != 1 {
+			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
+			// Answered here: the error handler would send a browser to
+			// the login page.
+			return c.String(http.StatusUnauthorized, "Send the metrics token: Authorization: Bearer <token>.\n")
+		}
+		return next(c)
+	}
 }

@@ -22,7 +22,7 @@ func (s *Server) routes() {
 	// Operations: no session, no CSRF.
 	e.GET("/healthz", s.healthz).Name = "healthz"
 	e.GET("/readyz", s.readyz).Name = "readyz"
-	e.GET("/metrics", s.metrics.handler()).Name = "metrics"
+	e.GET("/metrics", s.metrics.handler(), s.requireMetricsToken).Name = "metrics"
 	e.StaticFS("/static/", templates.Static()).Name = "static"
 
 	// Website: sessions and CSRF.

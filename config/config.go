@@ -28,7 +28,11 @@ type Config struct {
 	SMTPURL       string `env:"SMTP_URL"`
 	MailFrom      string `env:"MAIL_FROM" envDefault:"Clausewatch <alerts@localhost>"`
 	SessionSecret string `env:"SESSION_SECRET"`
-	LogLevel      string `env:"CLAUSEWATCH_LOG_LEVEL" envDefault:"info"`
+	// MetricsToken is the bearer token Prometheus sends for /metrics;
+	// empty turns /metrics off (the metrics name routes and failing
+	// documents, which outsiders have no business reading).
+	MetricsToken string `env:"CLAUSEWATCH_METRICS_TOKEN"`
+	LogLevel     string `env:"CLAUSEWATCH_LOG_LEVEL" envDefault:"info"`
 
 	StripeSecretKey       string `env:"STRIPE_SECRET_KEY"`
 	StripeWebhookSecret   string `env:"STRIPE_WEBHOOK_SECRET"`
@@ -55,7 +59,7 @@ type Config struct {
 // secretVars may also be given as NAME_FILE, the path of a file holding the
 // value, so that secrets need not sit in the environment.
 var secretVars = []string{
-	"DATABASE_URL", "REDIS_URL", "SMTP_URL", "SESSION_SECRET",
+	"DATABASE_URL", "REDIS_URL", "SMTP_URL", "SESSION_SECRET", "CLAUSEWATCH_METRICS_TOKEN",
 	"STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
 }
 
@@ -167,6 +171,9 @@ func (c *Config) Validate() error {
 	// process would break them.
 	if c.RedisURL != "" && c.SessionSecret == "" {
 		errs = append(errs, fmt.Errorf("SESSION_SECRET (or SESSION_SECRET_FILE) must be set, the same in every process, when REDIS_URL is set"))
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		errs = append(errs, fmt.Errorf("CLAUSEWATCH_METRICS_TOKEN must be at least 16 characters"))
 	}
 	if c.SessionSecret != "" && len(c.SessionSecret) < 32 {
 		errs = append(errs, fmt.Errorf("SESSION_SECRET must be at least 32 characters"))
