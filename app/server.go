@@ -71,6 +71,8 @@ type Server struct {
 	deps    Deps
 	// routePaths are the route patterns by route name, for links.
 	routePaths map[string]string
+	// flashKey signs flash cookies.
+	flashKey []byte
 }
 
 // New builds the web application with all routes.
@@ -86,14 +88,19 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	flashKey, err := newFlashKey(d.Config.SessionSecret)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
-		cfg:     d.Config,
-		store:   d.Store,
-		tmpl:    d.Templates,
-		log:     d.Log,
-		redis:   d.Redis,
-		metrics: m,
-		deps:    d,
+		cfg:      d.Config,
+		store:    d.Store,
+		tmpl:     d.Templates,
+		log:      d.Log,
+		redis:    d.Redis,
+		metrics:  m,
+		deps:     d,
+		flashKey: flashKey,
 	}
 	e := echo.New()
 	e.HideBanner = true

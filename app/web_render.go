@@ -37,8 +37,8 @@ func (s *Server) newPage(c echo.Context, title string) *Page {
 		p.Role = a.Role
 		p.Plan = billing.Entitlements(a.Organization.Plan)
 	}
-	p.Flash = takeFlash(c, flashCookie)
-	p.FlashError = takeFlash(c, flashErrorCookie)
+	p.Flash = s.takeFlash(c, flashCookie)
+	p.FlashError = s.takeFlash(c, flashErrorCookie)
 	return p
 }
 
