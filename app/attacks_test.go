@@ -41,7 +41,7 @@ func serveAttackApp(t *testing.T, st *store.Store, sender mail.Sender, vars map[
 	t.Cleanup(func() { _ = rdb.Close() })
 	ts := httptest.NewUnstartedServer(nil)
 	base := "http://" + ts.Listener.Addr().String()
-	ta := buildTestAppOn(t, st, base, vars, sender, func(d *Deps) { d.RateLimiter = ratelimit.New(rdb, nil) })
+	ta := buildTestAppOn(t, st, base, vars, sender, func(d *Deps) { d.RateLimiter = ratelimit.New(rdb) })
 	ts.Config.Handler = ta.server.Handler()
 	ts.Start()
 	t.Cleanup(ts.Close)

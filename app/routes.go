@@ -33,7 +33,7 @@ func (s *Server) routes() {
 	s.adminRoutes(web)
 
 	// JSON API: bearer tokens, no CSRF (no cookies are read).
-	api := e.Group("/api/v1", middleware.BodyLimit(bodyLimitDefault))
+	api := e.Group("/api/v1", middleware.BodyLimit(bodyLimitDefault), s.limitAnonymousAPI)
 	s.apiAccountRoutes(api)
 	s.catalogueRoutes(web, api)
 	s.watchlistRoutes(web, api)

@@ -45,6 +45,6 @@ func newWatchlistTestAppWith(t *testing.T, newChecker func(*store.Store) watchli
 	return serveTestApp(t, rec, func(d *Deps) {
 		d.Watchlist = watchlist.New(watchlist.Deps{Store: d.Store, Checker: newChecker(d.Store), Mail: rec,
 			Templates: d.Templates, BaseURL: d.Config.BaseURL, Log: d.Log})
-		d.RateLimiter = ratelimit.New(rdb, nil)
+		d.RateLimiter = ratelimit.New(rdb)
 	})
 }

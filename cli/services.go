@@ -275,7 +275,7 @@ func (s *services) newWebApp() (http.Handler, error) {
 		Redis: s.redis, Metrics: s.metrics, Accounts: s.accounts, Watchlist: s.watchlist, Alerts: s.alerts,
 		Insight:     insight.New(s.store, insight.DefaultCacheSize),
 		QueueUI:     asynqmon.New(asynqmon.Options{RootPath: "/admin/queues", RedisConnOpt: opt}),
-		RateLimiter: ratelimit.New(s.redis.Client, nil),
+		RateLimiter: ratelimit.New(s.redis.Client),
 		Billing:     s.billing,
 	})
 	if err != nil {

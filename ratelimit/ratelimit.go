@@ -1,51 +1,43 @@
-// Package ratelimit counts requests per key in fixed time windows kept in
-// Redis, so that every web replica sharing the Redis shares the count.
+// Package ratelimit limits requests per key with the generic cell rate
+// algorithm (GCRA) kept in Redis (github.com/go-redis/redis_rate), so that
+// every web replica sharing the Redis shares the budget. Unlike a fixed
+// window, GCRA allows no double burst at a window's edge: a full budget is
+// spent once, then requests come back at the steady rate.
 package ratelimit
 
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 
+	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
 )
 
-// Limiter is a fixed-window counter in Redis.
+// keyPrefix keeps the limiter's keys apart from the queue's.
+const keyPrefix = "clausewatch:ratelimit:"
+
+// Limiter is a GCRA limiter over Redis.
 type Limiter struct {
-	client redis.UniversalClient
-	prefix string
-	now    func() time.Time
+	limiter *redis_rate.Limiter
 }
 
-// New returns a limiter on client; now is the clock (nil for time.Now).
-func New(client redis.UniversalClient, now func() time.Time) *Limiter {
-	if now == nil {
-		now = time.Now
-	}
-	return &Limiter{client: client, prefix: "clausewatch:ratelimit:", now: now}
+// New returns a limiter on client.
+func New(client redis.UniversalClient) *Limiter {
+	return &Limiter{limiter: redis_rate.NewLimiter(client)}
 }
 
-// Allow counts one request for key in the current window of the given
-// length and reports whether it is within limit; when it is not,
-// retryAfter is the time until the window ends.
+// Allow spends one request of key's budget of limit requests per window
+// (at most limit at once, refilled at limit per window) and reports whether
+// it was within the budget; when it was not, retryAfter is when the next
+// request will be.
 func (l *Limiter) Allow(ctx context.Context, key string, limit int, window time.Duration) (allowed bool, retryAfter time.Duration, err error) {
-	now := l.now()
-	start := now.Truncate(window)
-	k := l.prefix + key + ":" + strconv.FormatInt(start.Unix(), 10)
-	var incr *redis.IntCmd
-	_, err = l.client.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		incr = p.Incr(ctx, k)
-		// The key names its window, so a TTL of one window (plus a margin
-		// for clock skew between replicas) only cleans up.
-		p.Expire(ctx, k, window+time.Minute)
-		return nil
-	})
+	res, err := l.limiter.Allow(ctx, keyPrefix+key, redis_rate.Limit{Rate: limit, Burst: limit, Period: window})
 	if err != nil {
 		return false, 0, fmt.Errorf("rate limit %s: %w", key, err)
 	}
-	if incr.Val() <= int64(limit) {
+	if res.Allowed > 0 {
 		return true, 0, nil
 	}
-	return false, start.Add(window).Sub(now), nil
+	return false, res.RetryAfter, nil
 }

@@ -2,6 +2,7 @@ package ratelimit_test
 
 import (
 	"context"
+	"os"
 	"testing"
 	"time"
 
@@ -11,50 +12,61 @@ import (
 	"github.com/clausewatch/clausewatch/ratelimit"
 )
 
-func TestFixedWindow(t *testing.T) {
-	m := miniredis.RunT(t)
-	now := time.Date(2026, 3, 1, 12, 0, 15, 0, time.UTC)
-	clock := func() time.Time { return now }
-	client := redis.NewClient(&redis.Options{Addr: m.Addr()})
-	defer client.Close()
-	// Two limiters on one Redis stand for two web replicas.
-	a, b := ratelimit.New(client, clock), ratelimit.New(client, clock)
-	ctx := context.Background()
-
-	tests := []struct {
-		name    string
-		l       *ratelimit.Limiter
-		key     string
-		advance time.Duration
-		allowed bool
-		retry   time.Duration
-	}{
-		{"first", a, "t1", 0, true, 0},
-		{"second on the other replica", b, "t1", 0, true, 0},
-		{"third is over", a, "t1", 0, false, 45 * time.Second},
-		{"another key has its own count", a, "t2", 0, true, 0},
-		{"still over later in the window", b, "t1", 40 * time.Second, false, 5 * time.Second},
-		{"next window starts afresh", a, "t1", 5 * time.Second, true, 0},
-	}
-	for _, tt := range tests {
-		now = now.Add(tt.advance)
-		allowed, retry, err := tt.l.Allow(ctx, tt.key, 2, time.Minute)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if allowed != tt.allowed || retry != tt.retry {
-			t.Errorf("%s: allowed %v, retry %v; want %v, %v", tt.name, allowed, retry, tt.allowed, tt.retry)
-		}
-	}
-	if ttl := m.TTL("clausewatch:ratelimit:t2:" + "1772366400"); ttl <= 0 {
-		t.Errorf("window key has no TTL (%v): %v", ttl, m.Keys())
+// eachRedis runs fn on the in-process Redis and, when TEST_REDIS_URL is
+// set, on a real one.
+func eachRedis(t *testing.T, fn func(t *testing.T, client *redis.Client)) {
+	t.Run("miniredis", func(t *testing.T) {
+		m := miniredis.RunT(t)
+		client := redis.NewClient(&redis.Options{Addr: m.Addr()})
+		defer client.Close()
+		fn(t, client)
+	})
+	if u := os.Getenv("TEST_REDIS_URL"); u != "" {
+		t.Run("redis", func(t *testing.T) {
+			opt, err := redis.ParseURL(u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			client := redis.NewClient(opt)
+			defer client.Close()
+			fn(t, client)
+		})
 	}
 }
 
-func TestRedisDown(t *testing.T) {
-	client := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", MaxRetries: -1})
-	defer client.Close()
-	if _, _, err := ratelimit.New(client, nil).Allow(context.Background(), "k", 1, time.Minute); err == nil {
-		t.Fatal("no error without Redis")
-	}
+func TestBudgetIsSharedAndRefills(t *testing.T) {
+	eachRedis(t, func(t *testing.T, client *redis.Client) {
+		ctx := context.Background()
+		key := "test:" + t.Name() + time.Now().Format("150405.000000000")
+		// Two limiters on one Redis stand for two web replicas.
+		a, b := ratelimit.New(client), ratelimit.New(client)
+		allowed := 0
+		for i := range 10 {
+			l := a
+			if i%2 == 1 {
+				l = b
+			}
+			ok, _, err := l.Allow(ctx, key, 5, time.Hour)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok {
+				allowed++
+			}
+		}
+		if allowed != 5 {
+			t.Fatalf("%d of 10 requests allowed on a budget of 5 shared by two replicas", allowed)
+		}
+		ok, retry, err := a.Allow(ctx, key, 5, time.Hour)
+		if err != nil || ok {
+			t.Fatalf("over the budget: allowed %v, %v", ok, err)
+		}
+		// One request comes back every 12 minutes.
+		if retry <= 0 || retry > 12*time.Minute {
+			t.Fatalf("retry after %s, want at most 12m", retry)
+		}
+		if ok, _, _ := a.Allow(ctx, key+":other", 5, time.Hour); !ok {
+			t.Fatal("another key shares the budget")
+		}
+	})
 }
