@@ -154,7 +154,7 @@ func TestWorkerKilledMidWebhook(t *testing.T) {
 	srv := httptest.NewServer(hook)
 	t.Cleanup(srv.Close)
 	hookURL := srv.URL + "/hook"
-	if _, err := w.al.UpdateSettings(ctx, alerts.Actor{OrganizationID: org.ID, UserID: alice.ID, Role: store.RoleOwner},
+	if _, err := w.al.UpdateSettings(ctx, alerts.Actor{OrganizationID: org.ID, UserID: alice.ID, Role: store.RoleOwner, Verified: true},
 		alerts.Update{WebhookURL: &hookURL}); err != nil {
 		t.Fatal(err)
 	}
