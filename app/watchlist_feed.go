@@ -13,11 +13,21 @@ func (s *Server) regenerateFeedToken(c echo.Context) error {
 	if err := feedManager(a); err != nil {
 		return err
 	}
-	if _, err := s.watchlist().RegenerateFeedToken(c.Request().Context(), a.Organization.ID, a.User.ID); err != nil {
+	token, err := s.watchlist().RegenerateFeedToken(c.Request().Context(), a.Organization.ID, a.User.ID)
+	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Your private feed has a new address; the old one no longer works.")
-	return s.redirectWith(c, "#feed", "watchlist")
+	feedURL, err := s.absoluteURL("feed.org", token+".atom")
+	if err != nil {
+		return err
+	}
+	// Only the token's hash is kept, so the address is shown on this
+	// answer alone, like a new API token.
+	c.Response().Header().Set("Cache-Control", "no-store")
+	page := s.newPage(c, "Watchlist")
+	page.Flash = "Your private feed has a new address; copy it now, it is not shown again. Any older address no longer works."
+	page.Data = &watchlistPage{FeedURL: feedURL}
+	return s.renderWatchlist(c, page, http.StatusOK)
 }
 
 // revokeFeedToken turns the private feed off.

@@ -26,6 +26,9 @@ type watchlistPage struct {
 	Results []store.PlatformSummary
 	More    bool
 	Watched map[int64]bool // platform ids the organization watches
+	// HasFeed is whether the organization has a private feed; FeedURL its
+	// address, set only on the answer that made it (shown once).
+	HasFeed bool
 	FeedURL string
 	// LimitMessage is the plan_limit sentence after an add went over the
 	// limit; CustomLimit the same sentence for custom URLs on plans
@@ -77,14 +80,8 @@ func (s *Server) renderWatchlist(c echo.Context, page *Page, status int) error {
 	if len(data.Results) > searchResults {
 		data.Results, data.More = data.Results[:searchResults], true
 	}
-	token, err := s.watchlist().FeedToken(ctx, org.ID)
-	if err != nil {
+	if data.HasFeed, err = s.watchlist().HasFeed(ctx, org.ID); err != nil {
 		return err
-	}
-	if token != "" {
-		if data.FeedURL, err = s.absoluteURL("feed.org", token+".atom"); err != nil {
-			return err
-		}
 	}
 	upgrade := "pricing"
 	if s.cfg.BillingEnabled() {

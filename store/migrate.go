@@ -21,7 +21,7 @@ func (s *Store) migrator() (*goose.Provider, error) {
 		return nil, err
 	}
 	dialect := goose.DialectSQLite3
-	var opts []goose.ProviderOption
+	opts := []goose.ProviderOption{goose.WithGoMigrations(feedTokenHashMigration(s.dialect))}
 	if s.dialect == "postgres" {
 		dialect = goose.DialectPostgres
 		// Several replicas may start at once; the advisory lock makes one

@@ -41,10 +41,11 @@ func (w *Watch) Label() string {
 	return "watch"
 }
 
-// FeedToken is the secret in an organization's private feed URL.
+// FeedToken is the secret in an organization's private feed URL, stored
+// as its hash: a copy of the database gives away no working feed address.
 type FeedToken struct {
 	OrganizationID int64 `gorm:"primaryKey;autoIncrement:false"`
-	Token          string
+	TokenHash      string
 	CreatedAt      time.Time
 }
 

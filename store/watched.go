@@ -64,23 +64,22 @@ func (s *Store) WatchedChanges(ctx context.Context, orgID int64, since time.Time
 	return cs, nil
 }
 
-// FeedToken returns the organization's feed token, ErrNotFound when it has
-// none.
-func (s *Store) FeedToken(ctx context.Context, orgID int64) (string, error) {
-	var t FeedToken
-	if err := s.conn(ctx).Scopes(forOrg(orgID)).First(&t).Error; err != nil {
-		return "", notFound(err, "feed token")
+// HasFeedToken reports whether the organization has a private feed.
+func (s *Store) HasFeedToken(ctx context.Context, orgID int64) (bool, error) {
+	var n int64
+	if err := s.conn(ctx).Model(&FeedToken{}).Scopes(forOrg(orgID)).Count(&n).Error; err != nil {
+		return false, fmt.Errorf("feed token of organization %d: %w", orgID, err)
 	}
-	return t.Token, nil
+	return n > 0, nil
 }
 
-// SetFeedToken gives the organization a new feed token; the old one stops
-// working.
+// SetFeedToken gives the organization a new feed token, stored as its hash;
+// the old one stops working.
 func (s *Store) SetFeedToken(ctx context.Context, orgID int64, token string) error {
-	t := &FeedToken{OrganizationID: orgID, Token: token, CreatedAt: time.Now().UTC()}
+	t := &FeedToken{OrganizationID: orgID, TokenHash: hashFeedToken(token), CreatedAt: time.Now().UTC()}
 	err := s.conn(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "organization_id"}},
-		DoUpdates: clause.AssignmentColumns([]string{"token", "created_at"}),
+		DoUpdates: clause.AssignmentColumns([]string{"token_hash", "created_at"}),
 	}).Create(t).Error
 	return notFound(err, "set feed token")
 }
@@ -94,7 +93,7 @@ func (s *Store) DeleteFeedToken(ctx context.Context, orgID int64) error {
 // FeedTokenOrganization returns the organization a feed token belongs to.
 func (s *Store) FeedTokenOrganization(ctx context.Context, token string) (*Organization, error) {
 	var t FeedToken
-	if err := s.conn(ctx).Where("token = ?", token).First(&t).Error; err != nil {
+	if err := s.conn(ctx).Where("token_hash = ?", hashFeedToken(token)).First(&t).Error; err != nil {
 		return nil, notFound(err, "feed token")
 	}
 	return s.Organization(ctx, t.OrganizationID)

@@ -3,19 +3,14 @@ package watchlist
 import (
 	"context"
 	"crypto/rand"
-	"errors"
 
 	"github.com/clausewatch/clausewatch/store"
 )
 
-// FeedToken returns the organization's private feed token, "" when it has
-// none.
-func (s *Service) FeedToken(ctx context.Context, orgID int64) (string, error) {
-	t, err := s.store.FeedToken(ctx, orgID)
-	if errors.Is(err, store.ErrNotFound) {
-		return "", nil
-	}
-	return t, err
+// HasFeed reports whether the organization has a private feed. Its
+// address is shown once, when it is made: only its hash is kept.
+func (s *Service) HasFeed(ctx context.Context, orgID int64) (bool, error) {
+	return s.store.HasFeedToken(ctx, orgID)
 }
 
 // RegenerateFeedToken gives the organization a new feed token; feed
