@@ -57,8 +57,8 @@ func TestClientID(t *testing.T) {
 		{"not an ip", "not an ip"},
 	}
 	for _, tt := range tests {
-		if got := clientID(tt.ip); got != tt.want {
-			t.Errorf("clientID(%q) = %q, want %q", tt.ip, got, tt.want)
+		if got := ClientID(tt.ip); got != tt.want {
+			t.Errorf("ClientID(%q) = %q, want %q", tt.ip, got, tt.want)
 		}
 	}
 }

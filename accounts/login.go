@@ -40,10 +40,10 @@ type throttleKey struct {
 	limit int
 }
 
-// clientID names the client for throttling: its IP address, with IPv6
+// ClientID names the client for throttling: its IP address, with IPv6
 // cut to the /64 a single subscriber is usually given, so that rotating
 // through one's own addresses is no way around the limit.
-func clientID(ip string) string {
+func ClientID(ip string) string {
 	parsed := net.ParseIP(ip)
 	if parsed == nil {
 		return ip
@@ -62,7 +62,7 @@ func accountKeyPrefix(email string) string { return "account:" + email + "|" }
 func throttleKeys(email string, c Client) []throttleKey {
 	keys := []throttleKey{{accountKeyPrefix(email) + "*", MaxAccountLoginFailures}}
 	if c.IP != "" {
-		id := clientID(c.IP)
+		id := ClientID(c.IP)
 		keys = append(keys,
 			throttleKey{accountKeyPrefix(email) + id, MaxLoginFailures},
 			throttleKey{"client:" + id, MaxClientLoginFailures})

@@ -39,6 +39,21 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 	return nil
 }
 
+// StartPasswordReset is RequestPasswordReset for the web: a malformed
+// address is refused at once, and the rest (looking the address up, making
+// a link, mailing it) runs after the caller has answered, so that how long
+// the answer takes does not tell whether the address has an account.
+func (s *Service) StartPasswordReset(ctx context.Context, email string) error {
+	email = NormalizeEmail(email)
+	if msg := checkEmail(email); msg != "" {
+		return validation.Errors{"email": msg}
+	}
+	s.later(ctx, "password reset", func(ctx context.Context) error {
+		return s.RequestPasswordReset(ctx, email)
+	})
+	return nil
+}
+
 // CheckResetToken reports ErrInvalidToken when the reset link cannot be
 // used, so the form can say so before the user types a password.
 func (s *Service) CheckResetToken(ctx context.Context, token string) error {

@@ -52,6 +52,26 @@ func TestRequestPasswordReset(t *testing.T) {
 	})
 }
 
+func TestStartPasswordResetMailsAfterAnswering(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		e.signup("ada@example.com", "Acme")
+		before := len(e.mail.Messages())
+		if err := e.svc.StartPasswordReset(e.ctx, "ada@"); err == nil {
+			t.Fatal("a malformed address was accepted")
+		}
+		for _, addr := range []string{"ada@example.com", "bob@example.com"} {
+			if err := e.svc.StartPasswordReset(e.ctx, addr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		e.svc.Wait()
+		sent := e.mail.Messages()[before:]
+		if len(sent) != 1 || sent[0].To != "ada@example.com" {
+			t.Fatalf("mailed %+v, want one mail to ada@example.com", sent)
+		}
+	})
+}
+
 func TestResetPassword(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
 		ada := e.signupUnverified("ada@example.com", "Acme")

@@ -36,6 +36,7 @@ type Service struct {
 	log     *slog.Logger
 	common  commonPasswords
 	hashing *hashGate
+	pending sync.WaitGroup
 
 	// dummyHash is verified against for unknown users, so that a login
 	// for a missing account costs as long as one with a wrong password.

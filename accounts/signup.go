@@ -105,6 +105,15 @@ func emailTaken() error {
 // the result.
 func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
+// CheckEmail refuses a malformed address with a validation error for the
+// form's email field.
+func CheckEmail(email string) error {
+	if msg := checkEmail(NormalizeEmail(email)); msg != "" {
+		return validation.Errors{"email": msg}
+	}
+	return nil
+}
+
 func checkEmail(email string) string {
 	if email == "" {
 		return "Enter your e-mail address."

@@ -29,6 +29,9 @@ func (s *Server) apiSignup(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
+	if err := s.limitSignup(c); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
 	user, org, err := s.accounts().Signup(ctx, accounts.SignupInput(req))
 	if err != nil {

@@ -14,6 +14,9 @@ func (s *Server) saveSignup(c echo.Context) error {
 	if err != nil {
 		return s.formError(c, "signup", page, err)
 	}
+	if err := s.limitSignup(c); err != nil {
+		return s.formError(c, "signup", page, err)
+	}
 	ctx := c.Request().Context()
 	user, _, err := s.accounts().Signup(ctx, accounts.SignupInput(in))
 	if err != nil {

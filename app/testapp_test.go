@@ -245,6 +245,7 @@ func linkIn(t *testing.T, text, prefix string) string {
 // mailLink is the path of the link with prefix in the latest mail to.
 func (ta *testApp) mailLink(to, prefix string) string {
 	ta.t.Helper()
+	ta.server.deps.Accounts.Wait()
 	m, ok := ta.mail.Last(to)
 	if !ok {
 		ta.t.Fatalf("no mail to %s", to)

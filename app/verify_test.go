@@ -57,6 +57,7 @@ func TestPasswordReset(t *testing.T) {
 	if strings.ReplaceAll(known.Body, "ada@example.com", "X") != strings.ReplaceAll(unknown.Body, "nobody@example.com", "X") {
 		t.Fatal("the reset answer tells known and unknown addresses apart")
 	}
+	ta.server.deps.Accounts.Wait()
 	if got := len(ta.mail.Messages()) - before; got != 1 {
 		t.Fatalf("%d mails sent, want 1 (none for the unknown address)", got)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -73,7 +72,7 @@ func (s *Server) renderWatchlist(c echo.Context, page *Page, status int) error {
 			data.Watched[*it.PlatformID] = true
 		}
 	}
-	data.Query = strings.TrimSpace(c.QueryParam("q"))
+	data.Query = searchQuery(c)
 	if data.Results, err = s.store.PlatformSummaries(ctx, data.Query); err != nil {
 		return err
 	}
