@@ -551,3 +551,18 @@ func TestAttackUnicodeHosts(t *testing.T) {
 		}
 	}
 }
+
+// Without a configured scrape token /metrics does not exist, even for a
+// caller who guesses a bearer token.
+func TestMetricsOffWithoutToken(t *testing.T) {
+	ta := newTestApp(t)
+	for _, auth := range []string{"", "Bearer anything-at-all-0123456789"} {
+		req, _ := http.NewRequest(http.MethodGet, ta.URL+"/metrics", nil)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		if res := ta.browser().do(req); res.StatusCode != http.StatusNotFound {
+			t.Errorf("/metrics with %q: status %d, want 404", auth, res.StatusCode)
+		}
+	}
+}
