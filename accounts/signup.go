@@ -26,19 +26,8 @@ type SignupInput struct {
 // validation.Errors; a registered address is a *ConflictError. Nothing is
 // written on failure.
 func (s *Service) Signup(ctx context.Context, in SignupInput) (*store.User, *store.Organization, error) {
-	email := NormalizeEmail(in.Email)
-	orgName := strings.TrimSpace(in.Organization)
-	errs := validation.Errors{}
-	if msg := checkEmail(email); msg != "" {
-		errs.Add("email", msg)
-	}
-	if msg := s.checkPassword(in.Password, email); msg != "" {
-		errs.Add("password", msg)
-	}
-	if msg := checkOrgName(orgName); msg != "" {
-		errs.Add("organization", msg)
-	}
-	if err := errs.Err(); err != nil {
+	email, orgName, err := s.checkSignup(in)
+	if err != nil {
 		return nil, nil, err
 	}
 	if _, err := s.store.UserByEmail(ctx, email); err == nil {
@@ -95,6 +84,63 @@ func (s *Service) createOrganization(ctx context.Context, tx *store.Store, name 
 		return nil, err
 	}
 	return org, nil
+}
+
+// checkSignup validates the input without looking anything up, so the
+// answer is the same whether the address is registered or not.
+func (s *Service) checkSignup(in SignupInput) (email, orgName string, err error) {
+	email = NormalizeEmail(in.Email)
+	orgName = strings.TrimSpace(in.Organization)
+	errs := validation.Errors{}
+	if msg := checkEmail(email); msg != "" {
+		errs.Add("email", msg)
+	}
+	if msg := s.checkPassword(in.Password, email); msg != "" {
+		errs.Add("password", msg)
+	}
+	if msg := checkOrgName(orgName); msg != "" {
+		errs.Add("organization", msg)
+	}
+	return email, orgName, errs.Err()
+}
+
+// CheckSignup reports what is wrong with the input, as Signup would, without
+// looking anything up or writing anything.
+func (s *Service) CheckSignup(in SignupInput) error {
+	_, _, err := s.checkSignup(in)
+	return err
+}
+
+// StartSignup is Signup for the website, which must not tell whether an
+// address is registered: bad input is refused at once, and the rest runs
+// after the caller has answered. A new address gets its account and the
+// verification e-mail; a registered one gets no account, and its owner an
+// e-mail saying someone tried to sign up with it, with links to log in and
+// to reset the password. The API keeps Signup's 409: its clients rely on it.
+func (s *Service) StartSignup(ctx context.Context, in SignupInput) error {
+	email, _, err := s.checkSignup(in)
+	if err != nil {
+		return err
+	}
+	s.later(ctx, "signup", func(ctx context.Context) error {
+		_, _, err := s.Signup(ctx, in)
+		var taken *ConflictError
+		if errors.As(err, &taken) && taken.Field == "email" {
+			s.sendMail(ctx, email, "account_exists", accountExistsMail{
+				LoginURL: s.link("/login"), ResetURL: s.link("/password/reset"),
+			})
+			return nil
+		}
+		return err
+	})
+	return nil
+}
+
+// accountExistsMail is the data of the e-mail to an owner whose address
+// was used to sign up again.
+type accountExistsMail struct {
+	LoginURL string
+	ResetURL string
 }
 
 func emailTaken() error {

@@ -8,6 +8,7 @@ import (
 	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/validation"
 )
 
 func TestSignupNewAddress(t *testing.T) {
@@ -108,6 +109,47 @@ func TestSignupInvalidInput(t *testing.T) {
 		}
 		if n := len(e.mail.Messages()); n != 0 {
 			t.Errorf("%d mails sent for refused signups", n)
+		}
+	})
+}
+
+// StartSignup (the website's sign-up) does the same for a new address as
+// Signup, and for a registered one writes nothing and mails the owner; bad
+// input is refused at once.
+func TestStartSignup(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		if err := e.svc.StartSignup(e.ctx, accounts.SignupInput{Email: "ada@example.com", Password: goodPassword, Organization: "Acme"}); err != nil {
+			t.Fatal(err)
+		}
+		e.svc.Wait()
+		if _, err := e.st.UserByEmail(e.ctx, "ada@example.com"); err != nil {
+			t.Fatalf("new address: no account: %v", err)
+		}
+		if e.token("ada@example.com", "/verify/") == "" {
+			t.Fatal("new address: no verification link")
+		}
+
+		if err := e.svc.StartSignup(e.ctx, accounts.SignupInput{Email: "ADA@example.com", Password: goodPassword, Organization: "Other"}); err != nil {
+			t.Fatalf("registered address answered differently: %v", err)
+		}
+		e.svc.Wait()
+		if _, err := e.st.OrganizationBySlug(e.ctx, "other"); err == nil {
+			t.Fatal("registered address: an organization was written")
+		}
+		m, ok := e.mail.Last("ada@example.com")
+		if !ok || !strings.Contains(m.Subject, "already have a Clausewatch account") || !strings.Contains(m.Text, "http://cw.example/password/reset") {
+			t.Fatalf("registered address: owner not told: %+v", m)
+		}
+
+		before := len(e.mail.Messages())
+		var verr validation.Errors
+		err := e.svc.StartSignup(e.ctx, accounts.SignupInput{Email: "not-an-address", Password: "short", Organization: ""})
+		e.svc.Wait()
+		if !errors.As(err, &verr) || verr["email"] == "" || verr["password"] == "" || verr["organization"] == "" {
+			t.Fatalf("bad input: %v, want an error per field", err)
+		}
+		if len(e.mail.Messages()) != before {
+			t.Fatal("bad input sent mail")
 		}
 	})
 }

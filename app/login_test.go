@@ -2,7 +2,6 @@ package app
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -113,12 +112,7 @@ func TestPasswordChangeRevokesOtherSessions(t *testing.T) {
 
 func TestSecureCookieOnHTTPS(t *testing.T) {
 	ta := buildTestApp(t, "https://clausewatch.example", &mail.Recorder{})
-	form := url.Values{"email": {"ada@example.com"}, "password": {goodPassword}, "organization": {"Acme"}}
-	req := httptest.NewRequest(http.MethodPost, "https://clausewatch.example/signup", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	rec := httptest.NewRecorder()
-	ta.server.Handler().ServeHTTP(rec, req)
+	rec := signupThenLogin(t, ta, "https://clausewatch.example")
 	if rec.Code != http.StatusSeeOther {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
 	}

@@ -96,14 +96,9 @@ func TestCookieAttributes(t *testing.T) {
 				t.Fatalf("CSRF cookie = %+v in %v", csrf, rec.Result().Cookies())
 			}
 
-			form := url.Values{"email": {"ada@example.com"}, "password": {goodPassword}, "organization": {"Acme"}}
-			req := httptest.NewRequest(http.MethodPost, tt.base+"/signup", strings.NewReader(form.Encode()))
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.Header.Set("Sec-Fetch-Site", "same-origin")
-			rec = httptest.NewRecorder()
-			h.ServeHTTP(rec, req)
+			rec = signupThenLogin(t, ta, tt.base)
 			if rec.Code != http.StatusSeeOther {
-				t.Fatalf("signup: status %d", rec.Code)
+				t.Fatalf("login: status %d", rec.Code)
 			}
 			s := cookieNamed(rec.Result().Cookies(), tt.session)
 			if s == nil || !s.HttpOnly || s.Secure != tt.secure || s.SameSite != http.SameSiteLaxMode || s.Path != "/" || s.Domain != "" || s.MaxAge <= 0 {
@@ -179,4 +174,24 @@ func TestStoredPasswordIsArgon2id(t *testing.T) {
 	if strings.Contains(u.PasswordHash, "violet") {
 		t.Error("the hash contains the password")
 	}
+}
+
+// signupThenLogin signs ada up on the app served at base through its
+// handler, without a network, and returns the answer of her first login,
+// which starts the session.
+func signupThenLogin(t *testing.T, ta *testApp, base string) *httptest.ResponseRecorder {
+	t.Helper()
+	post := func(path string, form url.Values) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, base+path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		rec := httptest.NewRecorder()
+		ta.server.Handler().ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := post("/signup", url.Values{"email": {"ada@example.com"}, "password": {goodPassword}, "organization": {"Acme"}}); rec.Code != http.StatusOK {
+		t.Fatalf("signup: status %d: %s", rec.Code, rec.Body)
+	}
+	ta.server.deps.Accounts.Wait()
+	return post("/login", url.Values{"email": {"ada@example.com"}, "password": {goodPassword}})
 }

@@ -8,5 +8,7 @@ func (s *Server) showSignup(c echo.Context) error {
 	if authFrom(c) != nil {
 		return s.redirect(c, "dashboard")
 	}
-	return s.render(c, "signup", s.newPage(c, "Create your account"))
+	page := s.newPage(c, "Create your account")
+	page.Data = signupPage{}
+	return s.render(c, "signup", page)
 }

@@ -218,7 +218,24 @@ func (b *browser) setSession(v string) {
 	b.client.Jar.SetCookies(u, []*http.Cookie{{Name: "session", Value: v, Path: "/"}})
 }
 
+// signup sends the sign-up form and, when it was accepted, logs in as a
+// person does after it (the form itself logs nobody in): it returns the
+// login's answer, or the form's when it was refused.
 func (b *browser) signup(email, password, org string) *response {
+	b.t.Helper()
+	res := b.signupForm(email, password, org)
+	if res.StatusCode != http.StatusOK || !strings.Contains(res.Body, signupSentText) {
+		return res
+	}
+	b.app.server.deps.Accounts.Wait()
+	return b.login(email, password)
+}
+
+// signupSentText is how the sign-up page says the form was accepted.
+const signupSentText = "Check your inbox"
+
+// signupForm sends the sign-up form and returns its answer.
+func (b *browser) signupForm(email, password, org string) *response {
 	b.t.Helper()
 	return b.post("/signup", url.Values{"email": {email}, "password": {password}, "organization": {org}})
 }

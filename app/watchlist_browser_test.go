@@ -34,6 +34,15 @@ func TestBrowserWatchUntilTheLimit(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#password"), goodPassword),
 		chromedp.SendKeys(chromedp.CSS("#organization"), "Watchers"),
 		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`main [role="status"]`)),
+	)
+	ta.server.deps.Accounts.Wait()
+	step("log in",
+		chromedp.Navigate(ta.URL+"/login"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), "watcher@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#password"), goodPassword),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("main hgroup h1")),
 	)
 	step("watch Acme",

@@ -285,6 +285,11 @@ func (s *services) newWebApp() (http.Handler, error) {
 }
 
 func (s *services) close() {
+	// Mails the accounts service sends after answering (password resets,
+	// sign-ups) need the store and the mailer: let them finish first.
+	if s.accounts != nil {
+		s.accounts.Wait()
+	}
 	for i := len(s.closers) - 1; i >= 0; i-- {
 		if err := s.closers[i](); err != nil {
 			s.log.Warn("close", slog.String("error", err.Error()))
