@@ -33,8 +33,9 @@ import (
 
 // This file is the composition root: every service a process uses is built
 // here, once, in dependency order. Building fails, and the process does not
-// start, when a service it needs cannot be built; no service is nil except
-// billing, which is nil exactly when Stripe is not configured.
+// start, when a service it needs cannot be built. No service is nil except
+// billing, nil exactly when Stripe is not configured, and the queue, nil
+// exactly for commands that asked for none (redisNone).
 
 // services is what one process runs on, closed in reverse order of opening.
 type services struct {
@@ -43,7 +44,7 @@ type services struct {
 	metrics *prometheus.Registry
 	store   *store.Store
 	// redis and queue are set for processes that run or enqueue tasks
-	// (queue: redisEmbedded or redisShared).
+	// (redisAny or redisShared).
 	redis     *workers.Redis
 	queue     *asynq.Client
 	templates *templates.Templates
