@@ -36,7 +36,7 @@ func (h *SweepHandler) ProcessTask(ctx context.Context, _ *asynq.Task) error {
 
 // Sweep enqueues the documents due at now and returns how many it enqueued.
 func (h *SweepHandler) Sweep(ctx context.Context, now time.Time) (int, error) {
-	var after int64
+	var after store.DueDocument
 	enqueued := 0
 	for {
 		due, err := h.Store.DueDocuments(ctx, now, after, sweepBatch)
@@ -60,7 +60,7 @@ func (h *SweepHandler) Sweep(ctx context.Context, now time.Time) (int, error) {
 			default:
 				return enqueued, err
 			}
-			after = d.ID
+			after = d
 		}
 		if len(due) < sweepBatch {
 			return enqueued, nil
