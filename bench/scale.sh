@@ -56,7 +56,12 @@ CGO_ENABLED=0 go build -o "$out/clausewatch" .
 
 "$out/tosgen" serve -n "$N" -hosts "$HOSTS" -addr "127.0.0.1:$TOSGEN_PORT" -round 1 >"$out/tosgen.log" 2>&1 &
 pids+=($!)
-testenv_wait tosgen curl -sf -o /dev/null "http://127.0.0.1:$TOSGEN_PORT/_bench/round?set=1"
+# A large corpus takes a while to generate before the first port listens.
+for _ in $(seq 1 600); do
+  curl -sf -o /dev/null "http://127.0.0.1:$TOSGEN_PORT/_bench/round?set=1" && break
+  sleep 0.2
+done
+curl -sf -o /dev/null "http://127.0.0.1:$TOSGEN_PORT/_bench/round?set=1"
 "$out/tosgen" declarations -n "$N" -hosts "$HOSTS" -base "http://127.0.0.1:$TOSGEN_PORT" -out "$out/decl" >/dev/null
 
 psql() { "$TEST_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
