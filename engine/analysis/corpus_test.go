@@ -2,8 +2,6 @@ package analysis
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/clausewatch/clausewatch/engine/corpustest"
@@ -28,19 +26,8 @@ func TestSharedCorpus(t *testing.T) {
 // expected.json.
 func checkPair(t *testing.T, dir string) {
 	t.Helper()
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	var want expectation
-	if err := json.Unmarshal(read("expected.json"), &want); err != nil {
-		t.Fatalf("expected.json: %v", err)
-	}
-	r := Analyze(string(read("old.md")), string(read("new.md")))
-	checkReport(t, r, want)
+	oldText, newText, want := readPair(t, dir)
+	checkReport(t, Analyze(oldText, newText), want)
 }
 
 func checkReport(t *testing.T, r Report, want expectation) {
