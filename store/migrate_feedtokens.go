@@ -29,11 +29,29 @@ func hashFeedToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func hashFeedTokens(ctx context.Context, tx *sql.Tx, dialect string) error {
+// recreateFeedTokens drops feed_tokens and creates it again with the
+// secret in tokenColumn (token or token_hash).
+func recreateFeedTokens(ctx context.Context, tx *sql.Tx, dialect, tokenColumn string) error {
 	intType, timeType := "BIGINT", "TIMESTAMPTZ NOT NULL DEFAULT now()"
 	if dialect == "sqlite" {
 		intType, timeType = "INTEGER", "DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
 	}
+	for _, q := range []string{
+		"DROP TABLE feed_tokens",
+		`CREATE TABLE feed_tokens (
+    organization_id ` + intType + ` PRIMARY KEY REFERENCES organizations(id) ON DELETE CASCADE,
+    ` + tokenColumn + ` TEXT NOT NULL UNIQUE,
+    created_at ` + timeType + `
+)`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("feed tokens with %s: %w", tokenColumn, err)
+		}
+	}
+	return nil
+}
+
+func hashFeedTokens(ctx context.Context, tx *sql.Tx, dialect string) error {
 	type row struct {
 		org     int64
 		token   string
@@ -56,18 +74,8 @@ func hashFeedTokens(ctx context.Context, tx *sql.Tx, dialect string) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read feed tokens: %w", err)
 	}
-	stmts := []string{
-		"DROP TABLE feed_tokens",
-		`CREATE TABLE feed_tokens (
-    organization_id ` + intType + ` PRIMARY KEY REFERENCES organizations(id) ON DELETE CASCADE,
-    token_hash TEXT NOT NULL UNIQUE,
-    created_at ` + timeType + `
-)`,
-	}
-	for _, q := range stmts {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("feed tokens hashed: %w", err)
-		}
+	if err := recreateFeedTokens(ctx, tx, dialect, "token_hash"); err != nil {
+		return err
 	}
 	insert := "INSERT INTO feed_tokens (organization_id, token_hash, created_at) VALUES ($1, $2, $3)"
 	for _, r := range all {
@@ -81,21 +89,5 @@ func hashFeedTokens(ctx context.Context, tx *sql.Tx, dialect string) error {
 // unhashFeedTokens goes back to plaintext tokens; a hash cannot be turned
 // back into its token, so every private feed is turned off.
 func unhashFeedTokens(ctx context.Context, tx *sql.Tx, dialect string) error {
-	intType, timeType := "BIGINT", "TIMESTAMPTZ NOT NULL DEFAULT now()"
-	if dialect == "sqlite" {
-		intType, timeType = "INTEGER", "DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
-	}
-	for _, q := range []string{
-		"DROP TABLE feed_tokens",
-		`CREATE TABLE feed_tokens (
-    organization_id ` + intType + ` PRIMARY KEY REFERENCES organizations(id) ON DELETE CASCADE,
-    token TEXT NOT NULL UNIQUE,
-    created_at ` + timeType + `
-)`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("feed tokens in plaintext: %w", err)
-		}
-	}
-	return nil
+	return recreateFeedTokens(ctx, tx, dialect, "token")
 }
