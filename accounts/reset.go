@@ -44,10 +44,10 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string) error 
 // a link, mailing it) runs after the caller has answered, so that how long
 // the answer takes does not tell whether the address has an account.
 func (s *Service) StartPasswordReset(ctx context.Context, email string) error {
-	email = NormalizeEmail(email)
-	if msg := checkEmail(email); msg != "" {
-		return validation.Errors{"email": msg}
+	if err := CheckEmail(email); err != nil {
+		return err
 	}
+	email = NormalizeEmail(email)
 	s.later(ctx, "password reset", func(ctx context.Context) error {
 		return s.RequestPasswordReset(ctx, email)
 	})
