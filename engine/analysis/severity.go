@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -44,15 +45,7 @@ func (s Severity) AtLeast(t Severity) bool { return s.Rank() >= t.Rank() }
 
 // Compare returns -1, 0 or +1 as s ranks below, level with or above t,
 // for slices.SortFunc and cmp-style orderings.
-func (s Severity) Compare(t Severity) int {
-	switch {
-	case s.Rank() < t.Rank():
-		return -1
-	case s.Rank() > t.Rank():
-		return 1
-	}
-	return 0
-}
+func (s Severity) Compare(t Severity) int { return cmp.Compare(s.Rank(), t.Rank()) }
 
 // String returns the stored form: "low", "medium" or "high".
 func (s Severity) String() string { return string(s) }
