@@ -44,9 +44,3 @@ func New(st Store, cacheSize int) *Service {
 
 // Categories is the provision category table the views are built with.
 func (s *Service) Categories() *Categories { return s.cats }
-
-// VersionProvisions returns the provisions each version states, classifying
-// only the versions not cached yet. Versions without text are left out.
-func (s *Service) VersionProvisions(ctx context.Context, ids []int64) (map[int64][]analysis.Provision, error) {
-	return s.provisions.Provisions(ctx, ids)
-}
