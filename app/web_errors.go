@@ -89,55 +89,53 @@ func say(msg string) func(error) string { return func(error) string { return msg
 // handler (pages and JSON) and the forms read it. The first matching row
 // wins, so specific rows come before the general ones they wrap (a Stripe
 // "already subscribed" is also a store conflict).
-func errorTable() []errorKind {
-	return []errorKind{
-		{match: when(unavailable), status: http.StatusServiceUnavailable, code: "unavailable",
-			message: say("Clausewatch is briefly unavailable. Please try again in a moment.")},
-		{match: when(bodyTooLarge), status: http.StatusRequestEntityTooLarge, code: "too_large",
-			message: say("The request body is too large.")},
-		// A handler's own refusal says what it means, also when it wraps
-		// a domain error (a stale unsubscribe link is a store.ErrNotFound).
-		{match: as[*echo.HTTPError](), detail: httpErrorDetail},
-		{match: as[validation.Errors](), status: http.StatusUnprocessableEntity, code: "invalid",
-			detail: func(err error, body *apiError) { body.Fields = err.(validation.Errors) }},
-		{match: as[*billing.LimitError](), status: http.StatusPaymentRequired, code: "plan_limit",
-			detail: func(err error, body *apiError) {
-				limit := err.(*billing.LimitError)
-				n := limit.Max()
-				body.Limit, body.Plan = &n, limit.Plan.ID
-			}},
-		{match: as[*billing.FeatureError](), status: http.StatusPaymentRequired, code: "feature_not_in_plan",
-			detail: func(err error, body *apiError) { body.Plan = err.(*billing.FeatureError).Plan.ID }},
-		{match: as[retryAfterer](), status: http.StatusTooManyRequests, code: "rate_limited"},
-		{match: is(accounts.ErrInvalidCredentials), status: http.StatusUnauthorized, code: "unauthorized",
-			message: say("The e-mail address or password is not correct.")},
-		{match: is(accounts.ErrEmailUnverified), status: http.StatusForbidden, code: "email_unverified",
-			message: say("Confirm your e-mail address first: follow the link we sent you, or ask for a new one on your dashboard.")},
-		{match: is(accounts.ErrForbidden), status: http.StatusForbidden, code: "forbidden",
-			message: say("Your role in this organization does not allow this.")},
-		{match: as[*watchlist.ReadOnlyError](), status: http.StatusForbidden, code: "forbidden"},
-		{match: is(alerts.ErrBadUnsubscribe), status: http.StatusBadRequest, code: "bad_request",
-			message: say("This unsubscribe link is not valid. Change your alert settings after logging in.")},
-		{match: is(stripebilling.ErrNotConfigured), status: http.StatusServiceUnavailable, code: "unavailable",
-			message: say("Billing is not configured on this server; an operator changes plans with `clausewatch plan set ORG PLAN`.")},
-		{match: is(stripebilling.ErrSignature), status: http.StatusBadRequest, code: "bad_request",
-			message: say("The Stripe signature is missing, invalid or too old.")},
-		{match: as[*stripebilling.PlanError](), status: http.StatusUnprocessableEntity, code: "invalid"},
-		{match: is(stripebilling.ErrAlreadySubscribed), status: http.StatusConflict, code: "conflict",
-			message: say("Your organization already has a subscription; change or cancel it in the billing portal.")},
-		{match: is(stripebilling.ErrNoSubscription), status: http.StatusConflict, code: "conflict",
-			message: say("Your organization has no subscription yet; choose a plan first.")},
-		{match: as[*stripe.Error](), status: http.StatusBadGateway, code: "internal",
-			message: say("Stripe did not accept the request; please try again in a moment.")},
-		{match: is(store.ErrNotFound), status: http.StatusNotFound, code: "not_found", message: say("Not found.")},
-		{match: is(store.ErrConflict), status: http.StatusConflict, code: "conflict", message: conflictMessage},
-	}
+var errorTable = []errorKind{
+	{match: when(unavailable), status: http.StatusServiceUnavailable, code: "unavailable",
+		message: say("Clausewatch is briefly unavailable. Please try again in a moment.")},
+	{match: when(bodyTooLarge), status: http.StatusRequestEntityTooLarge, code: "too_large",
+		message: say("The request body is too large.")},
+	// A handler's own refusal says what it means, also when it wraps
+	// a domain error (a stale unsubscribe link is a store.ErrNotFound).
+	{match: as[*echo.HTTPError](), detail: httpErrorDetail},
+	{match: as[validation.Errors](), status: http.StatusUnprocessableEntity, code: "invalid",
+		detail: func(err error, body *apiError) { body.Fields = err.(validation.Errors) }},
+	{match: as[*billing.LimitError](), status: http.StatusPaymentRequired, code: "plan_limit",
+		detail: func(err error, body *apiError) {
+			limit := err.(*billing.LimitError)
+			n := limit.Max()
+			body.Limit, body.Plan = &n, limit.Plan.ID
+		}},
+	{match: as[*billing.FeatureError](), status: http.StatusPaymentRequired, code: "feature_not_in_plan",
+		detail: func(err error, body *apiError) { body.Plan = err.(*billing.FeatureError).Plan.ID }},
+	{match: as[retryAfterer](), status: http.StatusTooManyRequests, code: "rate_limited"},
+	{match: is(accounts.ErrInvalidCredentials), status: http.StatusUnauthorized, code: "unauthorized",
+		message: say("The e-mail address or password is not correct.")},
+	{match: is(accounts.ErrEmailUnverified), status: http.StatusForbidden, code: "email_unverified",
+		message: say("Confirm your e-mail address first: follow the link we sent you, or ask for a new one on your dashboard.")},
+	{match: is(accounts.ErrForbidden), status: http.StatusForbidden, code: "forbidden",
+		message: say("Your role in this organization does not allow this.")},
+	{match: as[*watchlist.ReadOnlyError](), status: http.StatusForbidden, code: "forbidden"},
+	{match: is(alerts.ErrBadUnsubscribe), status: http.StatusBadRequest, code: "bad_request",
+		message: say("This unsubscribe link is not valid. Change your alert settings after logging in.")},
+	{match: is(stripebilling.ErrNotConfigured), status: http.StatusServiceUnavailable, code: "unavailable",
+		message: say("Billing is not configured on this server; an operator changes plans with `clausewatch plan set ORG PLAN`.")},
+	{match: is(stripebilling.ErrSignature), status: http.StatusBadRequest, code: "bad_request",
+		message: say("The Stripe signature is missing, invalid or too old.")},
+	{match: as[*stripebilling.PlanError](), status: http.StatusUnprocessableEntity, code: "invalid"},
+	{match: is(stripebilling.ErrAlreadySubscribed), status: http.StatusConflict, code: "conflict",
+		message: say("Your organization already has a subscription; change or cancel it in the billing portal.")},
+	{match: is(stripebilling.ErrNoSubscription), status: http.StatusConflict, code: "conflict",
+		message: say("Your organization has no subscription yet; choose a plan first.")},
+	{match: as[*stripe.Error](), status: http.StatusBadGateway, code: "internal",
+		message: say("Stripe did not accept the request; please try again in a moment.")},
+	{match: is(store.ErrNotFound), status: http.StatusNotFound, code: "not_found", message: say("Not found.")},
+	{match: is(store.ErrConflict), status: http.StatusConflict, code: "conflict", message: conflictMessage},
 }
 
 // classify maps any error to a status and an API error body by the error
 // table; what is not in it is a 500 whose detail only goes to the log.
 func classify(err error) (int, apiError) {
-	for _, k := range errorTable() {
+	for _, k := range errorTable {
 		found := k.match(err)
 		if found == nil {
 			continue
