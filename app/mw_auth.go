@@ -9,7 +9,6 @@ import (
 
 	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/store"
-	"github.com/clausewatch/clausewatch/watchlist"
 )
 
 // requireAPIAuth authenticates API requests by "Authorization: Bearer
@@ -118,12 +117,9 @@ func (s *Server) requireWriteAccess(next echo.HandlerFunc) echo.HandlerFunc {
 		if a == nil {
 			return echo.NewHTTPError(http.StatusUnauthorized, "Please log in.")
 		}
-		err := s.watchlist().WriteAccess(c.Request().Context(), a.Organization.ID, a.User.ID)
-		var ro *watchlist.ReadOnlyError
-		if errors.As(err, &ro) {
-			return echo.NewHTTPError(http.StatusForbidden, ro.Error()).SetInternal(err)
-		}
-		if err != nil {
+		// A *watchlist.ReadOnlyError is a 403 with its sentence by the
+		// error table.
+		if err := s.watchlist().WriteAccess(c.Request().Context(), a.Organization.ID, a.User.ID); err != nil {
 			return err
 		}
 		return next(c)
