@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"strconv"
 	"time"
 
@@ -66,13 +65,7 @@ func (s *Server) limitAnonymousAPI(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 func (s *Server) spendRate(c echo.Context, key string, perMinute int, who string) error {
-	ctx := c.Request().Context()
-	ok, retry, err := s.deps.RateLimiter.Allow(ctx, key, perMinute, time.Minute)
-	if err != nil {
-		s.log.WarnContext(ctx, "rate limit unavailable", slog.String("error", err.Error()))
-		return nil
-	}
-	if !ok {
+	if ok, retry := s.allow(c, key, perMinute, time.Minute); !ok {
 		return &rateLimitedError{who: who, limit: perMinute, retry: retry}
 	}
 	return nil

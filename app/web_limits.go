@@ -46,12 +46,13 @@ func humanDuration(d time.Duration) string {
 	return "a minute"
 }
 
-// allow counts one use of key. When the limiter cannot be reached the use
-// is allowed and a warning logged: a Redis outage should not stop people
-// from logging in or resetting passwords.
-func (s *Server) allow(c echo.Context, key string, limit int) (bool, time.Duration) {
+// allow counts one use of key against limit uses per window. When the
+// limiter cannot be reached the use is allowed and a warning logged: a
+// Redis outage should not stop people from logging in, resetting
+// passwords or using the API.
+func (s *Server) allow(c echo.Context, key string, limit int, window time.Duration) (bool, time.Duration) {
 	ctx := c.Request().Context()
-	ok, retry, err := s.deps.RateLimiter.Allow(ctx, key, limit, limitWindow)
+	ok, retry, err := s.deps.RateLimiter.Allow(ctx, key, limit, window)
 	if err != nil {
 		s.log.WarnContext(ctx, "rate limit unavailable", slog.String("error", err.Error()))
 		return true, 0
@@ -65,7 +66,7 @@ func clientKey(c echo.Context) string { return accounts.ClientID(c.RealIP()) }
 // limitClientMail counts one mail caused by the request's client and
 // refuses when it has caused too many.
 func (s *Server) limitClientMail(c echo.Context) error {
-	if ok, retry := s.allow(c, "mail:client:"+clientKey(c), mailPerClient); !ok {
+	if ok, retry := s.allow(c, "mail:client:"+clientKey(c), mailPerClient, limitWindow); !ok {
 		return &tooManyError{message: "Too many e-mails were requested from your network.", retry: retry}
 	}
 	return nil
@@ -75,12 +76,12 @@ func (s *Server) limitClientMail(c echo.Context) error {
 // go. The address is hashed: the limiter need not hold who is written to.
 func (s *Server) allowMailTo(c echo.Context, kind, address string) (bool, time.Duration) {
 	sum := sha256.Sum256([]byte(accounts.NormalizeEmail(address)))
-	return s.allow(c, "mail:"+kind+":"+hex.EncodeToString(sum[:16]), mailPerAddress)
+	return s.allow(c, "mail:"+kind+":"+hex.EncodeToString(sum[:16]), mailPerAddress, limitWindow)
 }
 
 // limitSignup counts one sign-up by the request's client.
 func (s *Server) limitSignup(c echo.Context) error {
-	if ok, retry := s.allow(c, "signup:client:"+clientKey(c), signupsPerClient); !ok {
+	if ok, retry := s.allow(c, "signup:client:"+clientKey(c), signupsPerClient, limitWindow); !ok {
 		return &tooManyError{message: "Too many accounts were created from your network.", retry: retry}
 	}
 	return nil
