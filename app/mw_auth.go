@@ -15,11 +15,11 @@ import (
 // cw_…" and sets the Auth; no or a bad token is 401.
 func (s *Server) requireAPIAuth(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		scheme, token, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+		token := bearerToken(c)
+		if token == "" {
 			return unauthorized(c, "Send an API token: Authorization: Bearer <token>.")
 		}
-		id, err := s.accounts().TokenIdentity(c.Request().Context(), strings.TrimSpace(token))
+		id, err := s.accounts().TokenIdentity(c.Request().Context(), token)
 		if errors.Is(err, accounts.ErrInvalidToken) {
 			return unauthorized(c, "The API token is invalid or revoked.")
 		}
@@ -33,6 +33,16 @@ func (s *Server) requireAPIAuth(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// bearerToken is the token of an "Authorization: Bearer …" header, or ""
+// when the request sends none.
+func bearerToken(c echo.Context) string {
+	scheme, token, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(token)
 }
 
 func unauthorized(c echo.Context, msg string) error {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -74,9 +73,7 @@ func (s *Server) requireMetricsToken(next echo.HandlerFunc) echo.HandlerFunc {
 		if want == "" {
 			return echo.ErrNotFound
 		}
-		scheme, got, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") ||
-			subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(want)) != 1 {
+		if subtle.ConstantTimeCompare([]byte(bearerToken(c)), []byte(want)) != 1 {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
 			// Answered here: the error handler would send a browser to
 			// the login page.
