@@ -14,7 +14,7 @@ type inviteForm struct {
 }
 
 func (s *Server) inviteMember(c echo.Context) error {
-	in := inviteForm{Role: store.RoleMember}
+	var in inviteForm
 	page, err := s.formPage(c, "Members", &in)
 	if err != nil {
 		return s.membersError(c, page, err)
