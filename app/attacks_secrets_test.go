@@ -526,8 +526,8 @@ func TestAttackForgedFlash(t *testing.T) {
 	}
 	// The site's own flash still shows.
 	b2, _ := ta.verifiedOwner("ada@example.com", "Acme", "free")
-	b2.post("/app/watchlist/feed", nil)
-	if res := b2.get("/app/watchlist"); !strings.Contains(res.Body, "feed") {
+	b2.post("/app/watchlist/feed/revoke", nil)
+	if res := b2.get("/app/watchlist"); !strings.Contains(res.Body, "Your private feed is turned off.") {
 		t.Error("the site's own flash is not shown")
 	}
 }
