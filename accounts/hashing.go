@@ -34,10 +34,9 @@ type HashStats struct {
 // core, so without a bound a burst of logins takes memory in proportion to
 // its size and every answer slows down together.
 type hashGate struct {
-	slots    chan struct{}
-	wait     time.Duration
-	inFlight atomic.Int64
-	peak     atomic.Int64
+	slots chan struct{} // one element per computation in flight
+	wait  time.Duration
+	peak  atomic.Int64
 }
 
 func newHashGate(n int, wait time.Duration) *hashGate {
@@ -59,8 +58,7 @@ func (g *hashGate) do(ctx context.Context, fn func()) error {
 		return fmt.Errorf("wait for password hashing: %w", ctx.Err())
 	}
 	defer func() { <-g.slots }()
-	n := g.inFlight.Add(1)
-	defer g.inFlight.Add(-1)
+	n := int64(len(g.slots))
 	for p := g.peak.Load(); n > p && !g.peak.CompareAndSwap(p, n); p = g.peak.Load() {
 	}
 	fn()
@@ -68,7 +66,7 @@ func (g *hashGate) do(ctx context.Context, fn func()) error {
 }
 
 func (g *hashGate) stats() HashStats {
-	return HashStats{Capacity: cap(g.slots), InFlight: int(g.inFlight.Load()), Peak: int(g.peak.Load())}
+	return HashStats{Capacity: cap(g.slots), InFlight: len(g.slots), Peak: int(g.peak.Load())}
 }
 
 // HashStats reports the password hashing gate, for metrics and tests.
