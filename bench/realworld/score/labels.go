@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/clausewatch/clausewatch/engine/analysis"
+)
+
+// Label is the analyst's reading of one real pair: what a compliance team
+// should be told about it.
+type Label struct {
+	Repo        string     `json:"repo"` // "OpenTermsArchive/dating-versions"
+	Path        string     `json:"path"`
+	Old         string     `json:"old"`
+	New         string     `json:"new"`
+	Company     string     `json:"company"`
+	Split       string     `json:"split"`       // dev or heldout
+	Materiality string     `json:"materiality"` // editorial or substantive
+	Provisions  []Expected `json:"provisions"`
+	Severity    string     `json:"severity,omitempty"` // highest expected; empty when no provision
+	Lang        string     `json:"lang,omitempty"`     // when not English
+	Note        string     `json:"note"`
+}
+
+// Expected is one provision change the analysis should report.
+type Expected struct {
+	Category string `json:"category"`
+	// Change is added, removed, modified, or restricted when the new text
+	// forbids or rules out the practice.
+	Change string `json:"change"`
+}
+
+const (
+	editorial   = "editorial"
+	substantive = "substantive"
+)
+
+var changeKinds = []string{analysis.ChangeAdded, analysis.ChangeRemoved, analysis.ChangeModified, "restricted"}
+
+// readLabels reads a JSON Lines file of labels and checks each one.
+func readLabels(path string) ([]Label, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Label
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var l Label
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		if err := l.check(); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		out = append(out, l)
+	}
+	return out, sc.Err()
+}
+
+func (l Label) check() error {
+	switch {
+	case l.Repo == "" || l.Path == "" || len(l.Old) != 40 || len(l.New) != 40 || l.Company == "":
+		return fmt.Errorf("repo, path, company and full old/new commit ids are required")
+	case l.Split != "dev" && l.Split != "heldout":
+		return fmt.Errorf("split %q: want dev or heldout", l.Split)
+	case l.Materiality != editorial && l.Materiality != substantive:
+		return fmt.Errorf("materiality %q: want editorial or substantive", l.Materiality)
+	case l.Materiality == editorial && len(l.Provisions) > 0:
+		return fmt.Errorf("an editorial change carries no provisions")
+	case len(l.Provisions) > 0 && !analysis.Severity(l.Severity).Valid():
+		return fmt.Errorf("severity %q: want low, medium or high", l.Severity)
+	}
+	for _, p := range l.Provisions {
+		if _, ok := analysis.Lookup(p.Category); !ok {
+			return fmt.Errorf("unknown category %q", p.Category)
+		}
+		if !slices.Contains(changeKinds, p.Change) {
+			return fmt.Errorf("change %q: want one of %v", p.Change, changeKinds)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,50 @@
+// Command score runs the provision analysis on the labelled real pairs
+// (read from local Open Terms Archive mirrors) and reports how far it is
+// from the labels: per-category recall and false positives, provisions
+// found, false categories per 10 pairs, editorial and substantive
+// accuracy and severity accuracy, as Markdown.
+//
+//	go run ./bench/realworld/score -mirrors /work/.mirror [-split dev|heldout|all] [-labels bench/realworld/labels/labels.jsonl]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+)
+
+func main() {
+	root := flag.String("mirrors", "", "directory holding the mirrors as Owner+name/repo")
+	labelsPath := flag.String("labels", "bench/realworld/labels/labels.jsonl", "labels file (JSON Lines)")
+	split := flag.String("split", "all", "dev, heldout or all")
+	misses := flag.Bool("misses", true, "list the pairs the analysis got wrong")
+	flag.Parse()
+	if *root == "" || !strings.Contains("dev heldout all", *split) {
+		fmt.Fprintln(os.Stderr, "score: -mirrors is required and -split is dev, heldout or all")
+		os.Exit(2)
+	}
+	if err := run(*root, *labelsPath, *split, *misses); err != nil {
+		fmt.Fprintln(os.Stderr, "score:", err)
+		os.Exit(1)
+	}
+}
+
+func run(root, labelsPath, split string, misses bool) error {
+	labels, err := readLabels(labelsPath)
+	if err != nil {
+		return err
+	}
+	var chosen []Label
+	for _, l := range labels {
+		if split == "all" || l.Split == split {
+			chosen = append(chosen, l)
+		}
+	}
+	t, err := score(root, chosen)
+	if err != nil {
+		return err
+	}
+	t.write(os.Stdout, split, misses)
+	return nil
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+)
+
+func (t *tally) write(w io.Writer, split string, misses bool) {
+	fmt.Fprintf(w, "## Split: %s — %d pairs, %d companies (%d editorial, %d substantive)\n\n",
+		split, t.pairs, len(t.companies), t.editorialPairs, t.substantivePairs)
+
+	var expected, found, falsePos int
+	for _, c := range t.perCat {
+		expected += c.expected
+		found += c.found
+		falsePos += c.falsePos
+	}
+	fmt.Fprintln(w, "| measure | value | target |")
+	fmt.Fprintln(w, "|---|---|---|")
+	fmt.Fprintf(w, "| provisions found | %s (%d/%d) | ≥ 95 %% |\n", pct(found, expected), found, expected)
+	fmt.Fprintf(w, "| false categories per 10 pairs | %.1f (%d in %d pairs) | ≤ 1 |\n", per10(falsePos, t.pairs), falsePos, t.pairs)
+	fmt.Fprintf(w, "| editorial pairs with no provisions | %s (%d/%d) | 100 %% |\n", pct(t.editorialClean, t.editorialPairs), t.editorialClean, t.editorialPairs)
+	if t.hasMateriality {
+		fmt.Fprintf(w, "| editorial pairs rated editorial | %s (%d/%d) | 100 %% |\n", pct(t.editorialRight, t.editorialPairs), t.editorialRight, t.editorialPairs)
+		fmt.Fprintf(w, "| substantive pairs rated substantive | %s (%d/%d) | 100 %% |\n", pct(t.substantiveRight, t.substantivePairs), t.substantiveRight, t.substantivePairs)
+	} else {
+		fmt.Fprintln(w, "| materiality (editorial / substantive) | not available: the analysis does not report it | 100 % |")
+	}
+	fmt.Fprintf(w, "| substantive pairs seen as changed | %s (%d/%d) | 100 %% |\n", pct(t.substantiveSeen, t.substantivePairs), t.substantiveSeen, t.substantivePairs)
+	fmt.Fprintf(w, "| severity right (highest, substantive pairs with provisions) | %s (%d/%d) | ≥ 90 %% |\n", pct(t.severityRight, t.severityPairs), t.severityRight, t.severityPairs)
+	fmt.Fprintf(w, "| change kind right (provisions found) | %s (%d/%d) | |\n\n", pct(t.kindRight, t.kindPairs), t.kindRight, t.kindPairs)
+
+	fmt.Fprintln(w, "| category | expected | found | recall | false positives |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, id := range slices.Sorted(maps.Keys(t.perCat)) {
+		c := t.perCat[id]
+		fmt.Fprintf(w, "| %s | %d | %d | %s | %d |\n", id, c.expected, c.found, pct(c.found, c.expected), c.falsePos)
+	}
+	fmt.Fprintln(w)
+	if !misses || len(t.wrong) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "| pair | expected | missing | false positives | severity want/got | materiality want/got |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	for _, m := range t.wrong {
+		l := m.label
+		fmt.Fprintf(w, "| %s @%s | %s | %s | %s | %s/%s | %s/%s |\n", l.Path, l.New[:8], expectedText(l),
+			strings.Join(m.missing, ", "), strings.Join(m.falsePos, ", "),
+			dash(l.Severity), dash(m.gotSeverity), l.Materiality, dash(m.gotMateriality))
+	}
+	fmt.Fprintln(w)
+}
+
+func expectedText(l Label) string {
+	if len(l.Provisions) == 0 {
+		return l.Materiality
+	}
+	var parts []string
+	for _, p := range l.Provisions {
+		parts = append(parts, p.Category+" "+p.Change)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func pct(n, d int) string {
+	if d == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f %%", 100*float64(n)/float64(d))
+}
+
+func per10(n, pairs int) float64 {
+	if pairs == 0 {
+		return 0
+	}
+	return 10 * float64(n) / float64(pairs)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/clausewatch/clausewatch/bench/realworld/mirror"
+	"github.com/clausewatch/clausewatch/engine/analysis"
+)
+
+// tally accumulates the comparison of the analysis with the labels.
+type tally struct {
+	pairs, editorialPairs, substantivePairs int
+	companies                               map[string]bool
+
+	perCat map[string]*catTally
+
+	// Materiality is read from the report's JSON, so the scorer works
+	// before and after the analysis reports it; hasMateriality is false
+	// when no report carried the field.
+	hasMateriality                    bool
+	editorialRight, editorialClean    int // materiality editorial; no provisions
+	substantiveRight, substantiveSeen int // materiality substantive; changed
+	severityRight, severityPairs      int
+	kindRight, kindPairs              int
+	wrong                             []miss
+}
+
+type catTally struct {
+	expected, found, falsePos int
+}
+
+type miss struct {
+	label             Label
+	missing, falsePos []string
+	gotSeverity       string
+	gotMateriality    string
+}
+
+func score(root string, labels []Label) (*tally, error) {
+	t := &tally{perCat: map[string]*catTally{}, companies: map[string]bool{}}
+	for _, l := range labels {
+		m := mirror.Mirror{Dir: mirror.Path(root, l.Repo)}
+		oldText, err := m.Show(l.Old, l.Path)
+		if err != nil {
+			return nil, err
+		}
+		newText, err := m.Show(l.New, l.Path)
+		if err != nil {
+			return nil, err
+		}
+		r := analysis.Analyze(oldText, newText)
+		materiality, err := materialityOf(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s@%s: %w", l.Path, l.New[:8], err)
+		}
+		t.add(l, r, materiality)
+	}
+	return t, nil
+}
+
+// materialityOf returns the "materiality" of the report's JSON, empty when
+// the analysis does not report one.
+func materialityOf(r analysis.Report) (string, error) {
+	data, err := json.Marshal(r)
+	if err != nil {
+		return "", err
+	}
+	var v struct {
+		Materiality string `json:"materiality"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return "", err
+	}
+	return v.Materiality, nil
+}
+
+func (t *tally) cat(id string) *catTally {
+	c := t.perCat[id]
+	if c == nil {
+		c = &catTally{}
+		t.perCat[id] = c
+	}
+	return c
+}
+
+func (t *tally) add(l Label, r analysis.Report, materiality string) {
+	t.pairs++
+	t.companies[l.Company] = true
+	if materiality != "" {
+		t.hasMateriality = true
+	}
+	got := map[string]analysis.Provision{}
+	var top analysis.Severity
+	for _, p := range r.Provisions {
+		got[p.Category] = p
+		if top.Less(p.Severity) {
+			top = p.Severity
+		}
+	}
+	m := miss{label: l, gotSeverity: string(top), gotMateriality: materiality}
+	want := map[string]bool{}
+	for _, e := range l.Provisions {
+		want[e.Category] = true
+		c := t.cat(e.Category)
+		c.expected++
+		p, ok := got[e.Category]
+		if !ok {
+			m.missing = append(m.missing, e.Category+" "+e.Change)
+			continue
+		}
+		c.found++
+		t.kindPairs++
+		if p.Change == e.Change {
+			t.kindRight++
+		}
+	}
+	for _, p := range r.Provisions {
+		if !want[p.Category] {
+			t.cat(p.Category).falsePos++
+			m.falsePos = append(m.falsePos, p.Category+" "+p.Change)
+		}
+	}
+	severityWrong := false
+	switch l.Materiality {
+	case editorial:
+		t.editorialPairs++
+		if materiality == editorial {
+			t.editorialRight++
+		}
+		if len(r.Provisions) == 0 {
+			t.editorialClean++
+		}
+	case substantive:
+		t.substantivePairs++
+		if materiality == substantive {
+			t.substantiveRight++
+		}
+		if r.Changed {
+			t.substantiveSeen++
+		}
+		if l.Severity != "" {
+			t.severityPairs++
+			if string(top) == l.Severity {
+				t.severityRight++
+			} else {
+				severityWrong = true
+			}
+		}
+	}
+	materialityWrong := materiality != "" && materiality != l.Materiality
+	if len(m.missing) > 0 || len(m.falsePos) > 0 || severityWrong || materialityWrong {
+		slices.Sort(m.missing)
+		slices.Sort(m.falsePos)
+		t.wrong = append(t.wrong, m)
+	}
+}

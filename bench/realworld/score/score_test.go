@@ -1,0 +1,67 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/clausewatch/clausewatch/engine/analysis"
+)
+
+func TestLabelCheck(t *testing.T) {
+	id := strings.Repeat("a", 40)
+	ok := Label{Repo: "O/r", Path: "A/Privacy Policy.md", Old: id, New: id, Company: "A", Split: "dev",
+		Materiality: substantive, Provisions: []Expected{{Category: "data_sale", Change: "restricted"}}, Severity: "high"}
+	tests := []struct {
+		name   string
+		edit   func(*Label)
+		errHas string
+	}{
+		{"valid", func(*Label) {}, ""},
+		{"short commit", func(l *Label) { l.New = "abc" }, "commit ids"},
+		{"bad split", func(l *Label) { l.Split = "test" }, "split"},
+		{"editorial with provisions", func(l *Label) { l.Materiality = editorial }, "no provisions"},
+		{"unknown category", func(l *Label) { l.Provisions[0].Category = "tracking" }, "unknown category"},
+		{"unknown change", func(l *Label) { l.Provisions[0].Change = "changed" }, "change"},
+		{"no severity", func(l *Label) { l.Severity = "" }, "severity"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ok
+			l.Provisions = append([]Expected(nil), ok.Provisions...)
+			tt.edit(&l)
+			err := l.check()
+			if tt.errHas == "" && err != nil || tt.errHas != "" && (err == nil || !strings.Contains(err.Error(), tt.errHas)) {
+				t.Errorf("check() = %v, want error containing %q", err, tt.errHas)
+			}
+		})
+	}
+}
+
+func TestTallyAdd(t *testing.T) {
+	tl := &tally{perCat: map[string]*catTally{}, companies: map[string]bool{}}
+	want := Label{Path: "A/Privacy Policy.md", New: strings.Repeat("b", 40), Company: "A", Materiality: substantive,
+		Provisions: []Expected{{Category: "ai_training", Change: "added"}, {Category: "data_sale", Change: "removed"}},
+		Severity:   "high"}
+	got := analysis.Report{Changed: true, Provisions: []analysis.Provision{
+		{Category: "ai_training", Change: "modified", Severity: analysis.SeverityHigh},
+		{Category: "consent", Change: "added", Severity: analysis.SeverityLow},
+	}}
+	tl.add(want, got, "")
+	tl.add(Label{Path: "B/Terms.md", New: strings.Repeat("c", 40), Company: "B", Materiality: editorial}, analysis.Report{Changed: true}, "editorial")
+
+	if c := tl.perCat["ai_training"]; *c != (catTally{expected: 1, found: 1}) {
+		t.Errorf("ai_training = %+v", *c)
+	}
+	if c := tl.perCat["data_sale"]; *c != (catTally{expected: 1}) {
+		t.Errorf("data_sale = %+v", *c)
+	}
+	if c := tl.perCat["consent"]; *c != (catTally{falsePos: 1}) {
+		t.Errorf("consent = %+v", *c)
+	}
+	if tl.kindRight != 0 || tl.kindPairs != 1 || tl.severityRight != 1 || tl.editorialClean != 1 || tl.editorialRight != 1 {
+		t.Errorf("tally = %+v", *tl)
+	}
+	if !tl.hasMateriality || len(tl.wrong) != 1 || len(tl.companies) != 2 {
+		t.Errorf("materiality %v, wrong %d, companies %d", tl.hasMateriality, len(tl.wrong), len(tl.companies))
+	}
+}
