@@ -1,0 +1,110 @@
+package main
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/clausewatch/clausewatch/engine/diff"
+)
+
+var (
+	// linkTarget matches the target of a Markdown link or image,
+	// "](https://…)", possibly with a title.
+	linkTarget = regexp.MustCompile(`\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)`)
+	// autolink matches <https://…> and <mailto:…>.
+	autolink = regexp.MustCompile(`<(?:https?|mailto|ftp):[^>\s]*>`)
+)
+
+// words returns the reading words of a Markdown text: runs of letters and
+// digits, with link and image targets left out. Markdown syntax, spacing
+// and punctuation do not count; what a reader reads does.
+func words(markdown string) []string {
+	text := linkTarget.ReplaceAllString(markdown, "]")
+	text = autolink.ReplaceAllString(text, " ")
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}
+
+// significantWords are the words that decide whether two versions differ
+// for a reader: the words of the text in the product's significant form
+// (publication dates, typography and navigation order left out).
+func significantWords(markdown string) []string {
+	return words(diff.Significant(linkTarget.ReplaceAllString(markdown, "]")))
+}
+
+// similarity is 1 - (word-level edit distance / length of the longer
+// sequence): 1 for the same words in the same order, 0 for nothing in
+// common.
+func similarity(a, b []string) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	ra, rb := tokenRunes(a, b)
+	dmp := diffmatchpatch.New()
+	// A time limit keeps a pathological pair from stalling the run; the
+	// diff is then valid but maybe not minimal, so the similarity is a
+	// lower bound.
+	dmp.DiffTimeout = 20 * time.Second
+	d := dmp.DiffMainRunes(ra, rb, false)
+	return 1 - float64(dmp.DiffLevenshtein(d))/float64(max(len(a), len(b)))
+}
+
+// wordDiff returns the words only in a and only in b, in order, for
+// reports of what changed.
+func wordDiff(a, b []string) (removed, added []string) {
+	ra, rb := tokenRunes(a, b)
+	dict := make(map[rune]string)
+	for i, r := range ra {
+		dict[r] = a[i]
+	}
+	for i, r := range rb {
+		dict[r] = b[i]
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 20 * time.Second
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		var toks []string
+		for _, r := range d.Text {
+			toks = append(toks, dict[r])
+		}
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			removed = append(removed, toks...)
+		case diffmatchpatch.DiffInsert:
+			added = append(added, toks...)
+		}
+	}
+	return removed, added
+}
+
+// tokenRunes maps each distinct word to one rune so that the character
+// diff of the library diffs words.
+func tokenRunes(a, b []string) ([]rune, []rune) {
+	ids := make(map[string]rune)
+	next := rune(0x100)
+	conv := func(toks []string) []rune {
+		out := make([]rune, len(toks))
+		for i, t := range toks {
+			r, ok := ids[t]
+			if !ok {
+				r = next
+				ids[t] = r
+				next++
+				if next == 0xD800 { // surrogates are not runes
+					next = 0xE000
+				}
+			}
+			out[i] = r
+		}
+		return out
+	}
+	return conv(a), conv(b)
+}
+
+func sameWords(a, b []string) bool { return slices.Equal(a, b) }
