@@ -29,11 +29,12 @@ type Provision struct {
 // Report is the analysis of a change, in the JSON shape of
 // `analyze --format json`.
 type Report struct {
-	Changed    bool           `json:"changed"`
-	Summary    string         `json:"summary"`
-	Stats      diff.Stats     `json:"stats"`
-	Sections   []diff.Section `json:"sections"`
-	Provisions []Provision    `json:"provisions"`
+	Changed     bool           `json:"changed"`
+	Materiality string         `json:"materiality,omitempty"` // diff.Substantive or diff.Editorial when Changed
+	Summary     string         `json:"summary"`
+	Stats       diff.Stats     `json:"stats"`
+	Sections    []diff.Section `json:"sections"`
+	Provisions  []Provision    `json:"provisions"`
 }
 
 // NoChange is the summary of a pair that differs only in noise.
@@ -48,6 +49,13 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	}
 	if !d.Changed {
 		r.Summary = NoChange
+		return r
+	}
+	r.Materiality = d.Materiality
+	if d.Materiality == diff.Editorial {
+		// Corrections and reformatting carry no provisions, even where
+		// the corrected word names one ("biometric").
+		r.Summary = editorialSummary(d.Editorial)
 		return r
 	}
 	c := rules()

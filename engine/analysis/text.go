@@ -12,6 +12,7 @@ func (r Report) Text() string {
 	if !r.Changed {
 		return b.String()
 	}
+	fmt.Fprintf(&b, "Materiality: %s\n", r.Materiality)
 	fmt.Fprintf(&b, "Changes: %d words added, %d removed, %d section%s changed\n",
 		r.Stats.AddedWords, r.Stats.RemovedWords, r.Stats.SectionsChanged, plural(r.Stats.SectionsChanged))
 	if len(r.Provisions) > 0 {

@@ -47,11 +47,15 @@ type Section struct {
 }
 
 // Result is the comparison of two versions. Changed is false when they
-// differ only in noise; Sections is then empty.
+// differ only in noise; Sections is then empty. Materiality is Substantive
+// or Editorial when Changed; Editorial then lists the kinds of edit
+// (ReasonSpelling, …).
 type Result struct {
-	Changed  bool
-	Sections []Section
-	Stats    Stats
+	Changed     bool
+	Sections    []Section
+	Stats       Stats
+	Materiality string
+	Editorial   []string
 }
 
 // Compare diffs two Markdown versions of a document.
@@ -114,6 +118,7 @@ func Compare(oldMarkdown, newMarkdown string) Result {
 		res.Sections = append(res.Sections, p.sec)
 	}
 	res.Stats.SectionsChanged = len(res.Sections)
+	res.Materiality, res.Editorial = classify(oldMarkdown, newMarkdown, oldParts, newParts, res.Sections)
 	return res
 }
 

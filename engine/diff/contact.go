@@ -1,0 +1,199 @@
+package diff
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// contactRun reports whether the changed words ts are contact details: an
+// e-mail address, a link, a phone number, a postal address, or the few
+// words that introduce them ("write to us at", "Attn: Privacy Team"). The
+// words around the run (left, right) tell whether it sits in an address or
+// a phone number. An empty run is a contact run only as the other side of
+// one.
+func contactRun(ts, left, right []tok) bool {
+	left, right = sameSentence(left, right)
+	window := make([]tok, 0, len(left)+len(ts)+len(right))
+	window = append(append(append(window, left...), ts...), right...)
+	marked := false
+	for _, t := range window {
+		if contactMarker(t) {
+			marked = true
+			break
+		}
+	}
+	if !marked {
+		return false
+	}
+	for i, t := range ts {
+		pos := len(left) + i
+		switch {
+		case isEmail(t.raw) || isLink(t.raw) || inPhone(window, pos):
+		case hasDigit(t.norm):
+			if !addressNumber(window, pos) {
+				return false
+			}
+		case contactWords[t.norm] || capitalized(t.raw) && !meaningful(t.norm) && !commonCapital[t.norm]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sameSentence cuts the context to the sentence of the run, so that an
+// e-mail address in the next sentence does not make a changed name a
+// contact detail.
+func sameSentence(left, right []tok) ([]tok, []tok) {
+	for i := len(left) - 1; i >= 0; i-- {
+		if closesSentence(left[i]) {
+			left = left[i+1:]
+			break
+		}
+	}
+	for i, t := range right {
+		if closesSentence(t) {
+			right = right[:i+1]
+			break
+		}
+	}
+	return left, right
+}
+
+func closesSentence(t tok) bool {
+	raw := strings.TrimRight(t.raw, `*_"')]`)
+	if !strings.HasSuffix(raw, ".") && !strings.HasSuffix(raw, "!") && !strings.HasSuffix(raw, "?") {
+		return false
+	}
+	return !addressWords[t.norm] && !abbreviations[t.norm] && utf8.RuneCountInString(t.norm) > 1 && !isEmail(t.raw) && !isLink(t.raw)
+}
+
+// contactMarker reports a word that only appears around contact details.
+func contactMarker(t tok) bool {
+	return isEmail(t.raw) || isLink(t.raw) || addressWords[t.norm] && capitalized(t.raw) ||
+		markerWords[t.norm] || postcode.MatchString(strings.Trim(t.raw, ",.;:()"))
+}
+
+var postcode = regexp.MustCompile(`^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|[A-Z]\d[A-Z]|\d[A-Z]\d)$`)
+
+func isEmail(raw string) bool {
+	at := strings.IndexByte(raw, '@')
+	return at > 0 && strings.Contains(raw[at:], ".")
+}
+
+func isLink(raw string) bool {
+	raw = strings.TrimLeft(raw, "(<[")
+	lower := strings.ToLower(raw)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") ||
+		strings.HasPrefix(lower, "www.") || strings.HasPrefix(lower, "mailto:") || strings.HasPrefix(lower, "tel:")
+}
+
+// inPhone reports whether the word at pos belongs to a run of
+// phone-shaped words ("+1 (650) 543-4800") with at least seven digits.
+func inPhone(window []tok, pos int) bool {
+	if !phoneShaped(window[pos].raw) {
+		return false
+	}
+	start, end := pos, pos+1
+	for start > 0 && phoneShaped(window[start-1].raw) {
+		start--
+	}
+	for end < len(window) && phoneShaped(window[end].raw) {
+		end++
+	}
+	digits := 0
+	for _, t := range window[start:end] {
+		for _, r := range t.raw {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+	}
+	return digits >= 7
+}
+
+func phoneShaped(raw string) bool {
+	raw = strings.TrimRight(raw, ",.;")
+	if raw == "" || !hasDigit(raw) {
+		return false
+	}
+	for _, r := range raw {
+		if !strings.ContainsRune("0123456789+()-./", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// addressNumber reports whether the number at pos is part of a postal
+// address (a street number, a postcode, a suite): the window holds an
+// address word and the number neither counts something ("30 days") nor
+// follows a bound ("under 13").
+func addressNumber(window []tok, pos int) bool {
+	if postcode.MatchString(strings.Trim(window[pos].raw, ",.;:()")) && !unitAfter(window, pos) {
+		return true
+	}
+	hasAddress := false
+	for _, t := range window {
+		if addressWords[t.norm] && capitalized(t.raw) {
+			hasAddress = true
+			break
+		}
+	}
+	if !hasAddress || unitAfter(window, pos) {
+		return false
+	}
+	return pos == 0 || !bounds[window[pos-1].norm] && !strings.ContainsAny(window[pos-1].raw, "$€£")
+}
+
+func unitAfter(window []tok, pos int) bool {
+	return pos+1 < len(window) && units[window[pos+1].norm]
+}
+
+func capitalized(raw string) bool {
+	raw = strings.TrimLeft(raw, `*_"'([`)
+	r, _ := utf8.DecodeRuneInString(raw)
+	return unicode.IsUpper(r)
+}
+
+func boolSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		set[w] = true
+	}
+	return set
+}
+
+// addressWords mark a postal address when capitalized ("Willow Road").
+var addressWords = boolSet(`street st road rd avenue ave boulevard blvd drive dr lane ln way place pl plaza
+square sq court ct parkway pkwy highway hwy quay terrace suite ste floor fl building bldg box po
+strasse straße rue calle via platz`)
+
+// markerWords introduce contact details.
+var markerWords = boolSet(`email e-mail mail mailing postal address contact telephone phone tel fax attn attention`)
+
+// contactWords may change inside contact details without changing the
+// document's meaning.
+var contactWords = boolSet(`contact contacting reach us at write writing email mail mailing post postal address
+addresses is our the a an by via or and phone telephone tel call fax number tollfree toll free form online
+web website webpage page here visit send letter attn attention co privacy team office department data protection
+officer dpo representative legal support customer service services help center centre questions question
+concerns comments you can also may use fill submit through complete have about this policy notice please registered headquarters located inc ltd llc
+limited gmbh sa bv corp corporation company following details below`)
+
+var abbreviations = boolSet(`inc ltd llc co corp no nos sa bv gmbh plc ag mr mrs ms dr attn tel`)
+
+// units follow a number that counts or bounds something.
+var units = boolSet(`percent per times eur euros usd dollars gbp pounds business calendar working
+day days week weeks month months year years hour hours minute minutes old aged`)
+
+// bounds precede a number that limits something.
+var bounds = boolSet(`under over least most than age aged within above below after before up until`)
+
+// commonCapital are words capitalized because they open a sentence, never
+// names.
+var commonCapital = boolSet(`we you your our us they their it its this that these those there here he she
+when where what which who how why as at for of in on by is are be been was were do does did has have had
+a an the i`)

@@ -1,0 +1,197 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is one word of a changed run: raw as displayed (punctuation and
+// Markdown kept, for recognising e-mail addresses, links and capitals) and
+// norm, its lower-case letters and digits (for comparing wording).
+type tok struct {
+	raw, norm string
+}
+
+// tokens turns display words into toks. A Markdown link's target is its
+// own word, and words with neither letters nor digits (bullets, pipes,
+// dashes) are dropped: they are layout.
+func tokens(words []string) []tok {
+	out := make([]tok, 0, len(words))
+	for _, w := range words {
+		for _, part := range strings.SplitAfter(w, "](") {
+			if n := normWord(part); n != "" {
+				out = append(out, tok{raw: part, norm: n})
+			}
+		}
+	}
+	return out
+}
+
+func normWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// dropNumbering removes list and section numbers ("3.", "(b)", "iv)")
+// that open a sentence: renumbering is layout. A number inside a sentence
+// ("aged 13.") is kept. prev is the text just before ts.
+func dropNumbering(ts []tok, prev []tok) []tok {
+	out := ts[:0:0]
+	for i, t := range ts {
+		var before *tok
+		switch {
+		case i > 0:
+			before = &ts[i-1]
+		case len(prev) > 0:
+			before = &prev[len(prev)-1]
+		}
+		if isListNumber(t.raw) && (before == nil || endsClause(before.raw)) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func isListNumber(raw string) bool {
+	w := strings.Trim(raw, "*_#")
+	if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") {
+		w = w[1 : len(w)-1]
+	} else if strings.HasSuffix(w, ".") || strings.HasSuffix(w, ")") {
+		w = w[:len(w)-1]
+	} else if !strings.Contains(w, ".") {
+		return false
+	}
+	if w == "" || len(w) > 8 {
+		return false
+	}
+	if strings.Trim(w, "0123456789.") == "" {
+		return true
+	}
+	lower := strings.ToLower(w)
+	return len(lower) == 1 && lower[0] >= 'a' && lower[0] <= 'z' || strings.Trim(lower, "ivxlc") == "" && len(lower) <= 5
+}
+
+func endsClause(raw string) bool {
+	raw = strings.TrimRight(raw, `*_"')]`)
+	return strings.HasSuffix(raw, ".") || strings.HasSuffix(raw, ":") || strings.HasSuffix(raw, ";") ||
+		strings.HasSuffix(raw, "!") || strings.HasSuffix(raw, "?") || isListNumber(raw)
+}
+
+// typo reports whether two different words are the same word misspelt:
+// a small edit relative to the word's length, with neither a word that
+// carries meaning on its own (a negation, a modal, a quantity) nor a
+// negating prefix ("lawful", "unlawful").
+func typo(a, b string) bool {
+	if meaningful(a) || meaningful(b) || hasDigit(a) || hasDigit(b) || negates(a, b) || negates(b, a) {
+		return false
+	}
+	n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+	d := editDistance(a, b)
+	switch {
+	case n <= 3:
+		return d == 1 && sameLetters(a, b) // a transposition: "teh"
+	case n <= 7:
+		return d <= 1
+	default:
+		return d <= 2
+	}
+}
+
+// negates reports whether b is a with a negating prefix or a with "less".
+func negates(a, b string) bool {
+	for _, p := range []string{"un", "in", "im", "ir", "il", "non", "dis", "de"} {
+		if b == p+a {
+			return true
+		}
+	}
+	return strings.TrimSuffix(b, "less") != b && strings.HasPrefix(b, strings.TrimSuffix(a, "ful"))
+}
+
+func sameLetters(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[rune]int{}
+	for _, r := range a {
+		count[r]++
+	}
+	for _, r := range b {
+		count[r]--
+	}
+	for _, c := range count {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and transpositions of adjacent letters.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// meaningful reports words whose change alone can reverse or bound what a
+// sentence says.
+func meaningful(w string) bool {
+	_, ok := meaningWords[w]
+	return ok
+}
+
+var meaningWords = wordSet(`
+not no never nor neither none nothing nobody without except unless cannot cant dont doesnt
+didnt wont isnt arent wasnt werent shouldnt wouldnt couldnt mustnt neednt shant
+may might will shall must can could should would need needs required require optional
+all any some each every only also more less most least few fewer many much always sometimes
+often usually both either other others same
+and or but if before after within until while during since above below over under than
+in out on off up down opt into onto from to with by for
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred thousand million
+first second third fourth fifth once twice half double
+day days week weeks month months year years hour hours minute minutes age aged old older younger
+allow allows allowed permit permits permitted prohibit prohibits prohibited forbid forbidden
+sell sells sold share shares shared rent rents buy
+yes true false
+`)
+
+func wordSet(s string) map[string]struct{} {
+	set := map[string]struct{}{}
+	for _, w := range strings.Fields(s) {
+		set[w] = struct{}{}
+	}
+	return set
+}

@@ -1,0 +1,316 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Materiality of a change: a substantive change alters what the document
+// says; an editorial one only corrects or reformats it.
+const (
+	Substantive = "substantive"
+	Editorial   = "editorial"
+)
+
+// Editorial reasons, in the order a summary lists them.
+const (
+	ReasonSpelling    = "spelling"
+	ReasonPunctuation = "case, punctuation or formatting"
+	ReasonDuplicate   = "duplicated passage"
+	ReasonContact     = "contact details"
+	ReasonRename      = "rename"
+)
+
+var reasonOrder = []string{ReasonSpelling, ReasonPunctuation, ReasonDuplicate, ReasonContact, ReasonRename}
+
+// materiality decides whether every difference between two versions is
+// editorial. It walks the changed runs of the section diffs and stops at
+// the first one that could change the meaning, so a substantive change
+// costs little more than the diff itself.
+type materiality struct {
+	oldParts, newParts []*part
+	oldText, newText   string // normalized words of each version, space-delimited, built on demand
+	oldMD, newMD       string
+	oldLower, newLower string // the versions in lower case, for counting names
+	names              map[string]nameCount
+	reasons            map[string]bool
+}
+
+// classify returns the materiality of a changed pair and, when it is
+// editorial, the kinds of edit found.
+func classify(oldMD, newMD string, oldParts, newParts []*part, sections []Section) (string, []string) {
+	m := &materiality{oldParts: oldParts, newParts: newParts, oldMD: oldMD, newMD: newMD, reasons: map[string]bool{}}
+	if !m.editorial(sections) {
+		return Substantive, nil
+	}
+	var reasons []string
+	for _, r := range reasonOrder {
+		if m.reasons[r] {
+			reasons = append(reasons, r)
+		}
+	}
+	if len(reasons) == 0 {
+		reasons = []string{ReasonPunctuation}
+	}
+	return Editorial, reasons
+}
+
+func (m *materiality) editorial(sections []Section) bool {
+	if alnumCount(m.oldMD) == alnumCount(m.newMD) && m.text(true) == m.text(false) {
+		m.reasons[ReasonPunctuation] = true
+		return true
+	}
+	for _, sec := range sections {
+		switch sec.Kind {
+		case KindMoved:
+			return false // order can matter: a safeguard moved under another heading
+		case KindAdded, KindRemoved:
+			if !m.passage(sec) {
+				return false
+			}
+		default:
+			if sec.OldHeading != "" && !m.run("", strings.Fields(sec.OldHeading), strings.Fields(sec.Heading), "") {
+				return false
+			}
+			if !m.ops(sec.Ops) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ops checks each changed run of a section's word diff with the unchanged
+// words around it.
+func (m *materiality) ops(ops []Op) bool {
+	for i := 0; i < len(ops); {
+		if ops[i].Kind == OpEqual {
+			i++
+			continue
+		}
+		var del, ins []string
+		j := i
+		for ; j < len(ops) && ops[j].Kind != OpEqual; j++ {
+			if ops[j].Kind == OpDelete {
+				del = append(del, strings.Fields(ops[j].Text)...)
+			} else {
+				ins = append(ins, strings.Fields(ops[j].Text)...)
+			}
+		}
+		var left, right string
+		if i > 0 {
+			left = ops[i-1].Text
+		}
+		if j < len(ops) {
+			right = ops[j].Text
+		}
+		if !m.run(left, del, ins, right) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// passage checks a whole section added or removed.
+func (m *materiality) passage(sec Section) bool {
+	var words []string
+	op := OpInsert
+	if sec.Kind == KindRemoved {
+		op = OpDelete
+	}
+	for _, o := range sec.Ops {
+		words = append(words, strings.Fields(o.Text)...)
+	}
+	heading := strings.Fields(sec.Heading)
+	all := append(slices.Clip(heading), words...)
+	toks := tokens(all)
+	if len(toks) == 0 {
+		m.reasons[ReasonPunctuation] = true
+		return true
+	}
+	body := tokens(words)
+	if len(body) == 0 {
+		body = toks
+	}
+	if m.inOther(body, op == OpDelete) {
+		m.reasons[ReasonDuplicate] = true
+		return true
+	}
+	if contactRun(toks, nil, nil) {
+		m.reasons[ReasonContact] = true
+		return true
+	}
+	return false
+}
+
+// run decides whether replacing the words del by ins, between the
+// unchanged texts left and right, is editorial.
+func (m *materiality) run(left string, del, ins []string, right string) bool {
+	leftCtx := tokens(lastFields(left, contextWords))
+	rightCtx := tokens(firstFields(right, contextWords))
+	d := dropNumbering(tokens(del), leftCtx)
+	n := dropNumbering(tokens(ins), leftCtx)
+	d, n = trimCommon(d, n)
+	switch {
+	case len(d) == 0 && len(n) == 0:
+		m.reasons[ReasonPunctuation] = true
+		return true
+	case joinNorm(d, "") == joinNorm(n, ""):
+		m.reasons[ReasonPunctuation] = true // words split or joined
+		return true
+	case len(d) == len(n) && allTypos(d, n):
+		m.reasons[ReasonSpelling] = true
+		return true
+	case contactRun(d, leftCtx, rightCtx) && contactRun(n, leftCtx, rightCtx):
+		m.reasons[ReasonContact] = true
+		return true
+	case m.rename(d, n):
+		m.reasons[ReasonRename] = true
+		return true
+	case len(d) == 0 && m.duplicate(n, left, right, false), len(n) == 0 && m.duplicate(d, left, right, true):
+		m.reasons[ReasonDuplicate] = true
+		return true
+	}
+	return false
+}
+
+// contextWords is how many unchanged words either side of a run are read
+// to recognise an address, a phone number or list numbering.
+const contextWords = 8
+
+// minPassage is the fewest words a removed or added passage needs to count
+// as a copy of text found elsewhere in the document; shorter runs recur by
+// chance.
+const minPassage = 8
+
+// duplicate reports whether the passage run, removed (from old) or added
+// (to new), is one of two copies: the same words next to it (a doubled
+// paragraph or word), or a long passage found elsewhere in the document.
+func (m *materiality) duplicate(run []tok, left, right string, removed bool) bool {
+	l := len(run)
+	before, after := tokens(lastFields(left, l)), tokens(firstFields(right, l))
+	for k := 0; k <= l; k++ {
+		if k > len(before) || l-k > len(after) {
+			continue
+		}
+		if sameNorm(before[len(before)-k:], run[l-k:]) && sameNorm(after[:l-k], run[:l-k]) {
+			return true
+		}
+	}
+	return l >= minPassage && m.inOther(run, removed)
+}
+
+// inOther reports whether the words of run, removed from the old version
+// or added to the new one, were there twice and still are once: a copy
+// dropped or added, not a passage moved.
+func (m *materiality) inOther(run []tok, removed bool) bool {
+	s := " " + joinNorm(run, " ") + " "
+	return strings.Count(m.text(removed), s) >= 2 && strings.Contains(m.text(!removed), s)
+}
+
+// text is the normalized words of a whole version, each followed by a
+// space and the whole preceded by one, built once.
+func (m *materiality) text(old bool) string {
+	cache, parts := &m.newText, m.newParts
+	if old {
+		cache, parts = &m.oldText, m.oldParts
+	}
+	if *cache == "" {
+		var b strings.Builder
+		b.WriteByte(' ')
+		for _, p := range parts {
+			for _, ws := range [][]string{strings.Fields(p.Heading), p.words} {
+				for _, t := range dropNumbering(tokens(ws), nil) {
+					b.WriteString(t.norm)
+					b.WriteByte(' ')
+				}
+			}
+		}
+		*cache = b.String()
+	}
+	return *cache
+}
+
+// alnumCount counts letters and digits: versions that differ only in
+// case, punctuation and layout have the same count, which spares most
+// pairs building their normalized text.
+func alnumCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// trimCommon drops the words both runs start or end with once normalized.
+func trimCommon(a, b []tok) ([]tok, []tok) {
+	for len(a) > 0 && len(b) > 0 && a[0].norm == b[0].norm {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1].norm == b[len(b)-1].norm {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	return a, b
+}
+
+func allTypos(a, b []tok) bool {
+	for i := range a {
+		if a[i].norm != b[i].norm && !typo(a[i].norm, b[i].norm) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameNorm(a, b []tok) bool {
+	return slices.EqualFunc(a, b, func(x, y tok) bool { return x.norm == y.norm })
+}
+
+func joinNorm(ts []tok, sep string) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(t.norm)
+	}
+	return b.String()
+}
+
+// lastFields returns up to n words from the end of s without splitting all
+// of it.
+func lastFields(s string, n int) []string {
+	var out []string
+	end := len(s)
+	for i := len(s) - 1; i >= -1 && len(out) < n; i-- {
+		if i >= 0 && s[i] != ' ' {
+			continue
+		}
+		if i+1 < end {
+			out = append(out, s[i+1:end])
+		}
+		end = i
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// firstFields returns up to n words from the start of s.
+func firstFields(s string, n int) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(s) && len(out) < n; i++ {
+		if i < len(s) && s[i] != ' ' {
+			continue
+		}
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		start = i + 1
+	}
+	return out
+}

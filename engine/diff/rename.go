@@ -1,0 +1,109 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nameCount is how often a name occurs in a version, as written and
+// ignoring case.
+type nameCount struct{ exact, folded int }
+
+// maxNameWords bounds the length of a company or product name.
+const maxNameWords = 5
+
+// rename reports whether the words old were replaced by new as a company
+// or product rename: both are names (capitalized words), the old name was
+// used at least twice and always capitalized in the old version and is
+// gone from the new one, which always writes the new name capitalized.
+// A name that occurs once may be a partner replaced by another, which is
+// not editorial.
+func (m *materiality) rename(old, new []tok) bool {
+	if !isName(old) || !isName(new) {
+		return false
+	}
+	on, nn := rawName(old), rawName(new)
+	if on == "" || nn == "" {
+		return false
+	}
+	before, after, gone := m.count(on, true), m.count(nn, false), m.count(on, false)
+	return before.exact >= 2 && before.folded == before.exact && gone.folded == 0 &&
+		after.exact >= 1 && after.folded == after.exact
+}
+
+func isName(ts []tok) bool {
+	if len(ts) == 0 || len(ts) > maxNameWords || commonCapital[ts[0].norm] {
+		return false
+	}
+	for i, t := range ts {
+		connector := i > 0 && i < len(ts)-1 && nameConnectors[t.norm]
+		if !connector && (!capitalized(t.raw) && !hasDigit(t.raw) || meaningful(t.norm)) {
+			return false
+		}
+	}
+	return true
+}
+
+var nameConnectors = boolSet(`of and the for de du la`)
+
+// rawName is the name as written, without surrounding punctuation or a
+// possessive.
+func rawName(ts []tok) string {
+	raws := make([]string, len(ts))
+	for i, t := range ts {
+		raws[i] = t.raw
+	}
+	s := strings.Trim(strings.Join(raws, " "), "*_\"'()[],.;:!?")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	return strings.Trim(s, "*_\"'()[],.;:!?")
+}
+
+func (m *materiality) count(name string, old bool) nameCount {
+	key := "n" + name
+	if old {
+		key = "o" + name
+	}
+	if c, ok := m.names[key]; ok {
+		return c
+	}
+	text, lower := m.newMD, &m.newLower
+	if old {
+		text, lower = m.oldMD, &m.oldLower
+	}
+	if *lower == "" {
+		*lower = strings.ToLower(text)
+	}
+	c := nameCount{exact: countWord(text, name), folded: countWord(*lower, strings.ToLower(name))}
+	if m.names == nil {
+		m.names = map[string]nameCount{}
+	}
+	m.names[key] = c
+	return c
+}
+
+// countWord counts the occurrences of word in text that are not part of
+// a longer word.
+func countWord(text, word string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return n
+		}
+		start, end := i+j, i+j+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, size := utf8.DecodeRuneInString(text[end:])
+		if (after == '.' || after == '@') && end+size < len(text) {
+			after, _ = utf8.DecodeRuneInString(text[end+size:]) // a domain goes on: brightloop.example
+		}
+		if !isWordRune(before) && before != '@' && before != '.' && before != '/' && !isWordRune(after) {
+			n++
+		}
+		i = start + 1
+	}
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
