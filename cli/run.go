@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/clausewatch/clausewatch/engine/analysis"
 )
 
 // command is one sub-command: it gets its arguments and the output streams.
@@ -53,6 +55,10 @@ func Run(args []string, out, errOut io.Writer) int {
 	if !ok {
 		fmt.Fprintf(errOut, "clausewatch: unknown command %q (run `clausewatch help`)\n", name)
 		return 2
+	}
+	if err := analysis.LoadRules(); err != nil {
+		fmt.Fprintf(errOut, "clausewatch: provision rules: %s\n", err)
+		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -2,8 +2,9 @@
 // document provision by provision: which kinds of clause (AI training,
 // sale of data, arbitration, …) were added, removed or modified, with the
 // quoted sentences as evidence, a severity, the regulations engaged and a
-// one-line summary. The rules are a data table (see Categories); the
-// output is deterministic.
+// one-line summary. The rules are data, one YAML file per category under
+// rules/ (see rules/README.md), embedded and checked at start; the output
+// is deterministic.
 package analysis
 
 import (

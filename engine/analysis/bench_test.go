@@ -9,7 +9,7 @@ import (
 // sentences, with every category represented.
 func benchPolicy(size int, extra string) string {
 	var sents []string
-	for _, tc := range classifyCases {
+	for _, tc := range ruleExamples() {
 		sents = append(sents, tc.text)
 	}
 	sents = append(sents, boilerplate...)

@@ -12,35 +12,61 @@ const (
 // Category is one kind of provision and the rule that finds it: a
 // sentence belongs to the category when one of its Cues matches and no
 // Exclude phrase does. Phrases use the pattern language described on
-// phrase.
+// phrase. Categories are data, read from rules/*.yaml (see
+// rules/README.md for the format).
 type Category struct {
-	ID    string
-	Title string // plain words, used in summaries ("AI training")
+	ID    string `yaml:"id"`
+	Title string `yaml:"name"` // plain words, used in summaries ("AI training")
 
-	Cues    []Cue
-	Exclude []string
+	// Actors are who the category's practice can be done by: "platform",
+	// "partners" (third parties) or "users" (users and developers).
+	Actors []string `yaml:"actors"`
+
+	Cues    []Cue    `yaml:"cues"`
+	Exclude []string `yaml:"exclude"`
 	// Negatable categories read "we do not sell …" as a restriction rather
 	// than as the practice itself.
-	Negatable bool
+	Negatable bool `yaml:"negatable"`
+	// Negations are phrases that make a matching sentence a commitment not
+	// to do it, beyond a plain "not" before the action ("we refrain from").
+	Negations []string `yaml:"negations"`
+	// Restrictions are phrases by which a sentence forbids others (users,
+	// developers, partners) to do it: "you may not ~6 train*".
+	Restrictions []string `yaml:"restrictions"`
 
-	Severity    Severities
-	Escalations []Escalation
+	Severity    Severities   `yaml:"severity"`
+	Escalations []Escalation `yaml:"escalations"`
 
-	Regulations []Regulation
-	Guidance    string // what a compliance team should do about it
+	Regulations []Regulation `yaml:"regulations"`
+	Guidance    string       `yaml:"guidance"` // what a compliance team should do about it
+
+	Stance   StanceRule `yaml:"stance"`
+	Examples Examples   `yaml:"examples"`
 }
 
 // Cue is one way of stating a provision: an Action phrase (where negation
 // is judged) and groups of which at least one phrase each must also occur
 // in the sentence.
 type Cue struct {
-	Action []string
-	With   [][]string
+	Action []string   `yaml:"action"`
+	With   [][]string `yaml:"with"`
+}
+
+// Examples are sentences the category's rule must classify as written:
+// Positive state the practice, Restrictive are commitments not to do it,
+// Prohibiting forbid others to do it, Negative belong to other topics.
+type Examples struct {
+	Positive    []string `yaml:"positive"`
+	Restrictive []string `yaml:"restrictive"`
+	Prohibiting []string `yaml:"prohibiting"`
+	Negative    []string `yaml:"negative"`
 }
 
 // Severities gives the base severity of each change kind.
 type Severities struct {
-	Added, Removed, Modified Severity
+	Added    Severity `yaml:"added"`
+	Removed  Severity `yaml:"removed"`
+	Modified Severity `yaml:"modified"`
 }
 
 func (s Severities) of(change string) Severity {
@@ -56,16 +82,16 @@ func (s Severities) of(change string) Severity {
 // Escalation raises the severity of an added or modified provision whose
 // evidence contains one of Phrases; Label then names it in the summary.
 type Escalation struct {
-	Phrases  []string
-	Severity Severity
-	Label    string
+	Phrases  []string `yaml:"phrases"`
+	Severity Severity `yaml:"severity"`
+	Label    string   `yaml:"label"`
 }
 
 // Regulation is a legal instrument a provision engages.
 type Regulation struct {
-	Name         string // "GDPR"
-	Article      string // "Art. 6"; empty when the instrument as a whole applies
-	Jurisdiction string // "EU", "US", "US-CA", …
+	Name         string `yaml:"name"`         // "GDPR"
+	Article      string `yaml:"article"`      // "Art. 6"; empty when the instrument as a whole applies
+	Jurisdiction string `yaml:"jurisdiction"` // "EU", "US", "US-CA", …
 }
 
 // String renders the regulation as cited in reports: "GDPR Art. 6".

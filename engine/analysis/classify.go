@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
 )
@@ -30,15 +29,6 @@ type classifier struct {
 	cats  []compiledCategory
 	index map[string][]entry
 }
-
-// rules is compiled once; it is never modified afterwards.
-var rules = sync.OnceValue(func() *classifier {
-	c, err := compile(Categories())
-	if err != nil {
-		panic(err) // the table is code; TestRulesCompile guards it
-	}
-	return c
-})
 
 func compile(cats []Category) (*classifier, error) {
 	c := &classifier{index: map[string][]entry{}}
