@@ -16,8 +16,11 @@ import (
 // error against the second one.
 //
 // Open Terms Archive keeps the past rules of a declaration next to it in
-// NAME.history.json; those are not declarations and are skipped, so one of
-// that project's declarations directories loads as it is.
+// NAME.history.json, and its JavaScript filters in NAME.filters.js (and
+// NAME.filters.history.js): LoadDir reads a history file into the
+// documents' History, and the filters files are only named in the reasons
+// documents that need them are refused (see Parse). So one of that
+// project's declarations directories loads as it is.
 func LoadDir(fsys fs.FS, dir string) ([]Platform, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -34,12 +37,7 @@ func LoadDir(fsys fs.FS, dir string) ([]Platform, error) {
 			continue
 		}
 		file := path.Join(dir, name)
-		data, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", file, err))
-			continue
-		}
-		platform, err := Parse(file, data)
+		platform, err := LoadFile(fsys, file)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -52,6 +50,62 @@ func LoadDir(fsys fs.FS, dir string) ([]Platform, error) {
 		platforms = append(platforms, platform)
 	}
 	return platforms, errors.Join(errs...)
+}
+
+// LoadFile parses one declaration file of fsys, with its history file when
+// there is one beside it. A history or filters file given instead of a
+// declaration is refused with a message saying what it is.
+func LoadFile(fsys fs.FS, file string) (Platform, error) {
+	if err := notADeclaration(file); err != nil {
+		return Platform{}, err
+	}
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return Platform{}, fmt.Errorf("%s: %w", file, err)
+	}
+	platform, err := Parse(file, data)
+	if err != nil {
+		return Platform{}, err
+	}
+	histFile := HistoryFile(file)
+	data, err = fs.ReadFile(fsys, histFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return platform, nil
+	case err != nil:
+		platform.Refused = append(platform.Refused, fmt.Errorf("%s: %w", histFile, err))
+		return platform, nil
+	}
+	history, refused, err := ParseHistory(histFile, data)
+	if err != nil {
+		// The current rules are sound: import them, and say that the past
+		// ones are not.
+		platform.Refused = append(platform.Refused, err)
+		return platform, nil
+	}
+	platform.Refused = append(platform.Refused, refused...)
+	for i, d := range platform.Documents {
+		platform.Documents[i].History = history[d.Type]
+	}
+	return platform, nil
+}
+
+// notADeclaration explains the Open Terms Archive files that sit next to
+// declarations and are not declarations themselves.
+func notADeclaration(file string) error {
+	base := path.Base(file)
+	switch {
+	case strings.HasSuffix(base, ".history.json"):
+		return &DeclarationError{File: file, Err: fmt.Errorf("an Open Terms Archive history file (the past rules of %s), not a declaration; import %s or its folder, which reads it",
+			strings.TrimSuffix(base, ".history.json")+".json", strings.TrimSuffix(base, ".history.json")+".json")}
+	case strings.HasSuffix(base, ".filters.js"), strings.HasSuffix(base, ".filters.history.js"):
+		decl := strings.TrimSuffix(strings.TrimSuffix(base, ".js"), ".history")
+		decl = strings.TrimSuffix(decl, ".filters") + ".json"
+		return &DeclarationError{File: file, Err: fmt.Errorf("an Open Terms Archive file of JavaScript filters for %s, not a declaration; Clausewatch does not run JavaScript filters, and refuses with a reason the documents of %s that use them", decl, decl)}
+	case !strings.HasSuffix(base, ".json"):
+		return &DeclarationError{File: file, Err: errors.New("not a declaration: a declaration is a .json file")}
+	}
+	return nil
 }
 
 //go:embed platforms/*.json

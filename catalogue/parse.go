@@ -5,12 +5,17 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 )
 
 // Parse reads one platform declaration; name is the file it came from and
 // only serves to label errors.
+//
+// A document that uses a JavaScript filter (from the service's
+// NAME.filters.js) is left out and named in Platform.Refused, with the
+// reason; the rest of the platform is read.
 //
 // Parsing is strict, because a declaration that is silently half-understood
 // would watch the wrong text: an unknown field, a missing or empty fetch
@@ -24,7 +29,7 @@ import (
 // "documents" is read like "terms", "jurisdictions" like "jurisdiction",
 // and that project's "importedFrom" note is accepted and ignored.
 func Parse(name string, data []byte) (Platform, error) {
-	p := parser{file: name}
+	p := parser{file: name, refused: new([]error)}
 	if !json.Valid(data) {
 		var v any
 		return Platform{}, &DeclarationError{File: name, Err: syntaxError(data, json.Unmarshal(data, &v))}
@@ -92,12 +97,35 @@ func Parse(name string, data []byte) (Platform, error) {
 		}
 	}
 	platform.Documents = documents
+	platform.Refused = *p.refused
 	return platform, nil
 }
 
-// parser carries the file name into every error.
+// parser carries the file name into every error, and collects the parts
+// of the file that are refused without refusing the whole file.
 type parser struct {
-	file string
+	file    string
+	history bool // reading a history file: entries carry validUntil
+	refused *[]error
+}
+
+// refuse records a refused part of the file.
+func (p parser) refuse(err error) {
+	*p.refused = append(*p.refused, err)
+}
+
+// date reads an ISO 8601 date or date-time, as validUntil is written.
+func (p parser) date(field string, raw json.RawMessage) (time.Time, error) {
+	s, err := p.text(field, raw)
+	if err != nil {
+		return time.Time{}, err
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, p.fail(field, "%q is not an ISO 8601 date such as 2024-03-18T18:30:09Z", s)
 }
 
 func (p parser) fail(field, format string, args ...any) error {

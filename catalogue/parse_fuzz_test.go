@@ -34,8 +34,15 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if !isSlug(p.Slug) || p.Name == "" || len(p.Documents) == 0 {
-			t.Fatalf("accepted platform with slug %q, name %q, %d documents", p.Slug, p.Name, len(p.Documents))
+		// No documents is fine: "terms": {} is a retired service.
+		if !isSlug(p.Slug) || p.Name == "" {
+			t.Fatalf("accepted platform with slug %q, name %q", p.Slug, p.Name)
+		}
+		for _, r := range p.Refused {
+			var de *DeclarationError
+			if !errors.As(r, &de) || de.File != "f.json" || de.Field == "" {
+				t.Fatalf("refusal %v (%T) is not a *DeclarationError naming a field of f.json", r, r)
+			}
 		}
 		for _, d := range p.Documents {
 			if canonical, ok := CanonicalType(d.Type); !ok || canonical != d.Type {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
@@ -17,16 +18,18 @@ func (p parser) documents(field string, raw json.RawMessage) ([]Document, error)
 	if err != nil {
 		return nil, p.fail(field, "%w", err)
 	}
-	if len(members) == 0 {
-		return nil, p.fail(field, "no terms declared")
-	}
+	// "terms": {} is how Open Terms Archive keeps a service it no longer
+	// tracks: a platform with no documents.
 	docs := make([]Document, 0, len(members))
 	declaredAs := make(map[string]string) // terms type → key that declared it
 	for _, m := range members {
 		f := field + "[" + strconv.Quote(m.key) + "]"
 		termsType, ok := CanonicalType(m.key)
 		if !ok {
-			return nil, p.fail(f, "unknown terms type %q", m.key)
+			// Likely a type the ontology added after this list: the
+			// platform's other documents are still good.
+			p.refuse(p.fail(f, "unknown terms type %q (see DocumentTypes); document not imported", m.key))
+			continue
 		}
 		if prev, dup := declaredAs[termsType]; dup {
 			return nil, p.fail(f, "declares %q again (already declared as %q)", termsType, prev)
@@ -35,6 +38,10 @@ func (p parser) documents(field string, raw json.RawMessage) ([]Document, error)
 		sources, err := p.sources(f, m.value)
 		if err != nil {
 			return nil, err
+		}
+		if err := p.scriptFilters(f, sources, "document not imported"); err != nil {
+			p.refuse(err)
+			continue
 		}
 		docs = append(docs, Document{Type: termsType, Sources: sources})
 	}
@@ -54,6 +61,9 @@ type sourceSpec struct {
 	hasScripts bool
 	combine    []sourceSpec
 	hasCombine bool
+	// History entries only.
+	validUntil    time.Time
+	hasValidUntil bool
 }
 
 // sources reads one terms entry: either a single source ("fetch") or a
@@ -64,6 +74,11 @@ func (p parser) sources(field string, raw json.RawMessage) ([]engine.Source, err
 	if err != nil {
 		return nil, err
 	}
+	return p.sourcesOf(field, spec)
+}
+
+// sourcesOf resolves a read terms entry into its sources.
+func (p parser) sourcesOf(field string, spec sourceSpec) ([]engine.Source, error) {
 	if !spec.hasCombine {
 		if !spec.hasFetch {
 			return nil, p.fail(childField(field, "fetch"), "missing (declare fetch, or combine for several sources)")
@@ -89,7 +104,11 @@ func (p parser) sources(field string, raw json.RawMessage) ([]engine.Source, err
 // field paths for everything it checks today.
 func (p parser) checked(field string, sources []engine.Source) ([]engine.Source, error) {
 	for i, src := range sources {
-		if err := src.Rules.Validate(); err != nil {
+		// JavaScript filters are judged by scriptFilters, with their own
+		// message.
+		rules := src.Rules
+		rules.Filters = slices.DeleteFunc(slices.Clone(rules.Filters), func(f extract.Filter) bool { return !f.IsBuiltin() })
+		if err := rules.Validate(); err != nil {
 			f := field
 			if len(sources) > 1 {
 				f = indexField(childField(field, "combine"), i)
@@ -143,6 +162,9 @@ func (p parser) sourceSpec(field string, raw json.RawMessage, allowCombine bool)
 		case m.key == "executeClientScripts":
 			spec.scripts, err = p.boolean(f, m.value)
 			spec.hasScripts = true
+		case m.key == "validUntil" && p.history && allowCombine:
+			spec.validUntil, err = p.date(f, m.value)
+			spec.hasValidUntil = true
 		case m.key == "combine" && allowCombine:
 			spec.combine, err = p.combine(f, m.value)
 			spec.hasCombine = true
@@ -192,20 +214,18 @@ func (p parser) fetchURL(field string, raw json.RawMessage) (string, error) {
 	return s, nil
 }
 
-// filters reads the names of extra clean-up steps. Open Terms Archive also
-// writes a filter with parameters as {"name": parameters}; those filters
-// are JavaScript functions of its own collections, which we never run, so
-// only the name is kept, as a hint for the extractor.
-func (p parser) filters(field string, raw json.RawMessage) ([]string, error) {
+// filters reads a "filter" list: names of filters, or {"name": parameters}
+// for a filter with parameters.
+func (p parser) filters(field string, raw json.RawMessage) ([]extract.Filter, error) {
 	items, err := p.array(field, raw)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(items))
+	filters := make([]extract.Filter, len(items))
 	for i, item := range items {
 		f := indexField(field, i)
 		if jsonKind(item) != "an object" {
-			if names[i], err = p.text(f, item); err != nil {
+			if filters[i].Name, err = p.text(f, item); err != nil {
 				return nil, err
 			}
 			continue
@@ -217,7 +237,21 @@ func (p parser) filters(field string, raw json.RawMessage) ([]string, error) {
 		if len(members) != 1 || strings.TrimSpace(members[0].key) == "" {
 			return nil, p.fail(f, "want a filter name or {\"name\": parameters}, got an object with %d keys", len(members))
 		}
-		names[i] = members[0].key
+		filters[i] = extract.Filter{Name: members[0].key, Params: members[0].value}
 	}
-	return names, nil
+	return filters, nil
+}
+
+// scriptFilters refuses sources that use a JavaScript filter of the
+// declaration's filters file: Clausewatch does not run them, and skipping
+// one would record the noise it was written to remove.
+// consequence says what is left out.
+func (p parser) scriptFilters(field string, sources []engine.Source, consequence string) error {
+	for _, src := range sources {
+		for _, f := range src.Rules.ScriptFilters() {
+			return p.fail(childField(field, "filter"), "JavaScript filter %q (from %s) is not run by Clausewatch, which runs only the built-in filters %v; %s",
+				f.Name, filtersFile(p.file), extract.BuiltinFilters(), consequence)
+		}
+	}
+	return nil
 }

@@ -28,11 +28,11 @@ func TestParseValid(t *testing.T) {
 		{
 			name: "our fields and string select",
 			json: `{"name": "Meta (Facebook)", "slug": "facebook", "jurisdiction": "US", "locale": "en-GB", "category": "social network", "importedFrom": "https://github.com/tosdr/tosback2",
-				"terms": {"Privacy Policy": {"fetch": "https://facebook.com/privacy", "select": "main", "remove": ".nav", "filter": ["removeDates", {"removeLinks": {"keep": true}}], "executeClientScripts": true}}}`,
+				"terms": {"Privacy Policy": {"fetch": "https://facebook.com/privacy", "select": "main", "remove": ".nav", "filter": [{"removeQueryParams": ["utm_source", "ref"]}], "executeClientScripts": true}}}`,
 			want: Platform{Name: "Meta (Facebook)", Slug: "facebook", Jurisdiction: "US", Locale: "en-GB", Category: "social network", Documents: []Document{
 				{Type: "Privacy Policy", Sources: []engine.Source{{
 					URL:                  "https://facebook.com/privacy",
-					Rules:                extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".nav")}, Filters: []string{"removeDates", "removeLinks"}},
+					Rules:                extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".nav")}, Filters: []extract.Filter{{Name: "removeQueryParams", Params: []byte(`["utm_source", "ref"]`)}}},
 					ExecuteClientScripts: true,
 				}}},
 			}},
@@ -61,15 +61,15 @@ func TestParseValid(t *testing.T) {
 		{
 			name: "combine entries inherit what they do not set",
 			json: `{"name": "Google", "terms": {"Terms of Service": {
-				"select": "[role=article]", "remove": "img", "filter": ["f"], "executeClientScripts": true,
+				"select": "[role=article]", "remove": "img", "filter": [{"removeQueryParams": "ref"}], "executeClientScripts": true,
 				"combine": [
 					{"fetch": "https://policies.google.com/terms"},
 					{"fetch": "https://policies.google.com/terms/generative-ai", "select": ["main"], "remove": ".x", "filter": [], "executeClientScripts": false}
 				]}}}`,
 			want: Platform{Name: "Google", Slug: "google", Documents: []Document{
 				{Type: "Terms of Service", Sources: []engine.Source{
-					{URL: "https://policies.google.com/terms", Rules: extract.Rules{Select: []extract.Selector{css("[role=article]")}, Remove: []extract.Selector{css("img")}, Filters: []string{"f"}}, ExecuteClientScripts: true},
-					{URL: "https://policies.google.com/terms/generative-ai", Rules: extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".x")}, Filters: []string{}}},
+					{URL: "https://policies.google.com/terms", Rules: extract.Rules{Select: []extract.Selector{css("[role=article]")}, Remove: []extract.Selector{css("img")}, Filters: []extract.Filter{{Name: "removeQueryParams", Params: []byte(`"ref"`)}}}, ExecuteClientScripts: true},
+					{URL: "https://policies.google.com/terms/generative-ai", Rules: extract.Rules{Select: []extract.Selector{css("main")}, Remove: []extract.Selector{css(".x")}, Filters: []extract.Filter{}}},
 				}},
 			}},
 		},
@@ -138,8 +138,6 @@ func TestParseErrors(t *testing.T) {
 			`terms["Terms of Service"].select.until`, `zoom.json: terms["Terms of Service"].select.until: unknown field`},
 		{"range with bad CSS", `{"name": "Zoom", "terms": {` + tos + `: {"fetch": "https://z.us/", "select": [{"startAfter": "h1", "endBefore": "h2:nope("}]}}}`,
 			`terms["Terms of Service"].select[0].endBefore`, `zoom.json: terms["Terms of Service"].select[0].endBefore: invalid CSS "h2:nope(": `},
-		{"unknown terms type", `{"name": "Zoom", "terms": {"Terms of Servic": {"fetch": "https://z.us/"}}}`,
-			`terms["Terms of Servic"]`, `zoom.json: terms["Terms of Servic"]: unknown terms type "Terms of Servic"`},
 		{"type declared twice through an alias", `{"name": "Zoom", "terms": {"Trackers Policy": {"fetch": "https://z.us/a"}, "Cookies Policy": {"fetch": "https://z.us/b"}}}`,
 			`terms["Cookies Policy"]`, `zoom.json: terms["Cookies Policy"]: declares "Trackers Policy" again`},
 		{"fetch with combine", `{"name": "Zoom", "terms": {` + tos + `: {"fetch": "https://z.us/", "combine": [{"fetch": "https://z.us/a"}]}}}`,
@@ -160,7 +158,6 @@ func TestParseErrors(t *testing.T) {
 		{"empty name", `{"name": " ", "terms": {` + tos + `: {"fetch": "https://z.us/"}}}`, "name", `zoom.json: name: empty`},
 		{"name without slug characters", `{"name": "日本", "terms": {` + tos + `: {"fetch": "https://z.us/"}}}`, "name", `zoom.json: name: "日本" gives an empty slug`},
 		{"missing terms", `{"name": "Zoom"}`, "terms", `zoom.json: terms: missing`},
-		{"no terms", `{"name": "Zoom", "terms": {}}`, "terms", `zoom.json: terms: no terms declared`},
 		{"terms and documents", `{"name": "Zoom", "terms": {` + tos + `: {"fetch": "https://z.us/"}}, "documents": {}}`, "documents", `zoom.json: documents: cannot be used with "terms"`},
 		{"bad slug", `{"name": "Zoom", "slug": "Zoom Video", "terms": {` + tos + `: {"fetch": "https://z.us/"}}}`, "slug",
 			`zoom.json: slug: "Zoom Video" is not a slug`},

@@ -17,6 +17,9 @@ type Platform struct {
 	Locale       string // language of the documents, e.g. "en"
 	Category     string // e.g. "video conferencing"
 	Documents    []Document
+	// Refused names the declared documents, or history entries, that were
+	// left out, each a *DeclarationError saying why.
+	Refused []error
 }
 
 // Document is one of a platform's terms, named by its Open Terms Archive
@@ -28,6 +31,9 @@ type Document struct {
 	// Sources holds one source, or several whose extracted texts make up
 	// the document together (a "combine" declaration), in declared order.
 	Sources []engine.Source
+	// History holds the document's past declarations, oldest first, from
+	// the service's NAME.history.json; see SourcesAt.
+	History []Period
 }
 
 // Document returns the platform's document of the given terms type.

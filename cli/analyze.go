@@ -27,11 +27,11 @@ func runAnalyze(ctx context.Context, args []string, out, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	oldMD, err := extractInput(ctx, rest[0], rules)
+	oldMD, err := extractInput(ctx, rest[0], "", rules)
 	if err != nil {
 		return err
 	}
-	newMD, err := extractInput(ctx, rest[1], rules)
+	newMD, err := extractInput(ctx, rest[1], "", rules)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/clausewatch/clausewatch/catalogue"
+	"github.com/clausewatch/clausewatch/recorder"
 )
 
 func runCatalogue(ctx context.Context, args []string, out, errOut io.Writer) error {
@@ -28,17 +29,51 @@ func runCatalogue(ctx context.Context, args []string, out, errOut io.Writer) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "imported %d platforms: %d documents created, %d updated, %d technical upgrades\n",
-		rep.Platforms, rep.DocumentsCreated, rep.DocumentsUpdated, rep.TechnicalUpgrades)
-	if loadErr != nil {
-		// The good files are in; the bad ones are named and nothing of
-		// them was imported.
-		return usageError{loadErr}
-	}
+	printImport(out, errOut, rep, platforms, loadErr)
 	return nil
 }
 
-// loadDeclarations reads one declaration file or every *.json in a folder.
+// printImport says what an import did: a summary line, what the user must
+// know (precedence, retired documents), then one warning per refused file,
+// document or history entry, each with its reason. An import that read some
+// files exits 0 even when others were refused: the good ones are in, and
+// each bad one is named.
+func printImport(out, errOut io.Writer, rep recorder.ImportReport, platforms []catalogue.Platform, loadErr error) {
+	fmt.Fprintf(out, "imported %s: %d documents created, %d updated, %d retired, %d technical upgrades\n",
+		plural(rep.Platforms, "platform", "platforms"), rep.DocumentsCreated, rep.DocumentsUpdated, rep.DocumentsRetired, rep.TechnicalUpgrades)
+	for _, n := range rep.Notices {
+		fmt.Fprintln(out, n)
+	}
+	for _, err := range joined(loadErr) {
+		fmt.Fprintf(errOut, "warning: refused %v\n", err)
+	}
+	for _, p := range platforms {
+		for _, err := range p.Refused {
+			fmt.Fprintf(errOut, "warning: refused %v\n", err)
+		}
+	}
+}
+
+// joined splits an errors.Join error into its parts.
+func joined(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// loadDeclarations reads one declaration file (with its history file) or
+// every declaration in a folder.
 func loadDeclarations(path string) ([]catalogue.Platform, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -47,11 +82,7 @@ func loadDeclarations(path string) ([]catalogue.Platform, error) {
 	if info.IsDir() {
 		return catalogue.LoadDir(os.DirFS(path), ".")
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	p, err := catalogue.Parse(filepath.Base(path), data)
+	p, err := catalogue.LoadFile(os.DirFS(filepath.Dir(path)), filepath.Base(path))
 	if err != nil {
 		return nil, err
 	}

@@ -123,7 +123,7 @@ func importCatalogueOnFirstStart(ctx context.Context, svc *services) error {
 	if err != nil {
 		return fmt.Errorf("embedded catalogue: %w", err)
 	}
-	rep, err := svc.recorder.Import(ctx, platforms)
+	rep, err := svc.recorder.ImportBuiltin(ctx, platforms)
 	if err != nil {
 		return err
 	}

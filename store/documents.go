@@ -39,6 +39,35 @@ func (s *Store) UpdateDocumentSources(ctx context.Context, id int64, name string
 	return notFound(err, "update document")
 }
 
+// UpdateDocumentHistory replaces a catalogue document's past declarations
+// and brings it back if it was retired.
+func (s *Store) UpdateDocumentHistory(ctx context.Context, id int64, history JSONText) error {
+	err := s.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(map[string]any{
+		"history": history, "retired_at": nil, "updated_at": time.Now().UTC(),
+	}).Error
+	return notFound(err, "update document history")
+}
+
+// RetireDocuments retires the platform's catalogue documents whose type is
+// not in keep, and returns the types it retired. Retired documents keep
+// their versions and are no longer checked.
+func (s *Store) RetireDocuments(ctx context.Context, platformID int64, keep []string, at time.Time) ([]string, error) {
+	q := s.conn(ctx).Model(&Document{}).Where("platform_id = ? AND organization_id IS NULL AND retired_at IS NULL", platformID)
+	if len(keep) > 0 {
+		q = q.Where("doc_type NOT IN ?", keep)
+	}
+	var retired []string
+	if err := q.Order("doc_type").Pluck("doc_type", &retired).Error; err != nil {
+		return nil, notFound(err, "retire documents")
+	}
+	if len(retired) == 0 {
+		return nil, nil
+	}
+	err := s.conn(ctx).Model(&Document{}).Where("platform_id = ? AND organization_id IS NULL AND doc_type IN ?", platformID, retired).
+		Updates(map[string]any{"retired_at": at, "updated_at": at}).Error
+	return retired, notFound(err, "retire documents")
+}
+
 // Document returns a document by id, with its platform. Workers use it; the
 // web app reads documents through platform or organization scoped methods.
 func (s *Store) Document(ctx context.Context, id int64) (*Document, error) {
@@ -55,9 +84,10 @@ func (s *Store) PlatformDocuments(ctx context.Context, platformID int64) ([]Docu
 }
 
 // DocumentIDs lists the ids of documents matching the filter: all catalogue
-// and custom documents when platformID is zero.
+// and custom documents when platformID is zero. Retired documents are left
+// out: they are no longer checked.
 func (s *Store) DocumentIDs(ctx context.Context, platformID int64) ([]int64, error) {
-	q := s.conn(ctx).Model(&Document{}).Order("id")
+	q := s.conn(ctx).Model(&Document{}).Where("retired_at IS NULL").Order("id")
 	if platformID != 0 {
 		q = q.Where("platform_id = ?", platformID)
 	}
@@ -76,9 +106,9 @@ type DueDocument struct {
 // ordered by (next_check_at, id) and strictly after the cursor after (the
 // zero value starts at the beginning). Paging by both columns never skips or
 // repeats a document when several share a next_check_at, and lets each page
-// be a range of documents_due_idx. Catalogue documents are always checked
-// (their pages are public); a custom document only while an unpaused watch
-// follows it.
+// be a range of documents_due_idx. Catalogue documents are checked until
+// retired (their pages are public); a custom document only while an
+// unpaused watch follows it.
 func (s *Store) DueDocuments(ctx context.Context, now time.Time, after DueDocument, limit int) ([]DueDocument, error) {
 	var out []DueDocument
 	err := dueDocumentsQuery(s.conn(ctx), now, after, limit).Scan(&out).Error
@@ -94,6 +124,7 @@ func dueDocumentsQuery(db *gorm.DB, now time.Time, after DueDocument, limit int)
 		Select("id", "next_check_at").
 		Where("next_check_at <= ?", now).
 		Where("(next_check_at, id) > (?, ?)", after.NextCheckAt, after.ID).
+		Where("retired_at IS NULL").
 		Where("organization_id IS NULL OR EXISTS (SELECT 1 FROM watches w WHERE w.document_id = documents.id AND w.paused_at IS NULL LIMIT 1 OFFSET 0)").
 		Order("next_check_at, id").Limit(limit)
 }

@@ -7,14 +7,23 @@ import (
 	"gorm.io/gorm/clause"
 )
 
-// UpsertPlatform creates the platform or updates its descriptive fields,
-// keyed by slug, and returns it with its id.
+// Origins of a platform's declaration.
+const (
+	OriginBuiltin = "builtin" // the catalogue shipped in the binary
+	OriginImport  = "import"  // catalogue import
+)
+
+// UpsertPlatform creates the platform or updates its descriptive fields
+// and origin, keyed by slug, and returns it with its id.
 func (s *Store) UpsertPlatform(ctx context.Context, p *Platform) error {
 	now := time.Now().UTC()
 	p.CreatedAt, p.UpdatedAt = now, now
+	if p.Origin == "" {
+		p.Origin = OriginImport
+	}
 	err := s.conn(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "slug"}},
-		DoUpdates: clause.AssignmentColumns([]string{"name", "jurisdiction", "locale", "category", "updated_at"}),
+		DoUpdates: clause.AssignmentColumns([]string{"name", "jurisdiction", "locale", "category", "origin", "updated_at"}),
 	}).Create(p).Error
 	if err != nil {
 		return notFound(err, "upsert platform "+p.Slug)

@@ -9,9 +9,13 @@ import (
 // Sentinel errors of an extraction. They are document states, not bugs:
 // a worker records them as the document's health and creates no version.
 var (
-	// ErrSelectorMissing means a "select" selector matched nothing, so the
-	// page no longer has the shape its declaration expects.
+	// ErrSelectorMissing means the "select" selectors matched nothing, or a
+	// range's markers are missing, so the page no longer has the shape its
+	// declaration expects. The error is a *MissingError.
 	ErrSelectorMissing = errors.New("selector matched nothing")
+	// ErrScriptFilter means the rules hold a JavaScript filter, which must
+	// run in a browser before extraction.
+	ErrScriptFilter = errors.New("JavaScript filter not run before extraction")
 	// ErrEmpty means the selected content holds no text.
 	ErrEmpty = errors.New("no text in selected content")
 	// ErrBlocked means the page is a challenge, captcha, login wall or error

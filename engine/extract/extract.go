@@ -3,15 +3,16 @@
 // page, without scripts, chrome or tracking, and with typography and
 // whitespace normalized so that noise never changes the bytes.
 //
-// Declarations may name OTA filters in Rules.Filters; no filter is
-// implemented yet and unknown filter names are ignored without error, so
-// Open Terms Archive declarations import as they are.
+// Rules.Filters may name Open Terms Archive's built-in filters, which run
+// here; JavaScript filters must have run on the page before (see
+// Rules.ScriptFilters), and Extract refuses rules that still hold one.
 package extract
 
 import (
 	"bytes"
 	"fmt"
 	"mime"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -31,6 +32,9 @@ import (
 func Extract(body []byte, contentType, pageURL string, rules Rules) (string, error) {
 	if err := rules.Validate(); err != nil {
 		return "", fmt.Errorf("extract: %w", err)
+	}
+	if scripts := rules.ScriptFilters(); len(scripts) > 0 {
+		return "", fmt.Errorf("extract: %w: %s", ErrScriptFilter, scripts[0].Name)
 	}
 	var text string
 	switch mediaType(contentType) {
@@ -83,14 +87,15 @@ func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string
 		return "", ErrBlocked
 	}
 	base := baseURL(doc, pageURL)
-	doc.Find("script, style, noscript, template, svg, iframe, object, embed, canvas").Remove()
+	dropped := doc.Find("script, style, noscript, template, svg, iframe, object, embed, canvas").Remove()
 
-	for _, s := range rules.Remove {
-		removeSelector(doc, s)
+	runBuiltinFilters(doc, base, rules.Filters)
+	if err := removeSelectors(doc, rules.Remove); err != nil {
+		return "", err
 	}
 	nodes, err := selectNodes(doc, rules.Select)
 	if err != nil {
-		return "", err
+		return "", explainMissing(err, dropped)
 	}
 	if !selectionHasWords(nodes) {
 		// Checked on the HTML because Markdown would count image and link
@@ -110,21 +115,52 @@ func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string
 	return strings.Join(parts, "\n\n"), nil
 }
 
-// removeSelector deletes what s matches; matching nothing is fine.
-func removeSelector(doc *goquery.Document, s Selector) {
-	if s.Range == nil {
-		doc.Find(s.CSS).Remove()
-		return
+// removeSelectors deletes what the selectors match; a CSS selector that
+// matches nothing is fine, but a range whose markers are missing is an
+// error, as in Open Terms Archive: the page changed shape and what it
+// should hide may be showing. Ranges are located first and deleted before
+// the CSS matches, so that removing an element cannot take a range's
+// marker away.
+func removeSelectors(doc *goquery.Document, selectors []Selector) error {
+	type span struct{ start, end boundary }
+	var spans []span
+	for _, s := range selectors {
+		if s.Range == nil {
+			continue
+		}
+		start, end, err := findRange(doc, s.Range)
+		if err != nil {
+			return fmt.Errorf("extract: %w: remove %s (%v)", ErrSelectorMissing, s, err)
+		}
+		spans = append(spans, span{start, end})
 	}
-	if start, end, ok := findRange(doc, s.Range); ok {
-		removeRange(doc.Nodes[0], start, end)
+	// Later ranges first, so that deleting one does not shift the
+	// positions of those before it.
+	slices.SortFunc(spans, func(a, b span) int {
+		switch {
+		case b.start.before(a.start):
+			return -1
+		case a.start.before(b.start):
+			return 1
+		}
+		return 0
+	})
+	for _, sp := range spans {
+		removeRange(doc.Nodes[0], sp.start, sp.end)
 	}
+	for _, s := range selectors {
+		if s.Range == nil {
+			doc.Find(s.CSS).Remove()
+		}
+	}
+	return nil
 }
 
 // selectNodes returns the nodes the selectors keep, in selector order,
 // without a node whose ancestor is also kept. No selector means the body.
-// Every selector must match: a declared part gone missing means the page
-// changed shape, and half a document must never pass for a new version.
+// As in Open Terms Archive, a list keeps whatever any of its CSS selectors
+// matches, and only a list of which nothing matches is an error; a range
+// whose markers are missing is an error wherever it stands.
 func selectNodes(doc *goquery.Document, selectors []Selector) ([]*html.Node, error) {
 	if len(selectors) == 0 {
 		body := doc.Find("body").Nodes
@@ -136,18 +172,17 @@ func selectNodes(doc *goquery.Document, selectors []Selector) ([]*html.Node, err
 	var nodes []*html.Node
 	for _, s := range selectors {
 		if s.Range != nil {
-			start, end, ok := findRange(doc, s.Range)
-			if !ok {
-				return nil, fmt.Errorf("extract: %w: %s", ErrSelectorMissing, s)
+			start, end, err := findRange(doc, s.Range)
+			if err != nil {
+				return nil, &MissingError{Selectors: []Selector{s}, reason: err.Error()}
 			}
 			nodes = append(nodes, cloneRange(doc.Nodes[0], start, end))
 			continue
 		}
-		found := doc.Find(s.CSS).Nodes
-		if len(found) == 0 {
-			return nil, fmt.Errorf("extract: %w: %s", ErrSelectorMissing, s)
-		}
-		nodes = append(nodes, found...)
+		nodes = append(nodes, doc.Find(s.CSS).Nodes...)
+	}
+	if len(nodes) == 0 {
+		return nil, &MissingError{Selectors: selectors}
 	}
 	return outermost(nodes), nil
 }
@@ -183,9 +218,9 @@ func outermost(nodes []*html.Node) []*html.Node {
 }
 
 // findRange locates a range: the first start marker, then the first end
-// marker after it. ok is false when either is missing or the range is
-// empty.
-func findRange(doc *goquery.Document, r *Range) (start, end boundary, ok bool) {
+// marker after it. The error says which marker is missing, or that the
+// end comes before the start.
+func findRange(doc *goquery.Document, r *Range) (start, end boundary, err error) {
 	startCSS, startAfter := r.StartBefore, false
 	if r.StartAfter != "" {
 		startCSS, startAfter = r.StartAfter, true
@@ -196,15 +231,19 @@ func findRange(doc *goquery.Document, r *Range) (start, end boundary, ok bool) {
 	}
 	first := doc.Find(startCSS).Nodes
 	if len(first) == 0 {
-		return nil, nil, false
+		return nil, nil, fmt.Errorf("start marker %s not found", startCSS)
+	}
+	ends := doc.Find(endCSS).Nodes
+	if len(ends) == 0 {
+		return nil, nil, fmt.Errorf("end marker %s not found", endCSS)
 	}
 	start = boundaryOf(first[0], startAfter)
-	for _, n := range doc.Find(endCSS).Nodes {
+	for _, n := range ends {
 		if e := boundaryOf(n, endAfter); start.before(e) {
-			return start, e, true
+			return start, e, nil
 		}
 	}
-	return nil, nil, false
+	return nil, nil, fmt.Errorf("no end marker %s after the start marker %s", endCSS, startCSS)
 }
 
 // hasWords reports whether text holds any letter or digit.

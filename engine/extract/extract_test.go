@@ -19,7 +19,10 @@ func TestExtractStates(t *testing.T) {
 		state docstate.State
 	}{
 		{"selector miss", page(``, `<p>Terms.</p>`, ``), Rules{Select: []Selector{{CSS: "#missing"}}}, ErrSelectorMissing, "selector_missing"},
-		{"one of two selectors misses", page(``, `<p>Terms.</p>`, ``), Rules{Select: []Selector{{CSS: "article"}, {CSS: ".gone"}}}, ErrSelectorMissing, "selector_missing"},
+		{"no selector of a list matches", page(``, `<p>Terms.</p>`, ``), Rules{Select: []Selector{{CSS: ".gone"}, {CSS: "#missing"}}}, ErrSelectorMissing, "selector_missing"},
+		{"one of two selectors misses", page(``, `<p>Terms.</p>`, ``), Rules{Select: []Selector{{CSS: "article"}, {CSS: ".gone"}}}, nil, ""},
+		{"range start missing in a list", page(``, `<h2 id="b">B</h2><p>x</p>`, ``), Rules{Select: []Selector{{CSS: "article"}, {Range: &Range{StartAfter: "#a", EndBefore: "#b"}}}}, ErrSelectorMissing, "selector_missing"},
+		{"remove range without end marker", page(``, `<h2 id="a">A</h2><p>x</p>`, ``), Rules{Select: []Selector{{CSS: "article"}}, Remove: []Selector{{Range: &Range{StartAfter: "#a", EndBefore: "#b"}}}}, ErrSelectorMissing, "selector_missing"},
 		{"range end missing", page(``, `<h2 id="a">A</h2><p>x</p>`, ``), Rules{Select: []Selector{{Range: &Range{StartAfter: "#a", EndBefore: "#b"}}}}, ErrSelectorMissing, "selector_missing"},
 		{"empty article", page(``, `<div>  </div><img src="x.png">`, ``), Rules{Select: []Selector{{CSS: "article"}}}, ErrEmpty, "empty"},
 		{"only removed content", page(``, `<div class="x">Gone</div>`, ``), Rules{Select: []Selector{{CSS: "article"}}, Remove: []Selector{{CSS: ".x"}}}, ErrEmpty, "empty"},
@@ -117,7 +120,9 @@ func TestExtractSelectRemove(t *testing.T) {
 		{"range startBefore endAfter", Rules{Select: []Selector{{Range: &Range{StartBefore: "#s2", EndAfter: "#s3"}}}}, "## Two\n\nSecond.\n\n## Three\n"},
 		{"range across levels", Rules{Select: []Selector{{Range: &Range{StartBefore: "#s3", EndBefore: "body > footer"}}}}, "## Three\n\nThird.\n\nEnd\n"},
 		{"remove range", Rules{Select: []Selector{{CSS: "article"}}, Remove: []Selector{{Range: &Range{StartBefore: "#s2", EndBefore: "#s3"}}, {CSS: ".ad, #f"}}}, "## One\n\nFirst.\n\n## Three\n\nThird.\n"},
-		{"remove range that misses is fine", Rules{Select: []Selector{{CSS: "#s1"}}, Remove: []Selector{{Range: &Range{StartBefore: "#nope", EndBefore: "#s3"}}}}, "## One\n"},
+		{"remove css that misses is fine", Rules{Select: []Selector{{CSS: "#s1"}}, Remove: []Selector{{CSS: "#nope"}}}, "## One\n"},
+		{"list keeps what any selector matches", Rules{Select: []Selector{{CSS: "#gone"}, {CSS: "#s2"}, {CSS: ".nothing"}}}, "## Two\n"},
+		{"two remove ranges and a css removal", Rules{Select: []Selector{{CSS: "article"}}, Remove: []Selector{{CSS: "#s2"}, {Range: &Range{StartAfter: "#s1", EndBefore: "#s2"}}, {Range: &Range{StartAfter: "#s3", EndAfter: "#f"}}}}, "## One\n\nSecond.\n\n## Three\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -239,7 +244,10 @@ func TestValidate(t *testing.T) {
 		rules   Rules
 		wantErr string
 	}{
-		{"valid", Rules{Select: []Selector{{CSS: "main > article.terms"}, {Range: &Range{StartAfter: "h1", EndBefore: "footer"}}}, Remove: []Selector{{CSS: ".x, .y"}}, Filters: []string{"unknownFilter"}}, ""},
+		{"valid", Rules{Select: []Selector{{CSS: "main > article.terms"}, {Range: &Range{StartAfter: "h1", EndBefore: "footer"}}}, Remove: []Selector{{CSS: ".x, .y"}}, Filters: []Filter{{Name: "removeQueryParams", Params: []byte(`["utm_source"]`)}, {Name: "custom", Script: "export function custom(d) {}"}}}, ""},
+		{"unknown filter without script", Rules{Filters: []Filter{{Name: "removeDates"}}}, `filter[0]: filter "removeDates" is not built in`},
+		{"removeQueryParams without names", Rules{Filters: []Filter{{Name: "removeQueryParams"}}}, "filter[0]: filter removeQueryParams: needs the names"},
+		{"removeQueryParams with a number", Rules{Filters: []Filter{{Name: "removeQueryParams", Params: []byte(`3`)}}}, "want a parameter name or a list"},
 		{"bad select css", Rules{Select: []Selector{{CSS: "div[["}}}, `select[0]: bad CSS selector "div[["`},
 		{"bad remove css", Rules{Remove: []Selector{{CSS: ".ok"}, {CSS: "a::"}}}, `remove[1]: bad CSS selector "a::"`},
 		{"empty selector", Rules{Select: []Selector{{}}}, "select[0]: empty selector"},

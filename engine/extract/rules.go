@@ -2,11 +2,12 @@ package extract
 
 // Rules say which part of a fetched page is the document: what to keep
 // (Select) and what to drop first (Remove), in the manner of Open Terms
-// Archive declarations. Filters name extra clean-up steps.
+// Archive declarations. Filters are clean-up steps run on the whole page
+// before Remove and Select, in declared order.
 type Rules struct {
 	Select  []Selector `json:"select,omitempty"`
 	Remove  []Selector `json:"remove,omitempty"`
-	Filters []string   `json:"filter,omitempty"`
+	Filters []Filter   `json:"filter,omitempty"`
 }
 
 // Selector is either a CSS selector or a range between two marker

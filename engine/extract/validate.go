@@ -7,8 +7,9 @@ import (
 	"github.com/andybalholm/cascadia"
 )
 
-// Validate checks that every selector parses as CSS and that every range
-// has exactly one start marker and one end marker. The error names the
+// Validate checks that every selector parses as CSS, that every range
+// has exactly one start marker and one end marker, and that every filter
+// is built in (with valid parameters) or brings its script. The error names the
 // offending selector so that a declaration author can find it.
 func (r Rules) Validate() error {
 	var errs []error
@@ -20,6 +21,11 @@ func (r Rules) Validate() error {
 	for i, s := range r.Remove {
 		if err := s.validate(); err != nil {
 			errs = append(errs, fmt.Errorf("remove[%d]: %w", i, err))
+		}
+	}
+	for i, f := range r.Filters {
+		if err := f.validate(); err != nil {
+			errs = append(errs, fmt.Errorf("filter[%d]: %w", i, err))
 		}
 	}
 	return errors.Join(errs...)
