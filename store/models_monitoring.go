@@ -50,13 +50,11 @@ type Document struct {
 	LastSuccessAt       *time.Time     `json:"last_success_at"`
 	NextCheckAt         time.Time      `json:"next_check_at"`
 	LatestVersionID     *int64         `json:"-"`
-	// RetiredAt is set on a catalogue document that its declaration no
-	// longer lists: it keeps its versions and is no longer checked.
-	RetiredAt *time.Time `json:"retired_at,omitempty"`
-	History   JSONText   `gorm:"type:text" json:"-"` // past declarations, owned by the catalogue
-	CreatedAt time.Time  `json:"-"`
-	UpdatedAt time.Time  `json:"-"`
-	Platform  *Platform  `gorm:"foreignKey:PlatformID" json:"-"`
+	RetiredAt           *time.Time     `json:"retired_at,omitempty"` // no longer declared: kept, not checked
+	History             JSONText       `gorm:"type:text" json:"-"`   // past declarations, owned by the catalogue
+	CreatedAt           time.Time      `json:"-"`
+	UpdatedAt           time.Time      `json:"-"`
+	Platform            *Platform      `gorm:"foreignKey:PlatformID" json:"-"`
 }
 
 // Snapshot is the raw bytes of one fetch, kept once per content hash.
