@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -252,6 +253,13 @@ func declaredOf(p catalogue.Platform, parseErr error, termsType string) declared
 	}
 	doc, ok := p.Document(canonical)
 	if !ok {
+		// Refused on its own (a JavaScript filter, say): give the reason.
+		for _, r := range p.Refused {
+			var de *catalogue.DeclarationError
+			if errors.As(r, &de) && strings.Contains(de.Field, strconv.Quote(termsType)) {
+				return declared{Err: r}
+			}
+		}
 		return declared{Err: fmt.Errorf("terms type %q not parsed", termsType)}
 	}
 	return declared{Sources: doc.Sources}
