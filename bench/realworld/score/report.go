@@ -25,6 +25,7 @@ func (t *tally) write(w io.Writer, split string, misses bool) {
 	fmt.Fprintf(w, "| editorial pairs with no provisions | %s (%d/%d) | 100 %% |\n", pct(t.editorialClean, t.editorialPairs), t.editorialClean, t.editorialPairs)
 	if t.hasMateriality {
 		fmt.Fprintf(w, "| editorial pairs rated editorial | %s (%d/%d) | 100 %% |\n", pct(t.editorialRight, t.editorialPairs), t.editorialRight, t.editorialPairs)
+		fmt.Fprintf(w, "| editorial pairs seen as no change at all (noise, no version) | %d | 0 |\n", t.editorialUnchanged)
 		fmt.Fprintf(w, "| substantive pairs rated substantive | %s (%d/%d) | 100 %% |\n", pct(t.substantiveRight, t.substantivePairs), t.substantiveRight, t.substantivePairs)
 	} else {
 		fmt.Fprintln(w, "| materiality (editorial / substantive) | not available: the analysis does not report it | 100 % |")

@@ -21,6 +21,7 @@ type tally struct {
 	// when no report carried the field.
 	hasMateriality                    bool
 	editorialRight, editorialClean    int // materiality editorial; no provisions
+	editorialUnchanged                int // not seen as a change at all (noise)
 	substantiveRight, substantiveSeen int // materiality substantive; changed
 	severityRight, severityPairs      int
 	kindRight, kindPairs              int
@@ -131,6 +132,9 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 		}
 		if len(r.Provisions) == 0 {
 			t.editorialClean++
+		}
+		if !r.Changed {
+			t.editorialUnchanged++
 		}
 	case substantive:
 		t.substantivePairs++
