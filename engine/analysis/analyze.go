@@ -76,51 +76,84 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 type change struct {
 	cat   int
 	label string
+	verb  string // overrides the summary's verb ("prohibited"); empty: from the change kind
 	p     Provision
 }
 
 // compare derives provision changes per category from the findings of two
 // versions. Findings are compared by their significant text, so sentences
-// that moved or only changed in noise do not count.
+// that moved or only changed in noise do not count, and evidence is always
+// a sentence that was added or removed.
 func (c *classifier) compare(oldF, newF []finding) []change {
 	var out []change
-	for ci, cat := range c.cats {
-		oa, or := split(oldF, ci)
-		na, nr := split(newF, ci)
-		var ch change
-		switch {
-		case len(oa) == 0 && len(na) > 0:
-			ch = c.provision(ci, ChangeAdded, na[0], first(or))
-		case len(oa) > 0 && len(na) == 0:
-			// Evidence is the new restriction when there is one ("we do not
-			// sell …"), else the sentence that disappeared.
-			if len(nr) > 0 {
-				ch = c.provision(ci, ChangeRemoved, nr[0], &oa[0])
-			} else {
-				ch = c.provision(ci, ChangeRemoved, oa[0], nil)
-			}
-		case len(oa) > 0 && len(na) > 0:
-			added, removed := difference(na, oa), difference(oa, na)
-			if len(added) == 0 && len(removed) == 0 || minorEdits(added, removed) {
-				continue
-			}
-			ev := first(added)
-			if ev == nil {
-				ev = &na[0]
-			}
-			ch = c.provision(ci, ChangeModified, *ev, closest(ev.text, removed))
-		case len(or) > 0 && len(nr) == 0:
-			// Only a commitment not to do something existed, and it is gone.
-			ch = c.provision(ci, ChangeModified, finding{cat: ci}, &or[0])
-			ch.p.Severity = SeverityMedium
-			ch.label = cat.label() + " safeguard"
-			ch.p.Section = or[0].section
-		default:
-			continue
+	for ci := range c.cats {
+		if ch, ok := c.compareCategory(ci, split(oldF, ci), split(newF, ci)); ok {
+			out = append(out, ch)
 		}
-		out = append(out, ch)
 	}
 	return out
+}
+
+// bySense holds a category's findings in one version, by sense.
+type bySense [3][]finding
+
+func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
+	cat := c.cats[ci]
+	oa, na := o[affirmative], n[affirmative]
+	// Commitments not to do it that disappeared, and new ones.
+	droppedR, newR := difference(o[restrictive], n[restrictive]), difference(n[restrictive], o[restrictive])
+	if minorEdits(newR, droppedR) {
+		droppedR, newR = nil, nil
+	}
+	switch {
+	case len(oa) == 0 && len(na) > 0:
+		ch := c.provision(ci, ChangeAdded, na[0], first(droppedR))
+		if len(droppedR) > 0 && cat.Negatable {
+			// A reversal: "we do not use GPS" became "we use GPS".
+			ch.p.Severity = SeverityHigh
+		}
+		return ch, true
+	case len(oa) > 0 && len(na) == 0:
+		// Evidence is the new restriction when there is one ("we do not
+		// sell …"), else the sentence that disappeared.
+		if len(newR) > 0 {
+			return c.provision(ci, ChangeRemoved, newR[0], &oa[0]), true
+		}
+		return c.provision(ci, ChangeRemoved, oa[0], nil), true
+	case len(oa) > 0:
+		added, removed := difference(na, oa), difference(oa, na)
+		if (len(added) > 0 || len(removed) > 0) && !minorEdits(added, removed) {
+			if len(added) == 0 {
+				// Only a statement went: it is the evidence.
+				return c.provision(ci, ChangeModified, removed[0], nil), true
+			}
+			return c.provision(ci, ChangeModified, added[0], closest(added[0].text, removed)), true
+		}
+	}
+	if prohibitions := difference(n[prohibiting], o[prohibiting]); len(prohibitions) > 0 {
+		kind := ChangeAdded
+		if len(oa)+len(o[restrictive])+len(o[prohibiting]) > 0 {
+			kind = ChangeModified
+		}
+		ch := c.provision(ci, kind, prohibitions[0], nil)
+		ch.p.Severity, ch.label, ch.verb = cat.Severity.of(kind), cat.label(), "prohibited"
+		return ch, true
+	}
+	switch {
+	case len(droppedR) > 0 && len(newR) == 0:
+		// A commitment not to do something is gone ("we do not sell …").
+		ch := c.provision(ci, ChangeModified, droppedR[0], nil)
+		ch.p.Severity = SeverityMedium
+		ch.label = cat.label() + " safeguard"
+		ch.verb = "removed"
+		return ch, true
+	case len(newR) > 0 && len(droppedR) == 0 && len(oa) == 0:
+		// A new commitment not to do it, where nothing was said before.
+		ch := c.provision(ci, ChangeAdded, newR[0], nil)
+		ch.p.Severity, ch.label, ch.verb = SeverityLow, cat.label(), "restricted"
+		return ch, true
+	}
+	return change{}, false
 }
 
 func (c *classifier) provision(ci int, kind string, ev finding, old *finding) change {
@@ -143,18 +176,15 @@ func (c *classifier) provision(ci int, kind string, ev finding, old *finding) ch
 	return change{cat: ci, label: label, p: p}
 }
 
-// split returns the affirmative and restrictive findings of a category.
-func split(fs []finding, cat int) (affirmative, restrictive []finding) {
+// split returns the findings of a category by sense.
+func split(fs []finding, cat int) bySense {
+	var out bySense
 	for _, f := range fs {
-		switch {
-		case f.cat != cat:
-		case f.restrictive:
-			restrictive = append(restrictive, f)
-		default:
-			affirmative = append(affirmative, f)
+		if f.cat == cat {
+			out[f.sense] = append(out[f.sense], f)
 		}
 	}
-	return affirmative, restrictive
+	return out
 }
 
 // difference returns the findings of a whose text b lacks.

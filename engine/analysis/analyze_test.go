@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/clausewatch/clausewatch/engine/diff"
 )
 
 const policy = `# Privacy Policy
@@ -58,9 +60,11 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MustInclude: [][]string{{"ai_training", "added"}}, MinSeverity: "high"},
 		},
 		{
+			// A commitment not to do it is a change of the category too,
+			// and a reassuring one.
 			name: "ai training restriction added",
 			new:  edit("to provide and improve the Services.", "to provide and improve the Services. We do not use your content to train AI models."),
-			want: expectation{Changed: true, MaxSeverity: "low"},
+			want: expectation{Changed: true, MustInclude: [][]string{{"ai_training", "added"}}, MaxSeverity: "low"},
 		},
 		{
 			name: "sale introduced over a restriction",
@@ -99,6 +103,25 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MaxSeverity: "low"},
 		},
 		{
+			name: "developers forbidden to train AI on the data",
+			new: edit("to provide and improve the Services.",
+				"to provide and improve the Services. Developers may not use data obtained through our API to train machine learning models."),
+			want: expectation{Changed: true, MustInclude: [][]string{{"ai_training", "added"}}, MaxSeverity: "medium"},
+		},
+		{
+			name: "one of two retention statements dropped",
+			new: strings.Replace(edit("We use information to provide and improve the Services.",
+				"We use information to provide and improve the Services. We keep logs for 90 days."),
+				"## Contact", "## Retention\n\nWe keep your information for as long as your account is active.\n\n## Contact", 1),
+			want: expectation{Changed: true, MustInclude: [][]string{{"data_retention", "added"}}, MayInclude: []string{"account_termination"}},
+		},
+		{
+			name: "ads and children in one sentence",
+			new: edit("to provide and improve the Services.",
+				"to provide and improve the Services. We show personalized ads to users under 16 only with parental consent."),
+			want: expectation{Changed: true, MustInclude: [][]string{{"ad_personalization", "added"}, {"children_data", "added"}}, MayInclude: []string{"consent"}},
+		},
+		{
 			name: "typo fixed in a provision",
 			new:  edit("by clicking the unsubscribe link", "by clicking the unsubscibe link"),
 			want: expectation{Changed: true, MaxSeverity: "low"},
@@ -108,10 +131,58 @@ func TestAnalyzeChanges(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Analyze(policy, tt.new)
 			checkReport(t, r, tt.want)
+			checkEvidenceChanged(t, policy, tt.new, r)
 			if again := Analyze(policy, tt.new); !sameJSON(t, r, again) {
 				t.Error("Analyze is not deterministic")
 			}
 		})
+	}
+}
+
+// checkEvidenceChanged: the evidence of every provision is a sentence
+// that one version has and the other lacks.
+func checkEvidenceChanged(t *testing.T, oldText, newText string, r Report) {
+	t.Helper()
+	oldS, newS := sentenceSet(oldText), sentenceSet(newText)
+	for _, p := range r.Provisions {
+		if oldS[p.Evidence] == newS[p.Evidence] {
+			t.Errorf("%s %s: evidence %q did not change", p.Category, p.Change, p.Evidence)
+		}
+	}
+}
+
+func sentenceSet(markdown string) map[string]bool {
+	set := map[string]bool{}
+	for _, part := range diff.Parse(markdown) {
+		for _, s := range diff.Sentences(part.Body) {
+			set[s] = true
+		}
+	}
+	return set
+}
+
+// TestAnalyzeEvidenceIsAChangedSentence: when a category's statements
+// only lose one, the evidence is the one that went, not one that stayed.
+func TestAnalyzeEvidenceIsAChangedSentence(t *testing.T) {
+	base := edit("We use information to provide and improve the Services.",
+		"We use information to provide and improve the Services. We keep your information for as long as your account is active. We keep logs for 90 days.")
+	r := Analyze(base, strings.Replace(base, " We keep logs for 90 days.", "", 1))
+	if len(r.Provisions) != 1 || r.Provisions[0].Category != "data_retention" || r.Provisions[0].Change != ChangeModified ||
+		r.Provisions[0].Evidence != "We keep logs for 90 days." {
+		t.Fatalf("provisions = %+v", r.Provisions)
+	}
+}
+
+func TestAnalyzeSummarySaysProhibited(t *testing.T) {
+	r := Analyze(policy, edit("to provide and improve the Services.",
+		"to provide and improve the Services. You must not use the Services to train artificial intelligence models on member data."))
+	if !strings.Contains(r.Summary, "AI training prohibited") {
+		t.Errorf("summary = %q", r.Summary)
+	}
+	r = Analyze(policy, edit("to provide and improve the Services.",
+		"to provide and improve the Services. We do not use your content to train AI models."))
+	if !strings.Contains(r.Summary, "AI training restricted") || HighestSeverity(r.Provisions) != SeverityLow {
+		t.Errorf("summary = %q, provisions %+v", r.Summary, r.Provisions)
 	}
 }
 

@@ -18,10 +18,14 @@ type entry struct {
 	p              phrase
 }
 
-// compiledCategory holds a category's escalation phrases, parsed once.
+// compiledCategory holds a category's phrases that are tested on whole
+// sentences, parsed once.
 type compiledCategory struct {
 	Category
-	escalations [][]phrase
+	escalations  [][]phrase
+	negations    []phrase
+	restrictions []phrase
+	stanceCues   [][]phrase // per stance value
 }
 
 // classifier is the compiled rule table.
@@ -74,18 +78,64 @@ func compile(cats []Category) (*classifier, error) {
 			}
 			cc.escalations = append(cc.escalations, ps)
 		}
+		var err error
+		if cc.negations, err = parsePhrases(cat.Negations); err != nil {
+			return nil, fmt.Errorf("category %s negations: %w", cat.ID, err)
+		}
+		if cc.restrictions, err = parsePhrases(cat.Restrictions); err != nil {
+			return nil, fmt.Errorf("category %s restrictions: %w", cat.ID, err)
+		}
+		for _, v := range cat.Stance.Values {
+			ps, err := parsePhrases(v.Cues)
+			if err != nil {
+				return nil, fmt.Errorf("category %s stance %s: %w", cat.ID, v.ID, err)
+			}
+			cc.stanceCues = append(cc.stanceCues, ps)
+		}
 		c.cats = append(c.cats, cc)
 	}
 	return c, nil
 }
 
+func parsePhrases(ss []string) ([]phrase, error) {
+	ps := make([]phrase, 0, len(ss))
+	for _, s := range ss {
+		p, err := parsePhrase(s)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// anyContains reports whether one of ps occurs in words.
+func anyContains(ps []phrase, words []string) bool {
+	for _, p := range ps {
+		if p.contains(words) {
+			return true
+		}
+	}
+	return false
+}
+
+// sense is how a sentence bears on its category.
+type sense uint8
+
+const (
+	affirmative sense = iota // states the practice
+	restrictive              // "we do not …": a commitment not to do it
+	prohibiting              // forbids others (users, developers, partners) to do it
+)
+
 // finding is one sentence found to state a category.
 type finding struct {
-	cat         int
-	restrictive bool // "we do not …": limits the practice instead of stating it
-	text        string
-	key         string // normalized text (diff.Sentences output), for comparing versions
-	section     string
+	cat     int
+	sense   sense
+	text    string
+	key     string // normalized text (diff.Sentences output), for comparing versions
+	section string
+	part    int // index of the section in the document
 }
 
 // cueState collects, for one sentence, what each cue has matched.
@@ -95,8 +145,8 @@ type cueState struct {
 }
 
 // classifySentence returns the categories a sentence states, each with
-// whether the statement is restrictive.
-func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive bool)) {
+// how it bears on the category.
+func (c *classifier) classifySentence(s sentence, emit func(cat int, sn sense)) {
 	type catState struct {
 		excluded bool
 		cues     []cueState
@@ -134,7 +184,7 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 			continue
 		}
 		cat := c.cats[ci]
-		found, affirmative := false, false
+		found, stated := false, false
 		for qi, cue := range cat.Cues {
 			cs := &st.cues[qi]
 			if len(cs.actions) == 0 || cs.groups != (uint64(1)<<len(cue.With))-1 {
@@ -143,20 +193,26 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, restrictive
 			found = true
 			for _, span := range cs.actions {
 				if !cat.Negatable || !s.negated(span[0], span[1]) {
-					affirmative = true
+					stated = true
 				}
 			}
 		}
-		if found {
-			emit(ci, !affirmative)
+		switch {
+		case !found:
+		case anyContains(cat.restrictions, s.words):
+			emit(ci, prohibiting)
+		case !stated || anyContains(cat.negations, s.words):
+			emit(ci, restrictive)
+		default:
+			emit(ci, affirmative)
 		}
 	}
 }
 
 // verdict is a category a sentence states.
 type verdict struct {
-	cat         int
-	restrictive bool
+	cat   int
+	sense sense
 }
 
 // findings classifies every sentence of a Markdown document. memo caches
@@ -164,18 +220,18 @@ type verdict struct {
 // classified once.
 func (c *classifier) findings(markdown string, memo map[string][]verdict) []finding {
 	var out []finding
-	for _, part := range diff.Parse(markdown) {
+	for pi, part := range diff.Parse(markdown) {
 		for _, text := range diff.Sentences(part.Body) {
 			vs, ok := memo[text]
 			if !ok {
 				vs = nil
-				c.classifySentence(tokenize(text), func(cat int, restrictive bool) {
-					vs = append(vs, verdict{cat, restrictive})
+				c.classifySentence(tokenize(text), func(cat int, sn sense) {
+					vs = append(vs, verdict{cat, sn})
 				})
 				memo[text] = vs
 			}
 			for _, v := range vs {
-				out = append(out, finding{cat: v.cat, restrictive: v.restrictive, text: text, key: text, section: part.Heading})
+				out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: text, section: part.Heading, part: pi})
 			}
 		}
 	}
@@ -216,7 +272,7 @@ func Classify(markdown string) []Provision {
 	fs := c.findings(markdown, map[string][]verdict{})
 	for ci := range c.cats {
 		for _, f := range fs {
-			if f.cat != ci || f.restrictive || seen[ci] {
+			if f.cat != ci || f.sense != affirmative || seen[ci] {
 				continue
 			}
 			seen[ci] = true

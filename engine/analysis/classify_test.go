@@ -8,8 +8,11 @@ import (
 const (
 	states    = "states"    // the sentence states the practice
 	restricts = "restricts" // "we do not …"
+	prohibits = "prohibits" // forbids others to do it
 	unrelated = "unrelated" // not this category at all
 )
+
+var senseNames = map[sense]string{affirmative: states, restrictive: restricts, prohibiting: prohibits}
 
 // exampleCase is one example sentence of a rule file and how it must
 // classify.
@@ -24,7 +27,7 @@ func ruleExamples() []exampleCase {
 		for _, set := range []struct {
 			want  string
 			texts []string
-		}{{states, c.Examples.Positive}, {restricts, c.Examples.Restrictive}, {unrelated, c.Examples.Negative}} {
+		}{{states, c.Examples.Positive}, {restricts, c.Examples.Restrictive}, {prohibits, c.Examples.Prohibiting}, {unrelated, c.Examples.Negative}} {
 			for _, text := range set.texts {
 				out = append(out, exampleCase{c.ID, set.want, text})
 			}
@@ -44,14 +47,11 @@ func TestRuleExamples(t *testing.T) {
 				continue
 			}
 			got := unrelated
-			c.classifySentence(tokenize(tc.text), func(cat int, restrictive bool) {
+			c.classifySentence(tokenize(tc.text), func(cat int, sn sense) {
 				if cat != ci {
 					return
 				}
-				got = states
-				if restrictive {
-					got = restricts
-				}
+				got = senseNames[sn]
 			})
 			if got != tc.want {
 				t.Errorf("%s: got %s, want %s: %q", tc.cat, got, tc.want, tc.text)
@@ -91,8 +91,8 @@ var boilerplate = []string{
 func TestClassifyBoilerplate(t *testing.T) {
 	c := rules()
 	for _, text := range boilerplate {
-		c.classifySentence(tokenize(text), func(cat int, restrictive bool) {
-			t.Errorf("%q classified as %s (restrictive=%v)", text, c.cats[cat].ID, restrictive)
+		c.classifySentence(tokenize(text), func(cat int, sn sense) {
+			t.Errorf("%q classified as %s (%s)", text, c.cats[cat].ID, senseNames[sn])
 		})
 	}
 }

@@ -198,6 +198,9 @@ func (r StanceRule) validate() error {
 	if r.NotStated == "" {
 		bad("not_stated is required when values are given")
 	}
+	if (r.Absent.ID == "") != (r.Absent.Name == "") {
+		bad("absent needs both id and name")
+	}
 	seen := map[string]bool{}
 	for i, v := range r.Values {
 		if v.ID == "" || v.Name == "" || v.Statement == "" {

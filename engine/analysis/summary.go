@@ -20,7 +20,11 @@ func summarize(changes []change, sections []diff.Section) string {
 			items = append(items, ch.label+" moved to "+where)
 			continue
 		}
-		items = append(items, ch.label+" "+verb(ch.p.Change, ch.label))
+		v := ch.verb
+		if v == "" {
+			v = verb(ch.p.Change)
+		}
+		items = append(items, ch.label+" "+v)
 	}
 	if len(items) == 0 {
 		items = sectionItems(sections)
@@ -39,11 +43,8 @@ func summarize(changes []change, sections []diff.Section) string {
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
-func verb(kind, label string) string {
-	switch {
-	case kind == ChangeModified && strings.HasSuffix(label, "safeguard"):
-		return "removed"
-	case kind == ChangeModified:
+func verb(kind string) string {
+	if kind == ChangeModified {
 		return "changed"
 	}
 	return kind
