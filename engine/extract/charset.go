@@ -13,7 +13,16 @@ import (
 // that claims UTF-8 but is not valid UTF-8 is decoded by its <meta> charset
 // or else as windows-1252, the most common mislabelled legacy encoding.
 func toUTF8(body []byte, contentType string) []byte {
-	enc, name, _ := charset.DetermineEncoding(body, contentType)
+	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	if !certain && name == "windows-1252" && utf8.Valid(body) && !isASCII(body) {
+		// The sniffer reads only the first 1024 bytes and falls back to
+		// windows-1252 when they hold neither a <meta> charset nor a
+		// non-ASCII byte, so the same page flipped between UTF-8 and
+		// mojibake as its head grew or shrank. A body that is valid UTF-8
+		// with non-ASCII characters is UTF-8 (legacy text almost never
+		// is), even under a <meta> that says latin-1.
+		return body
+	}
 	if name == "utf-8" {
 		if utf8.Valid(body) {
 			return body
@@ -30,4 +39,13 @@ func toUTF8(body []byte, contentType string) []byte {
 		return []byte(strings.ToValidUTF8(string(body), "\uFFFD"))
 	}
 	return out
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

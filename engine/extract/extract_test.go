@@ -91,6 +91,7 @@ func TestExtractCharset(t *testing.T) {
 		{"utf-8", []byte("<p>Café — “quoted” naïve"), "text/html; charset=utf-8"},
 		{"utf-8 with BOM", []byte("\xef\xbb\xbf<p>Café — “quoted” naïve"), "text/html"},
 		{"plain text in windows-1252", cp1252, "text/plain; charset=windows-1252"},
+		{"utf-8 undeclared, first non-ASCII byte after 1024 bytes", []byte("<!--" + strings.Repeat(" ", 1100) + "--><p>Café — “quoted” naïve"), "text/html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,6 +153,10 @@ func TestExtractLinks(t *testing.T) {
 		{"javascript link dropped", "https://ex.com/", `<a href="javascript:void(0)">Open</a>`, "Open"},
 		{"cloudflare email span", "https://ex.com/", `Write to <span class="__cf_email__" data-cfemail="422e2725232e02273a232f322e276c212d2f">[email&#160;protected]</span>.`, "Write to legal@example.com."},
 		{"cloudflare email link", "https://ex.com/", `<a href="/cdn-cgi/l/email-protection#422e2725232e02273a232f322e276c212d2f">mail us</a>`, "[mail us](mailto:legal@example.com)"},
+		{"cloudflare email written as character references", "https://ex.com/", `<a href="/cdn-cgi/l/email-protection#42646173727a79272564613a7473792e02273a232f322e276c212d2f">mail us</a>`, "[mail us](mailto:legal@example.com)"},
+		{"cloudflare email, another mix of references", "https://ex.com/", `<a href="/cdn-cgi/l/email-protection#4264613a74217964617372737925232e02273a232f322e276c212d2f">mail us</a>`, "[mail us](mailto:legal@example.com)"},
+		{"mailto escaped twice", "https://ex.com/", `<a href="mailto:&amp;#108;&amp;#x65;gal@example.com">mail us</a>`, "[mail us](mailto:legal@example.com)"},
+		{"signed and tracked link", "https://ex.com/", `<a href="https://cdn.ex.com/terms.pdf?sig=Q2x&amp;expires=1767225600&amp;openaicom-did=3f0c5b8e-2d4a-4c1e-9b7f-0a1b2c3d4e5f&amp;lang=fr">PDF</a>`, "[PDF](https://cdn.ex.com/terms.pdf?lang=fr)"},
 		{"image made absolute, srcset dropped", "https://ex.com/a/", `<img src="i.png" srcset="i2.png 2x" alt="Logo">`, "![Logo](https://ex.com/a/i.png)"},
 	}
 	for _, tt := range tests {

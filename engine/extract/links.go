@@ -67,6 +67,11 @@ func cleanURL(raw string, base *url.URL) (string, bool) {
 		// page URL, which a redirect may vary.
 		return raw, true
 	}
+	if len(raw) > 7 && strings.EqualFold(raw[:7], "mailto:") && strings.Contains(raw, "&#") {
+		// An address obfuscated as character references that the page
+		// escaped once more; the mix of references varies by request.
+		raw = html.UnescapeString(raw)
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "", false
@@ -90,43 +95,15 @@ func cleanURL(raw string, base *url.URL) (string, bool) {
 	return u.String(), true
 }
 
-// stripTracking removes tracking, session and CSRF parameters from a raw
-// query, keeping the others in their order and spelling.
-func stripTracking(rawQuery string) string {
-	parts := strings.Split(rawQuery, "&")
-	kept := parts[:0]
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		key, _, _ := strings.Cut(p, "=")
-		if k, err := url.QueryUnescape(key); err == nil {
-			key = k
-		}
-		if !isTrackingParam(strings.ToLower(key)) {
-			kept = append(kept, p)
-		}
+// CleanLink returns an absolute link as Extract writes it into Markdown:
+// without tracking, session, signature or random-valued parameters. Tools
+// that compare Markdown written elsewhere with ours use it to judge links
+// alike.
+func CleanLink(raw string) string {
+	if clean, ok := cleanURL(raw, nil); ok {
+		return clean
 	}
-	return strings.Join(kept, "&")
-}
-
-// isTrackingParam reports whether a lower-case query key identifies a
-// campaign, click, visitor, session or form token rather than content.
-func isTrackingParam(key string) bool {
-	for _, prefix := range []string{"utm_", "mc_", "_hs", "__hs", "hsa_", "pk_", "mtm_", "matomo_", "piwik_", "aspsessionid"} {
-		if strings.HasPrefix(key, prefix) {
-			return true
-		}
-	}
-	switch key {
-	case "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
-		"li_fat_id", "igshid", "_ga", "_gl", "_ke", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id",
-		"vero_conv", "wickedid", "s_cid", "icid", "srsltid", "_branch_match_id", "rb_clickid", "hsctatracking",
-		"sid", "sessionid", "session_id", "phpsessid", "jsessionid", "cfid", "cftoken",
-		"csrf", "csrf_token", "_csrf", "csrfmiddlewaretoken", "authenticity_token":
-		return true
-	}
-	return false
+	return raw
 }
 
 // cfEmailLink decodes Cloudflare's /cdn-cgi/l/email-protection#HEX links.
@@ -149,5 +126,8 @@ func decodeCFEmail(encoded string) (string, bool) {
 	for i, c := range b[1:] {
 		out[i] = c ^ key
 	}
-	return strings.ToValidUTF8(string(out), ""), true
+	// Some sites write the address as character references, in a new
+	// random mix of decimal and hex on every request, before Cloudflare
+	// encodes it.
+	return html.UnescapeString(strings.ToValidUTF8(string(out), "")), true
 }
