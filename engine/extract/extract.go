@@ -97,6 +97,9 @@ func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string
 	if err != nil {
 		return "", explainMissing(err, dropped)
 	}
+	for _, n := range nodes {
+		removeConsentBanners(n)
+	}
 	if !selectionHasWords(nodes) {
 		// Checked on the HTML because Markdown would count image and link
 		// addresses as words.
