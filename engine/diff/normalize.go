@@ -181,7 +181,7 @@ func isLinkItem(line string) bool {
 // appendSignificant writes the canonical words of one line to b, each
 // preceded by a space when b is not empty.
 func appendSignificant(b *strings.Builder, line string) {
-	line = stripBlockMarkers(cleanLine(line))
+	line = stripBlockMarkers(canonicalLinks(cleanLine(line)))
 	if line == "" || isRuleLine(line) {
 		return
 	}
