@@ -75,7 +75,7 @@ type versionRef struct {
 }
 
 var (
-	snapshotIDPattern = regexp.MustCompile(`/commit/([0-9a-f]{40})`)
+	snapshotIDPattern = regexp.MustCompile(`/commit/([0-9a-f]{7,40})\b`)
 	sourceURLPattern  = regexp.MustCompile(`(?m)^X-source-document-location: *(\S+)`)
 )
 
@@ -147,6 +147,7 @@ func (c collection) load() ([]*document, error) {
 
 	kept := docs[:0]
 	for _, d := range docs {
+		d.resolveSnapshotIDs()
 		if len(d.snapshots) > 0 {
 			kept = append(kept, d)
 		}
@@ -287,4 +288,20 @@ func (dc declared) source() (engine.Source, error) {
 		return engine.Source{}, errors.New("combined document (several sources)")
 	}
 	return dc.Sources[0], nil
+}
+
+// resolveSnapshotIDs completes the abbreviated snapshot ids of older
+// version messages ("…/commit/1e7ecec") from the document's snapshots.
+func (d *document) resolveSnapshotIDs() {
+	for i, v := range d.versions {
+		if len(v.Snapshot) == 40 {
+			continue
+		}
+		for _, s := range d.snapshots {
+			if strings.HasPrefix(s.Commit, v.Snapshot) {
+				d.versions[i].Snapshot = s.Commit
+				break
+			}
+		}
+	}
 }

@@ -26,15 +26,15 @@ type docResult struct {
 	// snapshot (selector missing, empty page).
 	Errors int `json:"errors"`
 	// OTAVersions counts the versions Open Terms Archive recorded from
-	// these snapshots; OTANoise those whose words equal the previous
-	// version's (only links, dates or layout changed).
+	// these snapshots; OTANoise those that differ from the previous
+	// version only in what the product counts as noise.
 	OTAVersions int `json:"ota_versions"`
 	OTANoise    int `json:"ota_noise"`
 	// Changes counts transitions where our text changed (a new version).
 	Changes int `json:"changes"`
-	// TrueChanges: both changed in words; FalseChanges: ours changed and
-	// Open Terms Archive's words did not; MissedChanges: theirs changed in
-	// words and ours did not.
+	// TrueChanges: both changed; FalseChanges: ours changed and Open
+	// Terms Archive's text did not, or only in noise; MissedChanges:
+	// theirs changed beyond noise and ours did not.
 	TrueChanges   int `json:"true_changes"`
 	FalseChanges  int `json:"false_changes"`
 	MissedChanges int `json:"missed_changes"`
@@ -73,14 +73,25 @@ func (r *replayer) replay(d *document) (docResult, error) {
 
 	// OTA's versions by the snapshot they were extracted from, and each
 	// version's predecessor.
+	// OTA's version extracted from each snapshot; a record is preferred
+	// to an upgrade of the same snapshot.
 	versionOf := make(map[string]int)
 	for i, v := range d.versions {
-		if v.Kind == kindRecord {
+		if j, ok := versionOf[v.Snapshot]; !ok || d.versions[j].Kind != kindRecord {
 			versionOf[v.Snapshot] = i
 		}
 	}
+	// Before its first version Open Terms Archive was not recording the
+	// document: those snapshots have nothing to compare with.
+	tracked := len(snaps)
+	for i, s := range snaps {
+		if vi, ok := versionOf[s.Commit]; ok && vi == 0 || len(d.versions) > 0 && s.Time.After(d.versions[0].Time) {
+			tracked = i
+			break
+		}
+	}
 	var notes []string
-	for i := 1; i < len(snaps); i++ {
+	for i := max(1, tracked+1); i < len(snaps); i++ {
 		res.Transitions++
 		dc := d.declaredAt(snaps[i].Time)
 		prev := r.extract(snaps[i-1], dc)
@@ -94,9 +105,10 @@ func (r *replayer) replay(d *document) (docResult, error) {
 		if ours {
 			res.Changes++
 		}
-		otaWords := false
+		otaChanged, upgrade := false, false
 		if vi, ok := versionOf[snaps[i].Commit]; ok && vi > 0 {
 			res.OTAVersions++
+			upgrade = d.versions[vi].Kind == kindUpgrade
 			before, err := r.version(d.versions[vi-1])
 			if err != nil {
 				return res, err
@@ -105,23 +117,25 @@ func (r *replayer) replay(d *document) (docResult, error) {
 			if err != nil {
 				return res, err
 			}
-			if sameWords(significantWords(before), significantWords(after)) {
+			if significant(before) == significant(after) {
 				res.OTANoise++
 			} else {
-				otaWords = true
+				otaChanged = true
 			}
-			if ours != otaWords {
+			if ours != otaChanged && !(upgrade && !ours) {
 				r.explainEvent(d, snaps[i], ours, prev.md, cur.md, before, after)
 			}
 		} else if ours {
 			r.explainEvent(d, snaps[i], ours, prev.md, cur.md, "", "")
 		}
 		switch {
-		case ours && otaWords:
+		case ours && otaChanged:
 			res.TrueChanges++
 		case ours:
 			res.FalseChanges++
-		case otaWords:
+		case otaChanged && !upgrade:
+			// A change of declaration recorded with a page change may
+			// be the declaration's alone: not counted against us.
 			res.MissedChanges++
 		}
 	}
@@ -258,7 +272,7 @@ func (r *replayer) explainEvent(d *document, s snapshotRef, ours bool, oursBefor
 	fmt.Fprintf(&b, "\nours removed: %s\nours added: %s\n", clip(removed), clip(added))
 	fmt.Fprintf(&b, "\nours markdown diff:\n%s\n", lineDiff(oursBefore, oursAfter))
 	if otaAfter != "" {
-		removed, added = wordDiff(significantWords(otaBefore), significantWords(otaAfter))
+		removed, added = wordDiff(strings.Fields(significant(otaBefore)), strings.Fields(significant(otaAfter)))
 		fmt.Fprintf(&b, "\nOTA removed: %s\nOTA added: %s\n", clip(removed), clip(added))
 		fmt.Fprintf(&b, "\nOTA markdown diff:\n%s\n", lineDiff(otaBefore, otaAfter))
 	}

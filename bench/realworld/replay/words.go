@@ -2,7 +2,6 @@ package main
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -10,6 +9,7 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
+	"github.com/clausewatch/clausewatch/engine/extract"
 )
 
 var (
@@ -31,11 +31,20 @@ func words(markdown string) []string {
 	})
 }
 
-// significantWords are the words that decide whether two versions differ
-// for a reader: the words of the text in the product's significant form
-// (publication dates, typography and navigation order left out).
-func significantWords(markdown string) []string {
-	return words(diff.Significant(linkTarget.ReplaceAllString(markdown, "]")))
+// significant is the form in which the product decides whether a text
+// changed (diff.Significant, as recorder.Fingerprint uses it), after the
+// links have been cleaned as the extractor cleans its own: applied to
+// Open Terms Archive's Markdown, two versions with the same significant
+// form differ only in noise.
+func significant(markdown string) string {
+	cleaned := linkTarget.ReplaceAllStringFunc(markdown, func(m string) string {
+		target, title, _ := strings.Cut(m[2:len(m)-1], " ")
+		if title != "" {
+			title = " " + title
+		}
+		return "](" + extract.CleanLink(target) + title + ")"
+	})
+	return diff.Significant(cleaned)
 }
 
 // similarity is 1 - (word-level edit distance / length of the longer
@@ -106,5 +115,3 @@ func tokenRunes(a, b []string) ([]rune, []rune) {
 	}
 	return conv(a), conv(b)
 }
-
-func sameWords(a, b []string) bool { return slices.Equal(a, b) }
