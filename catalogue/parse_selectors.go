@@ -84,14 +84,22 @@ func (p parser) rangeSelector(field string, raw json.RawMessage) (*extract.Range
 }
 
 // css reads a CSS selector and checks that it compiles with the library
-// the extractor matches with (cascadia, as goquery uses it).
+// the extractor matches with (cascadia, as goquery uses it). A selector
+// that a browser reads only by closing what it leaves open at its end is
+// kept closed (see closeAtEOF).
 func (p parser) css(field string, raw json.RawMessage) (string, error) {
 	s, err := p.text(field, raw)
 	if err != nil {
 		return "", err
 	}
-	if _, err := cascadia.Compile(s); err != nil {
-		return "", p.fail(field, "invalid CSS %q: %w", s, err)
+	_, err = cascadia.Compile(s)
+	if err == nil {
+		return s, nil
 	}
-	return s, nil
+	if closed := closeAtEOF(s); closed != s {
+		if _, err := cascadia.Compile(closed); err == nil {
+			return closed, nil
+		}
+	}
+	return "", p.fail(field, "invalid CSS %q: %w", s, err)
 }
