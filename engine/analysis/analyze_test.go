@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -45,9 +46,9 @@ func edit(old, new string) string {
 
 func TestAnalyzeChanges(t *testing.T) {
 	tests := []struct {
-		name string
-		new  string
-		want expectation
+		name     string
+		old, new string // old defaults to policy
+		want     expectation
 	}{
 		{
 			name: "noise only",
@@ -122,6 +123,36 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MustInclude: [][]string{{"ad_personalization", "added"}, {"children_data", "added"}}, MayInclude: []string{"consent"}},
 		},
 		{
+			name: "AI training on public posts",
+			new: edit("to provide and improve the Services.",
+				"to provide and improve the Services. We may use your public posts and photos to train our AI models."),
+			want: expectation{Changed: true, MustInclude: [][]string{{"ai_training", "added"}}, MinSeverity: "high"},
+		},
+		{
+			name: "GPS promise reversed",
+			old:  edit("We collect your name", "We do not use GPS to locate your device. We collect your name"),
+			new:  edit("We collect your name", "We use GPS to determine the location of your device. We collect your name"),
+			want: expectation{Changed: true, MustInclude: [][]string{{"location_data", "added"}}, MinSeverity: "high"},
+		},
+		{
+			name: "minimum age raised",
+			old:  edit("We collect your name", "You must be at least 13 years old to use the Services. We collect your name"),
+			new:  edit("We collect your name", "You must be at least 18 years old to use the Services. We collect your name"),
+			want: expectation{Changed: true, MustInclude: [][]string{{"children_data", "modified"}}, MinSeverity: "medium"},
+		},
+		{
+			name: "commercial permission is not privacy consent",
+			new: edit("to provide and improve the Services.",
+				"to provide and improve the Services. You may not assign these Terms without our prior written consent."),
+			want: expectation{Changed: true, MaxSeverity: "low"},
+		},
+		{
+			name: "sharing for cross-context advertising",
+			new: edit("to provide and improve the Services.",
+				"to provide and improve the Services. We share your personal information with advertising partners for cross-context behavioral advertising."),
+			want: expectation{Changed: true, MustInclude: [][]string{{"data_sale", "added"}}, MayInclude: []string{"data_sharing", "ad_personalization"}, MinSeverity: "high"},
+		},
+		{
 			name: "typo fixed in a provision",
 			new:  edit("by clicking the unsubscribe link", "by clicking the unsubscibe link"),
 			want: expectation{Changed: true, MaxSeverity: "low"},
@@ -129,10 +160,11 @@ func TestAnalyzeChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Analyze(policy, tt.new)
+			old := cmp.Or(tt.old, policy)
+			r := Analyze(old, tt.new)
 			checkReport(t, r, tt.want)
-			checkEvidenceChanged(t, policy, tt.new, r)
-			if again := Analyze(policy, tt.new); !sameJSON(t, r, again) {
+			checkEvidenceChanged(t, old, tt.new, r)
+			if again := Analyze(old, tt.new); !sameJSON(t, r, again) {
 				t.Error("Analyze is not deterministic")
 			}
 		})
