@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/engine/extract"
@@ -18,14 +19,19 @@ var (
 	linkTarget = regexp.MustCompile(`\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)`)
 	// autolink matches <https://…> and <mailto:…>.
 	autolink = regexp.MustCompile(`<(?:https?|mailto|ftp):[^>\s]*>`)
+	// htmlTag matches inline HTML in Markdown, such as the <br> that
+	// breaks a line inside a table cell: markup, not words.
+	htmlTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>`)
 )
 
 // words returns the reading words of a Markdown text: runs of letters and
-// digits, with link and image targets left out. Markdown syntax, spacing
+// digits, with link and image targets and inline HTML tags left out. Markdown syntax, spacing
 // and punctuation do not count; what a reader reads does.
 func words(markdown string) []string {
-	text := linkTarget.ReplaceAllString(markdown, "]")
+	// Composed and decomposed accents are the same letters.
+	text := linkTarget.ReplaceAllString(norm.NFC.String(markdown), "]")
 	text = autolink.ReplaceAllString(text, " ")
+	text = htmlTag.ReplaceAllString(text, " ")
 	return strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})

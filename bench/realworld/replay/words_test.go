@@ -15,6 +15,9 @@ func TestWords(t *testing.T) {
 		{"![logo](/logo.png) | Category | Examples |", []string{"logo", "Category", "Examples"}},
 		{"Write to <mailto:legal@example.com> or [us](https://example.com/a_(b)).", []string{"Write", "to", "or", "us"}},
 		{"Données personnelles, 30 jours.", []string{"Données", "personnelles", "30", "jours"}},
+		{"| Cookies | Session<br>Analytics<br />ads |", []string{"Cookies", "Session", "Analytics", "ads"}},
+		{"Settings &gt; Privacy", []string{"Settings", "gt", "Privacy"}},
+		{"PRE\u0301AMBULE a\u0300 lire", []string{"PRÉAMBULE", "à", "lire"}},
 	}
 	for _, tt := range tests {
 		if got := words(tt.markdown); !slices.Equal(got, tt.want) {
