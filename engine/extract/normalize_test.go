@@ -89,15 +89,3 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
-
-func BenchmarkExtract(b *testing.B) {
-	body := fixture(b, "svc0011-r1.html.gz") // ~80 KB, the size named in the target
-	rules := tosgenRules()
-	b.SetBytes(int64(len(body)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Extract(body, "text/html; charset=utf-8", "http://x/svc0011/terms", rules); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

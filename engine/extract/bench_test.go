@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+func BenchmarkExtract(b *testing.B) {
+	body := fixture(b, "svc0011-r1.html.gz") // ~80 KB, the size named in the target
+	benchExtract(b, body, "http://x/svc0011/terms", tosgenRules())
+}
+
+// BenchmarkExtractReal extracts a real ~300 KB policy page (tables, lists,
+// nested markup) from a local mirror of Open Terms Archive's dating
+// snapshots. Third-party pages are not committed, so the benchmark skips
+// when the mirror is absent; OTA_SNAPSHOTS names another copy.
+func BenchmarkExtractReal(b *testing.B) {
+	repo := os.Getenv("OTA_SNAPSHOTS")
+	if repo == "" {
+		repo = "/work/.mirror/OpenTermsArchive+dating-snapshots/repo"
+	}
+	body, err := exec.Command("git", "-C", repo, "show", "c39048d0bf:Jdate/Privacy Policy.html").Output()
+	if err != nil {
+		b.Skipf("no OTA snapshot mirror at %s: %v", repo, err)
+	}
+	rules := Rules{Select: []Selector{{CSS: ".entry-content"}}, Remove: []Selector{{CSS: "#CookieNotice"}}}
+	benchExtract(b, body, "https://about.jdate.com/legal-en/privacy-policy/", rules)
+}
+
+func benchExtract(b *testing.B, body []byte, pageURL string, rules Rules) {
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(body, "text/html; charset=utf-8", pageURL, rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
