@@ -78,7 +78,9 @@ func mediaType(contentType string) string {
 // htmlMarkdown parses an HTML page, applies the rules and converts the
 // selected content to (not yet normalized) Markdown.
 func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string, error) {
-	root, err := html.Parse(bytes.NewReader(toUTF8(body, contentType)))
+	// With scripting off, <noscript> content is parsed as markup, so its
+	// text is kept as the page's own.
+	root, err := html.ParseWithOptions(bytes.NewReader(toUTF8(body, contentType)), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return "", fmt.Errorf("extract: parse html: %w", err)
 	}
@@ -87,7 +89,7 @@ func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string
 		return "", ErrBlocked
 	}
 	base := baseURL(doc, pageURL)
-	dropped := doc.Find("script, style, noscript, template, svg, iframe, object, embed, canvas").Remove()
+	dropped := doc.Find("script, style, template, svg, iframe, object, embed, canvas").Remove()
 
 	runBuiltinFilters(doc, base, rules.Filters)
 	if err := removeSelectors(doc, rules.Remove); err != nil {
@@ -105,15 +107,10 @@ func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string
 		// addresses as words.
 		return "", ErrEmpty
 	}
-	conv := newConverter()
 	parts := make([]string, 0, len(nodes))
 	for _, n := range nodes {
 		fixLinks(goquery.NewDocumentFromNode(n).Selection, base)
-		md, err := conv.ConvertNode(n)
-		if err != nil {
-			return "", fmt.Errorf("extract: convert to markdown: %w", err)
-		}
-		parts = append(parts, string(md))
+		parts = append(parts, markdown(n))
 	}
 	return strings.Join(parts, "\n\n"), nil
 }

@@ -57,7 +57,7 @@ func TestExtractNoiseKinds(t *testing.T) {
 		{"tracking parameters", page(``, strings.ReplaceAll(article, "/legal/privacy", "/legal/privacy?utm_source=nl&utm_medium=mail&fbclid=x1&gclid=y2&sid=abc"), ``)},
 		{"non-breaking spaces", page(``, strings.ReplaceAll(article, "the Privacy", "the&nbsp;Privacy"), ``)},
 		{"typographic quotes and dashes", page(``, strings.ReplaceAll(article, "your use.", "your use&#8202;&mdash;&#8202;&lsquo;use&rsquo;."), ``)},
-		{"comments and templates", page(``, article+`<!-- build 42 --><template><p>x</p></template><noscript>Enable JS</noscript>`, ``)},
+		{"comments and templates", page(``, article+`<!-- build 42 --><template><p>x</p></template>`, ``)},
 		{"cookie banner inside article", page(``, `<div class="cookie-banner">We use cookies. ID 7f</div>`+article, ``)},
 		{"signatures, expiries and visitor ids", page(``, strings.ReplaceAll(article, "/legal/privacy", "/legal/privacy?openaicom-did=3f0c5b8e-2d4a-4c1e-9b7f-0a1b2c3d4e5f&openaicom_referred=true&sig=9a8B&expires=1767225600"), ``)},
 		{"random token under an unknown key", page(``, strings.ReplaceAll(article, "/legal/privacy", "/legal/privacy?k=Xk9_2mQpL7vRt3ZwA8bN"), ``)},

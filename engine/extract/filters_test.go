@@ -74,7 +74,6 @@ func TestMissingSelectorSaysWhereThePageHasIt(t *testing.T) {
 		sel  string
 		want string
 	}{
-		{"inside noscript", page(``, `<p>Shell.</p><noscript><div id="terms">Terms.</div></noscript>`, ``), "#terms", "inside a <noscript> element"},
 		{"a script element", page(``, `<p>Shell.</p><script id="terms" type="application/json">{}</script>`, ``), "#terms", "inside a <script> element"},
 		{"inside a template", page(``, `<p>Shell.</p><template><section class="policy">Terms.</section></template>`, ``), ".policy", "inside a <template> element"},
 		{"nowhere", page(``, `<p>Shell.</p>`, ``), "#terms", ""},

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 )
 
 // MissingError says which selectors found nothing on a page. It wraps
@@ -70,19 +69,11 @@ func (s Selector) css() []string {
 }
 
 // droppedHolder returns the tag of the dropped element that is or holds a
-// match of css. The contents of <noscript> and <template> are parsed
-// again because the HTML parser keeps a <noscript>'s content as text.
+// match of css.
 func droppedHolder(dropped *goquery.Selection, css string) string {
 	for _, n := range dropped.Nodes {
 		s := goquery.NewDocumentFromNode(n).Selection
 		if s.Is(css) || s.Find(css).Length() > 0 {
-			return n.Data
-		}
-		if n.Data != "noscript" || n.FirstChild == nil || n.FirstChild.Type != html.TextNode {
-			continue
-		}
-		inner, err := goquery.NewDocumentFromReader(strings.NewReader(n.FirstChild.Data))
-		if err == nil && inner.Find(css).Length() > 0 {
 			return n.Data
 		}
 	}
