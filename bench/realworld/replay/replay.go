@@ -25,6 +25,9 @@ type docResult struct {
 	// Errors counts transitions where our extraction failed on either
 	// snapshot (selector missing, empty page).
 	Errors int `json:"errors"`
+	// ErrorsWithVersion counts those whose later snapshot Open Terms
+	// Archive did extract a version from: failures of ours alone.
+	ErrorsWithVersion int `json:"errors_with_version"`
 	// OTAVersions counts the versions Open Terms Archive recorded from
 	// these snapshots; OTANoise those that differ from the previous
 	// version only in what the product counts as noise.
@@ -98,6 +101,9 @@ func (r *replayer) replay(d *document) (docResult, error) {
 		cur := r.extract(snaps[i], dc)
 		if prev.err != nil || cur.err != nil {
 			res.Errors++
+			if _, ok := versionOf[snaps[i].Commit]; ok && cur.err != nil {
+				res.ErrorsWithVersion++
+			}
 			notes = appendNote(notes, errNote(prev.err, cur.err))
 			continue
 		}

@@ -18,16 +18,17 @@ type report struct {
 }
 
 type totals struct {
-	Documents       int `json:"documents"`
-	Transitions     int `json:"transitions"`
-	Errors          int `json:"errors"`
-	OTAVersions     int `json:"ota_versions"`
-	OTANoise        int `json:"ota_noise"`
-	Changes         int `json:"changes"`
-	TrueChanges     int `json:"true_changes"`
-	FalseChanges    int `json:"false_changes"`
-	MissedChanges   int `json:"missed_changes"`
-	ParityDocuments int `json:"parity_documents"`
+	Documents         int `json:"documents"`
+	Transitions       int `json:"transitions"`
+	Errors            int `json:"errors"`
+	ErrorsWithVersion int `json:"errors_with_version"`
+	OTAVersions       int `json:"ota_versions"`
+	OTANoise          int `json:"ota_noise"`
+	Changes           int `json:"changes"`
+	TrueChanges       int `json:"true_changes"`
+	FalseChanges      int `json:"false_changes"`
+	MissedChanges     int `json:"missed_changes"`
+	ParityDocuments   int `json:"parity_documents"`
 	// ParityOK counts documents whose newest parity is at least 0.99.
 	ParityOK int `json:"parity_ok"`
 }
@@ -37,6 +38,7 @@ func (r *report) total() {
 	for _, d := range r.Documents {
 		t.Transitions += d.Transitions
 		t.Errors += d.Errors
+		t.ErrorsWithVersion += d.ErrorsWithVersion
 		t.OTAVersions += d.OTAVersions
 		t.OTANoise += d.OTANoise
 		t.Changes += d.Changes
@@ -76,6 +78,7 @@ func (r *report) markdown() string {
 	fmt.Fprintf(&b, "|---|---|---|---|---|---|---|---|---|---|\n")
 	fmt.Fprintf(&b, "| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d of %d |\n\n",
 		t.Documents, t.Transitions, t.Errors, t.OTAVersions, t.OTANoise, t.Changes, t.TrueChanges, t.FalseChanges, t.MissedChanges, t.ParityOK, t.ParityDocuments)
+	fmt.Fprintf(&b, "Of the %d pairs our extraction failed on, %d end on a snapshot Open Terms Archive extracted a version from.\n\n", t.Errors, t.ErrorsWithVersion)
 	fmt.Fprintf(&b, "| document | snapshots | errors | OTA versions | noise | ours | false | missed | parity | parity min | note |\n")
 	fmt.Fprintf(&b, "|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, d := range r.Documents {
