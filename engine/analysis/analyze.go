@@ -60,8 +60,8 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 		return r
 	}
 	c := rules()
-	memo := map[string][]verdict{}
-	changes := c.compare(c.findings(oldMarkdown, memo), c.findings(newMarkdown, memo))
+	m := newMemo()
+	changes := c.compare(c.findings(oldMarkdown, m), c.findings(newMarkdown, m))
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
 	})

@@ -1,6 +1,9 @@
 package analysis
 
 import (
+	"cmp"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -55,5 +58,39 @@ func BenchmarkClassify100KB(b *testing.B) {
 	b.SetBytes(int64(len(doc)))
 	for b.Loop() {
 		Classify(doc)
+	}
+}
+
+// realPairDocument is a real document of about 500 KB in Open Terms
+// Archive's vlopses-us-versions collection.
+const realPairDocument = "AliExpress/Marketplace Sellers Conditions.md"
+
+// BenchmarkAnalyzeRealPair analyzes the two latest versions of a large
+// real document, read from a local mirror of the collection (a bare git
+// directory: OTA_VERSIONS_MIRROR, by default the one next to the
+// repository). It is skipped when no mirror is there; the document is
+// never copied into the repository.
+func BenchmarkAnalyzeRealPair(b *testing.B) {
+	repo := cmp.Or(os.Getenv("OTA_VERSIONS_MIRROR"), "../../../.mirror/OpenTermsArchive+vlopses-us-versions/repo")
+	if _, err := os.Stat(repo); err != nil {
+		b.Skipf("no mirror at %s", repo)
+	}
+	git := func(args ...string) string {
+		out, err := exec.Command("git", append([]string{"-C", repo}, args...)...).Output()
+		if err != nil {
+			b.Fatalf("git %v: %v", args, err)
+		}
+		return string(out)
+	}
+	commits := strings.Fields(git("log", "-n", "2", "--format=%H", "--", realPairDocument))
+	if len(commits) < 2 {
+		b.Skipf("fewer than two versions of %s", realPairDocument)
+	}
+	newText := git("show", commits[0]+":"+realPairDocument)
+	oldText := git("show", commits[1]+":"+realPairDocument)
+	b.SetBytes(int64(len(oldText) + len(newText)))
+	b.ReportMetric(float64(len(newText))/1000, "KB/doc")
+	for b.Loop() {
+		Analyze(oldText, newText)
 	}
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
 )
@@ -215,20 +216,66 @@ type verdict struct {
 	sense sense
 }
 
-// findings classifies every sentence of a Markdown document. memo caches
-// verdicts by sentence text, so that the sentences two versions share are
-// classified once.
-func (c *classifier) findings(markdown string, memo map[string][]verdict) []finding {
+// memo caches work shared by the two versions of a document: the
+// sentences of a paragraph and the verdicts of a sentence, so that the
+// paragraphs and sentences the versions share are split and classified
+// once.
+type memo struct {
+	sentences map[string][]string
+	verdicts  map[string][]verdict
+}
+
+func newMemo() *memo {
+	return &memo{sentences: map[string][]string{}, verdicts: map[string][]verdict{}}
+}
+
+// sentencesOf returns diff.Sentences(body), splitting it paragraph by
+// paragraph: a blank line always ends a sentence there, so the result is
+// the same and unchanged paragraphs are split only once.
+func (m *memo) sentencesOf(body string) []string {
+	var out []string
+	for len(body) > 0 {
+		para, rest := nextParagraph(body)
+		sents, ok := m.sentences[para]
+		if !ok {
+			sents = diff.Sentences(para)
+			m.sentences[para] = sents
+		}
+		out = append(out, sents...)
+		body = rest
+	}
+	return out
+}
+
+// nextParagraph splits s after its first blank line (a line of only
+// white space).
+func nextParagraph(s string) (para, rest string) {
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			break
+		}
+		lineEnd := i + j + 1
+		if i > 0 && strings.TrimSpace(s[i:lineEnd]) == "" {
+			return s[:lineEnd], s[lineEnd:]
+		}
+		i = lineEnd
+	}
+	return s, ""
+}
+
+// findings classifies every sentence of a Markdown document.
+func (c *classifier) findings(markdown string, m *memo) []finding {
 	var out []finding
 	for pi, part := range diff.Parse(markdown) {
-		for _, text := range diff.Sentences(part.Body) {
-			vs, ok := memo[text]
+		for _, text := range m.sentencesOf(part.Body) {
+			vs, ok := m.verdicts[text]
 			if !ok {
 				vs = nil
 				c.classifySentence(tokenize(text), func(cat int, sn sense) {
 					vs = append(vs, verdict{cat, sn})
 				})
-				memo[text] = vs
+				m.verdicts[text] = vs
 			}
 			for _, v := range vs {
 				out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: text, section: part.Heading, part: pi})
@@ -269,7 +316,7 @@ func Classify(markdown string) []Provision {
 	c := rules()
 	seen := make([]bool, len(c.cats))
 	out := []Provision{}
-	fs := c.findings(markdown, map[string][]verdict{})
+	fs := c.findings(markdown, newMemo())
 	for ci := range c.cats {
 		for _, f := range fs {
 			if f.cat != ci || f.sense != affirmative || seen[ci] {

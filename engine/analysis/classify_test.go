@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"slices"
 	"testing"
+
+	"github.com/clausewatch/clausewatch/engine/diff"
 )
 
 // How a sentence reads for one category.
@@ -147,6 +150,26 @@ func TestNegationScope(t *testing.T) {
 		}
 		if got := s.negated(pos, pos+1); got != tt.want {
 			t.Errorf("negated(%q in %q) = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSentencesByParagraph: splitting a body paragraph by paragraph gives
+// exactly diff.Sentences of the whole body.
+func TestSentencesByParagraph(t *testing.T) {
+	bodies := []string{
+		"",
+		"One sentence.",
+		"First. Second\ncontinues here.\n\nThird paragraph.\n   \nFourth after a blank line of spaces.\n",
+		"\n\nLeading blank lines. Then text.\n\n\n",
+		"- item one\n- item two\n\n| a | b |\n|---|---|\n| c | d |\n\n---\nAfter a rule.",
+		"No trailing newline\nat all",
+	}
+	for _, body := range bodies {
+		want := diff.Sentences(body)
+		got := newMemo().sentencesOf(body)
+		if !slices.Equal(got, want) {
+			t.Errorf("sentencesOf(%q) = %q, want %q", body, got, want)
 		}
 	}
 }

@@ -99,7 +99,7 @@ const maxStanceEvidence = 3
 func Stances(markdown string) []Stance {
 	c := rules()
 	parts := diff.Parse(markdown)
-	fs := c.findings(markdown, map[string][]verdict{})
+	fs := c.findings(markdown, newMemo())
 	sectionWords := map[int][]string{}
 	wordsOf := func(part int) []string {
 		w, ok := sectionWords[part]
