@@ -3,6 +3,7 @@ package insight_test
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -27,8 +28,9 @@ func policy(sentences ...string) string {
 // fakeStore serves version texts and the catalogue's latest versions from
 // memory, counting text reads.
 type fakeStore struct {
-	latest []store.LatestCatalogueVersion
-	texts  map[int64]string
+	latest      []store.LatestCatalogueVersion
+	texts       map[int64]string
+	lastChanges map[int64]time.Time // of every category
 
 	mu    sync.Mutex
 	reads int
@@ -49,4 +51,8 @@ func (f *fakeStore) VersionTexts(_ context.Context, ids []int64) (map[int64]stri
 		}
 	}
 	return out, nil
+}
+
+func (f *fakeStore) CategoryLastChanges(context.Context, string) (map[int64]time.Time, error) {
+	return f.lastChanges, nil
 }

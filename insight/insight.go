@@ -7,6 +7,7 @@ package insight
 
 import (
 	"context"
+	"time"
 
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/store"
@@ -17,6 +18,7 @@ import (
 type Store interface {
 	LatestCatalogueVersions(ctx context.Context) ([]store.LatestCatalogueVersion, error)
 	VersionTexts(ctx context.Context, ids []int64) (map[int64]string, error)
+	CategoryLastChanges(ctx context.Context, category string) (map[int64]time.Time, error)
 }
 
 // DefaultCacheSize bounds the classified versions a Service keeps in

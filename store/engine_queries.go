@@ -144,6 +144,7 @@ type LatestCatalogueVersion struct {
 	PlatformID int64
 	Slug       string
 	Name       string
+	Category   string // the platform's category: "Video conferencing"
 }
 
 // LatestCatalogueVersions lists the latest version of every catalogue
@@ -152,7 +153,7 @@ type LatestCatalogueVersion struct {
 func (s *Store) LatestCatalogueVersions(ctx context.Context) ([]LatestCatalogueVersion, error) {
 	var out []LatestCatalogueVersion
 	err := s.conn(ctx).Table("documents").
-		Select("documents.id AS document_id, documents.doc_type, documents.latest_version_id AS version_id, platforms.id AS platform_id, platforms.slug, platforms.name").
+		Select("documents.id AS document_id, documents.doc_type, documents.latest_version_id AS version_id, platforms.id AS platform_id, platforms.slug, platforms.name, platforms.category").
 		Joins("JOIN platforms ON platforms.id = documents.platform_id").
 		Where("documents.organization_id IS NULL AND documents.latest_version_id IS NOT NULL").
 		Order("platforms.name, documents.doc_type").Scan(&out).Error
