@@ -19,6 +19,7 @@ type dashboard struct {
 	Watches []store.Watch
 	Changes []store.Change
 	Trouble []store.Document
+	Charts  dashboardCharts
 }
 
 func (s *Server) showDashboard(c echo.Context) error {
@@ -36,6 +37,9 @@ func (s *Server) showDashboard(c echo.Context) error {
 		return err
 	}
 	if d.Trouble, err = s.watchlist().Trouble(ctx, a.Organization.ID); err != nil {
+		return err
+	}
+	if d.Charts, err = s.buildDashboardCharts(ctx, a.Organization.ID, d.Watches, time.Now()); err != nil {
 		return err
 	}
 	page := s.newPage(c, "Dashboard")

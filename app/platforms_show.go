@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"html/template"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/clausewatch/clausewatch/docstate"
+	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/insight"
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -43,6 +45,8 @@ type platformPage struct {
 	Documents  []documentRow
 	Changes    []changeRow
 	Compliance insight.Compliance
+	Categories []analysis.Category // each links to its provision page
+	Timeline   template.HTML       // the governance timeline as a picture
 }
 
 // platformDocuments loads a platform's catalogue documents with the heads
@@ -116,6 +120,7 @@ func (e *catalogueHandlers) showPlatform(c echo.Context) error {
 		return err
 	}
 	page := e.newPage(c, p.Name)
-	page.Data = platformPage{Platform: p, Documents: docs, Changes: changeRows(changes), Compliance: compliance}
+	page.Data = platformPage{Platform: p, Documents: docs, Changes: changeRows(changes), Compliance: compliance,
+		Categories: e.insight.Categories().List(), Timeline: e.changesChart(p, changes)}
 	return e.render(c, "platform", page)
 }

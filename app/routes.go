@@ -36,6 +36,7 @@ func (s *Server) routes() {
 	api := e.Group("/api/v1", middleware.BodyLimit(bodyLimitDefault), s.limitAnonymousAPI)
 	s.apiAccountRoutes(api)
 	s.catalogueRoutes(web, api)
+	s.provisionRoutes(web)
 	s.watchlistRoutes(web, api)
 	s.billingRoutes(web, api)
 	s.alertRoutes(web, api)

@@ -15,6 +15,8 @@ import (
 // organization, CSRF token and flash; the page reads Data.
 type Page struct {
 	Title        string
+	Description  string // the meta description of public, indexable pages
+	Canonical    string // their absolute canonical URL
 	User         *store.User
 	Organization *store.Organization
 	Role         store.Role

@@ -31,7 +31,7 @@ func WriteCSV(w io.Writer, r *OrganizationReport) error {
 			provisions = append(provisions, p.Category+":"+p.Change+":"+p.Severity.String())
 		}
 		row := []string{
-			c.CreatedAt.UTC().Format(time.RFC3339), cell(d.PlatformName), cell(d.Name), cell(c.Summary),
+			c.CreatedAt.UTC().Format(time.RFC3339), SpreadsheetCell(d.PlatformName), SpreadsheetCell(d.Name), SpreadsheetCell(c.Summary),
 			c.Severity, strings.Join(provisions, ";"), c.FromSHA256, c.ToSHA256,
 		}
 		if err := cw.Write(row); err != nil {
@@ -45,9 +45,10 @@ func WriteCSV(w io.Writer, r *OrganizationReport) error {
 	return nil
 }
 
-// cell keeps a spreadsheet from reading text as a formula: names of custom
-// documents are typed by users, and summaries quote section titles.
-func cell(s string) string {
+// SpreadsheetCell keeps a spreadsheet from reading text as a formula:
+// names of custom documents are typed by users, summaries quote section
+// titles and evidence quotes the platforms' own text.
+func SpreadsheetCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

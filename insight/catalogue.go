@@ -3,6 +3,7 @@ package insight
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/clausewatch/clausewatch/store"
@@ -44,12 +45,8 @@ func (s *Service) CatalogueStances(ctx context.Context, category string) ([]Plat
 	var out []PlatformStance
 	for _, group := range byPlatform(rows) {
 		r := group[0]
-		docs := make([]Document, len(group))
-		for i, g := range group {
-			docs[i] = Document{ID: g.DocumentID, DocType: g.DocType, VersionID: g.VersionID}
-		}
 		ps := PlatformStance{PlatformID: r.PlatformID, Slug: r.Slug, Name: r.Name, Category: r.Category,
-			Stance: stanceOf(r.Name, cat, statements(docs, provisions, category))}
+			Stance: stanceOf(r.Name, cat, statements(documentsOf(group), provisions, category))}
 		if t, ok := last[r.PlatformID]; ok {
 			ps.LastChange = &t
 		}
@@ -117,4 +114,48 @@ func sortGroups(gs []StanceGroup) {
 		}
 	}
 	copy(gs, append(stated, not...))
+}
+
+// StanceMatrix reads the stances of the given catalogue platforms on each
+// of the categories: matrix[platform id][category id]. A platform with no
+// recorded version is left out; unknown categories are skipped.
+func (s *Service) StanceMatrix(ctx context.Context, platformIDs []int64, categories []string) (map[int64]map[string]Stance, error) {
+	rows, err := s.store.LatestCatalogueVersions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("stance matrix: %w", err)
+	}
+	wanted := make(map[int64]bool, len(platformIDs))
+	for _, id := range platformIDs {
+		wanted[id] = true
+	}
+	rows = slices.DeleteFunc(rows, func(r store.LatestCatalogueVersion) bool { return !wanted[r.PlatformID] })
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.VersionID
+	}
+	provisions, err := s.provisions.Provisions(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]map[string]Stance{}
+	for _, group := range byPlatform(rows) {
+		docs := documentsOf(group)
+		row := map[string]Stance{}
+		for _, id := range categories {
+			if cat, ok := s.cats.byID[id]; ok {
+				row[id] = stanceOf(group[0].Name, cat, statements(docs, provisions, id))
+			}
+		}
+		out[group[0].PlatformID] = row
+	}
+	return out, nil
+}
+
+// documentsOf is the documents of one platform's latest versions.
+func documentsOf(rows []store.LatestCatalogueVersion) []Document {
+	docs := make([]Document, len(rows))
+	for i, r := range rows {
+		docs[i] = Document{ID: r.DocumentID, DocType: r.DocType, VersionID: r.VersionID}
+	}
+	return docs
 }

@@ -115,3 +115,18 @@ func TestCatalogueStancesCarryPlatformCategoryAndLastChange(t *testing.T) {
 		}
 	}
 }
+
+func TestStanceMatrixReadsOnlyTheWatchedPlatforms(t *testing.T) {
+	st := catalogue()
+	s := insight.New(st, 100)
+	m, err := s.StanceMatrix(context.Background(), []int64{1, 2, 99}, []string{"ai_training", "arbitration", "no_such"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m) != 2 || len(m[1]) != 2 {
+		t.Fatalf("matrix = %+v, want platforms 1 and 2 (99 has no version) × two known categories", m)
+	}
+	if !m[1]["ai_training"].Stated() || m[1]["arbitration"].Stated() || !m[2]["arbitration"].Stated() {
+		t.Errorf("matrix = %+v", m)
+	}
+}

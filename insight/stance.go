@@ -37,7 +37,7 @@ type found struct {
 // states it gives the evidence; the highest severity counts.
 func stanceOf(name string, cat analysis.Category, fs []found) Stance {
 	if len(fs) == 0 {
-		return Stance{Value: StanceNotStated, Statement: name + "'s current documents do not state a provision on " + lower(cat.Title) + "."}
+		return Stance{Value: StanceNotStated, Statement: name + "'s current documents do not state a provision on " + TitleInSentence(cat.Title) + "."}
 	}
 	s := Stance{Value: StanceStated, Evidence: fs[0].provision.Evidence, DocType: fs[0].doc.DocType}
 	for _, f := range fs {
@@ -45,13 +45,13 @@ func stanceOf(name string, cat analysis.Category, fs []found) Stance {
 			s.Severity = f.provision.Severity
 		}
 	}
-	s.Statement = name + "'s " + s.DocType + " states a provision on " + lower(cat.Title) + "."
+	s.Statement = name + "'s " + s.DocType + " states a provision on " + TitleInSentence(cat.Title) + "."
 	return s
 }
 
-// lower is a category title as it reads inside a sentence ("AI training"
-// keeps its capitals).
-func lower(title string) string {
+// TitleInSentence is a category title as it reads inside a sentence:
+// "Data sale" becomes "data sale", "AI training" keeps its capitals.
+func TitleInSentence(title string) string {
 	if title == "" || (len(title) > 1 && title[1] >= 'A' && title[1] <= 'Z') {
 		return title
 	}

@@ -35,9 +35,9 @@ func TestPageEscapesData(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	data := struct {
-		Title, CSRF, Flash, FlashError string
-		User                           any
-		Data                           any
+		Title, Description, Canonical, CSRF, Flash, FlashError string
+		User                                                   any
+		Data                                                   any
 	}{Title: "x", Data: struct {
 		Status        int
 		Message, Code string
@@ -61,7 +61,7 @@ func TestPagesNeedRoutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := tpl.Page(&bytes.Buffer{}, "home", struct{ Title string }{"x"}); err == nil || !strings.Contains(err.Error(), "no routes bound") {
+	if err := tpl.Page(&bytes.Buffer{}, "home", struct{ Title, Description, Canonical string }{Title: "x"}); err == nil || !strings.Contains(err.Error(), "no routes bound") {
 		t.Errorf("rendering without routes: %v, want the url error", err)
 	}
 	names, err := RouteNames()
