@@ -66,24 +66,14 @@ func sortStances(rows []insight.PlatformStance, by string) {
 	slices.SortStableFunc(rows, func(a, b insight.PlatformStance) int {
 		switch by {
 		case sortStance:
-			return cmp.Or(-boolCmp(a.Stated(), b.Stated()), cmp.Compare(a.Value, b.Value), b.Severity.Compare(a.Severity))
+			return cmp.Or(cmp.Compare(a.Rank, b.Rank), b.Severity.Compare(a.Severity))
 		case sortSeverity:
-			return cmp.Or(b.Severity.Compare(a.Severity), -boolCmp(a.Stated(), b.Stated()))
+			return cmp.Or(b.Severity.Compare(a.Severity), cmp.Compare(a.Rank, b.Rank))
 		case sortLastChange:
 			return -timeCmp(a.LastChange, b.LastChange)
 		}
 		return 0
 	})
-}
-
-func boolCmp(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }
 
 // timeCmp orders times with nil (never) first.

@@ -25,7 +25,9 @@ func TestPlatformProvisionPage(t *testing.T) {
 	for _, want := range []string{
 		"<title>Acme — AI training · Clausewatch</title>",
 		`<link rel="canonical" href="` + ta.server.cfg.BaseURL + `/platforms/acme/provisions/ai_training">`,
-		`<meta name="description" content="Acme&#39;s Terms of Service states a provision on AI training.`,
+		// The stance in plain words, with the control the text names.
+		`<meta name="description" content="Acme may use your data to train AI models, and says you can opt out.`,
+		`<mark class="stance stance-medium">permits with opt-out</mark>`, "Controls the text names:",
 		"<blockquote>We may use your content to train our artificial intelligence models.",
 		// The excerpt links to the exact version it quotes.
 		`href="/documents/` + itoa(f.acmeTerms.ID) + `/versions/` + itoa(f.acmeV2.ID) + `"`,
@@ -53,7 +55,7 @@ func TestPlatformProvisionPage(t *testing.T) {
 	// A provision the platform does not state is a page too, saying so.
 	res = anonymous.get("/platforms/globex/provisions/arbitration")
 	wantStatus(t, res, http.StatusOK)
-	if !strings.Contains(res.Body, "Globex&#39;s current documents do not state a provision on mandatory arbitration.") {
+	if !strings.Contains(res.Body, `<p class="lead" id="stance">Globex does not require arbitration of disputes.</p>`) {
 		t.Error("no not-stated statement")
 	}
 
@@ -155,7 +157,7 @@ func TestProvisionCSVNeedsTheCompliancePlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || rows[0][0] != "platform" || rows[1][0] != "Acme" || rows[1][3] != "states it" || rows[1][4] != "high" ||
+	if len(rows) != 3 || rows[0][0] != "platform" || rows[1][0] != "Acme" || rows[1][3] != "permits with opt-out" || rows[1][4] != "high" ||
 		rows[1][8] != ta.server.cfg.BaseURL+"/platforms/acme/provisions/ai_training" {
 		t.Errorf("csv = %q", rows)
 	}
@@ -212,8 +214,9 @@ func TestDashboardAndPlatformPagesDrawTheirCharts(t *testing.T) {
 		`<title id="stance-matrix-title">Stance of your watched platforms on key provisions</title>`,
 		// The text alternatives: the weekly figures and the stances.
 		"The figures as a table", "The stances as a table",
-		`<a href="/platforms/acme/provisions/ai_training">states it</a>`,
-		`<a href="/platforms/acme/provisions/arbitration">not stated</a>`,
+		`<a href="/platforms/acme/provisions/ai_training">permits with opt-out</a>`,
+		`<a href="/platforms/acme/provisions/data_sale">shares for ads</a>`, // the latest Terms share with advertisers
+		`<a href="/platforms/acme/provisions/arbitration">none</a>`,
 	} {
 		if !strings.Contains(res.Body, want) {
 			t.Errorf("dashboard lacks %q", want)

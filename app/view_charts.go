@@ -27,13 +27,19 @@ func severityTone(s analysis.Severity) chart.Tone {
 	return chart.ToneNeutral
 }
 
-// stanceTone colours a stance: not stated is neutral, a stated provision
-// takes its severity.
+// stanceTone colours a stance by its concern.
 func stanceTone(s insight.Stance) chart.Tone {
-	if !s.Stated() {
-		return chart.ToneNeutral
+	switch s.Concern() {
+	case insight.ConcernHigh:
+		return chart.ToneHigh
+	case insight.ConcernMedium:
+		return chart.ToneMedium
+	case insight.ConcernLow:
+		return chart.ToneLow
+	case insight.ConcernNone:
+		return chart.ToneGood
 	}
-	return severityTone(s.Severity)
+	return chart.ToneNeutral
 }
 
 // governanceEvents puts the changes of a governance timeline on a chart,

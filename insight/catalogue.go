@@ -34,7 +34,7 @@ func (s *Service) CatalogueStances(ctx context.Context, category string) ([]Plat
 	for i, r := range rows {
 		ids[i] = r.VersionID
 	}
-	provisions, err := s.provisions.Provisions(ctx, ids)
+	readings, err := s.provisions.Readings(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (s *Service) CatalogueStances(ctx context.Context, category string) ([]Plat
 	for _, group := range byPlatform(rows) {
 		r := group[0]
 		ps := PlatformStance{PlatformID: r.PlatformID, Slug: r.Slug, Name: r.Name, Category: r.Category,
-			Stance: stanceOf(r.Name, cat, statements(documentsOf(group), provisions, category))}
+			Stance: stanceOf(r.Name, cat, documentsOf(group), readings)}
 		if t, ok := last[r.PlatformID]; ok {
 			ps.LastChange = &t
 		}
@@ -80,8 +80,9 @@ type StanceGroup struct {
 	More      int // platforms beyond the ones listed
 }
 
-// GroupByStance groups platforms by stance, stated stances first, keeping
-// at most limit platforms per group (all when limit is 0).
+// GroupByStance groups platforms by stance, in the order the rules try
+// stances (not stated last), keeping at most limit platforms per group
+// (all when limit is 0).
 func GroupByStance(ps []PlatformStance, limit int) []StanceGroup {
 	var out []StanceGroup
 	index := map[string]int{}
@@ -98,22 +99,8 @@ func GroupByStance(ps []PlatformStance, limit int) []StanceGroup {
 			out[i].More++
 		}
 	}
-	sortGroups(out)
+	slices.SortStableFunc(out, func(a, b StanceGroup) int { return a.Platforms[0].Rank - b.Platforms[0].Rank })
 	return out
-}
-
-// sortGroups puts stated stances before "not stated", keeping the order
-// of first appearance otherwise.
-func sortGroups(gs []StanceGroup) {
-	var stated, not []StanceGroup
-	for _, g := range gs {
-		if g.Value == StanceNotStated {
-			not = append(not, g)
-		} else {
-			stated = append(stated, g)
-		}
-	}
-	copy(gs, append(stated, not...))
 }
 
 // StanceMatrix reads the stances of the given catalogue platforms on each
@@ -133,7 +120,7 @@ func (s *Service) StanceMatrix(ctx context.Context, platformIDs []int64, categor
 	for i, r := range rows {
 		ids[i] = r.VersionID
 	}
-	provisions, err := s.provisions.Provisions(ctx, ids)
+	readings, err := s.provisions.Readings(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +130,7 @@ func (s *Service) StanceMatrix(ctx context.Context, platformIDs []int64, categor
 		row := map[string]Stance{}
 		for _, id := range categories {
 			if cat, ok := s.cats.byID[id]; ok {
-				row[id] = stanceOf(group[0].Name, cat, statements(docs, provisions, id))
+				row[id] = stanceOf(group[0].Name, cat, docs, readings)
 			}
 		}
 		out[group[0].PlatformID] = row

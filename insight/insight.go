@@ -9,7 +9,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -40,7 +39,7 @@ func New(st Store, cacheSize int) *Service {
 	return &Service{
 		store:      st,
 		cats:       NewCategories(),
-		provisions: NewProvisionCache(cacheSize, st.VersionTexts, analysis.Classify),
+		provisions: NewProvisionCache(cacheSize, st.VersionTexts, Read),
 	}
 }
 

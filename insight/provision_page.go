@@ -25,14 +25,13 @@ type SourceDocument struct {
 	Changes       int
 }
 
-// Excerpt is the sentence of one document's latest version that states
-// the provision.
+// Excerpt is what one document's latest version says about the
+// provision: its own stance, with the sentences it rests on.
 type Excerpt struct {
 	DocumentID, VersionID int64
 	DocType               string
 	VersionAt             time.Time
-	Evidence, Section     string
-	Severity              analysis.Severity
+	Stance                Stance
 }
 
 // ProvisionPage is one provision of one platform: what the platform's
@@ -76,20 +75,19 @@ func (s *Service) ProvisionPage(ctx context.Context, p store.Platform, docs []So
 	for i, d := range latest {
 		ids[i] = d.VersionID
 	}
-	provisions, err := s.provisions.Provisions(ctx, ids)
+	readings, err := s.provisions.Readings(ctx, ids)
 	if err != nil {
 		return page, err
 	}
-	fs := statements(latest, provisions, category)
-	page.Stance = stanceOf(p.Name, cat, fs)
-	for _, f := range fs {
+	page.Stance = stanceOf(p.Name, cat, latest, readings)
+	for _, f := range statements(cat, latest, readings) {
 		i := slices.IndexFunc(docs, func(d SourceDocument) bool { return d.ID == f.doc.ID })
 		page.Excerpts = append(page.Excerpts, Excerpt{DocumentID: f.doc.ID, VersionID: f.doc.VersionID, DocType: f.doc.DocType,
-			VersionAt: docs[i].VersionAt, Evidence: f.provision.Evidence, Section: f.provision.Section, Severity: f.provision.Severity})
+			VersionAt: docs[i].VersionAt, Stance: f.stance})
 	}
 	var all []analysis.Provision
 	for _, d := range latest {
-		all = append(all, provisions[d.VersionID]...)
+		all = append(all, readings[d.VersionID].Provisions...)
 	}
 	page.Exposure, page.ExposureDrivers = s.cats.Exposure(all)
 	page.Jurisdictions = jurisdictions([]CategoryView{{Regulations: cat.Regulations}})
@@ -127,7 +125,7 @@ func interpretiveNotes(docs []SourceDocument, st Stance) []string {
 		}
 	}
 	if incomplete && !st.Stated() {
-		notes = append(notes, "“Not stated” here means not stated in the documents that could be read.")
+		notes = append(notes, "The stance above rests only on the documents that could be read.")
 	}
 	return notes
 }

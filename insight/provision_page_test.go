@@ -35,7 +35,8 @@ func TestProvisionPageStatesTheProvisionWithItsExcerptAndPeers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !p.Stance.Stated() || p.Stance.DocType != "Terms of Service" || p.Stance.Evidence != aiTraining {
+	if p.Stance.Value != "permits" || p.Stance.DocType != "Terms of Service" || p.Stance.Evidence != aiTraining ||
+		p.Stance.Statement != "Self may use your data to train AI models." || p.Stance.Severity != analysis.SeverityHigh {
 		t.Errorf("stance = %+v", p.Stance)
 	}
 	if len(p.Excerpts) != 1 || p.Excerpts[0].VersionID != 10 || p.Excerpts[0].DocumentID != 100 || !p.Excerpts[0].VersionAt.Equal(day) {
@@ -49,7 +50,7 @@ func TestProvisionPageStatesTheProvisionWithItsExcerptAndPeers(t *testing.T) {
 	}
 	// Peers 2…9 state it (peer 2 in two documents, counted once); Quiet
 	// does not; the platform is not its own peer.
-	if len(p.Others) != 2 || p.Others[0].Value != insight.StanceStated || p.Others[1].Value != insight.StanceNotStated {
+	if len(p.Others) != 2 || p.Others[0].Value != "permits" || p.Others[1].Value != "not stated" {
 		t.Fatalf("others = %+v", p.Others)
 	}
 	if n := len(p.Others[0].Platforms) + p.Others[0].More; n != 8 || len(p.Others[0].Platforms) != 8 {
@@ -76,12 +77,12 @@ func TestProvisionPageNotesIncompleteReadings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Stance.Stated() || !strings.Contains(p.Stance.Statement, "do not state a provision on mandatory arbitration") {
+	if p.Stance.Stated() || p.Stance.Value != "none" || p.Stance.Statement != "Self does not require arbitration of disputes." {
 		t.Errorf("stance = %+v", p.Stance)
 	}
 	notes := strings.Join(p.Notes, "\n")
 	for _, want := range []string{"latest check of the Terms of Service failed", "size limit", "1 Mar 2026",
-		"The AI Terms has never been read", "selects is missing", "not stated in the documents that could be read"} {
+		"The AI Terms has never been read", "selects is missing", "rests only on the documents that could be read"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}

@@ -28,14 +28,14 @@ type counting struct {
 	calls map[string]int
 }
 
-func (c *counting) classify(md string) []analysis.Provision {
+func (c *counting) classify(md string) insight.Reading {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.calls == nil {
 		c.calls = map[string]int{}
 	}
 	c.calls[md]++
-	return []analysis.Provision{{Category: "ai_training", Evidence: md}}
+	return insight.Reading{Provisions: []analysis.Provision{{Category: "ai_training", Evidence: md}}}
 }
 
 func (c *counting) count(md string) int {
@@ -76,7 +76,7 @@ func TestProvisionCacheIsBounded(t *testing.T) {
 
 func TestProvisionCacheReturnsWhatItClassified(t *testing.T) {
 	st := &fakeStore{texts: map[int64]string{1: policy(aiTraining), 2: policy(governingLaw)}}
-	pc := insight.NewProvisionCache(10, st.VersionTexts, analysis.Classify)
+	pc := insight.NewProvisionCache(10, st.VersionTexts, insight.Read)
 	for range 2 { // cold, then cached
 		got, err := pc.Provisions(context.Background(), []int64{1, 2, 3})
 		if err != nil {
@@ -93,7 +93,7 @@ func TestProvisionCacheReturnsWhatItClassified(t *testing.T) {
 
 func TestProvisionCacheReportsReadErrors(t *testing.T) {
 	down := errors.New("database away")
-	pc := insight.NewProvisionCache(10, func(context.Context, []int64) (map[int64]string, error) { return nil, down }, analysis.Classify)
+	pc := insight.NewProvisionCache(10, func(context.Context, []int64) (map[int64]string, error) { return nil, down }, insight.Read)
 	if _, err := pc.Provisions(context.Background(), []int64{1}); !errors.Is(err, down) {
 		t.Fatalf("err = %v, want %v", err, down)
 	}
@@ -114,7 +114,7 @@ func TestProvisionCacheClassifiesOneVersionOnce(t *testing.T) {
 	}
 	var classified atomic.Int32
 	again := make(chan struct{})
-	pc := insight.NewProvisionCache(10, barrier, func(md string) []analysis.Provision {
+	pc := insight.NewProvisionCache(10, barrier, func(md string) insight.Reading {
 		switch classified.Add(1) {
 		case 1:
 			select {
@@ -124,7 +124,7 @@ func TestProvisionCacheClassifiesOneVersionOnce(t *testing.T) {
 		case 2:
 			close(again)
 		}
-		return []analysis.Provision{{Category: "ai_training", Evidence: md}}
+		return insight.Reading{Provisions: []analysis.Provision{{Category: "ai_training", Evidence: md}}}
 	})
 	var wg sync.WaitGroup
 	errs := make(chan error, lookups)
@@ -156,14 +156,14 @@ func TestProvisionCacheClassifiesVersionsInParallel(t *testing.T) {
 	started := map[string]chan struct{}{"text 1": make(chan struct{}), "text 2": make(chan struct{})}
 	other := map[string]string{"text 1": "text 2", "text 2": "text 1"}
 	var stuck atomic.Bool
-	pc := insight.NewProvisionCache(10, texts, func(md string) []analysis.Provision {
+	pc := insight.NewProvisionCache(10, texts, func(md string) insight.Reading {
 		close(started[md])
 		select {
 		case <-started[other[md]]:
 		case <-time.After(30 * time.Second): // a deadlock fails the test instead of hanging it
 			stuck.Store(true)
 		}
-		return nil
+		return insight.Reading{}
 	})
 	var wg sync.WaitGroup
 	for _, id := range []int64{1, 2} {
