@@ -153,6 +153,11 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MustInclude: [][]string{{"data_sale", "added"}}, MayInclude: []string{"data_sharing", "ad_personalization"}, MinSeverity: "high"},
 		},
 		{
+			name: "case and punctuation changed in a provision",
+			new:  edit("We do not sell your personal information.", "We do NOT sell your personal-information!"),
+			want: expectation{Changed: true, MaxSeverity: "low"},
+		},
+		{
 			name: "typo fixed in a provision",
 			new:  edit("by clicking the unsubscribe link", "by clicking the unsubscibe link"),
 			want: expectation{Changed: true, MaxSeverity: "low"},

@@ -134,7 +134,7 @@ type finding struct {
 	cat     int
 	sense   sense
 	text    string
-	key     string // normalized text (diff.Sentences output), for comparing versions
+	key     string // the sentence's words, lower case without punctuation, for comparing versions
 	section string
 	part    int // index of the section in the document
 }
@@ -222,11 +222,19 @@ type verdict struct {
 // once.
 type memo struct {
 	sentences map[string][]string
-	verdicts  map[string][]verdict
+	verdicts  map[string]classified
+}
+
+// classified is what a sentence states, and its words as the key that
+// compares it across versions: a change of case or punctuation alone is
+// no change of the provision.
+type classified struct {
+	key      string
+	verdicts []verdict
 }
 
 func newMemo() *memo {
-	return &memo{sentences: map[string][]string{}, verdicts: map[string][]verdict{}}
+	return &memo{sentences: map[string][]string{}, verdicts: map[string]classified{}}
 }
 
 // sentencesOf returns diff.Sentences(body), splitting it paragraph by
@@ -269,16 +277,17 @@ func (c *classifier) findings(markdown string, m *memo) []finding {
 	var out []finding
 	for pi, part := range diff.Parse(markdown) {
 		for _, text := range m.sentencesOf(part.Body) {
-			vs, ok := m.verdicts[text]
+			cl, ok := m.verdicts[text]
 			if !ok {
-				vs = nil
-				c.classifySentence(tokenize(text), func(cat int, sn sense) {
-					vs = append(vs, verdict{cat, sn})
+				s := tokenize(text)
+				cl.key = strings.Join(s.words, " ")
+				c.classifySentence(s, func(cat int, sn sense) {
+					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 				})
-				m.verdicts[text] = vs
+				m.verdicts[text] = cl
 			}
-			for _, v := range vs {
-				out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: text, section: part.Heading, part: pi})
+			for _, v := range cl.verdicts {
+				out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, section: part.Heading, part: pi})
 			}
 		}
 	}
