@@ -52,12 +52,17 @@ func filtersFile(name string) string {
 
 // ParseHistory reads an Open Terms Archive history file: for each terms
 // type, the past declarations of that document, each with the date until
-// which it applied. The periods come back oldest first. Entries that use a
-// JavaScript filter are kept with Refused set, and also returned in
+// which it applied. The periods come back oldest first. Entries whose
+// JavaScript filters cannot be given a script (ParseHistory has no filters
+// file; LoadFile reads it) are kept with Refused set, and also returned in
 // refused, so that a snapshot of their time is never re-extracted with
 // other rules.
 func ParseHistory(name string, data []byte) (history map[string][]Period, refused []error, err error) {
-	p := parser{file: name, history: true, refused: new([]error)}
+	return parseHistory(name, data, filtersFiles{})
+}
+
+func parseHistory(name string, data []byte, filters filtersFiles) (history map[string][]Period, refused []error, err error) {
+	p := parser{file: name, history: true, scripts: filters, refused: new([]error)}
 	if !json.Valid(data) {
 		var v any
 		return nil, nil, &DeclarationError{File: name, Err: syntaxError(data, json.Unmarshal(data, &v))}

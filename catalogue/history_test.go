@@ -23,7 +23,7 @@ func TestParseRefusesDocumentsNotFiles(t *testing.T) {
 			"Terms of Service": {"fetch": "https://quokka.test/tos", "select": "main", "filter": ["hideBanner"]},
 			"Privacy Policy": {"fetch": "https://quokka.test/privacy", "filter": [{"removeQueryParams": ["ref"]}]}}}`,
 			[]string{"Privacy Policy"},
-			[]string{`q.json: terms["Terms of Service"].filter: JavaScript filter "hideBanner" (from q.filters.js) is not run by Clausewatch, which runs only the built-in filters [removeQueryParams]; document not imported`}},
+			[]string{`q.json: terms["Terms of Service"].filter: JavaScript filter "hideBanner": needs q.filters.js, which is not beside it; document not imported`}},
 		{"JavaScript filter in one combined source", `{"name": "Quokka", "terms": {"Terms of Service": {"combine": [
 			{"fetch": "https://quokka.test/a"}, {"fetch": "https://quokka.test/b", "filter": ["tidy"]}]}}}`,
 			nil, []string{`JavaScript filter "tidy"`}},
@@ -137,5 +137,67 @@ func TestLoadFileSaysWhatANonDeclarationIs(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("LoadFile(%s) = %v, want %q", tt.file, err, tt.want)
 		}
+	}
+}
+
+func TestLoadFileGivesJavaScriptFiltersTheirModule(t *testing.T) {
+	const module = "export function hideBanner(document) {\n  document.querySelector('.banner')?.remove();\n}\nexport async function tidy(document, options) {}\n"
+	tests := []struct {
+		name    string
+		files   map[string]string
+		script  string // the Script given to the filter, when the document is imported
+		refusal string
+	}{
+		{"exported function", map[string]string{"Q.filters.js": module}, module, ""},
+		{"not exported", map[string]string{"Q.filters.js": "export function other(document) {}"}, "", `JavaScript filter "hideBanner": Q.filters.js does not export it; document not imported`},
+		{"imports a library", map[string]string{"Q.filters.js": "import { DateTime } from 'luxon';\n" + module}, "", "Q.filters.js imports other modules"},
+		{"no filters file", nil, "", "needs Q.filters.js, which is not beside it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"Q.json": {Data: []byte(`{"name": "Quokka", "terms": {"Imprint": {"fetch": "https://quokka.test/imprint", "filter": ["hideBanner", {"removeQueryParams": "ref"}]}}}`)}}
+			for name, body := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(body)}
+			}
+			p, err := LoadFile(fsys, "Q.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.refusal != "" {
+				if len(p.Documents) != 0 || len(p.Refused) != 1 || !strings.Contains(p.Refused[0].Error(), tt.refusal) {
+					t.Fatalf("documents %d, refused %v; want the document refused with %q", len(p.Documents), p.Refused, tt.refusal)
+				}
+				return
+			}
+			if len(p.Documents) != 1 || len(p.Refused) != 0 {
+				t.Fatalf("documents %d, refused %v", len(p.Documents), p.Refused)
+			}
+			filters := p.Documents[0].Sources[0].Rules.Filters
+			if filters[0].Script != tt.script || filters[1].Script != "" {
+				t.Errorf("filters = %+v, want the module on hideBanner only", filters)
+			}
+		})
+	}
+}
+
+func TestHistoryFilterWithPastVersionsIsRefused(t *testing.T) {
+	fsys := fstest.MapFS{
+		"Q.json":               {Data: []byte(`{"name": "Quokka", "terms": {"Imprint": {"fetch": "https://quokka.test/imprint"}}}`)},
+		"Q.filters.js":         {Data: []byte("export function hideBanner(document) {}\nexport function tidy(document) {}\n")},
+		"Q.filters.history.js": {Data: []byte("export const hideBanner = [{ validUntil: '2022-01-01T00:00:00Z', filter(document) {} }];\n")},
+		"Q.history.json": {Data: []byte(`{"Imprint": [
+			{"fetch": "https://quokka.test/imprint", "filter": ["hideBanner"], "validUntil": "2022-01-01T00:00:00Z"},
+			{"fetch": "https://quokka.test/imprint", "filter": ["tidy"], "validUntil": "2023-01-01T00:00:00Z"}]}`)},
+	}
+	p, err := LoadFile(fsys, "Q.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := p.Documents[0].History
+	if len(h) != 2 || h[0].Refused == nil || h[1].Refused != nil || h[1].Sources[0].Rules.Filters[0].Script == "" {
+		t.Fatalf("history = %+v", h)
+	}
+	if !strings.Contains(h[0].Refused.Error(), "past versions in Q.filters.history.js") {
+		t.Errorf("refusal = %v", h[0].Refused)
 	}
 }

@@ -18,9 +18,9 @@ import (
 // Open Terms Archive keeps the past rules of a declaration next to it in
 // NAME.history.json, and its JavaScript filters in NAME.filters.js (and
 // NAME.filters.history.js): LoadDir reads a history file into the
-// documents' History, and the filters files are only named in the reasons
-// documents that need them are refused (see Parse). So one of that
-// project's declarations directories loads as it is.
+// documents' History, and gives each JavaScript filter its module, which
+// the engine runs in its browser (see LoadFile). So one of that project's
+// declarations directories loads as it is.
 func LoadDir(fsys fs.FS, dir string) ([]Platform, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -52,8 +52,8 @@ func LoadDir(fsys fs.FS, dir string) ([]Platform, error) {
 	return platforms, errors.Join(errs...)
 }
 
-// LoadFile parses one declaration file of fsys, with its history file when
-// there is one beside it. A history or filters file given instead of a
+// LoadFile parses one declaration file of fsys, with its history and
+// filters files when they are beside it. A history or filters file given instead of a
 // declaration is refused with a message saying what it is.
 func LoadFile(fsys fs.FS, file string) (Platform, error) {
 	if err := notADeclaration(file); err != nil {
@@ -63,7 +63,11 @@ func LoadFile(fsys fs.FS, file string) (Platform, error) {
 	if err != nil {
 		return Platform{}, fmt.Errorf("%s: %w", file, err)
 	}
-	platform, err := Parse(file, data)
+	filters, err := readFilters(fsys, file)
+	if err != nil {
+		return Platform{}, err
+	}
+	platform, err := parse(file, data, filters)
 	if err != nil {
 		return Platform{}, err
 	}
@@ -76,7 +80,7 @@ func LoadFile(fsys fs.FS, file string) (Platform, error) {
 		platform.Refused = append(platform.Refused, fmt.Errorf("%s: %w", histFile, err))
 		return platform, nil
 	}
-	history, refused, err := ParseHistory(histFile, data)
+	history, refused, err := parseHistory(histFile, data, filters)
 	if err != nil {
 		// The current rules are sound: import them, and say that the past
 		// ones are not.
@@ -90,6 +94,25 @@ func LoadFile(fsys fs.FS, file string) (Platform, error) {
 	return platform, nil
 }
 
+// readFilters reads the JavaScript filters files beside a declaration.
+func readFilters(fsys fs.FS, declaration string) (filtersFiles, error) {
+	var f filtersFiles
+	for _, file := range []struct {
+		name string
+		into *string
+	}{{filtersFile(declaration), &f.module}, {strings.TrimSuffix(filtersFile(declaration), ".js") + ".history.js", &f.past}} {
+		data, err := fs.ReadFile(fsys, file.name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return f, fmt.Errorf("%s: %w", file.name, err)
+		default:
+			*file.into = string(data)
+		}
+	}
+	return f, nil
+}
+
 // notADeclaration explains the Open Terms Archive files that sit next to
 // declarations and are not declarations themselves.
 func notADeclaration(file string) error {
@@ -101,7 +124,7 @@ func notADeclaration(file string) error {
 	case strings.HasSuffix(base, ".filters.js"), strings.HasSuffix(base, ".filters.history.js"):
 		decl := strings.TrimSuffix(strings.TrimSuffix(base, ".js"), ".history")
 		decl = strings.TrimSuffix(decl, ".filters") + ".json"
-		return &DeclarationError{File: file, Err: fmt.Errorf("an Open Terms Archive file of JavaScript filters for %s, not a declaration; Clausewatch does not run JavaScript filters, and refuses with a reason the documents of %s that use them", decl, decl)}
+		return &DeclarationError{File: file, Err: fmt.Errorf("an Open Terms Archive file of JavaScript filters for %s, not a declaration; import %s or its folder, which reads it", decl, decl)}
 	case !strings.HasSuffix(base, ".json"):
 		return &DeclarationError{File: file, Err: errors.New("not a declaration: a declaration is a .json file")}
 	}

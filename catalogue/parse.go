@@ -13,9 +13,10 @@ import (
 // Parse reads one platform declaration; name is the file it came from and
 // only serves to label errors.
 //
-// A document that uses a JavaScript filter (from the service's
-// NAME.filters.js) is left out and named in Platform.Refused, with the
-// reason; the rest of the platform is read.
+// Parse has no filters file: a document that uses a JavaScript filter is
+// left out and named in Platform.Refused, with the reason, and the rest of
+// the platform is read. LoadFile reads the filters file beside the
+// declaration and gives those filters their script.
 //
 // Parsing is strict, because a declaration that is silently half-understood
 // would watch the wrong text: an unknown field, a missing or empty fetch
@@ -29,7 +30,11 @@ import (
 // "documents" is read like "terms", "jurisdictions" like "jurisdiction",
 // and that project's "importedFrom" note is accepted and ignored.
 func Parse(name string, data []byte) (Platform, error) {
-	p := parser{file: name, refused: new([]error)}
+	return parse(name, data, filtersFiles{})
+}
+
+func parse(name string, data []byte, filters filtersFiles) (Platform, error) {
+	p := parser{file: name, scripts: filters, refused: new([]error)}
 	if !json.Valid(data) {
 		var v any
 		return Platform{}, &DeclarationError{File: name, Err: syntaxError(data, json.Unmarshal(data, &v))}
@@ -106,7 +111,14 @@ func Parse(name string, data []byte) (Platform, error) {
 type parser struct {
 	file    string
 	history bool // reading a history file: entries carry validUntil
+	scripts filtersFiles
 	refused *[]error
+}
+
+// filtersFiles are the service's JavaScript filters: NAME.filters.js and
+// NAME.filters.history.js, empty when absent.
+type filtersFiles struct {
+	module, past string
 }
 
 // refuse records a refused part of the file.

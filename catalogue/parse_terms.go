@@ -3,6 +3,7 @@ package catalogue
 import (
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -242,16 +243,43 @@ func (p parser) filters(field string, raw json.RawMessage) ([]extract.Filter, er
 	return filters, nil
 }
 
-// scriptFilters refuses sources that use a JavaScript filter of the
-// declaration's filters file: Clausewatch does not run them, and skipping
-// one would record the noise it was written to remove.
-// consequence says what is left out.
+// scriptFilters gives each JavaScript filter of the sources its module,
+// the service's NAME.filters.js, for the engine to run in its browser. It
+// refuses (with consequence: what is left out) a filter it cannot give: no
+// filters file, a function the file does not export, a file that imports
+// other modules, or, in a history entry, a filter with past versions in
+// NAME.filters.history.js, which is not read.
 func (p parser) scriptFilters(field string, sources []engine.Source, consequence string) error {
 	for _, src := range sources {
-		for _, f := range src.Rules.ScriptFilters() {
-			return p.fail(childField(field, "filter"), "JavaScript filter %q (from %s) is not run by Clausewatch, which runs only the built-in filters %v; %s",
-				f.Name, filtersFile(p.file), extract.BuiltinFilters(), consequence)
+		for i, f := range src.Rules.Filters {
+			if f.IsBuiltin() {
+				continue
+			}
+			var why string
+			switch module := p.scripts.module; {
+			case module == "":
+				why = "needs " + filtersFile(p.file) + ", which is not beside it"
+			case importStatement.MatchString(module):
+				why = filtersFile(p.file) + " imports other modules, which the engine cannot load"
+			case !exports(module, f.Name):
+				why = filtersFile(p.file) + " does not export it"
+			case p.history && strings.Contains(p.scripts.past, f.Name):
+				why = "it has past versions in " + strings.TrimSuffix(filtersFile(p.file), ".js") + ".history.js, which is not read"
+			default:
+				src.Rules.Filters[i].Script = module
+				continue
+			}
+			return p.fail(childField(field, "filter"), "JavaScript filter %q: %s; %s", f.Name, why, consequence)
 		}
 	}
 	return nil
+}
+
+var importStatement = regexp.MustCompile(`(?m)^\s*import[\s{*'"]`)
+
+// exports reports whether a filters module exports a function or constant
+// of that name.
+func exports(module, name string) bool {
+	re := regexp.MustCompile(`(?m)^\s*export\s+(?:async\s+)?(?:function\s*\*?\s*|const\s+|let\s+|var\s+)` + regexp.QuoteMeta(name) + `\b`)
+	return re.MatchString(module)
 }

@@ -20,7 +20,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 func TestCatalogueImportReportsEveryRefusal(t *testing.T) {
 	decls := t.TempDir()
 	writeFiles(t, decls, map[string]string{
-		"Quokka.json":         `{"name": "Quokka", "terms": {"Terms of Service": {"fetch": "https://quokka.test/tos", "select": ["main", ".terms"]}, "Privacy Policy": {"fetch": "https://quokka.test/privacy", "filter": ["hideBanner"]}}}`,
+		"Quokka.json":         `{"name": "Quokka", "terms": {"Terms of Service": {"fetch": "https://quokka.test/tos", "select": ["main", ".terms"]}, "Privacy Policy": {"fetch": "https://quokka.test/privacy", "filter": ["hideCookieBar"]}, "Imprint": {"fetch": "https://quokka.test/imprint", "filter": ["hideBanner"]}}}`,
 		"Quokka.history.json": `{"Terms of Service": [{"fetch": "https://quokka.test/old", "select": "#old", "validUntil": "2024-01-01T00:00:00Z"}]}`,
 		"Quokka.filters.js":   `export function hideBanner(document) {}`,
 		"Retired.json":        `{"name": "Retired", "terms": {}}`,
@@ -34,12 +34,12 @@ func TestCatalogueImportReportsEveryRefusal(t *testing.T) {
 	if code := Run([]string{"catalogue", "import", decls}, &out, &errOut); code != 0 {
 		t.Fatalf("an import that mostly succeeded exited %d: %s", code, errOut.String())
 	}
-	if !strings.HasPrefix(out.String(), "imported 2 platforms: 1 documents created, 0 updated, 0 retired, 0 technical upgrades\n") {
+	if !strings.HasPrefix(out.String(), "imported 2 platforms: 2 documents created, 0 updated, 0 retired, 0 technical upgrades\n") {
 		t.Errorf("stdout = %q", out.String())
 	}
 	for _, want := range []string{
 		`warning: refused Broken.json: terms["Terms of Service"].fetch: empty URL`,
-		`warning: refused Quokka.json: terms["Privacy Policy"].filter: JavaScript filter "hideBanner" (from Quokka.filters.js) is not run by Clausewatch`,
+		`warning: refused Quokka.json: terms["Privacy Policy"].filter: JavaScript filter "hideCookieBar": Quokka.filters.js does not export it; document not imported`,
 	} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
@@ -56,7 +56,8 @@ func TestCatalogueImportReportsEveryRefusal(t *testing.T) {
 	if code := Run([]string{"catalogue", "import", filepath.Join(decls, "Quokka.json")}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	want := "imported 1 platform: 0 documents created, 0 updated, 1 retired, 0 technical upgrades\n" +
+	want := "imported 1 platform: 0 documents created, 0 updated, 2 retired, 0 technical upgrades\n" +
+		"quokka: Imprint retired (no longer declared; its versions are kept and it is no longer checked)\n" +
 		"quokka: Terms of Service retired (no longer declared; its versions are kept and it is no longer checked)\n"
 	if out.String() != want {
 		t.Errorf("stdout = %q\nwant %q", out.String(), want)

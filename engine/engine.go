@@ -136,7 +136,7 @@ func (e *Engine) Check(ctx context.Context, sources []Source, opts CheckOptions)
 		snapshots[i] = newSnapshot(resp)
 		rules[i] = sources[i].Rules
 	}
-	md, err := Reextract(snapshots, rules)
+	md, err := e.Reextract(ctx, snapshots, rules)
 	if err != nil {
 		return nil, err
 	}

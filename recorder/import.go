@@ -160,7 +160,7 @@ func (s *Service) technicalUpgrade(ctx context.Context, documentID int64, source
 		in[i] = engine.Snapshot{URL: sn.URL, Body: sn.Body, ContentType: sn.ContentType, SHA256: sn.SHA256}
 		rules[i] = sources[i].Rules
 	}
-	md, err := engine.Reextract(in, rules)
+	md, err := s.engine.Reextract(ctx, in, rules)
 	if err != nil {
 		return false, err
 	}

@@ -61,13 +61,7 @@ func (b *ChromeBrowser) Render(ctx context.Context, url string) ([]byte, error) 
 	if b == nil {
 		return nil, fmt.Errorf("render %s: %w", url, ErrNoBrowser)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(b.execPath),
-		chromedp.UserAgent(b.userAgent),
-		chromedp.NoSandbox, // the sandbox cannot start as root in containers
-		chromedp.Flag("no-proxy-server", true),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, b.allocatorOptions()...)
 	defer cancelAlloc()
 	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
 	defer cancelTab()
@@ -83,6 +77,15 @@ func (b *ChromeBrowser) Render(ctx context.Context, url string) ([]byte, error) 
 		return nil, fmt.Errorf("render %s: read DOM: %w", url, err)
 	}
 	return []byte(html), nil
+}
+
+func (b *ChromeBrowser) allocatorOptions() []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(b.execPath),
+		chromedp.UserAgent(b.userAgent),
+		chromedp.NoSandbox, // the sandbox cannot start as root in containers
+		chromedp.Flag("no-proxy-server", true),
+	)
 }
 
 // render fetches u through the configured browser.
