@@ -626,7 +626,9 @@ func (w *mdWriter) quote(n *html.Node) {
 }
 
 // pre writes preformatted text as a fenced code block, its spacing kept.
-// In a table cell its lines are joined with <br>.
+// In a table cell its lines are joined with <br>. The fence names no
+// language: sites name their styling in "language-" classes ("error"),
+// which is not the document's text, and Open Terms Archive leaves it out.
 func (w *mdWriter) pre(n *html.Node) {
 	var b strings.Builder
 	rawText(&b, n)
@@ -649,18 +651,8 @@ func (w *mdWriter) pre(n *html.Node) {
 	for strings.Contains(text, fence) {
 		fence += "`"
 	}
-	lang := ""
-	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.ElementNode && c.DataAtom == atom.Code {
-		class, _ := lookupAttr(c, "class")
-		for _, f := range strings.Fields(class) {
-			if l, ok := strings.CutPrefix(f, "language-"); ok {
-				lang = l
-				break
-			}
-		}
-	}
 	w.block()
-	w.line(fence + lang)
+	w.line(fence)
 	for _, ln := range strings.Split(text, "\n") {
 		w.line(ln)
 	}
