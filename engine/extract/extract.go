@@ -78,12 +78,11 @@ func mediaType(contentType string) string {
 // htmlMarkdown parses an HTML page, applies the rules and converts the
 // selected content to (not yet normalized) Markdown.
 func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string, error) {
-	// With scripting off, <noscript> content is parsed as markup, so its
-	// text is kept as the page's own.
-	root, err := html.ParseWithOptions(bytes.NewReader(toUTF8(body, contentType)), html.ParseOptionEnableScripting(false))
+	root, err := html.Parse(bytes.NewReader(toUTF8(body, contentType)))
 	if err != nil {
 		return "", fmt.Errorf("extract: parse html: %w", err)
 	}
+	parseNoscript(root)
 	doc := goquery.NewDocumentFromNode(root)
 	if isBlocked(doc) {
 		return "", ErrBlocked
