@@ -105,6 +105,9 @@ func outboxPlans() store.OutboxPlans {
 		if plan.Webhooks {
 			p.Webhooks = append(p.Webhooks, plan.ID)
 		}
+		if plan.ComplianceAnalysis {
+			p.Rules = append(p.Rules, plan.ID)
+		}
 	}
 	return p
 }
@@ -113,7 +116,11 @@ func outboxPlans() store.OutboxPlans {
 // document. It is the recorder's Change hook: it runs inside the transaction
 // that records the change, so both commit or neither does.
 func (s *Service) WriteOutbox(ctx context.Context, tx *store.Store, c *store.Change) error {
-	_, err := tx.WriteChangeOutbox(ctx, c, outboxPlans(), s.d.Now())
+	f, err := facets(c)
+	if err != nil {
+		return err
+	}
+	_, err = tx.WriteChangeOutbox(ctx, c, f, outboxPlans(), s.d.Now())
 	return err
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -11,6 +12,7 @@ import (
 type OutboxPlans struct {
 	SameDay  []string // plans whose members get same-day e-mail
 	Webhooks []string // plans whose webhook gets the change
+	Rules    []string // plans whose alert rules filter what is queued
 }
 
 // OutboxCounts is what WriteChangeOutbox queued.
@@ -23,10 +25,12 @@ type OutboxCounts struct {
 // through an active watch: a same-day e-mail per verified, subscribed
 // member of organizations on a same-day plan that kept same-day alerts on,
 // a webhook delivery per organization with a webhook on a webhook plan, and
-// a digest item per organization. It runs a few INSERT … SELECT statements
-// whatever the number of organizations; call it in the transaction that
-// records the change so that both commit or neither does.
-func (s *Store) WriteChangeOutbox(ctx context.Context, c *Change, plans OutboxPlans, now time.Time) (OutboxCounts, error) {
+// a digest item per organization. On plans with alert rules, the
+// organization's rules filter all three and a member's own rules their
+// e-mail. It runs a few INSERT … SELECT statements whatever the number of
+// organizations; call it in the transaction that records the change so
+// that both commit or neither does.
+func (s *Store) WriteChangeOutbox(ctx context.Context, c *Change, facets ChangeFacets, plans OutboxPlans, now time.Time) (OutboxCounts, error) {
 	var counts OutboxCounts
 	db := s.conn(ctx)
 	cond, arg, err := s.watchCond(ctx, c.DocumentID)
@@ -34,6 +38,8 @@ func (s *Store) WriteChangeOutbox(ctx context.Context, c *Change, plans OutboxPl
 		return counts, err
 	}
 	active := " AND w.paused_at IS NULL"
+	orgRules, orgArgs := ruleFilter(facets, "o", "0", "w", plans.Rules)
+	memberRules, memberArgs := ruleFilter(facets, "o", "m.user_id", "w", plans.Rules)
 	now = now.UTC()
 	if len(plans.SameDay) > 0 {
 		res := db.Exec(`INSERT INTO alert_deliveries
@@ -45,9 +51,10 @@ JOIN memberships m ON m.organization_id = w.organization_id
 JOIN users u ON u.id = m.user_id
 WHERE `+cond+active+` AND o.plan IN ? AND u.email_verified_at IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM alert_settings st WHERE st.organization_id = o.id AND NOT st.same_day)
-  AND NOT EXISTS (SELECT 1 FROM alert_opt_outs x WHERE x.organization_id = m.organization_id AND x.user_id = m.user_id AND x.kind = ?)
+  AND NOT EXISTS (SELECT 1 FROM alert_opt_outs x WHERE x.organization_id = m.organization_id AND x.user_id = m.user_id AND x.kind = ?)`+
+			orgRules+memberRules+`
 ON CONFLICT DO NOTHING`,
-			c.ID, ChannelEmail, DeliveryPending, now, now, now, arg, plans.SameDay, OptOutSameDay)
+			slices.Concat([]any{c.ID, ChannelEmail, DeliveryPending, now, now, now, arg, plans.SameDay, OptOutSameDay}, orgArgs, memberArgs)...)
 		if res.Error != nil {
 			return counts, fmt.Errorf("queue same-day e-mails of change %d: %w", c.ID, res.Error)
 		}
@@ -60,17 +67,19 @@ SELECT w.organization_id, ?, h.id, ?, ?, 0, '', ?, ?, ?
 FROM watches w
 JOIN organizations o ON o.id = w.organization_id
 JOIN alert_webhooks h ON h.organization_id = w.organization_id
-WHERE `+cond+active+` AND o.plan IN ?
+WHERE `+cond+active+` AND o.plan IN ?`+orgRules+`
 ON CONFLICT DO NOTHING`,
-			c.ID, ChannelWebhook, DeliveryPending, now, now, now, arg, plans.Webhooks)
+			slices.Concat([]any{c.ID, ChannelWebhook, DeliveryPending, now, now, now, arg, plans.Webhooks}, orgArgs)...)
 		if res.Error != nil {
 			return counts, fmt.Errorf("queue webhooks of change %d: %w", c.ID, res.Error)
 		}
 		counts.Deliveries += res.RowsAffected
 	}
 	res := db.Exec(`INSERT INTO digest_items (organization_id, change_id, created_at)
-SELECT w.organization_id, ?, ? FROM watches w WHERE `+cond+active+`
-ON CONFLICT DO NOTHING`, c.ID, now, arg)
+SELECT w.organization_id, ?, ? FROM watches w
+JOIN organizations o ON o.id = w.organization_id
+WHERE `+cond+active+orgRules+`
+ON CONFLICT DO NOTHING`, slices.Concat([]any{c.ID, now, arg}, orgArgs)...)
 	if res.Error != nil {
 		return counts, fmt.Errorf("queue digest items of change %d: %w", c.ID, res.Error)
 	}

@@ -142,6 +142,9 @@ func (s *Store) DeleteWatch(ctx context.Context, orgID, watchID int64) (*Watch, 
 			Where("id = ?", watchID).First(&w).Error; err != nil {
 			return err
 		}
+		if err := deleteWatchRules(tx.conn(ctx), orgID, watchID); err != nil {
+			return err
+		}
 		if err := tx.conn(ctx).Scopes(forOrg(orgID)).Where("id = ?", watchID).Delete(&Watch{}).Error; err != nil {
 			return err
 		}
