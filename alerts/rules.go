@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/clausewatch/clausewatch/accounts"
 	"github.com/clausewatch/clausewatch/billing"
@@ -250,4 +251,78 @@ func facets(c *store.Change) (store.ChangeFacets, error) {
 		f.Provisions = append(f.Provisions, store.ProvisionFacet{Category: p.Category, Kind: p.Change, Severity: p.Severity.Rank()})
 	}
 	return f, nil
+}
+
+// SaveAlertRule sets one rule, the organization's (forOrganization) or the
+// member's own, for every watch (r.WatchID 0) or one watch, keeping the
+// others. It has UpdateAlertRules' checks.
+func (s *Service) SaveAlertRule(ctx context.Context, a Actor, forOrganization bool, r Rule) (*Rules, error) {
+	return s.editAlertRules(ctx, a, forOrganization, func(rules []Rule) []Rule {
+		rules = slices.DeleteFunc(rules, func(x Rule) bool { return x.WatchID == r.WatchID })
+		return append(rules, r)
+	})
+}
+
+// DeleteAlertRule removes one rule, for every watch (watchID 0) or one.
+func (s *Service) DeleteAlertRule(ctx context.Context, a Actor, forOrganization bool, watchID int64) (*Rules, error) {
+	return s.editAlertRules(ctx, a, forOrganization, func(rules []Rule) []Rule {
+		return slices.DeleteFunc(rules, func(x Rule) bool { return x.WatchID == watchID })
+	})
+}
+
+// editAlertRules rewrites one owner's rules through UpdateAlertRules, so
+// that the web form and the API share every check.
+func (s *Service) editAlertRules(ctx context.Context, a Actor, forOrganization bool, edit func([]Rule) []Rule) (*Rules, error) {
+	current, err := s.AlertRules(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	all, watches := current.Member, current.MemberWatches
+	if forOrganization {
+		all, watches = current.Organization, current.Watches
+	}
+	var rules []Rule
+	if all != nil {
+		rules = append(rules, *all)
+	}
+	rules = edit(append(rules, watches...))
+	var newAll *Rule
+	newWatches := []Rule{}
+	for _, r := range rules {
+		if r.WatchID == 0 {
+			newAll = &r
+		} else {
+			newWatches = append(newWatches, r)
+		}
+	}
+	allJSON, err := json.Marshal(newAll)
+	if err != nil {
+		return nil, err
+	}
+	watchesJSON, err := json.Marshal(newWatches)
+	if err != nil {
+		return nil, err
+	}
+	u := RulesUpdate{Member: allJSON, MemberWatches: watchesJSON}
+	if forOrganization {
+		u = RulesUpdate{Organization: allJSON, Watches: watchesJSON}
+	}
+	return s.UpdateAlertRules(ctx, a, u)
+}
+
+// RuleChoice is a category or change kind a rule may name, in words.
+type RuleChoice struct {
+	ID, Label string
+}
+
+// RuleChoices lists what the rule form offers: every provision category
+// and change kind.
+func RuleChoices() (categories, kinds []RuleChoice) {
+	for _, c := range analysis.Categories() {
+		categories = append(categories, RuleChoice{c.ID, c.Title})
+	}
+	for _, k := range ruleKinds {
+		kinds = append(kinds, RuleChoice{k, strings.ToUpper(k[:1]) + k[1:]})
+	}
+	return categories, kinds
 }
