@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/store"
 )
 
@@ -36,6 +37,9 @@ type DigestChange struct {
 	Severity string
 	Date     time.Time
 	URL      string
+	// Provisions name the provisions affected, for organizations whose
+	// plan has compliance analysis.
+	Provisions []string
 }
 
 // DigestReport says what SendDigests did.
@@ -113,6 +117,7 @@ func (s *Service) sendDigestEmail(ctx context.Context, d *store.AlertDelivery) e
 	}
 	data := DigestEmail{Organization: org.Name, Period: dg.Period, Count: len(changes),
 		UnsubscribeURL: s.UnsubscribeURL(user.ID, org.ID, store.OptOutDigest), WatchlistURL: s.d.BaseURL + "/app/watchlist"}
+	entitled := billing.Entitlements(org.Plan).ComplianceAnalysis
 	byPlatform := map[string]int{}
 	for _, c := range changes {
 		name, doc := "Your custom documents", ""
@@ -132,10 +137,17 @@ func (s *Service) sendDigestEmail(ctx context.Context, d *store.AlertDelivery) e
 		if summary == "" {
 			summary = "The text changed."
 		}
-		data.Platforms[i].Changes = append(data.Platforms[i].Changes, DigestChange{
+		line := DigestChange{
 			Document: doc, Summary: shorten(summary, clauseLimit), Severity: c.Severity, Date: c.CreatedAt,
 			URL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID),
-		})
+		}
+		if entitled {
+			provisions, _ := provisionLines(&c) // a digest without them beats no digest
+			for _, p := range provisions {
+				line.Provisions = append(line.Provisions, p.Words())
+			}
+		}
+		data.Platforms[i].Changes = append(data.Platforms[i].Changes, line)
 	}
 	return s.mailTo(ctx, d, user.Email, "alert_digest", data, data.UnsubscribeURL)
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/mail"
@@ -23,15 +24,17 @@ const (
 
 // ChangeEmail is the data of the same-day alert templates.
 type ChangeEmail struct {
-	Platform       string
-	Document       string
-	Summary        string
-	Severity       analysis.Severity
-	Added          []string
-	Removed        []string
-	MoreAdded      int
-	MoreRemoved    int
-	Provisions     []analysis.Provision
+	Platform    string
+	Document    string
+	Summary     string
+	Severity    analysis.Severity
+	Added       []string
+	Removed     []string
+	MoreAdded   int
+	MoreRemoved int
+	// Provisions are left out for organizations whose plan has no
+	// compliance analysis.
+	Provisions     []ProvisionLine
 	ChangeURL      string
 	UnsubscribeURL string
 	Organization   string
@@ -78,6 +81,9 @@ func (s *Service) sendChangeEmail(ctx context.Context, d *store.AlertDelivery) e
 		return permanentIfGone(err)
 	}
 	data := s.changeEmail(c)
+	if !billing.Entitlements(org.Plan).ComplianceAnalysis {
+		data.Provisions = nil
+	}
 	data.Organization = org.Name
 	data.UnsubscribeURL = s.UnsubscribeURL(user.ID, org.ID, store.OptOutSameDay)
 	return s.mailTo(ctx, d, user.Email, "alert_change", data, data.UnsubscribeURL)
@@ -116,12 +122,7 @@ func (s *Service) changeEmail(c *store.Change) ChangeEmail {
 		data.MoreRemoved = len(data.Removed) - clausesShown
 		data.Removed = data.Removed[:clausesShown]
 	}
-	if len(c.Provisions) > 0 {
-		_ = json.Unmarshal(c.Provisions, &data.Provisions)
-	}
-	for i := range data.Provisions {
-		data.Provisions[i].Evidence = shorten(data.Provisions[i].Evidence, clauseLimit)
-	}
+	data.Provisions, _ = provisionLines(c) // as with the clauses
 	return data
 }
 

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/store"
@@ -128,8 +129,9 @@ func isSlack(u string) bool {
 	return err == nil && strings.EqualFold(p.Hostname(), "hooks.slack.com")
 }
 
-// webhookBody builds the JSON posted for a change.
-func (s *Service) webhookBody(c *store.Change, slack bool) ([]byte, error) {
+// webhookBody builds the JSON posted for a change; provisions only go to
+// organizations whose plan has compliance analysis.
+func (s *Service) webhookBody(c *store.Change, slack, provisions bool) ([]byte, error) {
 	ev := WebhookEvent{Event: "change.recorded", Change: WebhookChange{
 		ID: c.ID, URL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID), Summary: c.Summary, Severity: c.Severity,
 		CreatedAt: c.CreatedAt.UTC(), Stats: WebhookStats{AddedWords: c.AddedWords, RemovedWords: c.RemovedWords, SectionsChanged: c.SectionsChanged},
@@ -144,7 +146,7 @@ func (s *Service) webhookBody(c *store.Change, slack bool) ([]byte, error) {
 	if len(c.Sections) > 0 {
 		_ = json.Unmarshal(c.Sections, &ev.Change.Sections)
 	}
-	if len(c.Provisions) > 0 {
+	if len(c.Provisions) > 0 && provisions {
 		_ = json.Unmarshal(c.Provisions, &ev.Change.Provisions)
 	}
 	if ev.Change.Sections == nil {
@@ -156,7 +158,11 @@ func (s *Service) webhookBody(c *store.Change, slack bool) ([]byte, error) {
 	if !slack {
 		return json.Marshal(ev)
 	}
-	return json.Marshal(slackMessage(s.changeEmail(c)))
+	msg := s.changeEmail(c)
+	if !provisions {
+		msg.Provisions = nil
+	}
+	return json.Marshal(slackMessage(msg))
 }
 
 // slackMessage is Slack's incoming-webhook format: a plain-text fallback
@@ -165,7 +171,7 @@ func slackMessage(c ChangeEmail) map[string]any {
 	text := fmt.Sprintf("%s changed: %s", c.Label(), c.Summary)
 	body := "*" + slackEscape(c.Label()) + " changed*\n" + slackEscape(c.Summary)
 	for _, p := range c.Provisions {
-		body += fmt.Sprintf("\n• %s %s (%s)", slackEscape(p.Category), slackEscape(p.Change), slackEscape(p.Severity.String()))
+		body += "\n• " + slackEscape(p.Words())
 	}
 	return map[string]any{
 		"text": text,
@@ -190,7 +196,11 @@ func (s *Service) sendWebhook(ctx context.Context, d *store.AlertDelivery) error
 	if err != nil {
 		return permanentIfGone(err)
 	}
-	body, err := s.webhookBody(c, isSlack(h.URL))
+	org, err := s.d.Store.Organization(ctx, d.OrganizationID)
+	if err != nil {
+		return permanentIfGone(err)
+	}
+	body, err := s.webhookBody(c, isSlack(h.URL), billing.Entitlements(org.Plan).ComplianceAnalysis)
 	if err != nil {
 		return permanentError{fmt.Errorf("encode webhook body: %w", err)}
 	}
