@@ -33,6 +33,8 @@ func activityLabel(action string) string {
 		return "Left the organization"
 	case store.AuditTransfer:
 		return "Transferred ownership"
+	case store.AuditOrgCreate:
+		return "Created the organization"
 	case store.AuditTokenCreate:
 		return "Created an API token"
 	case store.AuditTokenRevoke:

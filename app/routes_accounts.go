@@ -32,6 +32,7 @@ func (s *Server) accountRoutes(g *echo.Group) {
 	app.GET("/activity", s.showActivity).Name = "activity"
 	app.GET("/organizations", s.showOrganizations).Name = "organizations"
 	app.POST("/organizations/:id/switch", s.switchOrganization).Name = "organizations.switch"
+	app.POST("/organizations", s.createOrganization).Name = "organizations.create"
 	app.GET("/tokens", s.showTokens).Name = "tokens"
 	app.POST("/tokens", s.createToken).Name = "tokens.create"
 	app.POST("/tokens/:id/revoke", s.revokeToken).Name = "tokens.revoke"

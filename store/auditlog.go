@@ -22,6 +22,7 @@ const (
 	AuditRemove         = "member.remove"
 	AuditLeave          = "member.leave"
 	AuditTransfer       = "org.transfer_ownership"
+	AuditOrgCreate      = "org.create"
 	AuditTokenCreate    = "token.create"
 	AuditTokenRevoke    = "token.revoke"
 	// AuditTokensRevokedByPassword: a password reset or change revoked all
