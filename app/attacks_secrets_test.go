@@ -422,6 +422,7 @@ func TestAttackRateLimitByMintingTokens(t *testing.T) {
 		tokens = append(tokens, tokenFromPage(t, b.post("/app/tokens", url.Values{"name": {fmt.Sprint("t", i)}}).Body))
 	}
 	ok := 0
+	start := time.Now()
 	for _, tok := range tokens {
 		for range 70 {
 			if res, _ := ta.apiCall("GET", "/api/v1/watchlist", tok, ""); res.StatusCode == http.StatusOK {
@@ -429,9 +430,12 @@ func TestAttackRateLimitByMintingTokens(t *testing.T) {
 			}
 		}
 	}
+	// The budget refills one request a second: on a loaded machine the
+	// burst takes seconds, and each one earns a request back.
+	limit := 60 + int(time.Since(start)/time.Second)
 	t.Logf("authenticated requests answered with 3 tokens (Free: 60 a minute): %d of 210", ok)
-	if ok > 60 {
-		t.Errorf("%d requests answered; the organization's limit is 60 a minute", ok)
+	if ok > limit {
+		t.Errorf("%d requests answered; the organization's limit is 60 a minute (%d over this run)", ok, limit)
 	}
 	anon := 0
 	for range 200 {
