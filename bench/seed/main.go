@@ -79,8 +79,9 @@ func run() error {
 			CROSS JOIN (VALUES ('first', 'We keep your data safe.', interval '2 days'),
 			                   ('change', 'We sell your personal data to advertisers.', interval '1 day')) AS k(kind, body, age)
 			WHERE p.slug LIKE 'bench-p%' AND d.doc_type = 'Terms of Service'`, nil},
-		{"changes", `INSERT INTO changes (document_id, from_version_id, to_version_id, summary, severity, added_words, removed_words, sections_changed, created_at)
-			SELECT a.document_id, a.id, b.id, 'Sale of personal data added.', 'high', 7, 5, 1, b.created_at
+		{"changes", `INSERT INTO changes (document_id, from_version_id, to_version_id, summary, severity, added_words, removed_words, sections_changed, provisions, created_at)
+			SELECT a.document_id, a.id, b.id, 'Sale of personal data added.', 'high', 7, 5, 1,
+			       '[{"category":"data_sale","change":"added","severity":"high","evidence":"We sell your personal data to advertisers.","regulations":["CCPA/CPRA"]}]', b.created_at
 			FROM versions a JOIN versions b ON b.document_id = a.document_id AND a.kind = 'first' AND b.kind = 'change'
 			JOIN documents d ON d.id = a.document_id JOIN platforms p ON p.id = d.platform_id WHERE p.slug LIKE 'bench-p%'`, nil},
 		{"latest versions", `UPDATE documents d SET latest_version_id = v.id, last_checked_at = now(), last_success_at = now()
