@@ -30,35 +30,62 @@ import (
 // The errors ErrSelectorMissing, ErrEmpty and ErrBlocked (wrapped) say why
 // a page holds no document; State maps them to document states.
 func Extract(body []byte, contentType, pageURL string, rules Rules) (string, error) {
+	p, err := Prepare(body, contentType, pageURL, rules)
+	if err != nil {
+		return "", err
+	}
+	return p.Markdown()
+}
+
+// Page is a document read and cut by its rules but not yet converted:
+// its Fingerprint is cheap, its Markdown is not, and a check that finds
+// the fingerprint unchanged never converts.
+type Page struct {
+	nodes []*html.Node // the selected, cleaned HTML; nil for text
+	text  string       // the normalized text of a PDF or text file
+}
+
+// Prepare reads body as Extract does, up to the Markdown conversion: an
+// HTML page is parsed once, cut with the rules, cleaned and its links made
+// absolute; a PDF or text file is read and normalized. It returns the same
+// errors as Extract.
+func Prepare(body []byte, contentType, pageURL string, rules Rules) (*Page, error) {
 	if err := rules.Validate(); err != nil {
-		return "", fmt.Errorf("extract: %w", err)
+		return nil, fmt.Errorf("extract: %w", err)
 	}
 	if scripts := rules.ScriptFilters(); len(scripts) > 0 {
-		return "", fmt.Errorf("extract: %w: %s", ErrScriptFilter, scripts[0].Name)
+		return nil, fmt.Errorf("extract: %w: %s", ErrScriptFilter, scripts[0].Name)
 	}
+	isPDF := bytes.HasPrefix(body, []byte("%PDF-"))
 	var text string
-	switch mediaType(contentType) {
-	case "application/pdf":
+	switch mt := mediaType(contentType); {
+	case mt == "application/pdf" || isPDF:
 		t, err := pdfText(body)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		text = Normalize(t)
-	case "text/plain", "text/markdown", "text/x-markdown":
-		if bytes.HasPrefix(body, []byte("%PDF-")) {
-			return Extract(body, "application/pdf", pageURL, rules)
-		}
+	case mt == "text/plain" || mt == "text/markdown" || mt == "text/x-markdown":
 		text = Normalize(string(toUTF8(body, contentType)))
 	default:
-		if bytes.HasPrefix(body, []byte("%PDF-")) {
-			return Extract(body, "application/pdf", pageURL, rules)
-		}
-		md, err := htmlMarkdown(body, contentType, pageURL, rules)
+		nodes, err := htmlNodes(body, contentType, pageURL, rules)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
-		text = Normalize(md)
+		return &Page{nodes: nodes}, nil
 	}
+	if !hasWords(text) {
+		return nil, ErrEmpty
+	}
+	return &Page{text: text}, nil
+}
+
+// Markdown converts the page to the normalized Markdown that is stored.
+func (p *Page) Markdown() (string, error) {
+	if p.nodes == nil {
+		return p.text, nil
+	}
+	text := Normalize(convertNodes(p.nodes))
 	if !hasWords(text) {
 		return "", ErrEmpty
 	}
@@ -75,28 +102,28 @@ func mediaType(contentType string) string {
 	return mt
 }
 
-// htmlMarkdown parses an HTML page, applies the rules and converts the
-// selected content to (not yet normalized) Markdown.
-func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string, error) {
+// htmlNodes parses an HTML page, applies the rules and returns the
+// selected nodes, cleaned and with their links made absolute.
+func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.Node, error) {
 	root, err := html.Parse(bytes.NewReader(toUTF8(body, contentType)))
 	if err != nil {
-		return "", fmt.Errorf("extract: parse html: %w", err)
+		return nil, fmt.Errorf("extract: parse html: %w", err)
 	}
 	parseNoscript(root)
 	doc := goquery.NewDocumentFromNode(root)
 	if isBlocked(doc) {
-		return "", ErrBlocked
+		return nil, ErrBlocked
 	}
 	base := baseURL(doc, pageURL)
 	dropped := doc.Find("script, style, template, svg, iframe, object, embed, canvas").Remove()
 
 	runBuiltinFilters(doc, base, rules.Filters)
 	if err := removeSelectors(doc, rules.Remove); err != nil {
-		return "", err
+		return nil, err
 	}
 	nodes, err := selectNodes(doc, rules.Select)
 	if err != nil {
-		return "", explainMissing(err, dropped)
+		return nil, explainMissing(err, dropped)
 	}
 	for _, n := range nodes {
 		removeConsentBanners(n)
@@ -104,14 +131,22 @@ func htmlMarkdown(body []byte, contentType, pageURL string, rules Rules) (string
 	if !selectionHasWords(nodes) {
 		// Checked on the HTML because Markdown would count image and link
 		// addresses as words.
-		return "", ErrEmpty
+		return nil, ErrEmpty
 	}
-	parts := make([]string, 0, len(nodes))
 	for _, n := range nodes {
 		fixLinks(goquery.NewDocumentFromNode(n).Selection, base)
+	}
+	return nodes, nil
+}
+
+// convertNodes converts the selected nodes to (not yet normalized)
+// Markdown.
+func convertNodes(nodes []*html.Node) string {
+	parts := make([]string, 0, len(nodes))
+	for _, n := range nodes {
 		parts = append(parts, markdown(n))
 	}
-	return strings.Join(parts, "\n\n"), nil
+	return strings.Join(parts, "\n\n")
 }
 
 // removeSelectors deletes what the selectors match; a CSS selector that

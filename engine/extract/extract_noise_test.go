@@ -28,6 +28,7 @@ func TestExtractTosgenNoise(t *testing.T) {
 			if (a == b) != tt.same {
 				t.Fatalf("same = %v, want %v\n%s", a == b, tt.same, firstDiff(a, b))
 			}
+			checkFingerprints(t, fixture(t, tt.a), fixture(t, tt.b), tosgenRules(), tt.same)
 			for _, noise := range []string{"csrf", "Consent ID", "Page generated", "Served by", "css-", "Was this page helpful"} {
 				if strings.Contains(a, noise) {
 					t.Errorf("output contains noise %q", noise)
@@ -68,10 +69,13 @@ func TestExtractNoiseKinds(t *testing.T) {
 		Select: []Selector{{CSS: "article"}},
 		Remove: []Selector{{CSS: ".tools"}, {CSS: ".cookie-banner"}},
 	}
-	want := mustExtract(t, []byte(page(``, article, ``)), rules)
+	clean := []byte(page(``, article, ``))
+	want := mustExtract(t, clean, rules)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := mustExtract(t, []byte(tt.noisy), rules)
+			// The quoted word of the typography case is content.
+			checkFingerprints(t, clean, []byte(tt.noisy), rules, tt.name != "typographic quotes and dashes")
 			if tt.name == "typographic quotes and dashes" {
 				// The quoted word is content; only its typography is noise.
 				want := strings.ReplaceAll(want, "your use.", "your use - 'use'.")
