@@ -43,11 +43,17 @@ type Snapshot struct {
 }
 
 // Result is the outcome of a successful check. When NotModified is set
-// every source answered 304, and Markdown and Snapshots are empty.
+// every source answered 304, and the other fields are empty. When
+// Unchanged is set the pages have the fingerprint the check was given:
+// Markdown is empty because nothing was converted.
 type Result struct {
-	Markdown    string
+	Markdown string
+	// Fingerprint is the content fingerprint of the pages (see
+	// extract.Page.Fingerprint), joined over the sources.
+	Fingerprint string
 	Snapshots   []Snapshot
 	NotModified bool
+	Unchanged   bool
 }
 
 // CheckError is the one error type Check and Reextract return. State is
@@ -82,6 +88,10 @@ func New(f *fetch.Fetcher) *Engine {
 type CheckOptions struct {
 	Conditionals []Conditional
 	HostWait     time.Duration
+	// Fingerprint, when set, is the content fingerprint of the latest
+	// version, made by this extraction version with the same rules: pages
+	// that still have it are Unchanged and are not converted.
+	Fingerprint string
 }
 
 // Check fetches every source in order, extracts each and joins their
@@ -136,34 +146,74 @@ func (e *Engine) Check(ctx context.Context, sources []Source, opts CheckOptions)
 		snapshots[i] = newSnapshot(resp)
 		rules[i] = sources[i].Rules
 	}
-	md, err := e.Reextract(ctx, snapshots, rules)
+	res, err := e.extract(ctx, snapshots, rules, opts.Fingerprint)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Markdown: md, Snapshots: snapshots}, nil
+	res.Snapshots = snapshots
+	return res, nil
 }
 
 // Reextract runs extraction on stored snapshots with the given rules, one
 // set per snapshot, and joins the parts as Check does. It serves technical
-// upgrades (changed selectors) and engine upgrades without fetching.
-func Reextract(snapshots []Snapshot, rules []extract.Rules) (string, error) {
+// upgrades (changed selectors, a new extraction version) without fetching.
+// The result's Snapshots are the ones given.
+func Reextract(snapshots []Snapshot, rules []extract.Rules) (*Result, error) {
+	res, err := extractSnapshots(snapshots, rules, "")
+	if err != nil {
+		return nil, err
+	}
+	res.Snapshots = snapshots
+	return res, nil
+}
+
+// extractSnapshots parses each snapshot once and fingerprints it; when
+// the joined fingerprint equals known the result is Unchanged, otherwise
+// the same parsed pages are converted to Markdown. It leaves the result's
+// Snapshots to the caller, which may have extracted filtered copies.
+func extractSnapshots(snapshots []Snapshot, rules []extract.Rules, known string) (*Result, error) {
 	if len(snapshots) == 0 {
-		return "", errors.New("extract: no snapshots")
+		return nil, errors.New("extract: no snapshots")
 	}
 	if len(rules) != len(snapshots) {
-		return "", fmt.Errorf("extract: %d rule sets for %d snapshots", len(rules), len(snapshots))
+		return nil, fmt.Errorf("extract: %d rule sets for %d snapshots", len(rules), len(snapshots))
 	}
-	parts := make([]string, len(snapshots))
+	pages := make([]*extract.Page, len(snapshots))
+	fingerprints := make([]string, len(snapshots))
 	for i, s := range snapshots {
-		md, err := extract.Extract(s.Body, s.ContentType, s.URL, rules[i])
+		p, err := extract.Prepare(s.Body, s.ContentType, s.URL, rules[i])
 		if err != nil {
-			return "", extractError(s.URL, err)
+			return nil, extractError(s.URL, err)
+		}
+		pages[i], fingerprints[i] = p, p.Fingerprint()
+	}
+	res := &Result{Fingerprint: joinFingerprints(fingerprints)}
+	if known != "" && res.Fingerprint == known {
+		res.Unchanged = true
+		return res, nil
+	}
+	parts := make([]string, len(pages))
+	for i, p := range pages {
+		md, err := p.Markdown()
+		if err != nil {
+			return nil, extractError(snapshots[i].URL, err)
 		}
 		parts[i] = md
 	}
 	// Each part ends with one newline, so this leaves one blank line
 	// between parts.
-	return strings.Join(parts, "\n"), nil
+	res.Markdown = strings.Join(parts, "\n")
+	return res, nil
+}
+
+// joinFingerprints is a document's fingerprint: its one source's, or a
+// hash over its sources' in order.
+func joinFingerprints(fps []string) string {
+	if len(fps) == 1 {
+		return fps[0]
+	}
+	sum := sha256.Sum256([]byte(strings.Join(fps, "\n")))
+	return hex.EncodeToString(sum[:])
 }
 
 func newSnapshot(resp *fetch.Response) Snapshot {

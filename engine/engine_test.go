@@ -91,16 +91,36 @@ func TestCheckCombine(t *testing.T) {
 	if second.Snapshots[0].SHA256 == first.Snapshots[0].SHA256 {
 		t.Fatal("snapshots should differ in their noise")
 	}
+	if second.Fingerprint != first.Fingerprint || first.Fingerprint == "" {
+		t.Fatalf("noise changed the fingerprint: %q, %q", first.Fingerprint, second.Fingerprint)
+	}
+
+	// Given the fingerprint, a check of the same pages stops before
+	// converting; given another, it converts.
+	fast, err := e.Check(context.Background(), sources, CheckOptions{Fingerprint: first.Fingerprint})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fast.Unchanged || fast.Markdown != "" || fast.Fingerprint != first.Fingerprint || len(fast.Snapshots) != 2 {
+		t.Fatalf("fast path: %+v", fast)
+	}
+	slow, err := e.Check(context.Background(), sources, CheckOptions{Fingerprint: "older"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slow.Unchanged || slow.Markdown != first.Markdown {
+		t.Fatalf("other fingerprint: %+v", slow)
+	}
 
 	// Re-extraction of the stored snapshots gives the same text, and new
 	// rules give new text without a fetch.
 	again, err := Reextract(first.Snapshots, []extract.Rules{articleRules(), {Select: []extract.Selector{{CSS: "main"}}}})
-	if err != nil || again != first.Markdown {
-		t.Fatalf("Reextract = %q, %v", again, err)
+	if err != nil || again.Markdown != first.Markdown || again.Fingerprint != first.Fingerprint {
+		t.Fatalf("Reextract = %+v, %v", again, err)
 	}
 	upgraded, err := Reextract(first.Snapshots[:1], []extract.Rules{{Select: []extract.Selector{{CSS: "article p"}}}})
-	if err != nil || upgraded != "You agree to these terms.\n" {
-		t.Fatalf("Reextract with new rules = %q, %v", upgraded, err)
+	if err != nil || upgraded.Markdown != "You agree to these terms.\n" || upgraded.Fingerprint == first.Fingerprint {
+		t.Fatalf("Reextract with new rules = %+v, %v", upgraded, err)
 	}
 }
 

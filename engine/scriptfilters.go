@@ -17,9 +17,20 @@ import (
 // engine's browser, on each HTML snapshot, then extraction runs on the
 // filtered page with the remaining rules. Without a browser such rules
 // fail in the needs_browser state.
-func (e *Engine) Reextract(ctx context.Context, snapshots []Snapshot, rules []extract.Rules) (string, error) {
+func (e *Engine) Reextract(ctx context.Context, snapshots []Snapshot, rules []extract.Rules) (*Result, error) {
+	res, err := e.extract(ctx, snapshots, rules, "")
+	if err != nil {
+		return nil, err
+	}
+	res.Snapshots = snapshots
+	return res, nil
+}
+
+// extract is extractSnapshots after the JavaScript filters, given the
+// latest fingerprint known (or "").
+func (e *Engine) extract(ctx context.Context, snapshots []Snapshot, rules []extract.Rules, known string) (*Result, error) {
 	if len(rules) != len(snapshots) {
-		return Reextract(snapshots, rules)
+		return extractSnapshots(snapshots, rules, known)
 	}
 	filtered := slices.Clone(snapshots)
 	cut := slices.Clone(rules)
@@ -30,7 +41,7 @@ func (e *Engine) Reextract(ctx context.Context, snapshots []Snapshot, rules []ex
 		}
 		runner := e.fetcher.FilterRunner()
 		if runner == nil {
-			return "", &CheckError{State: docstate.NeedsBrowser, Err: fmt.Errorf("extract %s: JavaScript filter %s: %w", s.URL, scripts[0].Name, fetch.ErrNoBrowser), Permanent: true}
+			return nil, &CheckError{State: docstate.NeedsBrowser, Err: fmt.Errorf("extract %s: JavaScript filter %s: %w", s.URL, scripts[0].Name, fetch.ErrNoBrowser), Permanent: true}
 		}
 		calls := make([]fetch.ScriptFilter, len(scripts))
 		for j, f := range scripts {
@@ -40,12 +51,12 @@ func (e *Engine) Reextract(ctx context.Context, snapshots []Snapshot, rules []ex
 		if err != nil {
 			// A filter that throws is a broken declaration or a page of
 			// another shape: not worth retrying at once.
-			return "", &CheckError{State: docstate.Empty, Err: fmt.Errorf("extract %s: %w", s.URL, err), Permanent: true}
+			return nil, &CheckError{State: docstate.Empty, Err: fmt.Errorf("extract %s: %w", s.URL, err), Permanent: true}
 		}
 		filtered[i].Body, filtered[i].ContentType = body, "text/html; charset=utf-8"
 		cut[i].Filters = slices.DeleteFunc(slices.Clone(rules[i].Filters), func(f extract.Filter) bool { return !f.IsBuiltin() })
 	}
-	return Reextract(filtered, cut)
+	return extractSnapshots(filtered, cut, known)
 }
 
 // isHTML reports whether a snapshot is an HTML page, which filters apply
