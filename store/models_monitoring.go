@@ -78,9 +78,14 @@ type Version struct {
 	PrevSHA256 string `gorm:"column:prev_sha256" json:"prev_sha256"`
 	// SignificantSHA256 fingerprints the text without noise; two versions
 	// with the same fingerprint are the same document.
-	SignificantSHA256 string    `gorm:"column:significant_sha256" json:"-"`
-	SnapshotIDs       []int64   `gorm:"serializer:json" json:"-"`
-	CreatedAt         time.Time `json:"created_at"`
+	SignificantSHA256 string `gorm:"column:significant_sha256" json:"-"`
+	// ContentFingerprint fingerprints the pages the text came from before
+	// conversion (extract.Page.Fingerprint), made by ExtractionVersion;
+	// a fetch with the same fingerprint is not converted again.
+	ContentFingerprint string    `json:"-"`
+	ExtractionVersion  int       `json:"-"`
+	SnapshotIDs        []int64   `gorm:"serializer:json" json:"-"`
+	CreatedAt          time.Time `json:"created_at"`
 }
 
 // Change is the difference between two consecutive versions of a document.

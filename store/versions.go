@@ -31,12 +31,23 @@ func (s *Store) LatestVersionMeta(ctx context.Context, documentID int64) (*Versi
 	return &v, notFound(err, "latest version")
 }
 
-// SetVersionFingerprint refreshes a version's significant-text
-// fingerprint after the noise rules changed; the text and its hash chain
-// are untouched.
-func (s *Store) SetVersionFingerprint(ctx context.Context, versionID int64, fingerprint string) error {
-	err := s.conn(ctx).Model(&Version{}).Where("id = ?", versionID).Update("significant_sha256", fingerprint).Error
-	return notFound(err, "set version fingerprint")
+// Fingerprints are what a check compares a version with: the
+// significant-text fingerprint and the content fingerprint of its pages
+// with the extraction version that made them.
+type Fingerprints struct {
+	Significant       string
+	Content           string
+	ExtractionVersion int
+}
+
+// SetVersionFingerprints refreshes a version's fingerprints after the
+// noise rules or the extraction changed without changing its text; the
+// text and its hash chain are untouched.
+func (s *Store) SetVersionFingerprints(ctx context.Context, versionID int64, f Fingerprints) error {
+	err := s.conn(ctx).Model(&Version{}).Where("id = ?", versionID).Updates(map[string]any{
+		"significant_sha256": f.Significant, "content_fingerprint": f.Content, "extraction_version": f.ExtractionVersion,
+	}).Error
+	return notFound(err, "set version fingerprints")
 }
 
 // Version returns one version of a document.
@@ -72,11 +83,12 @@ type NewVersion struct {
 	Markdown string
 	SHA256   string
 	PrevSHA  string
-	// SignificantSHA256 is the fingerprint of the text without noise.
-	SignificantSHA256 string
-	Snapshots         []SnapshotInput
-	Change            *Change // nil for first versions and technical upgrades
-	Health            Health
+	// Fingerprints are the text's without noise and the pages' before
+	// conversion (see Version).
+	Fingerprints Fingerprints
+	Snapshots    []SnapshotInput
+	Change       *Change // nil for first versions and technical upgrades
+	Health       Health
 	// OnChange, when set, runs inside the transaction right after the
 	// change is inserted (the alerts outbox writes its rows there), so that
 	// the change and what it causes commit together; an error rolls both
@@ -85,7 +97,8 @@ type NewVersion struct {
 }
 
 // RecordVersion stores snapshots, the version, the change and the
-// document's health in one transaction, so a crash leaves either all or
+// document's health (except for a technical upgrade, which is no check)
+// in one transaction, so a crash leaves either all or
 // nothing. It returns the new version (and change, when there is one).
 func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Change, error) {
 	var (
@@ -121,7 +134,8 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 		}
 		version = Version{
 			DocumentID: nv.DocumentID, Kind: nv.Kind, Markdown: nv.Markdown,
-			SHA256: nv.SHA256, PrevSHA256: nv.PrevSHA, SignificantSHA256: nv.SignificantSHA256, SnapshotIDs: ids, CreatedAt: nv.Health.CheckedAt,
+			SHA256: nv.SHA256, PrevSHA256: nv.PrevSHA, SnapshotIDs: ids, CreatedAt: nv.Health.CheckedAt,
+			SignificantSHA256: nv.Fingerprints.Significant, ContentFingerprint: nv.Fingerprints.Content, ExtractionVersion: nv.Fingerprints.ExtractionVersion,
 		}
 		if err := db.Create(&version).Error; err != nil {
 			return fmt.Errorf("insert version: %w", err)
@@ -141,6 +155,12 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 					return fmt.Errorf("after change %d: %w", c.ID, err)
 				}
 			}
+		}
+		if nv.Kind == VersionTechnicalUpgrade {
+			// Not a check: the document's health stays as it was.
+			return db.Model(&Document{}).Where("id = ?", nv.DocumentID).Updates(map[string]any{
+				"latest_version_id": version.ID, "updated_at": time.Now().UTC(),
+			}).Error
 		}
 		conds, _ := json.Marshal(nv.Health.Conditionals)
 		return db.Model(&Document{}).Where("id = ?", nv.DocumentID).Updates(map[string]any{
