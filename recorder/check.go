@@ -14,6 +14,7 @@ import (
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/analysis"
 	"github.com/clausewatch/clausewatch/engine/diff"
+	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -66,11 +67,21 @@ func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Dur
 	for i, c := range doc.Conditionals {
 		conds[i] = engine.Conditional{ETag: c.ETag, LastModified: c.LastModified}
 	}
-	// A document without a version must be fetched in full.
-	if doc.LatestVersionID == nil {
+	// A document without a version must be fetched in full, and so must
+	// one whose validators are not one per source (its declaration gained
+	// or lost a source).
+	if doc.LatestVersionID == nil || len(conds) != len(sources) {
 		conds = nil
 	}
-	res, checkErr := s.engine.Check(ctx, sources, engine.CheckOptions{Conditionals: conds, HostWait: hostWait})
+	latest, err := s.latestForCheck(ctx, doc, sources)
+	if err != nil {
+		return Outcome{}, err
+	}
+	opts := engine.CheckOptions{Conditionals: conds, HostWait: hostWait}
+	if latest != nil && latest.ExtractionVersion == extract.Version {
+		opts.Fingerprint = latest.ContentFingerprint
+	}
+	res, checkErr := s.engine.Check(ctx, sources, opts)
 	if errors.Is(checkErr, fetch.ErrHostBusy) {
 		return Outcome{DocumentID: documentID}, fmt.Errorf("document %d: %w", documentID, checkErr)
 	}
@@ -83,28 +94,52 @@ func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Dur
 		health.Conditionals = nil // keep the validators of the last full fetch
 		return s.recordHealth(ctx, doc, health)
 	}
+	if res.Unchanged {
+		// The pages' fingerprint is the latest version's: nothing was
+		// converted and there is nothing to compare.
+		return s.recordHealth(ctx, doc, health)
+	}
 	for attempt := 0; attempt < 3; attempt++ {
-		out, err := s.record(ctx, doc, res, health)
+		out, err := s.record(ctx, doc, latest, res, health)
 		if !errors.Is(err, store.ErrStale) {
 			return out, err
+		}
+		if latest, err = s.store.LatestVersionMeta(ctx, doc.ID); err != nil {
+			return Outcome{}, err
 		}
 	}
 	return Outcome{}, fmt.Errorf("document %d: could not record a version: other checks kept recording", documentID)
 }
 
-func (s *Service) record(ctx context.Context, doc *store.Document, res *engine.Result, health store.Health) (Outcome, error) {
-	fingerprint := Fingerprint(res.Markdown)
-	latest, err := s.store.LatestVersionMeta(ctx, doc.ID)
-	hasLatest := err == nil
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return Outcome{}, err
-	}
-	if hasLatest && latest.SignificantSHA256 == fingerprint {
-		// Same text, or only noise: nothing to record but health.
+// record compares a converted check result with latest (nil for a
+// document without versions) and records a version, and a change when
+// there was one, or only the document's health when the text is the same
+// but for noise.
+func (s *Service) record(ctx context.Context, doc *store.Document, latest *store.Version, res *engine.Result, health store.Health) (Outcome, error) {
+	fps := store.Fingerprints{Significant: Fingerprint(res.Markdown), Content: res.Fingerprint, ExtractionVersion: extract.Version}
+	// refresh keeps latest's text and its significant fingerprint sig, and
+	// remembers this fetch's content fingerprint when the same extraction
+	// version made both, so that the next fetch like this one stops before
+	// converting.
+	refresh := func(sig string) (Outcome, error) {
+		f := store.Fingerprints{Significant: sig, Content: latest.ContentFingerprint, ExtractionVersion: latest.ExtractionVersion}
+		if latest.ExtractionVersion == extract.Version {
+			f.Content = res.Fingerprint
+		}
+		if f != (store.Fingerprints{Significant: latest.SignificantSHA256, Content: latest.ContentFingerprint, ExtractionVersion: latest.ExtractionVersion}) {
+			if err := s.store.SetVersionFingerprints(ctx, latest.ID, f); err != nil {
+				return Outcome{}, err
+			}
+		}
 		return s.recordHealth(ctx, doc, health)
 	}
-	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, SignificantSHA256: fingerprint, Health: health, OnChange: s.hooks.Change}
-	if hasLatest {
+	if latest != nil && latest.SignificantSHA256 == fps.Significant {
+		// Same text, or only noise that the content fingerprint still
+		// sees.
+		return refresh(fps.Significant)
+	}
+	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, Fingerprints: fps, Health: health, OnChange: s.hooks.Change}
+	if latest != nil {
 		full, err := s.store.Version(ctx, doc.ID, latest.ID)
 		if err != nil {
 			return Outcome{}, err
@@ -112,11 +147,8 @@ func (s *Service) record(ctx context.Context, doc *store.Document, res *engine.R
 		// The stored fingerprint is a shortcut; the noise rules may have
 		// changed since it was computed, so a mismatch is confirmed on the
 		// text itself before it counts as a change.
-		if old := Fingerprint(full.Markdown); old == fingerprint {
-			if err := s.store.SetVersionFingerprint(ctx, latest.ID, old); err != nil {
-				return Outcome{}, err
-			}
-			return s.recordHealth(ctx, doc, health)
+		if old := Fingerprint(full.Markdown); old == fps.Significant {
+			return refresh(old)
 		}
 		nv.PrevID = latest.ID
 		nv.PrevSHA = latest.SHA256

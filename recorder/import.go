@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/catalogue"
-	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/store"
@@ -127,7 +126,7 @@ func (s *Service) importDocument(ctx context.Context, rep *ImportReport, platfor
 	if existing.RulesHash == rulesHash || existing.LatestVersionID == nil {
 		return nil
 	}
-	upgraded, err := s.technicalUpgrade(ctx, existing.ID, d.Sources)
+	_, upgraded, err := s.upgrade(ctx, existing.ID, d.Sources)
 	if err != nil {
 		// The new rules are stored; the next check applies them. Say why the
 		// immediate re-extraction did not happen.
@@ -138,47 +137,6 @@ func (s *Service) importDocument(ctx context.Context, rep *ImportReport, platfor
 		rep.TechnicalUpgrades++
 	}
 	return nil
-}
-
-// technicalUpgrade re-extracts the latest snapshots with new rules and
-// records the result as a technical_upgrade version when the text differs.
-func (s *Service) technicalUpgrade(ctx context.Context, documentID int64, sources []engine.Source) (bool, error) {
-	latest, err := s.store.LatestVersion(ctx, documentID)
-	if err != nil {
-		return false, err
-	}
-	if len(latest.SnapshotIDs) != len(sources) {
-		return false, fmt.Errorf("the declaration now has %d sources, the latest version %d snapshots", len(sources), len(latest.SnapshotIDs))
-	}
-	snaps, err := s.store.Snapshots(ctx, latest.SnapshotIDs)
-	if err != nil {
-		return false, err
-	}
-	in := make([]engine.Snapshot, len(snaps))
-	rules := make([]extract.Rules, len(snaps))
-	for i, sn := range snaps {
-		in[i] = engine.Snapshot{URL: sn.URL, Body: sn.Body, ContentType: sn.ContentType, SHA256: sn.SHA256}
-		rules[i] = sources[i].Rules
-	}
-	md, err := s.engine.Reextract(ctx, in, rules)
-	if err != nil {
-		return false, err
-	}
-	fingerprint := Fingerprint(md)
-	if fingerprint == Fingerprint(latest.Markdown) {
-		return false, nil
-	}
-	doc, err := s.store.Document(ctx, documentID)
-	if err != nil {
-		return false, err
-	}
-	now := s.now()
-	_, _, err = s.store.RecordVersion(ctx, store.NewVersion{
-		DocumentID: documentID, PrevID: latest.ID, PrevSHA: latest.SHA256, Kind: store.VersionTechnicalUpgrade,
-		Markdown: md, SHA256: chainHash(latest.SHA256, md), SignificantSHA256: fingerprint,
-		Health: store.Health{State: docstate.OK, CheckedAt: now, NextCheckAt: doc.NextCheckAt, Conditionals: doc.Conditionals},
-	})
-	return err == nil, err
 }
 
 // RulesHash fingerprints what decides extraction (selectors, removals and

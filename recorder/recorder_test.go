@@ -217,7 +217,7 @@ func TestStaleFingerprintIsNotAChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetVersionFingerprint(ctx, first.VersionID, "computed-by-older-rules"); err != nil {
+	if err := st.SetVersionFingerprints(ctx, first.VersionID, store.Fingerprints{Significant: "computed-by-older-rules", ExtractionVersion: extract.Version}); err != nil {
 		t.Fatal(err)
 	}
 	again, err := tr.Check(ctx, id)
