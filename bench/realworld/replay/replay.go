@@ -242,10 +242,11 @@ func (r *replayer) extract(s snapshotRef, dc declared) extraction {
 		url = src.URL
 	}
 	snap := engine.Snapshot{URL: url, Body: body, ContentType: contentType}
-	md, err := engine.Reextract([]engine.Snapshot{snap}, []extract.Rules{src.Rules})
-	e := extraction{md: md, err: err}
+	res, err := engine.Reextract([]engine.Snapshot{snap}, []extract.Rules{src.Rules})
+	e := extraction{err: err}
 	if err == nil {
-		e.fp = recorder.Fingerprint(md)
+		e.md = res.Markdown
+		e.fp = recorder.Fingerprint(res.Markdown)
 	}
 	r.cache[key] = e
 	return e
