@@ -30,16 +30,21 @@ type DigestPlatform struct {
 	Changes []DigestChange
 }
 
-// DigestChange is one line of a digest.
+// DigestChange is one line of a digest. Editorial counts the editorial
+// changes of one document folded into the line (0 for a substantive
+// change).
 type DigestChange struct {
-	Document string
-	Summary  string
-	Severity string
-	Date     time.Time
-	URL      string
+	Document  string
+	Summary   string
+	Severity  string
+	Date      time.Time
+	URL       string
+	Editorial int
 	// Provisions name the provisions affected, for organizations whose
 	// plan has compliance analysis.
 	Provisions []string
+
+	documentID int64
 }
 
 // DigestReport says what SendDigests did.
@@ -133,13 +138,18 @@ func (s *Service) sendDigestEmail(ctx context.Context, d *store.AlertDelivery) e
 			byPlatform[name] = i
 			data.Platforms = append(data.Platforms, DigestPlatform{Name: name})
 		}
+		url := fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID)
+		if c.Materiality == store.MaterialityEditorial {
+			data.Platforms[i].addEditorial(c, doc, url)
+			continue
+		}
 		summary := c.Summary
 		if summary == "" {
 			summary = "The text changed."
 		}
 		line := DigestChange{
 			Document: doc, Summary: shorten(summary, clauseLimit), Severity: c.Severity, Date: c.CreatedAt,
-			URL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID),
+			URL: url,
 		}
 		if entitled {
 			provisions, _ := provisionLines(&c) // a digest without them beats no digest

@@ -18,8 +18,12 @@ import (
 type Settings struct {
 	// SameDay is whether same-day alerts go out: on in the settings and
 	// part of the plan.
-	SameDay           bool             `json:"same_day"`
-	SameDayAvailable  bool             `json:"same_day_available"`
+	SameDay          bool `json:"same_day"`
+	SameDayAvailable bool `json:"same_day_available"`
+	// Editorial is whether editorial changes (spelling, contact details,
+	// a rename) alert the same day too; otherwise only the digest lists
+	// them.
+	Editorial         bool             `json:"editorial"`
 	DigestWeekday     string           `json:"digest_weekday"`
 	DigestHourUTC     int              `json:"digest_hour_utc"`
 	WebhooksAvailable bool             `json:"webhooks_available"`
@@ -46,6 +50,7 @@ type MemberSettings struct {
 // Update changes settings; nil fields stay as they are.
 type Update struct {
 	SameDay       *bool   `json:"same_day"`
+	Editorial     *bool   `json:"editorial"`
 	DigestWeekday *string `json:"digest_weekday"`
 	// WebhookURL sets the webhook; "" removes it.
 	WebhookURL              *string       `json:"webhook_url"`
@@ -85,7 +90,7 @@ func (s *Service) Settings(ctx context.Context, a Actor) (*Settings, error) {
 		return nil, err
 	}
 	out := &Settings{
-		SameDay: st.SameDay && plan.SameDayAlerts, SameDayAvailable: plan.SameDayAlerts,
+		SameDay: st.SameDay && plan.SameDayAlerts, SameDayAvailable: plan.SameDayAlerts, Editorial: st.Editorial,
 		DigestWeekday: strings.ToLower(time.Weekday(st.DigestWeekday).String()), DigestHourUTC: DigestHour,
 		WebhooksAvailable: plan.Webhooks,
 		Member:            MemberSettings{SameDay: !outs[store.OptOutSameDay], Digest: !outs[store.OptOutDigest]},
@@ -129,7 +134,7 @@ func (s *Service) UpdateSettings(ctx context.Context, a Actor, u Update) (*Setti
 		return nil, err
 	}
 	plan := billing.Entitlements(org.Plan)
-	orgWide := u.SameDay != nil || u.DigestWeekday != nil || u.WebhookURL != nil || u.RegenerateWebhookSecret
+	orgWide := u.SameDay != nil || u.Editorial != nil || u.DigestWeekday != nil || u.WebhookURL != nil || u.RegenerateWebhookSecret
 	if orgWide && !a.Role.CanManage() {
 		return nil, fmt.Errorf("change alert settings: %w", accounts.ErrForbidden)
 	}
@@ -156,6 +161,9 @@ func (s *Service) UpdateSettings(ctx context.Context, a Actor, u Update) (*Setti
 	if u.SameDay != nil {
 		st.SameDay = *u.SameDay
 	}
+	if u.Editorial != nil {
+		st.Editorial = *u.Editorial
+	}
 	if u.DigestWeekday != nil {
 		d, ok := ParseWeekday(*u.DigestWeekday)
 		if !ok {
@@ -173,7 +181,7 @@ func (s *Service) UpdateSettings(ctx context.Context, a Actor, u Update) (*Setti
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	if u.SameDay != nil || u.DigestWeekday != nil {
+	if u.SameDay != nil || u.Editorial != nil || u.DigestWeekday != nil {
 		if err := s.d.Store.SaveAlertSettings(ctx, st); err != nil {
 			return nil, err
 		}

@@ -40,16 +40,17 @@ type WebhookEvent struct {
 
 // WebhookChange is the change in a webhook body.
 type WebhookChange struct {
-	ID         int64                `json:"id"`
-	URL        string               `json:"url"`
-	Summary    string               `json:"summary"`
-	Severity   string               `json:"severity,omitempty"`
-	CreatedAt  time.Time            `json:"created_at"`
-	Platform   *WebhookPlatform     `json:"platform,omitempty"`
-	Document   WebhookDocument      `json:"document"`
-	Stats      WebhookStats         `json:"stats"`
-	Sections   []diff.Section       `json:"sections"`
-	Provisions []analysis.Provision `json:"provisions"`
+	ID          int64                `json:"id"`
+	URL         string               `json:"url"`
+	Summary     string               `json:"summary"`
+	Severity    string               `json:"severity,omitempty"`
+	Materiality string               `json:"materiality"`
+	CreatedAt   time.Time            `json:"created_at"`
+	Platform    *WebhookPlatform     `json:"platform,omitempty"`
+	Document    WebhookDocument      `json:"document"`
+	Stats       WebhookStats         `json:"stats"`
+	Sections    []diff.Section       `json:"sections"`
+	Provisions  []analysis.Provision `json:"provisions"`
 }
 
 // WebhookPlatform names the platform of a catalogue document.
@@ -133,7 +134,7 @@ func isSlack(u string) bool {
 // organizations whose plan has compliance analysis.
 func (s *Service) webhookBody(c *store.Change, slack, provisions bool) ([]byte, error) {
 	ev := WebhookEvent{Event: "change.recorded", Change: WebhookChange{
-		ID: c.ID, URL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID), Summary: c.Summary, Severity: c.Severity,
+		ID: c.ID, URL: fmt.Sprintf("%s/changes/%d", s.d.BaseURL, c.ID), Summary: c.Summary, Severity: c.Severity, Materiality: c.Materiality,
 		CreatedAt: c.CreatedAt.UTC(), Stats: WebhookStats{AddedWords: c.AddedWords, RemovedWords: c.RemovedWords, SectionsChanged: c.SectionsChanged},
 		Sections: []diff.Section{}, Provisions: []analysis.Provision{},
 	}}

@@ -14,6 +14,7 @@ type alertsForm struct {
 	MemberSameDay checkbox `form:"member_same_day"`
 	MemberDigest  checkbox `form:"member_digest"`
 	SameDay       checkbox `form:"same_day"`
+	Editorial     checkbox `form:"editorial"`
 	DigestWeekday string   `form:"digest_weekday"`
 	WebhookURL    string   `form:"webhook_url"`
 }
@@ -29,7 +30,8 @@ func (s *Server) saveAlerts(c echo.Context) error {
 	memberSameDay, memberDigest := bool(in.MemberSameDay), bool(in.MemberDigest)
 	u := alerts.Update{Member: &alerts.MemberUpdate{SameDay: &memberSameDay, Digest: &memberDigest}}
 	if authFrom(c).Role.CanManage() {
-		u.DigestWeekday, u.WebhookURL = &in.DigestWeekday, &in.WebhookURL
+		editorial := bool(in.Editorial)
+		u.DigestWeekday, u.WebhookURL, u.Editorial = &in.DigestWeekday, &in.WebhookURL, &editorial
 		// An unchecked box on a plan without same-day alerts is not a
 		// request to change anything.
 		if bool(in.SameDay) || page.Plan.SameDayAlerts {

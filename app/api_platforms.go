@@ -101,6 +101,7 @@ type apiChange struct {
 	CreatedAt     time.Time         `json:"created_at"`
 	Summary       string            `json:"summary"`
 	Severity      string            `json:"severity"`
+	Materiality   string            `json:"materiality"`
 	Stats         diff.Stats        `json:"stats"`
 	FromVersionID int64             `json:"from_version_id"`
 	ToVersionID   int64             `json:"to_version_id"`
@@ -109,7 +110,7 @@ type apiChange struct {
 
 func newAPIChange(c echo.Context, ch store.Change) apiChange {
 	out := apiChange{
-		ID: ch.ID, CreatedAt: ch.CreatedAt, Summary: ch.Summary, Severity: ch.Severity,
+		ID: ch.ID, CreatedAt: ch.CreatedAt, Summary: ch.Summary, Severity: ch.Severity, Materiality: ch.Materiality,
 		Stats:         diff.Stats{AddedWords: ch.AddedWords, RemovedWords: ch.RemovedWords, SectionsChanged: ch.SectionsChanged},
 		FromVersionID: ch.FromVersionID, ToVersionID: ch.ToVersionID,
 		URL: c.Echo().Reverse("change", ch.ID),

@@ -198,6 +198,7 @@ func describeChange(oldMD, newMD string) (*store.Change, error) {
 	return &store.Change{
 		Summary:         report.Summary,
 		Severity:        analysis.HighestSeverity(report.Provisions).String(),
+		Materiality:     report.Materiality,
 		AddedWords:      report.Stats.AddedWords,
 		RemovedWords:    report.Stats.RemovedWords,
 		SectionsChanged: report.Stats.SectionsChanged,

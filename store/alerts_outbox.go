@@ -29,7 +29,8 @@ type OutboxCounts struct {
 // organization's rules filter all three and a member's own rules their
 // e-mail. It runs a few INSERT … SELECT statements whatever the number of
 // organizations; call it in the transaction that records the change so
-// that both commit or neither does.
+// that both commit or neither does. An editorial change goes to the
+// same-day channels only of organizations that asked for editorial alerts.
 func (s *Store) WriteChangeOutbox(ctx context.Context, c *Change, facets ChangeFacets, plans OutboxPlans, now time.Time) (OutboxCounts, error) {
 	var counts OutboxCounts
 	db := s.conn(ctx)
@@ -40,6 +41,7 @@ func (s *Store) WriteChangeOutbox(ctx context.Context, c *Change, facets ChangeF
 	active := " AND w.paused_at IS NULL"
 	orgRules, orgArgs := ruleFilter(facets, "o", "0", "w", plans.Rules)
 	memberRules, memberArgs := ruleFilter(facets, "o", "m.user_id", "w", plans.Rules)
+	alerting := active + editorialFilter(c)
 	now = now.UTC()
 	if len(plans.SameDay) > 0 {
 		res := db.Exec(`INSERT INTO alert_deliveries
@@ -49,7 +51,7 @@ FROM watches w
 JOIN organizations o ON o.id = w.organization_id
 JOIN memberships m ON m.organization_id = w.organization_id
 JOIN users u ON u.id = m.user_id
-WHERE `+cond+active+` AND o.plan IN ? AND u.email_verified_at IS NOT NULL
+WHERE `+cond+alerting+` AND o.plan IN ? AND u.email_verified_at IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM alert_settings st WHERE st.organization_id = o.id AND NOT st.same_day)
   AND NOT EXISTS (SELECT 1 FROM alert_opt_outs x WHERE x.organization_id = m.organization_id AND x.user_id = m.user_id AND x.kind = ?)`+
 			orgRules+memberRules+`
@@ -67,7 +69,7 @@ SELECT w.organization_id, ?, h.id, ?, ?, 0, '', ?, ?, ?
 FROM watches w
 JOIN organizations o ON o.id = w.organization_id
 JOIN alert_webhooks h ON h.organization_id = w.organization_id
-WHERE `+cond+active+` AND o.plan IN ?`+orgRules+`
+WHERE `+cond+alerting+` AND o.plan IN ?`+orgRules+`
 ON CONFLICT DO NOTHING`,
 			slices.Concat([]any{c.ID, ChannelWebhook, DeliveryPending, now, now, now, arg, plans.Webhooks}, orgArgs)...)
 		if res.Error != nil {
@@ -85,4 +87,13 @@ ON CONFLICT DO NOTHING`, slices.Concat([]any{c.ID, now, arg}, orgArgs)...)
 	}
 	counts.DigestItems = res.RowsAffected
 	return counts, nil
+}
+
+// editorialFilter keeps an editorial change from the same-day channels of
+// organizations that did not turn editorial alerts on.
+func editorialFilter(c *Change) string {
+	if c.Materiality != MaterialityEditorial {
+		return ""
+	}
+	return " AND EXISTS (SELECT 1 FROM alert_settings se WHERE se.organization_id = o.id AND se.editorial)"
 }

@@ -29,7 +29,7 @@ func (s *Store) SaveAlertSettings(ctx context.Context, st AlertSettings) error {
 	st.UpdatedAt = time.Now().UTC()
 	err := s.conn(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "organization_id"}},
-		DoUpdates: clause.AssignmentColumns([]string{"same_day", "digest_weekday", "updated_at"}),
+		DoUpdates: clause.AssignmentColumns([]string{"same_day", "digest_weekday", "editorial", "updated_at"}),
 	}).Create(&st).Error
 	return notFound(err, "save alert settings")
 }

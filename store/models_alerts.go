@@ -38,6 +38,7 @@ type AlertSettings struct {
 	OrganizationID int64     `gorm:"primaryKey;autoIncrement:false" json:"-"`
 	SameDay        bool      `json:"same_day"`
 	DigestWeekday  int       `json:"digest_weekday"`
+	Editorial      bool      `json:"editorial"` // same-day alerts for editorial changes too
 	UpdatedAt      time.Time `json:"-"`
 }
 

@@ -13,6 +13,12 @@ const (
 	VersionTechnicalUpgrade = "technical_upgrade"
 )
 
+// Materiality of a change, as the analysis classifies it.
+const (
+	MaterialitySubstantive = "substantive"
+	MaterialityEditorial   = "editorial"
+)
+
 // Platform is an online service in the catalogue.
 type Platform struct {
 	ID           int64     `gorm:"primaryKey" json:"id"`
@@ -96,6 +102,7 @@ type Change struct {
 	ToVersionID     int64     `json:"to_version_id"`
 	Summary         string    `json:"summary"`
 	Severity        string    `json:"severity,omitempty"`
+	Materiality     string    `gorm:"default:substantive" json:"materiality"` // MaterialitySubstantive or MaterialityEditorial
 	AddedWords      int       `json:"-"`
 	RemovedWords    int       `json:"-"`
 	SectionsChanged int       `json:"-"`
