@@ -42,13 +42,16 @@ func TestAlertSettingsAPI(t *testing.T) {
 		})
 	}
 
-	res, out = ta.apiCall("PUT", "/api/v1/alerts/settings", paid, `{"same_day": false, "digest_weekday": "friday"}`)
+	if out["editorial"] != false {
+		t.Errorf("editorial alerts must be off by default: %v", out)
+	}
+	res, out = ta.apiCall("PUT", "/api/v1/alerts/settings", paid, `{"same_day": false, "digest_weekday": "friday", "editorial": true}`)
 	wantStatus(t, res, http.StatusOK)
-	if out["same_day"] != false || out["digest_weekday"] != "friday" {
+	if out["same_day"] != false || out["digest_weekday"] != "friday" || out["editorial"] != true {
 		t.Errorf("updated settings = %v", out)
 	}
 	_, out = ta.apiCall("GET", "/api/v1/alerts/settings", paid, "")
-	if out["same_day"] != false || out["digest_weekday"] != "friday" {
+	if out["same_day"] != false || out["digest_weekday"] != "friday" || out["editorial"] != true {
 		t.Errorf("settings not kept: %v", out)
 	}
 }

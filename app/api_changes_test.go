@@ -39,7 +39,7 @@ func TestAPIChangeProvisionsNeedComplianceAnalysis(t *testing.T) {
 				}
 				return
 			}
-			if out["summary"] != f.acmeChange.Summary || out["severity"] != "high" {
+			if out["summary"] != f.acmeChange.Summary || out["severity"] != "high" || out["materiality"] != "substantive" {
 				t.Errorf("change = %v", out)
 			}
 			sections, _ := out["sections"].([]any)

@@ -58,7 +58,7 @@ func recordVersion(t testing.TB, st *store.Store, docID int64, markdown string, 
 		nv.PrevID, nv.PrevSHA, nv.Kind = prev.ID, prev.SHA256, store.VersionChange
 		nv.Change = &store.Change{Summary: rep.Summary, Severity: sev.String(), AddedWords: rep.Stats.AddedWords,
 			RemovedWords: rep.Stats.RemovedWords, SectionsChanged: rep.Stats.SectionsChanged,
-			Sections: sections, Provisions: provisions}
+			Sections: sections, Provisions: provisions, Materiality: rep.Materiality}
 	case !errors.Is(err, store.ErrNotFound):
 		t.Fatal(err)
 	}
