@@ -35,7 +35,7 @@ func contactRun(ts, left, right []tok) bool {
 			if !addressNumber(window, pos) {
 				return false
 			}
-		case contactWords[t.norm] || capitalized(t.raw) && !meaningful(t.norm) && !commonCapital[t.norm]:
+		case contactWords[t.norm] || addressWord(t) || capitalized(t.raw) && !commonCapital[t.norm] && (!meaningful(t.norm) || inAddress(window)):
 		default:
 			return false
 		}
@@ -72,11 +72,11 @@ func closesSentence(t tok) bool {
 
 // contactMarker reports a word that only appears around contact details.
 func contactMarker(t tok) bool {
-	return isEmail(t.raw) || isLink(t.raw) || addressWords[t.norm] && capitalized(t.raw) ||
+	return isEmail(t.raw) || isLink(t.raw) || addressWord(t) ||
 		markerWords[t.norm] || postcode.MatchString(strings.Trim(t.raw, ",.;:()"))
 }
 
-var postcode = regexp.MustCompile(`^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|[A-Z]\d[A-Z]|\d[A-Z]\d)$`)
+var postcode = regexp.MustCompile(`^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Za-z\d]?|\d[A-Z]{2}|[A-Z]\d[A-Z]|\d[A-Z]\d|[A-Z]{1,2}\d{2,3}|[A-Z]\d{3})$`)
 
 func isEmail(raw string) bool {
 	at := strings.IndexByte(raw, '@')
@@ -84,7 +84,7 @@ func isEmail(raw string) bool {
 }
 
 func isLink(raw string) bool {
-	raw = strings.TrimLeft(raw, "(<[")
+	raw = strings.TrimLeft(raw, "(<[\"'")
 	lower := strings.ToLower(raw)
 	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") ||
 		strings.HasPrefix(lower, "www.") || strings.HasPrefix(lower, "mailto:") || strings.HasPrefix(lower, "tel:")
@@ -135,17 +135,21 @@ func addressNumber(window []tok, pos int) bool {
 	if postcode.MatchString(strings.Trim(window[pos].raw, ",.;:()")) && !unitAfter(window, pos) {
 		return true
 	}
-	hasAddress := false
-	for _, t := range window {
-		if addressWords[t.norm] && capitalized(t.raw) {
-			hasAddress = true
-			break
-		}
-	}
-	if !hasAddress || unitAfter(window, pos) {
+	if !inAddress(window) || unitAfter(window, pos) {
 		return false
 	}
 	return pos == 0 || !bounds[window[pos-1].norm] && !strings.ContainsAny(window[pos-1].raw, "$€£")
+}
+
+// inAddress reports a window holding a street word or a postcode with
+// letters.
+func inAddress(window []tok) bool {
+	for _, t := range window {
+		if addressWord(t) || postcode.MatchString(strings.Trim(t.raw, ",.;:()")) && !hasOnlyDigits(t.norm) {
+			return true
+		}
+	}
+	return false
 }
 
 func unitAfter(window []tok, pos int) bool {
@@ -166,13 +170,40 @@ func boolSet(s string) map[string]bool {
 	return set
 }
 
+// addressWord reports a word of a postal address: a street word that is
+// not also an ordinary word ("Suite", "Str."), one that is when it is
+// capitalized ("Willow Road"), or a street name ending in a street word
+// ("Neuturmstraße").
+func addressWord(t tok) bool {
+	if streetWords[t.norm] {
+		return true
+	}
+	if addressWords[t.norm] && capitalized(t.raw) {
+		return true
+	}
+	for _, suffix := range []string{"straße", "strasse", "gasse", "platz", "allee"} {
+		if strings.HasSuffix(t.norm, suffix) && len(t.norm) > len(suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasOnlyDigits(s string) bool {
+	return strings.Trim(s, "0123456789") == ""
+}
+
+// streetWords mark a postal address in any case.
+var streetWords = boolSet(`street avenue boulevard blvd suite floor straße strasse str rue calle co`)
+
 // addressWords mark a postal address when capitalized ("Willow Road").
 var addressWords = boolSet(`street st road rd avenue ave boulevard blvd drive dr lane ln way place pl plaza
 square sq court ct parkway pkwy highway hwy quay terrace suite ste floor fl building bldg box po
 strasse straße rue calle via platz`)
 
 // markerWords introduce contact details.
-var markerWords = boolSet(`email e-mail mail mailing postal address contact telephone phone tel fax attn attention`)
+var markerWords = boolSet(`email mail mailing postal address contact telephone phone tel fax attn attention
+representative officer dpo adresse kontakt`)
 
 // contactWords may change inside contact details without changing the
 // document's meaning.
@@ -180,7 +211,7 @@ var contactWords = boolSet(`contact contacting reach us at write writing email m
 addresses is our the a an by via or and phone telephone tel call fax number tollfree toll free form online
 web website webpage page here visit send letter attn attention co privacy team office department data protection
 officer dpo representative legal support customer service services help center centre questions question
-concerns comments you can also may use fill submit through complete have about this policy notice please registered headquarters located inc ltd llc
+concerns comments you can also may use fill submit through complete directly mr ms mrs dr have about this policy notice please registered headquarters located inc ltd llc
 limited gmbh sa bv corp corporation company following details below`)
 
 var abbreviations = boolSet(`inc ltd llc co corp no nos sa bv gmbh plc ag mr mrs ms dr attn tel`)

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,19 +14,35 @@ type tok struct {
 	raw, norm string
 }
 
-// tokens turns display words into toks. A Markdown link's target is its
-// own word, and words with neither letters nor digits (bullets, pipes,
-// dashes) are dropped: they are layout.
+// tokens turns display words into toks. Link targets, images, HTML tags
+// and bare web addresses are dropped: where a link points is presentation,
+// not wording (an e-mail address stays, as a contact detail). So are words
+// with neither letters nor digits (bullets, pipes, dashes).
 func tokens(words []string) []tok {
 	out := make([]tok, 0, len(words))
 	for _, w := range words {
-		for _, part := range strings.SplitAfter(w, "](") {
-			if n := normWord(part); n != "" {
-				out = append(out, tok{raw: part, norm: n})
-			}
+		w = linkTarget.ReplaceAllString(image.ReplaceAllString(htmlTag.ReplaceAllString(w, ""), ""), "]")
+		if isLink(w) || isDomain(w) || strings.HasPrefix(w, "![") {
+			continue
+		}
+		if n := normWord(w); n != "" {
+			out = append(out, tok{raw: w, norm: n})
 		}
 	}
 	return out
+}
+
+var (
+	linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*"?)?\)?`)
+	image      = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	htmlTag    = regexp.MustCompile(`<[^>\s]*>`)
+	domain     = regexp.MustCompile(`^[a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})*\.[a-z]{2,}(?:/\S*)?$`)
+)
+
+// isDomain reports a bare web address written as text ("example.com/blog").
+func isDomain(w string) bool {
+	w = strings.ToLower(strings.Trim(w, "[]()<>\"',.;:*_"))
+	return strings.Contains(w, ".") && domain.MatchString(w)
 }
 
 func normWord(w string) string {
@@ -60,7 +77,7 @@ func dropNumbering(ts []tok, prev []tok) []tok {
 }
 
 func isListNumber(raw string) bool {
-	w := strings.Trim(raw, "*_#")
+	w := strings.ReplaceAll(strings.Trim(raw, "*_#"), "\\", "")
 	if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") {
 		w = w[1 : len(w)-1]
 	} else if strings.HasSuffix(w, ".") || strings.HasSuffix(w, ")") {
@@ -195,3 +212,58 @@ func wordSet(s string) map[string]struct{} {
 	}
 	return set
 }
+
+// dateRun reports a run that is only a date or a version stamp ("May 21,
+// 2025", "02.09.2025", "version 20190429"), the line a publisher updates
+// on every revision. Other numbers are not dates: "30 days" stays
+// substantive.
+func dateRun(ts []tok) bool {
+	var word, number, numeric bool
+	for _, t := range ts {
+		switch {
+		case numericDate.MatchString(strings.Trim(t.raw, "*_,.;:()")):
+			numeric = true
+		case months[t.norm] || t.norm == "version":
+			word = true
+		case hasOnlyDigitsOrOrdinal(t.norm):
+			number = true
+		default:
+			return false
+		}
+	}
+	return numeric || word && number
+}
+
+// datedLine reports whether the words before a date label it as the
+// document's date ("Last updated:", "Effective", "Mise à jour"), or
+// whether nothing precedes it; a date inside a sentence ("until May 21")
+// is a term, not a stamp.
+func datedLine(left []tok) bool {
+	if len(left) == 0 {
+		return true
+	}
+	for _, t := range left[max(0, len(left)-8):] {
+		if dateLabels[t.norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var dateLabels = boolSet(`updated update effective revised revision version date dated modified amended published
+jour stand aktualisiert gültig valid`)
+
+var numericDate = regexp.MustCompile(`^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|(?:19|20)\d{6})$`)
+
+// hasOnlyDigitsOrOrdinal reports a day number ("21", "19th").
+func hasOnlyDigitsOrOrdinal(s string) bool {
+	for _, suffix := range []string{"st", "nd", "rd", "th", "er"} {
+		s = strings.TrimSuffix(s, suffix)
+	}
+	return s != "" && len(s) <= 2 && strings.Trim(s, "0123456789") == ""
+}
+
+var months = boolSet(`january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+januar februar märz maerz juni juli oktober dezember`)

@@ -132,7 +132,9 @@ func (m *materiality) passage(sec Section) bool {
 	}
 	body := tokens(words)
 	if len(body) == 0 {
-		body = toks
+		// A heading alone is a title or a menu entry; it binds nobody.
+		m.reasons[ReasonPunctuation] = true
+		return true
 	}
 	if m.inOther(body, op == OpDelete) {
 		m.reasons[ReasonDuplicate] = true
@@ -140,6 +142,10 @@ func (m *materiality) passage(sec Section) bool {
 	}
 	if contactRun(toks, nil, nil) {
 		m.reasons[ReasonContact] = true
+		return true
+	}
+	if m.contents(words, op == OpDelete) {
+		m.reasons[ReasonPunctuation] = true
 		return true
 	}
 	return false
@@ -152,6 +158,7 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	rightCtx := tokens(firstFields(right, contextWords))
 	d := dropNumbering(tokens(del), leftCtx)
 	n := dropNumbering(tokens(ins), leftCtx)
+	dated := datedLine(slices.Concat(leftCtx, d, n))
 	d, n = trimCommon(d, n)
 	switch {
 	case len(d) == 0 && len(n) == 0:
@@ -163,6 +170,9 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	case len(d) == len(n) && allTypos(d, n):
 		m.reasons[ReasonSpelling] = true
 		return true
+	case dated && (len(d) == 0 || dateRun(d)) && (len(n) == 0 || dateRun(n)):
+		m.reasons[ReasonPunctuation] = true // a version or publication date
+		return true
 	case contactRun(d, leftCtx, rightCtx) && contactRun(n, leftCtx, rightCtx):
 		m.reasons[ReasonContact] = true
 		return true
@@ -171,6 +181,9 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		return true
 	case len(d) == 0 && m.duplicate(n, left, right, false), len(n) == 0 && m.duplicate(d, left, right, true):
 		m.reasons[ReasonDuplicate] = true
+		return true
+	case len(d) == 0 && m.contents(ins, false), len(n) == 0 && m.contents(del, true):
+		m.reasons[ReasonPunctuation] = true
 		return true
 	}
 	return false
@@ -313,4 +326,38 @@ func firstFields(s string, n int) []string {
 		start = i + 1
 	}
 	return out
+}
+
+// contents reports whether words, added to or removed from a version, are
+// a table of contents: list items that each repeat a heading of that
+// version.
+func (m *materiality) contents(words []string, removed bool) bool {
+	parts := m.newParts
+	if removed {
+		parts = m.oldParts
+	}
+	headings := map[string]bool{}
+	for _, p := range parts {
+		headings[joinNorm(dropNumbering(tokens(strings.Fields(p.Heading)), nil), " ")] = true
+	}
+	items := 0
+	var item []string
+	flush := func() bool {
+		defer func() { item = item[:0] }()
+		if len(item) == 0 {
+			return true
+		}
+		items++
+		return headings[joinNorm(dropNumbering(tokens(item), nil), " ")]
+	}
+	for _, w := range words {
+		if w == "*" || w == "-" || w == "+" || isListNumber(w) {
+			if !flush() {
+				return false
+			}
+			continue
+		}
+		item = append(item, w)
+	}
+	return flush() && items >= 2
 }

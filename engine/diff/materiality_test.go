@@ -60,6 +60,11 @@ func TestMaterialityTable(t *testing.T) {
 		{"contact form link changed", "e-mail privacy@brightloop.example.", "e-mail privacy@brightloop.example or use our [contact form](https://brightloop.example/contact).", Editorial, ReasonContact},
 		{"contact sentence added", "You can also call us", "You can reach our Data Protection Officer at dpo@brightloop.example. You can also call us", Editorial, ReasonContact},
 		{"words joined", "e-mail address", "email address", Editorial, ""},
+		{"link target changed", "privacy@brightloop.example.", "privacy@brightloop.example or use our [contact form](https://brightloop.example/contact).", Editorial, ""},
+		{"update date changed", "## 4. Contact Us", "Updated on 2 March 2026 for clarity.\n\n## 4. Contact Us", Substantive, ""},
+		{"version stamp changed", "## 4. Contact Us", "Version 20190429\n\n## 4. Contact Us", Editorial, ReasonPunctuation},
+		{"heading alone added", "## 4. Contact Us", "## Summary\n\n## 4. Contact Us", Editorial, ReasonPunctuation},
+		{"UK postal address", "1200 Harbor Street, Suite 400, Portland, OR 97201", "c/o Skadden LLP, 22 Bishopsgate, London EC2N 4BQ", Editorial, ReasonContact},
 
 		// Substantive.
 		{"negation removed", "We do not sell", "We do sell", Substantive, ""},
@@ -76,6 +81,9 @@ func TestMaterialityTable(t *testing.T) {
 		{"word replaced", "face geometry", "voice prints", Substantive, ""},
 		{"partner named once", "with service providers", "with Acme Analytics", Substantive, ""},
 		{"retention in contact sentence", "You can also call us at +1 (503) 555-0142.", "You can also call us at +1 (503) 555-0142. We answer within 30 days.", Substantive, ""},
+		{"may removed", "We may share information", "We share information", Substantive, ""},
+		{"date of deletion changed", "for 30 days after", "until May 21, 2027 after", Substantive, ""},
+		{"end date changed", "We keep your information for 30 days", "We keep your information until May 21, 2027. We keep your information for 30 days", Substantive, ""},
 		{"section added", "## 4. Contact Us", "## 4. Advertising\n\nWe show ads based on your activity.\n\n## 5. Contact Us", Substantive, ""},
 	}
 	for _, tt := range tests {
@@ -173,4 +181,18 @@ func TestMaterialityMovedIsSubstantive(t *testing.T) {
 func reorderSections(doc string) string {
 	i, j, k := strings.Index(doc, "## 2."), strings.Index(doc, "## 3."), strings.Index(doc, "## 4.")
 	return doc[:i] + doc[j:k] + "\n" + doc[i:j] + doc[k:]
+}
+
+func TestMaterialityTableOfContents(t *testing.T) {
+	toc := "- Information We Collect\n- How We Share Information\n- Your Choices\n\n## 1. Information We Collect"
+	withTOC := strings.Replace(materialityBase, "## 1. Information We Collect", toc, 1)
+	for _, pair := range [][2]string{{materialityBase, withTOC}, {withTOC, materialityBase}} {
+		if res := Compare(pair[0], pair[1]); res.Materiality != Editorial {
+			t.Errorf("table of contents: Materiality = %q, want editorial", res.Materiality)
+		}
+	}
+	notTOC := strings.Replace(materialityBase, "## 1. Information We Collect", "- Information We Collect\n- We sell your data\n\n## 1. Information We Collect", 1)
+	if res := Compare(materialityBase, notTOC); res.Materiality != Substantive {
+		t.Errorf("a list that is not a table of contents: Materiality = %q, want substantive", res.Materiality)
+	}
 }
