@@ -16,11 +16,6 @@ var (
 	// webURL matches http and https addresses, in a link target or in the
 	// text.
 	webURL = regexp.MustCompile(`(?i)https?://[^\s()<>\[\]"']+`)
-	// spaceBeforePunct and glued match spacing around punctuation, which
-	// inline markup moves about ("En ligne :" and "En ligne:";
-	// "Minato-ku,Tokyo" and "Minato-ku, Tokyo").
-	spaceBeforePunct = regexp.MustCompile(`\s+([,;.:!?])`)
-	glued            = regexp.MustCompile(`([,;])([^\s,;])`)
 )
 
 // canonicalLinks rewrites what varies in the links of a line without
@@ -38,10 +33,56 @@ func canonicalLinks(line string) string {
 		line = webURL.ReplaceAllStringFunc(line, canonicalURL)
 	}
 	if strings.ContainsAny(line, ",;.:!?") {
-		line = spaceBeforePunct.ReplaceAllString(line, "$1")
-		line = glued.ReplaceAllString(line, "$1 $2")
+		line = punctSpacing(line)
 	}
 	return line
+}
+
+// punctSpacing evens out the spacing around punctuation, which inline
+// markup moves about: no space before , ; . : ! ? ("En ligne :" and "En
+// ligne:") and one after , and ; ("Minato-ku,Tokyo" and "Minato-ku,
+// Tokyo"). It is a scanner rather than regular expressions because it
+// runs on every line of both versions.
+func punctSpacing(line string) string {
+	var b strings.Builder
+	b.Grow(len(line) + 8)
+	for i := 0; i < len(line); {
+		c := line[i]
+		if isASCIISpace(c) {
+			j := i
+			for j < len(line) && isASCIISpace(line[j]) {
+				j++
+			}
+			if j == len(line) || !strings.ContainsRune(",;.:!?", rune(line[j])) {
+				b.WriteString(line[i:j])
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(c)
+		i++
+		if c != ',' && c != ';' {
+			continue
+		}
+		// The next character once spaces before punctuation are gone.
+		next := i
+		for next < len(line) && isASCIISpace(line[next]) {
+			next++
+		}
+		if next == len(line) || !strings.ContainsRune(",;.:!?", rune(line[next])) {
+			next = i
+		}
+		if next < len(line) && !isASCIISpace(line[next]) && line[next] != ',' && line[next] != ';' {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// isASCIISpace reports the characters \s matches in a Go regular
+// expression.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // canonicalURL drops the scheme and a trailing slash of the path, and

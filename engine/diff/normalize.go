@@ -20,9 +20,10 @@ var typography = strings.NewReplacer(
 	"\u2026", "...",
 )
 
-// datedLabel matches a "last updated"/"effective" style label followed by a
-// date. The date changes on every republication, so it is page noise.
-var datedLabel = regexp.MustCompile(`(?i)\b(last\s+(?:updated|modified|revised|changed|amended|reviewed)(?:\s+on)?|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|date\s+of\s+last\s+(?:revision|update|change)|(?:updated|revised|modified|published)(?:\s+on)?|version\s+date)` +
+// datedLabelPattern matches a "last updated"/"effective" style label
+// followed by a date. The date changes on every republication, so it is
+// page noise.
+const datedLabelPattern = `(?i)\b(last\s+(?:updated|modified|revised|changed|amended|reviewed)(?:\s+on)?|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|date\s+of\s+last\s+(?:revision|update|change)|(?:updated|revised|modified|published)(?:\s+on)?|version\s+date)` +
 	`([\s:*_,-]*)` +
 	`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?` +
 	`(?:` + month + `\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
@@ -30,7 +31,14 @@ var datedLabel = regexp.MustCompile(`(?i)\b(last\s+(?:updated|modified|revised|c
 	`|` + month + `\.?,?\s+\d{4}` +
 	`|\d{4}-\d{1,2}-\d{1,2}` +
 	`|\d{4}/\d{1,2}/\d{1,2}` +
-	`|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b`)
+	`|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b`
+
+var (
+	datedLabel = regexp.MustCompile(datedLabelPattern)
+	// datedLabelAt is datedLabel anchored where a label starts: trying it
+	// only at label words costs a fraction of searching whole lines.
+	datedLabelAt = regexp.MustCompile(`^(?:` + datedLabelPattern + `)`)
+)
 
 // copyrightYears matches the years of a copyright notice ("© 2019-2024",
 // "Copyright (c) 2024"), which change every January without the text
@@ -45,13 +53,80 @@ func cleanLine(s string) string {
 	if needsTypography(s) {
 		s = typography.Replace(s)
 	}
-	if hasDateShape(s) && mayHaveDateLabel(s) {
-		s = datedLabel.ReplaceAllString(s, "$1$2")
+	if hasDateShape(s) {
+		s = dropPublicationDates(s)
 	}
 	if hasDateShape(s) && mayHaveCopyright(s) {
 		s = copyrightYears.ReplaceAllString(s, "$1$2")
 	}
 	return s
+}
+
+// dropPublicationDates removes the dates after "last updated" style
+// labels, keeping the labels: datedLabel.ReplaceAllString(s, "$1$2"),
+// tried only where a label word starts.
+func dropPublicationDates(s string) string {
+	if strings.Contains(s, "\u017f") {
+		// The long s folds to "s" in the expression but not in the
+		// label search below; such rare lines take the plain way.
+		if mayHaveDateLabel(s) {
+			s = datedLabel.ReplaceAllString(s, "$1$2")
+		}
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) || !startsLabel(s[i:]) {
+			continue
+		}
+		m := datedLabelAt.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(s[i+m[2] : i+m[3]])
+		b.WriteString(s[i+m[4] : i+m[5]])
+		last = i + m[1]
+		i = last - 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// startsLabel reports whether s starts with the first word of one of
+// datedLabel's labels, in any case.
+func startsLabel(s string) bool {
+	var word string
+	switch s[0] | 0x20 {
+	case 'l':
+		word = "last"
+	case 'e':
+		word = "effective"
+	case 'd':
+		word = "date"
+	case 'u':
+		word = "updated"
+	case 'r':
+		word = "revised"
+	case 'm':
+		word = "modified"
+	case 'p':
+		word = "published"
+	case 'v':
+		word = "version"
+	default:
+		return false
+	}
+	return len(s) >= len(word) && strings.EqualFold(s[:len(word)], word)
+}
+
+// isWordByte reports the ASCII word characters of \b.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // mayHaveCopyright is a cheap test that spares most lines the copyright

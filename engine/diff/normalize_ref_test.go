@@ -1,0 +1,99 @@
+package diff
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The regular expressions the scanners of normalization replaced; they
+// stay here as the reference the scanners must agree with byte for byte.
+var (
+	refSpaceBeforePunct = regexp.MustCompile(`\s+([,;.:!?])`)
+	refGlued            = regexp.MustCompile(`([,;])([^\s,;])`)
+)
+
+func refPunctSpacing(line string) string {
+	line = refSpaceBeforePunct.ReplaceAllString(line, "$1")
+	return refGlued.ReplaceAllString(line, "$1 $2")
+}
+
+// trickyLines are lines written to exercise the corners of
+// normalization: links, schemes, trailing slashes, dates, punctuation
+// spacing and images.
+var trickyLines = []string{
+	"", " ", ",", ", ", " ,", ",,", ", ,", ", .", ",\t.", ";  :x", ", ;x", "a ,b", "a , b", "a,b;c", "a;;b",
+	"Tokyo 108-0073,Minato-ku , Japan.", "En ligne : voir ici !", "Why ?Because.", "end ,", "x,\u00e9t\u00e9", "x,\xff", "x ,\xff;",
+	"Read our [Privacy Statement](https://Example.com/legal/privacy/) and http://ec.europa.eu/consumers/odr/.",
+	"See HTTPS://WWW.Example.COM/a/b/?q=1#frag, then http://x.org/.", "Contents: [Your data](#data),[Cookies](#cookies).",
+	"![](https://cdn.example.com/banner.png?width=794)", `![Alt text](https://cdn.example.com/a.png "Title") after`,
+	"Last updated: March 1, 2024", "Last Updated on Tuesday, 3rd of May 2023.", "Effective as of 2024-01-31; version date 12/31/24",
+	"updated 1 jan 2020, revised Feb. 2, 2021 and modified 2022/3/4", "last   modified:** _Sep 9, 2019_", "Published on 5.6.2020x",
+	"© 2019 - 2024 Example, Inc.", "Copyright (c) 2024 Example", "copyright ©2020–2023", "Updated: within 30 days, in 2024 .",
+	"Last revised 31 December 2024 ; see, also : updates.", "Date of last revision: 2024-02-30.", "effectiveDate 2024-01-01",
+	"Last updated: March 1, 2024Last updated: April 2, 2024", "LAST UPDATED:\tJANUARY 15TH, 2025",
+}
+
+func TestPunctSpacingMatchesReference(t *testing.T) {
+	for _, line := range trickyLines {
+		if got, want := punctSpacing(line), refPunctSpacing(line); got != want {
+			t.Errorf("punctSpacing(%q) = %q, want %q", line, got, want)
+		}
+	}
+	// Random lines over an alphabet of the characters that matter.
+	alphabet := []string{" ", "\t", "\n", "\f", "\r", "\v", ",", ";", ".", ":", "!", "?", "a", "1", "\u00e9", "\xff", "-", "("}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		line := b.String()
+		if got, want := punctSpacing(line), refPunctSpacing(line); got != want {
+			t.Fatalf("punctSpacing(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+// refCleanLine is cleanLine as it was with regular expressions only.
+func refCleanLine(s string) string {
+	if needsTypography(s) {
+		s = typography.Replace(s)
+	}
+	if hasDateShape(s) && mayHaveDateLabel(s) {
+		s = datedLabel.ReplaceAllString(s, "$1$2")
+	}
+	if hasDateShape(s) && mayHaveCopyright(s) {
+		s = copyrightYears.ReplaceAllString(s, "$1$2")
+	}
+	return s
+}
+
+func TestCleanLineMatchesReference(t *testing.T) {
+	for _, line := range trickyLines {
+		if got, want := cleanLine(line), refCleanLine(line); got != want {
+			t.Errorf("cleanLine(%q) = %q, want %q", line, got, want)
+		}
+	}
+	// Random lines of label, date and separator fragments.
+	pieces := []string{" ", "  ", "\t", ":", "*", "_", ",", "-", ".", "/", "x", "a", "\u017f", "\u00e9",
+		"Last", "last", "LAST", "updated", "Updated", "modified", "on", "effective", "Effective", "date", "Date",
+		"as", "of", "from", "version", "revised", "published", "Publish", "revision", "update", "change", "amended",
+		"reviewed", "changed", "la\u017ft", "Tuesday", "tue", "March", "mar", "Sept", "sep", "dec", "1", "12", "31",
+		"1st", "3rd", "2024", "20245", "2024-01-31", "12/31/24", "5.6.2020", "©", "(c)", "copyright", "2019–2024"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		line := b.String()
+		if got, want := cleanLine(line), refCleanLine(line); got != want {
+			t.Fatalf("cleanLine(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
