@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // blockedTitles are lower-case <title> fragments of anti-bot challenges and
@@ -31,30 +32,136 @@ func weakTitles() []string {
 	return []string{"sign in", "log in", "login", "404", "not found", "error", "forbidden", "unavailable"}
 }
 
-// challengeSelector matches the markup of challenge widgets and forms.
-const challengeSelector = `#challenge-form, #challenge-running, #cf-challenge-running, .cf-browser-verification, #cf-error-details, #px-captcha, #captcha-container`
+// isChallengeID and isChallengeClass match the markup of challenge
+// widgets and forms.
+func isChallengeID(id string) bool {
+	switch id {
+	case "challenge-form", "challenge-running", "cf-challenge-running", "cf-error-details", "px-captcha", "captcha-container":
+		return true
+	}
+	return false
+}
 
-// weakSelector matches captcha widgets and login forms, which also appear on
-// real pages (in a footer sign-in box, say); they count only on a short page.
-const weakSelector = `.g-recaptcha, .h-captcha, .cf-turnstile, [data-sitekey], iframe[src*="captcha"], input[type="password"]`
+func isChallengeClass(class string) bool {
+	return class == "cf-browser-verification"
+}
+
+// isWeakClass matches captcha widgets. They, [data-sitekey], captcha
+// iframes and password inputs also appear on real pages (in a footer
+// sign-in box, say), so they count only on a short page.
+func isWeakClass(class string) bool {
+	switch class {
+	case "g-recaptcha", "h-captcha", "cf-turnstile":
+		return true
+	}
+	return false
+}
 
 // shortPageRunes is the visible text length under which a page with a login
 // form, captcha or error title is taken for a wall rather than a document.
 const shortPageRunes = 1500
 
+// pageFacts is what one walk over a parsed page learns for the checks that
+// look at the whole document: the first <title>, the first <base href>,
+// and whether challenge or weak (captcha, login) markup is present.
+type pageFacts struct {
+	title     *html.Node
+	base      string
+	hasBase   bool
+	challenge bool
+	weak      bool
+}
+
+// scanPage walks the page once, in document order, collecting its facts.
+// Element names and attributes match as CSS selectors would.
+func scanPage(root *html.Node) pageFacts {
+	var f pageFacts
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.Data {
+		case "title":
+			if f.title == nil {
+				f.title = n
+			}
+		case "base":
+			if !f.hasBase {
+				f.base, f.hasBase = firstAttr(n, "href")
+			}
+		case "iframe":
+			f.weak = f.weak || anyAttr(n, "src", func(v string) bool { return strings.Contains(v, "captcha") })
+		case "input":
+			f.weak = f.weak || anyAttr(n, "type", func(v string) bool { return v == "password" })
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "id":
+				f.challenge = f.challenge || isChallengeID(a.Val)
+			case "class":
+				f.challenge = f.challenge || hasClass(a.Val, isChallengeClass)
+				f.weak = f.weak || hasClass(a.Val, isWeakClass)
+			case "data-sitekey":
+				f.weak = true
+			}
+		}
+	}
+	return f
+}
+
+// firstAttr returns the value of the first attribute named key, in any
+// namespace, as CSS attribute selectors and goquery see it.
+func firstAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// anyAttr reports whether an attribute named key has a value ok accepts.
+func anyAttr(n *html.Node, key string, ok func(string) bool) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && ok(a.Val) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClass reports whether the class attribute value lists a name that
+// match accepts; names are split on HTML whitespace, as CSS does.
+func hasClass(value string, match func(string) bool) bool {
+	for value != "" {
+		i := strings.IndexAny(value, " \t\r\n\f")
+		if i < 0 {
+			return match(value)
+		}
+		if match(value[:i]) {
+			return true
+		}
+		value = value[i+1:]
+	}
+	return false
+}
+
 // isBlocked reports whether a parsed page is a challenge, captcha, login
 // wall or error page. It must run before scripts and iframes are dropped.
-func isBlocked(doc *goquery.Document) bool {
-	title := strings.ToLower(strings.TrimSpace(doc.Find("title").First().Text()))
+func isBlocked(doc *goquery.Document, f pageFacts) bool {
+	title := ""
+	if f.title != nil {
+		title = strings.ToLower(strings.TrimSpace(doc.FindNodes(f.title).Text()))
+	}
 	for _, t := range blockedTitles() {
 		if strings.Contains(title, t) {
 			return true
 		}
 	}
-	if doc.Find(challengeSelector).Length() > 0 {
+	if f.challenge {
 		return true
 	}
-	weak := doc.Find(weakSelector).Length() > 0
+	weak := f.weak
 	for _, t := range weakTitles() {
 		if strings.Contains(title, t) {
 			weak = true

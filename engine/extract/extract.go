@@ -111,10 +111,11 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 	}
 	parseNoscript(root)
 	doc := goquery.NewDocumentFromNode(root)
-	if isBlocked(doc) {
+	facts := scanPage(root)
+	if isBlocked(doc, facts) {
 		return nil, ErrBlocked
 	}
-	base := baseURL(doc, pageURL)
+	base := baseURL(facts, pageURL)
 	dropped := doc.Find("script, style, template, svg, iframe, object, embed, canvas").Remove()
 
 	runBuiltinFilters(doc, base, rules.Filters)
@@ -134,7 +135,7 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 		return nil, ErrEmpty
 	}
 	for _, n := range nodes {
-		fixLinks(goquery.NewDocumentFromNode(n).Selection, base)
+		fixLinks(n, base)
 	}
 	return nodes, nil
 }

@@ -5,22 +5,21 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
 // baseURL is the URL relative links resolve against: the page URL, or the
-// document's <base href> resolved against it. Nil when neither is usable.
-func baseURL(doc *goquery.Document, pageURL string) *url.URL {
+// document's <base href> (found by scanPage) resolved against it. Nil when
+// neither is usable.
+func baseURL(f pageFacts, pageURL string) *url.URL {
 	page, err := url.Parse(pageURL)
 	if err != nil || pageURL == "" {
 		page = nil
 	}
-	href, ok := doc.Find("base[href]").First().Attr("href")
-	if !ok {
+	if !f.hasBase {
 		return page
 	}
-	b, err := url.Parse(strings.TrimSpace(href))
+	b, err := url.Parse(strings.TrimSpace(f.base))
 	if err != nil {
 		return page
 	}
@@ -33,29 +32,69 @@ func baseURL(doc *goquery.Document, pageURL string) *url.URL {
 	return nil
 }
 
-// fixLinks makes the links and images of the selection absolute, removes
+// fixLinks makes the links and images beneath n absolute, removes
 // tracking and session parameters from them, drops script links and
 // srcset (whose candidates vary with the CDN's mood), and undoes
-// Cloudflare's e-mail obfuscation.
-func fixLinks(sel *goquery.Selection, base *url.URL) {
-	sel.Find("[data-cfemail]").Each(func(_ int, s *goquery.Selection) {
-		if addr, ok := decodeCFEmail(s.AttrOr("data-cfemail", "")); ok {
-			s.ReplaceWithNodes(&html.Node{Type: html.TextNode, Data: addr})
+// Cloudflare's e-mail obfuscation, in one walk of the tree.
+func fixLinks(n *html.Node, base *url.URL) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && fixElement(c, base) {
+			fixLinks(c, base)
 		}
-	})
-	fix := func(attr string) func(int, *goquery.Selection) {
-		return func(_ int, s *goquery.Selection) {
-			v, _ := s.Attr(attr)
-			if clean, ok := cleanURL(v, base); ok {
-				s.SetAttr(attr, clean)
-			} else {
-				s.RemoveAttr(attr)
-			}
+		c = next
+	}
+}
+
+// fixElement fixes one element's links and reports whether it stays in
+// the tree; an obfuscated e-mail address is replaced by its text.
+func fixElement(n *html.Node, base *url.URL) bool {
+	if v, ok := firstAttr(n, "data-cfemail"); ok {
+		if addr, ok := decodeCFEmail(v); ok {
+			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: addr}, n)
+			n.Parent.RemoveChild(n)
+			return false
 		}
 	}
-	sel.Find("a[href], area[href]").Each(fix("href"))
-	sel.Find("img[src]").Each(fix("src"))
-	sel.Find("img[srcset], source[srcset]").RemoveAttr("srcset")
+	switch n.Data {
+	case "a", "area":
+		fixURLAttr(n, "href", base)
+	case "img":
+		fixURLAttr(n, "src", base)
+		removeAttr(n, "srcset")
+	case "source":
+		removeAttr(n, "srcset")
+	}
+	return true
+}
+
+// fixURLAttr cleans the link in the first attribute named key, or removes
+// that attribute when the link must not be kept.
+func fixURLAttr(n *html.Node, key string, base *url.URL) {
+	for i := range n.Attr {
+		if n.Attr[i].Key != key {
+			continue
+		}
+		if clean, ok := cleanURL(n.Attr[i].Val, base); ok {
+			n.Attr[i].Val = clean
+		} else {
+			removeAttr(n, key)
+		}
+		return
+	}
+}
+
+// removeAttr removes the first attribute named key; the last attribute
+// takes its place, as goquery does, so the order stays as before.
+func removeAttr(n *html.Node, key string) {
+	for i, a := range n.Attr {
+		if a.Key == key {
+			last := len(n.Attr) - 1
+			n.Attr[i], n.Attr[last] = n.Attr[last], html.Attribute{}
+			n.Attr = n.Attr[:last]
+			return
+		}
+	}
 }
 
 // cleanURL resolves raw against base and strips tracking parameters. It
