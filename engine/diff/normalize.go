@@ -133,7 +133,22 @@ func isWordByte(c byte) bool {
 // expression.
 func mayHaveCopyright(s string) bool {
 	return strings.Contains(s, "©") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") ||
-		strings.Contains(strings.ToLower(s), "copyright")
+		containsASCIIFold(s, "copyright")
+}
+
+// containsASCIIFold reports whether s holds the lower-case ASCII word in
+// any case, without lower-casing a copy of s.
+func containsASCIIFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // needsTypography reports bytes the typography map may change: non-ASCII,

@@ -81,7 +81,7 @@ func TestCleanLineMatchesReference(t *testing.T) {
 		"Last", "last", "LAST", "updated", "Updated", "modified", "on", "effective", "Effective", "date", "Date",
 		"as", "of", "from", "version", "revised", "published", "Publish", "revision", "update", "change", "amended",
 		"reviewed", "changed", "la\u017ft", "Tuesday", "tue", "March", "mar", "Sept", "sep", "dec", "1", "12", "31",
-		"1st", "3rd", "2024", "20245", "2024-01-31", "12/31/24", "5.6.2020", "©", "(c)", "copyright", "2019–2024"}
+		"1st", "3rd", "2024", "20245", "2024-01-31", "12/31/24", "5.6.2020", "©", "(c)", "(C)", "copyright", "CopyRight", "2019–2024"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 50000 {
 		var b strings.Builder
