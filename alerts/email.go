@@ -35,6 +35,7 @@ type ChangeEmail struct {
 	// Provisions are left out for organizations whose plan has no
 	// compliance analysis.
 	Provisions     []ProvisionLine
+	StanceChanges  []StanceChange
 	ChangeURL      string
 	UnsubscribeURL string
 	Organization   string
@@ -83,6 +84,9 @@ func (s *Service) sendChangeEmail(ctx context.Context, d *store.AlertDelivery) e
 	data := s.changeEmail(c)
 	if !billing.Entitlements(org.Plan).ComplianceAnalysis {
 		data.Provisions = nil
+	}
+	if data.StanceChanges, err = stanceChanges(ctx, s.d.Store, c, len(data.Provisions) > 0); err != nil {
+		return err
 	}
 	data.Organization = org.Name
 	data.UnsubscribeURL = s.UnsubscribeURL(user.ID, org.ID, store.OptOutSameDay)

@@ -37,6 +37,9 @@ func TestAlertsNameProvisionsInWords(t *testing.T) {
 			}
 		}
 	}
+	if alert := sameDay(mails); len(alert) != 1 || !strings.Contains(alert[0].Text, "Stance changed: AI training: not stated → ") {
+		t.Errorf("the alert does not say the AI training stance changed:\n%s", alert[0].Text)
+	}
 	for _, m := range to(rec, f.monitorUser.Email) {
 		if strings.Contains(m.Text, "AI training added") || strings.Contains(m.Text, "Provisions") {
 			t.Errorf("Monitor plan mail %q shows provisions:\n%s", m.Subject, m.Text)

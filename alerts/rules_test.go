@@ -36,6 +36,7 @@ func TestAlertRulesDecideWhatIsSent(t *testing.T) {
 		{"organization rule outside", rules{org: `{"categories":["arbitration"]}`}, want{0, 0, 0, 0}},
 		{"organization rule inside", rules{org: `{"categories":["ai_training","arbitration"]}`}, want{1, 1, 1, 1}},
 		{"change kind outside", rules{org: `{"categories":["ai_training"],"change_kinds":["removed"]}`}, want{0, 0, 0, 0}},
+		{"stance change inside though the change kind is outside", rules{org: `{"categories":["ai_training"],"change_kinds":["removed"],"stance_changes":true}`}, want{1, 1, 1, 1}},
 		{"member rule outside", rules{member: `{"categories":["arbitration"]}`}, want{1, 0, 1, 1}},
 		{"member rule inside, organization outside", rules{org: `{"categories":["arbitration"]}`, member: `{"categories":["ai_training"]}`}, want{0, 0, 0, 0}},
 		{"watch override inside", rules{org: `{"categories":["arbitration"]}`, watch: `{"categories":["ai_training"]}`}, want{1, 1, 1, 1}},

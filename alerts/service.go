@@ -120,6 +120,13 @@ func (s *Service) WriteOutbox(ctx context.Context, tx *store.Store, c *store.Cha
 	if err != nil {
 		return err
 	}
+	stances, err := stanceChanges(ctx, tx, c, len(f.Provisions) > 0)
+	if err != nil {
+		return err
+	}
+	for _, sc := range stances {
+		f.StanceChanged = append(f.StanceChanged, sc.Category)
+	}
 	_, err = tx.WriteChangeOutbox(ctx, c, f, outboxPlans(), s.d.Now())
 	return err
 }
