@@ -116,6 +116,7 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 		return nil, ErrBlocked
 	}
 	base := baseURL(facts, pageURL)
+	keepSVGTitles(root)
 	dropped := doc.Find("script, style, template, svg, iframe, object, embed, canvas").Remove()
 
 	runBuiltinFilters(doc, base, rules.Filters)

@@ -17,7 +17,7 @@ import (
 // converter, a new noise rule), so that stored versions made by an older
 // extractor are re-extracted from their snapshots as a technical upgrade
 // instead of being compared with new output as if the page had changed.
-const Version = 1
+const Version = 2
 
 // Fingerprint returns the SHA-256 (hex) of the page's significant content.
 // Two fetches with equal fingerprints have the same significant Markdown,
