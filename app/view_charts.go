@@ -68,7 +68,8 @@ func (e *catalogueHandlers) changesChart(p *store.Platform, changes []store.Chan
 			doc = c.Document.DocType + ": "
 		}
 		events[i] = chart.Event{At: c.CreatedAt, Tone: severityTone(analysis.Severity(c.Severity)), Href: e.changePath(c.ID),
-			Label: c.CreatedAt.UTC().Format("2 Jan 2006") + " · " + doc + c.Summary}
+			Editorial: c.Materiality == store.MaterialityEditorial,
+			Label:     c.CreatedAt.UTC().Format("2 Jan 2006") + " · " + doc + c.Summary}
 	}
 	return svg(chart.Timeline(chart.Labels{
 		ID:    "governance-timeline",

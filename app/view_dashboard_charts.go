@@ -23,7 +23,8 @@ var keyProvisions = []string{"ai_training", "data_sale", "data_sharing", "ad_per
 type weekCount struct {
 	Start             time.Time
 	High, Medium, Low int
-	Other             int // changes without a severity
+	Other             int // substantive changes without a severity
+	Editorial         int // corrections that change no provision
 	Total             int
 }
 
@@ -56,11 +57,17 @@ func countWeeks(marks []store.ChangeMark, first time.Time, weeks int) []weekCoun
 		out[i].Start = first.AddDate(0, 0, 7*i)
 	}
 	for _, m := range marks {
+		// Division truncates toward zero: a mark less than a week before
+		// first would land in week 0 without the Before check.
 		i := int(m.CreatedAt.UTC().Sub(first) / (7 * 24 * time.Hour))
-		if i < 0 || i >= weeks {
+		if m.CreatedAt.Before(first) || i >= weeks {
 			continue
 		}
 		out[i].Total++
+		if m.Materiality == store.MaterialityEditorial {
+			out[i].Editorial++
+			continue
+		}
 		switch analysis.Severity(m.Severity) {
 		case analysis.SeverityHigh:
 			out[i].High++
@@ -94,6 +101,7 @@ func (s *Server) buildDashboardCharts(ctx context.Context, orgID int64, watches 
 			{Name: "Medium", Tone: chart.ToneMedium, Value: w.Medium},
 			{Name: "Low", Tone: chart.ToneLow, Value: w.Low},
 			{Name: "Other", Tone: chart.ToneNeutral, Value: w.Other},
+			{Name: "Editorial", Tone: chart.ToneNeutral, Value: w.Editorial},
 		}}
 	}
 	d.WeeksChart = svg(chart.Columns(chart.Labels{
