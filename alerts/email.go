@@ -85,7 +85,7 @@ func (s *Service) sendChangeEmail(ctx context.Context, d *store.AlertDelivery) e
 	if !billing.Entitlements(org.Plan).ComplianceAnalysis {
 		data.Provisions = nil
 	}
-	if data.StanceChanges, err = stanceChanges(ctx, s.d.Store, c, len(data.Provisions) > 0); err != nil {
+	if data.StanceChanges, err = s.stanceChanges(ctx, s.d.Store, c, len(data.Provisions) > 0); err != nil {
 		return err
 	}
 	data.Organization = org.Name

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"github.com/clausewatch/clausewatch/billing"
 	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/mail"
@@ -72,7 +74,13 @@ func DefaultBackoff(attempt int) time.Duration {
 // Service composes and delivers alerts.
 type Service struct {
 	d Deps
+	// stances keeps each change's stance changes: reading them parses both
+	// versions whole, and a change's e-mails go to many members.
+	stances *lru.Cache[int64, []StanceChange]
 }
+
+// stanceCacheSize is how many changes' stance changes a process keeps.
+const stanceCacheSize = 256
 
 // New returns a Service, filling defaults.
 func New(d Deps) *Service {
@@ -91,7 +99,11 @@ func New(d Deps) *Service {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{d: d}
+	stances, err := lru.New[int64, []StanceChange](stanceCacheSize)
+	if err != nil {
+		panic(err) // only for a size below one
+	}
+	return &Service{d: d, stances: stances}
 }
 
 // outboxPlans are the plans whose organizations get same-day e-mail and
@@ -120,7 +132,7 @@ func (s *Service) WriteOutbox(ctx context.Context, tx *store.Store, c *store.Cha
 	if err != nil {
 		return err
 	}
-	stances, err := stanceChanges(ctx, tx, c, len(f.Provisions) > 0)
+	stances, err := s.stanceChanges(ctx, tx, c, len(f.Provisions) > 0)
 	if err != nil {
 		return err
 	}

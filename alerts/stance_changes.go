@@ -21,13 +21,26 @@ func (s StanceChange) Words() string {
 	return fmt.Sprintf("%s: %s → %s", s.Title, s.From, s.To)
 }
 
-// stanceChanges compares the stances of the change's two versions. A
-// stance only moves when a sentence of its category changed, so a change
-// without provisions is not read at all.
-func stanceChanges(ctx context.Context, st *store.Store, c *store.Change, provisions bool) ([]StanceChange, error) {
+// stanceChanges compares the stances of the change's two versions, once
+// per change and process. A stance only moves when a sentence of its
+// category changed, so a change without provisions is not read at all.
+func (s *Service) stanceChanges(ctx context.Context, st *store.Store, c *store.Change, provisions bool) ([]StanceChange, error) {
 	if !provisions || c.FromVersionID == 0 {
 		return nil, nil
 	}
+	if out, ok := s.stances.Get(c.ID); ok {
+		return out, nil
+	}
+	out, err := compareStances(ctx, st, c)
+	if err != nil {
+		return nil, err
+	}
+	s.stances.Add(c.ID, out)
+	return out, nil
+}
+
+// compareStances reads both versions and lists the stances that moved.
+func compareStances(ctx context.Context, st *store.Store, c *store.Change) ([]StanceChange, error) {
 	from, err := st.Version(ctx, c.DocumentID, c.FromVersionID)
 	if err != nil {
 		return nil, fmt.Errorf("stance changes of change %d: %w", c.ID, err)
