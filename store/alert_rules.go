@@ -80,16 +80,21 @@ func (s *Store) AlertRules(ctx context.Context, orgID int64) ([]AlertRule, error
 func (s *Store) ReplaceAlertRules(ctx context.Context, orgID, userID int64, rules []AlertRule) error {
 	return s.InTx(ctx, func(tx *Store) error {
 		db := tx.conn(ctx)
+		var watchIDs []int64
 		for _, r := range rules {
-			if r.WatchID == 0 {
-				continue
+			if r.WatchID != 0 {
+				watchIDs = append(watchIDs, r.WatchID)
 			}
+		}
+		if len(watchIDs) > 0 {
 			var n int64
-			if err := db.Model(&Watch{}).Scopes(forOrg(orgID)).Where("id = ?", r.WatchID).Count(&n).Error; err != nil {
-				return fmt.Errorf("check watch %d: %w", r.WatchID, err)
+			if err := db.Model(&Watch{}).Scopes(forOrg(orgID)).Where("id IN ?", watchIDs).Count(&n).Error; err != nil {
+				return fmt.Errorf("check watches of alert rules: %w", err)
 			}
-			if n == 0 {
-				return fmt.Errorf("alert rule for watch %d: %w", r.WatchID, ErrNotFound)
+			// The service refuses two overrides of one watch, so the ids
+			// are distinct and every one must be found.
+			if n != int64(len(watchIDs)) {
+				return fmt.Errorf("alert rule for a watch: %w", ErrNotFound)
 			}
 		}
 		if err := db.Scopes(forOrg(orgID)).Where("user_id = ?", userID).Delete(&AlertRule{}).Error; err != nil {
