@@ -39,11 +39,14 @@ func BenchmarkAnalyze(b *testing.B) {
 	old := benchPolicy(80_000, "")
 	new := benchPolicy(80_000, "We may use your conversations to train our AI models.\n\n")
 	b.SetBytes(int64(len(old) + len(new)))
+	start, n := cpuTime(), 0
 	for b.Loop() {
 		if len(Analyze(old, new).Provisions) == 0 {
 			b.Fatal("expected provisions")
 		}
+		n++
 	}
+	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
 func BenchmarkAnalyze100KB(b *testing.B) {
