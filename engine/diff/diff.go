@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Section kinds.
@@ -61,9 +62,10 @@ type Result struct {
 // Compare diffs two Markdown versions of a document.
 func Compare(oldMarkdown, newMarkdown string) Result {
 	res := Result{Sections: []Section{}}
-	oldParts := index(Parse(oldMarkdown))
-	newParts := index(Parse(newMarkdown))
-	if joinParts(oldParts) == joinParts(newParts) {
+	x := newIndexer()
+	oldParts := x.index(Parse(oldMarkdown))
+	newParts := x.index(Parse(newMarkdown))
+	if joinedLen(oldParts) == joinedLen(newParts) && joinParts(oldParts) == joinParts(newParts) {
 		return res
 	}
 	res.Changed = true
@@ -124,7 +126,7 @@ func Compare(oldMarkdown, newMarkdown string) Result {
 
 func (s *Stats) add(ops []Op) {
 	for _, op := range ops {
-		n := len(strings.Fields(op.Text))
+		n := fieldCount(op.Text)
 		switch op.Kind {
 		case OpInsert:
 			s.AddedWords += n
@@ -137,32 +139,63 @@ func (s *Stats) add(ops []Op) {
 // modified builds the section entry for a matched pair whose text differs.
 func modified(o, n *part) Section {
 	oldSents, newSents := Sentences(o.Body), Sentences(n.Body)
+	// Most sentences are in both versions: each text's significant form
+	// is computed once.
+	sigs := make(map[string]string, len(oldSents))
+	oldKeys, newKeys := sentenceKeys(oldSents, sigs), sentenceKeys(newSents, sigs)
 	return Section{
 		Heading: n.Heading,
 		Kind:    KindModified,
-		Added:   missingFrom(newSents, oldSents),
-		Removed: missingFrom(oldSents, newSents),
+		Added:   missingFrom(newSents, newKeys, oldKeys),
+		Removed: missingFrom(oldSents, oldKeys, newKeys),
 		Ops:     sectionOps(o.Body, n.Body, o.words, n.words),
 	}
 }
 
-// missingFrom returns the sentences of a that b lacks, counting repeats,
-// compared by their significant form.
-func missingFrom(a, b []string) []string {
-	have := make(map[string]int, len(b))
-	for _, s := range b {
-		have[significantText(s)]++
+// sentenceKeys returns the significant form of each sentence, reading
+// and filling the cache sigs.
+func sentenceKeys(sents []string, sigs map[string]string) []string {
+	keys := make([]string, len(sents))
+	for i, s := range sents {
+		k, ok := sigs[s]
+		if !ok {
+			k = significantText(s)
+			sigs[s] = k
+		}
+		keys[i] = k
+	}
+	return keys
+}
+
+// missingFrom returns the sentences a whose significant forms (aKeys) are
+// missing from bKeys, counting repeats.
+func missingFrom(a, aKeys, bKeys []string) []string {
+	have := make(map[string]int, len(bKeys))
+	for _, k := range bKeys {
+		have[k]++
 	}
 	out := []string{}
-	for _, s := range a {
-		k := significantText(s)
-		if have[k] > 0 {
+	for i, s := range a {
+		if k := aKeys[i]; have[k] > 0 {
 			have[k]--
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// fieldCount is len(strings.Fields(s)) without building the fields.
+func fieldCount(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
 }
 
 func wholeOp(kind string, p *part) []Op {

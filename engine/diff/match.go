@@ -16,11 +16,40 @@ type part struct {
 	matched bool
 }
 
+// indexer prepares the parts of the two versions of a document. Most
+// sections are the same in both, so their keys, significant form and
+// words are computed once, for the first version, and shared.
+type indexer struct {
+	headings map[string]headingKeys
+	bodies   map[string]bodyKeys
+}
+
+type headingKeys struct{ key, exact string }
+
+type bodyKeys struct {
+	sig   string
+	words []string // shared by the parts with this body: never modified
+}
+
+func newIndexer() *indexer {
+	return &indexer{headings: map[string]headingKeys{}, bodies: map[string]bodyKeys{}}
+}
+
 // index prepares parts for matching and diffing.
-func index(parts []Part) []*part {
-	out := indexSignificant(parts)
-	for _, p := range out {
-		p.words = displayWords(p.Body)
+func (x *indexer) index(parts []Part) []*part {
+	out := make([]*part, len(parts))
+	for i, p := range parts {
+		h, ok := x.headings[p.Heading]
+		if !ok {
+			h = headingKeys{key: headingKey(p.Heading), exact: headingSig(p.Heading)}
+			x.headings[p.Heading] = h
+		}
+		b, ok := x.bodies[p.Body]
+		if !ok {
+			b = bodyKeys{sig: significantText(p.Body), words: displayWords(p.Body)}
+			x.bodies[p.Body] = b
+		}
+		out[i] = &part{Part: p, key: h.key, exact: h.exact, sig: b.sig, words: b.words}
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Materiality of a change: a substantive change alters what the document
@@ -251,10 +252,20 @@ func (m *materiality) text(old bool) string {
 // pairs building their normalized text.
 func alnumCount(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of a document, without decoding.
+			if '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			n++
 		}
+		i += size
 	}
 	return n
 }

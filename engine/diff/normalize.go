@@ -227,6 +227,24 @@ func joinParts(parts []*part) string {
 	return b.String()
 }
 
+// joinedLen is len(joinParts(parts)): versions whose significant forms
+// differ in length differ, without building the forms.
+func joinedLen(parts []*part) int {
+	n := 0
+	for _, p := range parts {
+		for _, s := range []string{p.exact, p.sig} {
+			if s == "" {
+				continue
+			}
+			if n > 0 {
+				n++
+			}
+			n += len(s)
+		}
+	}
+	return n
+}
+
 // significantText is the significant form of a Markdown fragment. A run
 // of list items that are only links is a navigation menu; its order is
 // layout, so the run is compared sorted.
