@@ -19,7 +19,7 @@ type Label struct {
 	New         string     `json:"new"`
 	Company     string     `json:"company"`
 	Split       string     `json:"split"`       // dev or heldout
-	Materiality string     `json:"materiality"` // editorial or substantive
+	Materiality string     `json:"materiality"` // editorial, substantive, or noise: no change of text at all
 	Provisions  []Expected `json:"provisions"`
 	Severity    string     `json:"severity,omitempty"` // highest expected; empty when no provision
 	Lang        string     `json:"lang,omitempty"`     // when not English
@@ -37,6 +37,10 @@ type Expected struct {
 const (
 	editorial   = "editorial"
 	substantive = "substantive"
+	// noise labels a pair whose versions differ only in what is not text
+	// (link targets, images, whitespace, Markdown markers, typographic
+	// quotes): the analysis should record no change.
+	noise = "noise"
 )
 
 var changeKinds = []string{analysis.ChangeAdded, analysis.ChangeRemoved, analysis.ChangeModified, "restricted"}
@@ -73,10 +77,10 @@ func (l Label) check() error {
 		return fmt.Errorf("repo, path, company and full old/new commit ids are required")
 	case l.Split != "dev" && l.Split != "heldout":
 		return fmt.Errorf("split %q: want dev or heldout", l.Split)
-	case l.Materiality != editorial && l.Materiality != substantive:
-		return fmt.Errorf("materiality %q: want editorial or substantive", l.Materiality)
-	case l.Materiality == editorial && len(l.Provisions) > 0:
-		return fmt.Errorf("an editorial change carries no provisions")
+	case l.Materiality != editorial && l.Materiality != substantive && l.Materiality != noise:
+		return fmt.Errorf("materiality %q: want editorial, substantive or noise", l.Materiality)
+	case l.Materiality != substantive && len(l.Provisions) > 0:
+		return fmt.Errorf("an editorial change or noise carries no provisions")
 	case len(l.Provisions) > 0 && !analysis.Severity(l.Severity).Valid():
 		return fmt.Errorf("severity %q: want low, medium or high", l.Severity)
 	}

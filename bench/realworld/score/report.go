@@ -9,8 +9,8 @@ import (
 )
 
 func (t *tally) write(w io.Writer, split string, misses bool) {
-	fmt.Fprintf(w, "## Split: %s — %d pairs, %d companies (%d editorial, %d substantive)\n\n",
-		split, t.pairs, len(t.companies), t.editorialPairs, t.substantivePairs)
+	fmt.Fprintf(w, "## Split: %s — %d pairs, %d companies (%d editorial, %d substantive, %d noise)\n\n",
+		split, t.pairs, len(t.companies), t.editorialPairs, t.substantivePairs, t.noisePairs)
 
 	var expected, found, falsePos int
 	for _, c := range t.perCat {
@@ -31,6 +31,7 @@ func (t *tally) write(w io.Writer, split string, misses bool) {
 		fmt.Fprintln(w, "| materiality (editorial / substantive) | not available: the analysis does not report it | 100 % |")
 	}
 	fmt.Fprintf(w, "| substantive pairs seen as changed | %s (%d/%d) | 100 %% |\n", pct(t.substantiveSeen, t.substantivePairs), t.substantiveSeen, t.substantivePairs)
+	fmt.Fprintf(w, "| noise pairs seen as no change (no version) | %s (%d/%d) | 100 %% |\n", pct(t.noiseUnchanged, t.noisePairs), t.noiseUnchanged, t.noisePairs)
 	fmt.Fprintf(w, "| severity right (highest, substantive pairs with provisions) | %s (%d/%d) | ≥ 90 %% |\n", pct(t.severityRight, t.severityPairs), t.severityRight, t.severityPairs)
 	fmt.Fprintf(w, "| change kind right (provisions found) | %s (%d/%d) | |\n\n", pct(t.kindRight, t.kindPairs), t.kindRight, t.kindPairs)
 

@@ -11,8 +11,8 @@ import (
 
 // tally accumulates the comparison of the analysis with the labels.
 type tally struct {
-	pairs, editorialPairs, substantivePairs int
-	companies                               map[string]bool
+	pairs, editorialPairs, substantivePairs, noisePairs int
+	companies                                           map[string]bool
 
 	perCat map[string]*catTally
 
@@ -23,6 +23,7 @@ type tally struct {
 	editorialRight, editorialClean    int // materiality editorial; no provisions
 	editorialUnchanged                int // not seen as a change at all (noise)
 	substantiveRight, substantiveSeen int // materiality substantive; changed
+	noiseUnchanged                    int // noise pairs not seen as a change
 	severityRight, severityPairs      int
 	kindRight, kindPairs              int
 	wrong                             []miss
@@ -136,6 +137,11 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 		if !r.Changed {
 			t.editorialUnchanged++
 		}
+	case noise:
+		t.noisePairs++
+		if !r.Changed {
+			t.noiseUnchanged++
+		}
 	case substantive:
 		t.substantivePairs++
 		if materiality == substantive {
@@ -153,7 +159,7 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 			}
 		}
 	}
-	materialityWrong := materiality != "" && materiality != l.Materiality
+	materialityWrong := materiality != "" && materiality != l.Materiality || l.Materiality == noise && r.Changed
 	if len(m.missing) > 0 || len(m.falsePos) > 0 || severityWrong || materialityWrong {
 		slices.Sort(m.missing)
 		slices.Sort(m.falsePos)

@@ -20,6 +20,9 @@ func TestLabelCheck(t *testing.T) {
 		{"short commit", func(l *Label) { l.New = "abc" }, "commit ids"},
 		{"bad split", func(l *Label) { l.Split = "test" }, "split"},
 		{"editorial with provisions", func(l *Label) { l.Materiality = editorial }, "no provisions"},
+		{"noise with provisions", func(l *Label) { l.Materiality = noise }, "no provisions"},
+		{"noise", func(l *Label) { l.Materiality, l.Provisions, l.Severity = noise, nil, "" }, ""},
+		{"unknown materiality", func(l *Label) { l.Materiality = "cosmetic" }, "materiality"},
 		{"unknown category", func(l *Label) { l.Provisions[0].Category = "tracking" }, "unknown category"},
 		{"unknown change", func(l *Label) { l.Provisions[0].Change = "changed" }, "change"},
 		{"no severity", func(l *Label) { l.Severity = "" }, "severity"},
@@ -63,5 +66,20 @@ func TestTallyAdd(t *testing.T) {
 	}
 	if !tl.hasMateriality || len(tl.wrong) != 1 || len(tl.companies) != 2 {
 		t.Errorf("materiality %v, wrong %d, companies %d", tl.hasMateriality, len(tl.wrong), len(tl.companies))
+	}
+}
+
+func TestTallyNoise(t *testing.T) {
+	tl := &tally{perCat: map[string]*catTally{}, companies: map[string]bool{}}
+	label := func(c string) Label {
+		return Label{Path: c + "/Terms.md", New: strings.Repeat(c, 40), Company: c, Materiality: noise}
+	}
+	tl.add(label("a"), analysis.Report{}, "")
+	tl.add(label("b"), analysis.Report{Changed: true}, "editorial")
+	if tl.noisePairs != 2 || tl.noiseUnchanged != 1 || tl.editorialPairs != 0 || tl.substantivePairs != 0 {
+		t.Errorf("tally = %+v", *tl)
+	}
+	if len(tl.wrong) != 1 || tl.wrong[0].label.Company != "b" {
+		t.Errorf("wrong = %+v, want the pair recorded as a change", tl.wrong)
 	}
 }
