@@ -30,7 +30,7 @@ func contactRun(ts, left, right []tok) bool {
 	for i, t := range ts {
 		pos := len(left) + i
 		switch {
-		case isEmail(t.raw) || isLink(t.raw) || inPhone(window, pos):
+		case emailTok(t) || isLink(t.raw) || inPhone(window, pos):
 		case hasDigit(t.norm):
 			if !addressNumber(window, pos) {
 				return false
@@ -67,12 +67,12 @@ func closesSentence(t tok) bool {
 	if !strings.HasSuffix(raw, ".") && !strings.HasSuffix(raw, "!") && !strings.HasSuffix(raw, "?") {
 		return false
 	}
-	return !addressWords[t.norm] && !abbreviations[t.norm] && utf8.RuneCountInString(t.norm) > 1 && !isEmail(t.raw) && !isLink(t.raw)
+	return !addressWords[t.norm] && !abbreviations[t.norm] && utf8.RuneCountInString(t.norm) > 1 && !emailTok(t) && !isLink(t.raw)
 }
 
 // contactMarker reports a word that only appears around contact details.
 func contactMarker(t tok) bool {
-	return isEmail(t.raw) || isLink(t.raw) || addressWord(t) ||
+	return emailTok(t) || isLink(t.raw) || addressWord(t) ||
 		markerWords[t.norm] || postcode.MatchString(strings.Trim(t.raw, ",.;:()"))
 }
 
@@ -80,7 +80,16 @@ var postcode = regexp.MustCompile(`^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Za-z\d]?|
 
 func isEmail(raw string) bool {
 	at := strings.IndexByte(raw, '@')
+	if at < 0 {
+		// Addresses written against harvesters: "privacy(at)example.org".
+		at = max(strings.Index(raw, "(at)"), strings.Index(raw, "[at]"))
+	}
 	return at > 0 && strings.Contains(raw[at:], ".")
+}
+
+// emailTok reports an e-mail address, written out or obfuscated.
+func emailTok(t tok) bool {
+	return t.email || isEmail(t.raw)
 }
 
 func isLink(raw string) bool {
@@ -202,8 +211,10 @@ square sq court ct parkway pkwy highway hwy quay terrace suite ste floor fl buil
 strasse straße rue calle via platz`)
 
 // markerWords introduce contact details.
-var markerWords = boolSet(`email mail mailing postal address contact telephone phone tel fax attn attention
-representative officer dpo adresse kontakt`)
+var markerWords = boolSet(`email mail mailing postal postale address contact telephone phone tel fax attn attention
+representative officer dpo
+adresse courrier courriel poste téléphone telephone représentant
+kontakt anschrift telefon vertreter vertretung datenschutzbeauftragter datenschutzbeauftragten`)
 
 // contactWords may change inside contact details without changing the
 // document's meaning.
@@ -212,9 +223,16 @@ addresses is our the a an by via or and phone telephone tel call fax number toll
 web website webpage page here visit send letter attn attention co privacy team office department data protection
 officer dpo representative legal support customer service services help center centre questions question
 concerns comments you can also may use fill submit through complete directly mr ms mrs dr have about this policy notice please registered headquarters located inc ltd llc
-limited gmbh sa bv corp corporation company following details below`)
+limited gmbh sa bv corp corporation company following details below
+if live living reside for more information on how to click representation certificate
+par voie postale poste courrier courriel adresse suivante téléphone nous notre nos vous pouvez contacter contactez
+écrire écrivant en ligne ici à au aux le la les l de des du d un une ou et délégué déléguée protection données
+représentant sas sarl
+per post unter folgender folgende anschrift telefon kontaktieren erreichen sie uns unsere unser unseren ihr ihre
+der die das den dem des ein eine einen oder und an bei zum zur lautet ist allgemeine emailadresse schreiben
+vertreter vertretung datenschutzbeauftragter datenschutzbeauftragten wenn wohnen können finden hier ag kg`)
 
-var abbreviations = boolSet(`inc ltd llc co corp no nos sa bv gmbh plc ag mr mrs ms dr attn tel`)
+var abbreviations = boolSet(`inc ltd llc co corp no nos sa sas bv gmbh plc ag mr mrs ms dr attn tel`)
 
 // units follow a number that counts or bounds something.
 var units = boolSet(`percent per times eur euros usd dollars gbp pounds business calendar working
@@ -228,3 +246,20 @@ var bounds = boolSet(`under over least most than age aged within above below aft
 var commonCapital = boolSet(`we you your our us they their it its this that these those there here he she
 when where what which who how why as at for of in on by is are be been was were do does did has have had
 a an the i`)
+
+// personName reports a person named with an honorific ("Ms Jane Doe",
+// "Herr Max Muster"): a changed name of a contact person or of the
+// company's legal representative identifies, it does not oblige.
+func personName(ts []tok) bool {
+	if len(ts) < 2 || len(ts) > maxNameWords || !honorifics[ts[0].norm] {
+		return false
+	}
+	for _, t := range ts[1:] {
+		if !capitalized(t.raw) || meaningful(t.norm) || hasDigit(t.norm) {
+			return false
+		}
+	}
+	return true
+}
+
+var honorifics = boolSet(`mr mrs ms miss dr m mme mlle monsieur madame herr frau`)

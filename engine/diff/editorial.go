@@ -12,25 +12,41 @@ import (
 // norm, its lower-case letters and digits (for comparing wording).
 type tok struct {
 	raw, norm string
+	email     bool // an e-mail address hidden behind an obfuscation link
 }
 
 // tokens turns display words into toks. Link targets, images, HTML tags
 // and bare web addresses are dropped: where a link points is presentation,
 // not wording (an e-mail address stays, as a contact detail). So are words
 // with neither letters nor digits (bullets, pipes, dashes).
+//
+// A web address glued to a word by a broken link ("\[[https://…\]](…)(Terms")
+// is dropped from the word. A word linking to Cloudflare's e-mail
+// protection stands for the address it hides: its text varies with how
+// the page was saved ("[email protected]", "protected]example.com").
 func tokens(words []string) []tok {
 	out := make([]tok, 0, len(words))
 	for _, w := range words {
+		hidden := strings.Contains(w, emailProtection)
 		w = linkTarget.ReplaceAllString(image.ReplaceAllString(htmlTag.ReplaceAllString(w, ""), ""), "]")
 		if isLink(w) || isDomain(w) || strings.HasPrefix(w, "![") {
 			continue
 		}
+		if strings.Contains(w, "://") {
+			w = webURL.ReplaceAllString(w, "")
+		}
+		if hidden && len(out) > 0 && strings.HasSuffix(out[len(out)-1].norm, "email") {
+			out[len(out)-1].email = true // "[email" of "[email protected]"
+		}
 		if n := normWord(w); n != "" {
-			out = append(out, tok{raw: w, norm: n})
+			out = append(out, tok{raw: w, norm: n, email: hidden})
 		}
 	}
 	return out
 }
+
+// emailProtection is the path of Cloudflare's e-mail obfuscation links.
+const emailProtection = "/cdn-cgi/l/email-protection"
 
 var (
 	linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*"?)?\)?`)
@@ -234,15 +250,12 @@ func dateRun(ts []tok) bool {
 	return numeric || word && number
 }
 
-// datedLine reports whether the words before a date label it as the
-// document's date ("Last updated:", "Effective", "Mise à jour"), or
-// whether nothing precedes it; a date inside a sentence ("until May 21")
+// datedLine reports whether the words before a date, or the changed
+// words themselves, label it as the document's date ("Last updated:",
+// "Effective", "Mise à jour"); a date inside a sentence ("until May 21")
 // is a term, not a stamp.
-func datedLine(left []tok) bool {
-	if len(left) == 0 {
-		return true
-	}
-	for _, t := range left[max(0, len(left)-8):] {
+func datedLine(ts []tok) bool {
+	for _, t := range ts[max(0, len(ts)-8):] {
 		if dateLabels[t.norm] {
 			return true
 		}
@@ -251,7 +264,7 @@ func datedLine(left []tok) bool {
 }
 
 var dateLabels = boolSet(`updated update effective revised revision version date dated modified amended published
-jour stand aktualisiert gültig valid`)
+applies jour vigueur stand aktualisiert gültig gilt valid`)
 
 var numericDate = regexp.MustCompile(`^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|(?:19|20)\d{6})$`)
 

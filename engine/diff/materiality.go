@@ -71,7 +71,7 @@ func (m *materiality) editorial(sections []Section) bool {
 				return false
 			}
 		default:
-			if sec.OldHeading != "" && !m.run("", strings.Fields(sec.OldHeading), strings.Fields(sec.Heading), "") {
+			if !m.heading(sec) {
 				return false
 			}
 			if !m.ops(sec.Ops) {
@@ -80,6 +80,21 @@ func (m *materiality) editorial(sections []Section) bool {
 		}
 	}
 	return true
+}
+
+// heading checks the heading of a matched section. A heading that
+// appears or disappears while the text stays is a title, like a heading
+// added alone.
+func (m *materiality) heading(sec Section) bool {
+	if sec.OldHeading == "" {
+		return true
+	}
+	old, new := strings.Fields(sec.OldHeading), strings.Fields(sec.Heading)
+	if len(tokens(old)) == 0 || len(tokens(new)) == 0 {
+		m.reasons[ReasonPunctuation] = true
+		return true
+	}
+	return m.run("", old, new, "")
 }
 
 // ops checks each changed run of a section's word diff with the unchanged
@@ -157,9 +172,35 @@ func (m *materiality) passage(sec Section) bool {
 func (m *materiality) run(left string, del, ins []string, right string) bool {
 	leftCtx := tokens(lastFields(left, contextWords))
 	rightCtx := tokens(firstFields(right, contextWords))
+	del, ins = dropMarkdownComments(del), dropMarkdownComments(ins)
 	d := dropNumbering(tokens(del), leftCtx)
 	n := dropNumbering(tokens(ins), leftCtx)
-	dated := datedLine(slices.Concat(leftCtx, d, n))
+	d, n, retitled := retitledLinks(d, n, del, ins)
+	if retitled && len(d) == 0 && len(n) == 0 {
+		m.reasons[ReasonPunctuation] = true // a link shown by its address now shown by its title
+		return true
+	}
+	if m.change(leftCtx, d, n, rightCtx) {
+		return true
+	}
+	d, n = trimCommon(d, n)
+	switch {
+	case len(d) == 0 && m.duplicate(n, left, right, false), len(n) == 0 && m.duplicate(d, left, right, true):
+		m.reasons[ReasonDuplicate] = true
+		return true
+	case len(d) == 0 && m.contents(ins, false), len(n) == 0 && m.contents(del, true):
+		m.reasons[ReasonPunctuation] = true
+		return true
+	}
+	return m.aligned(leftCtx, d, n, rightCtx)
+}
+
+// change decides whether replacing the words d by n, between the
+// unchanged words leftCtx and rightCtx, is an editorial edit that the
+// words alone show: a correction, a date stamp, contact details or a
+// rename.
+func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
+	dated := datedLine(leftCtx) || datedLine(d) || datedLine(n)
 	d, n = trimCommon(d, n)
 	switch {
 	case len(d) == 0 && len(n) == 0:
@@ -174,20 +215,86 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	case dated && (len(d) == 0 || dateRun(d)) && (len(n) == 0 || dateRun(n)):
 		m.reasons[ReasonPunctuation] = true // a version or publication date
 		return true
-	case contactRun(d, leftCtx, rightCtx) && contactRun(n, leftCtx, rightCtx):
+	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n):
 		m.reasons[ReasonContact] = true
 		return true
 	case m.rename(d, n):
 		m.reasons[ReasonRename] = true
 		return true
-	case len(d) == 0 && m.duplicate(n, left, right, false), len(n) == 0 && m.duplicate(d, left, right, true):
-		m.reasons[ReasonDuplicate] = true
-		return true
-	case len(d) == 0 && m.contents(ins, false), len(n) == 0 && m.contents(del, true):
-		m.reasons[ReasonPunctuation] = true
+	case grammar(d, n):
+		m.reasons[ReasonSpelling] = true
 		return true
 	}
 	return false
+}
+
+// contact reports contact details replaced, added or removed. Words both
+// versions share were trimmed from d and n, so a side left empty is judged
+// by the other: "[contact us](…/support)" becoming "contact us at
+// support@example.com" adds an address.
+func (m *materiality) contact(d, n, leftCtx, rightCtx []tok) bool {
+	switch {
+	case len(d) == 0:
+		return contactRun(n, leftCtx, rightCtx)
+	case len(n) == 0:
+		return contactRun(d, leftCtx, rightCtx)
+	}
+	return contactRun(d, leftCtx, rightCtx) && contactRun(n, leftCtx, rightCtx)
+}
+
+// maxAligned bounds the words of a changed run that are aligned word by
+// word; the alignment costs O(N·D).
+const maxAligned = 4000
+
+// aligned splits a long changed run into the smaller edits it is made of
+// and checks each. Large sections are diffed line by line, so one
+// corrected word changes a whole paragraph: aligning the paragraph's two
+// versions finds the word.
+func (m *materiality) aligned(leftCtx, d, n, rightCtx []tok) bool {
+	if len(d) == 0 || len(n) == 0 || len(d)+len(n) > maxAligned {
+		return false
+	}
+	ops := tokenOps(norms(d), norms(n), " ")
+	if !slices.ContainsFunc(ops, func(o Op) bool { return o.Kind == OpEqual }) {
+		return false
+	}
+	i, j := 0, 0
+	for k := 0; k < len(ops); {
+		if ops[k].Kind == OpEqual {
+			c := len(strings.Fields(ops[k].Text))
+			i, j, k = i+c, j+c, k+1
+			continue
+		}
+		di, nj := i, j
+		for ; k < len(ops) && ops[k].Kind != OpEqual; k++ {
+			if ops[k].Kind == OpDelete {
+				di += len(strings.Fields(ops[k].Text))
+			} else {
+				nj += len(strings.Fields(ops[k].Text))
+			}
+		}
+		lc := d[max(0, i-contextWords):i]
+		if i == 0 {
+			lc = leftCtx
+		}
+		rc := d[di:min(len(d), di+contextWords)]
+		if di == len(d) {
+			rc = rightCtx
+		}
+		if !m.change(lc, d[i:di], n[j:nj], rc) {
+			return false
+		}
+		i, j = di, nj
+	}
+	return true
+}
+
+func norms(ts []tok) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.norm
+	}
+	return out
 }
 
 // contextWords is how many unchanged words either side of a run are read

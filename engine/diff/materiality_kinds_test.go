@@ -1,0 +1,114 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestMaterialityEditKinds covers edits seen on real policies, each with
+// an edit of the same shape that changes the meaning. Both directions of
+// each pair are checked.
+func TestMaterialityEditKinds(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     string
+		reason   string
+	}{
+		// A date stamp whose dates are long enough to push the label out
+		// of the last words read.
+		{"version date rewritten", "Version: 29 November 2022 **The** following terms apply.",
+			"Version: July 19th 2024 ****The** following terms apply.", Editorial, ReasonPunctuation},
+		{"effective date of the policy", "This policy applies from February 28, 2025.", "This policy applies from May 21, 2025.", Editorial, ReasonPunctuation},
+		{"deadline in a sentence", "You may object until February 28, 2025.", "You may object until May 21, 2026.", Substantive, ""},
+
+		// Contact details.
+		{"protected e-mail saved differently",
+			"Write to [\\[email protected\\]](https://example.org/cdn-cgi/l/email-protection#a1b2) to cancel.",
+			"Write to [AR\\[email protected\\]example.org](https://example.org/cdn-cgi/l/email-protection#a1b2) to cancel.", Editorial, ReasonContact},
+		{"general address added in German", "Hilfe findest du auf unseren Hilfe-Seiten.",
+			"Hilfe findest du auf unseren Hilfe-Seiten. Unsere allgemeine E-Mail-Adresse lautet kontakt(at)beispiel.de.", Editorial, ReasonContact},
+		{"objection right added in German", "Hilfe findest du auf unseren Hilfe-Seiten.",
+			"Hilfe findest du auf unseren Hilfe-Seiten. Sie können der Verarbeitung unter kontakt(at)beispiel.de widersprechen.", Substantive, ""},
+		{"postal channel words dropped in French", "Vous devez nous notifier par voie postale : Exemple SAS, 12 rue de la Paix, 75002 Paris.",
+			"Vous devez nous notifier : Exemple SAS, 12 rue de la Paix, 75002 Paris.", Editorial, ReasonContact},
+		{"contact page replaced by an address", "For questions, please [contact us](https://example.org/support).",
+			"For questions, please contact us directly via [help@example.org](mailto:help@example.org).", Editorial, ReasonContact},
+		{"officer title renamed in French", "**Par la poste :**\n\nAgent de protection des données\n\nExemple SAS  \n12 rue de la Paix Paris",
+			"**Par la poste :**\n\nDélégué à la protection des données\n\nExemple SAS  \n12 rue de la Paix Paris", Editorial, ReasonContact},
+		{"legal representative replaced", "The company is represented by its CEO, Mr. John Smith.",
+			"The company is represented by its CEO, Ms Jane Doe.", Editorial, ReasonContact},
+		{"representative becomes a partner", "The company is represented by its CEO, Mr. John Smith.",
+			"The company is represented by Acme Brokers.", Substantive, ""},
+
+		// Links and Markdown.
+		{"link shown by title instead of address", "Rules are available at [https://example.org/rules](https://example.org/rules).",
+			"Rules are available at [Rules and Fees](https://example.org/rules).", Editorial, ReasonPunctuation},
+		{"bare address given a title", "Rules are available at https://example.org/rules/ for review.",
+			"Rules are available at [Rules and Fees](https://www.example.org/rules) for review.", Editorial, ReasonPunctuation},
+		{"link to another page", "Rules are available at [https://example.org/rules](https://example.org/rules).",
+			"Rules are available at [Fee Schedule](https://example.org/fees).", Substantive, ""},
+		{"Markdown comment dropped", "Purchases made via iTunes \\[comment\\]: <> (typo in source) or the App Store are final.",
+			"Purchases made via iTunes or the App Store are final.", Editorial, ""},
+		{"page title removed", "# Privacy policy\n\nWe collect your e-mail address.", "We collect your e-mail address.", Editorial, ReasonPunctuation},
+		{"heading reworded", "## Arbitration\n\nDisputes go to arbitration.", "## Optional arbitration\n\nDisputes go to arbitration.", Substantive, ""},
+
+		// Grammar.
+		{"demonstrative swapped", "We need a license to use this content.", "We need a license to use that content.", Editorial, ReasonSpelling},
+		{"determiner becomes a quantity", "We need a license to use this content.", "We need a license to use all content.", Substantive, ""},
+		{"French article corrected", "Les conditions en vigueur au moment de la conclusion du contrat.", "Les conditions en vigueur au moment de la conclusion de contrat.", Editorial, ReasonSpelling},
+		{"verb agreement", "Our use of such information and documentation is governed by our notice.",
+			"Our use of such information and documentation are governed by our notice.", Editorial, ReasonSpelling},
+		{"relative that added", "This license applies to content you share.", "This license applies to content that you share.", Editorial, ReasonSpelling},
+		{"inline enumerator renumbered", "We are not liable for (iii) outages, (iv) viruses.", "We are not liable for (iii) outages, (v) viruses.", Editorial, ReasonSpelling},
+		{"cross-reference changed", "As set out in Section 3(a), we may refuse.", "As set out in Section 3(b), we may refuse.", Substantive, ""},
+		{"negation added", "This license applies to content you share.", "This license applies to content you do not share.", Substantive, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, dir := range [][2]string{{tt.old, tt.new}, {tt.new, tt.old}} {
+				res := Compare(dir[0], dir[1])
+				if !res.Changed {
+					t.Fatalf("Changed = false; the case must differ beyond noise")
+				}
+				if res.Materiality != tt.want {
+					t.Fatalf("%q -> %q: Materiality = %q (%v), want %q", dir[0], dir[1], res.Materiality, res.Editorial, tt.want)
+				}
+				if tt.reason != "" && !slices.Contains(res.Editorial, tt.reason) {
+					t.Errorf("Editorial = %v, want it to include %q", res.Editorial, tt.reason)
+				}
+			}
+		})
+	}
+}
+
+// TestMaterialityLongSection checks sections too large to diff word by
+// word: a corrected word is found inside its changed line, and a negation
+// is not lost in it.
+func TestMaterialityLongSection(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("## Terms\n\n")
+	for i := range 350 {
+		b.WriteString("Paragraph ")
+		b.WriteString(strings.Repeat("x", i%7+1))
+		b.WriteString(" says that members keep their own content and can leave the service whenever they like.\n\n")
+	}
+	base := b.String() + "We may share your profile with partners who help us run the service.\n"
+	if len(strings.Fields(base))*2 <= maxWordDiff {
+		t.Fatalf("the section must be diffed line by line: %d words", len(strings.Fields(base)))
+	}
+	tests := []struct {
+		name, new string
+		want      string
+	}{
+		{"typo fixed", strings.Replace(base, "share your profile", "share your porfile", 1), Editorial},
+		{"negation added", strings.Replace(base, "We may share", "We may not share", 1), Substantive},
+		{"partner category added", strings.Replace(base, "with partners", "with advertisers and partners", 1), Substantive},
+	}
+	for _, tt := range tests {
+		if res := Compare(base, tt.new); res.Materiality != tt.want {
+			t.Errorf("%s: Materiality = %q (%v), want %q", tt.name, res.Materiality, res.Editorial, tt.want)
+		}
+	}
+}
