@@ -33,6 +33,7 @@ func (t *tally) write(w io.Writer, split string, misses bool) {
 	fmt.Fprintf(w, "| substantive pairs seen as changed | %s (%d/%d) | 100 %% |\n", pct(t.substantiveSeen, t.substantivePairs), t.substantiveSeen, t.substantivePairs)
 	fmt.Fprintf(w, "| noise pairs seen as no change (no version) | %s (%d/%d) | 100 %% |\n", pct(t.noiseUnchanged, t.noisePairs), t.noiseUnchanged, t.noisePairs)
 	fmt.Fprintf(w, "| severity right (highest, substantive pairs with provisions) | %s (%d/%d) | ≥ 90 %% |\n", pct(t.severityRight, t.severityPairs), t.severityRight, t.severityPairs)
+	fmt.Fprintf(w, "| severity right where the provisions were found right (none missing, none false) | %s (%d/%d) | ≥ 90 %% |\n", pct(t.severityCleanRight, t.severityCleanPairs), t.severityCleanRight, t.severityCleanPairs)
 	fmt.Fprintf(w, "| change kind right (provisions found) | %s (%d/%d) | |\n\n", pct(t.kindRight, t.kindPairs), t.kindRight, t.kindPairs)
 
 	fmt.Fprintln(w, "| category | expected | found | recall | false positives |")

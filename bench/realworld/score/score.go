@@ -25,8 +25,11 @@ type tally struct {
 	substantiveRight, substantiveSeen int // materiality substantive; changed
 	noiseUnchanged                    int // noise pairs not seen as a change
 	severityRight, severityPairs      int
-	kindRight, kindPairs              int
-	wrong                             []miss
+	// Severity on the pairs whose provisions were all found and no false
+	// one: where it is wrong, the rating is wrong, not the detection.
+	severityCleanRight, severityCleanPairs int
+	kindRight, kindPairs                   int
+	wrong                                  []miss
 }
 
 type catTally struct {
@@ -152,10 +155,17 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 		}
 		if l.Severity != "" {
 			t.severityPairs++
-			if string(top) == l.Severity {
+			right := string(top) == l.Severity
+			if right {
 				t.severityRight++
 			} else {
 				severityWrong = true
+			}
+			if len(m.missing) == 0 && len(m.falsePos) == 0 {
+				t.severityCleanPairs++
+				if right {
+					t.severityCleanRight++
+				}
 			}
 		}
 	}

@@ -67,6 +67,18 @@ func TestTallyAdd(t *testing.T) {
 	if !tl.hasMateriality || len(tl.wrong) != 1 || len(tl.companies) != 2 {
 		t.Errorf("materiality %v, wrong %d, companies %d", tl.hasMateriality, len(tl.wrong), len(tl.companies))
 	}
+
+	// The first pair has a missing and a false provision: it is left out
+	// of severity on the pairs found right; the third is counted there.
+	if tl.severityCleanPairs != 0 {
+		t.Errorf("tally = %+v", *tl)
+	}
+	tl.add(Label{Path: "C/Terms.md", New: strings.Repeat("d", 40), Company: "C", Materiality: substantive,
+		Provisions: []Expected{{Category: "arbitration", Change: "added"}}, Severity: "high"},
+		analysis.Report{Changed: true, Provisions: []analysis.Provision{{Category: "arbitration", Change: "added", Severity: analysis.SeverityMedium}}}, "substantive")
+	if tl.severityCleanPairs != 1 || tl.severityCleanRight != 0 || tl.severityPairs != 2 {
+		t.Errorf("tally = %+v", *tl)
+	}
 }
 
 func TestTallyNoise(t *testing.T) {
