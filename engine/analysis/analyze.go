@@ -107,10 +107,13 @@ func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
 	}
 	switch {
 	case len(oa) == 0 && len(na) > 0:
-		ch := c.provision(ci, ChangeAdded, na[0], first(droppedR))
-		if len(droppedR) > 0 && cat.Negatable {
-			// A reversal: "we do not use GPS" became "we use GPS".
-			ch.p.Severity = SeverityHigh
+		ch := c.rate(ci, ChangeAdded, na, nil, o, n)
+		if len(droppedR) > 0 {
+			ch.p.OldEvidence = droppedR[0].text
+			if cat.Negatable {
+				// A reversal: "we do not use GPS" became "we use GPS".
+				ch.p.Severity = SeverityHigh
+			}
 		}
 		return ch, true
 	case len(oa) > 0 && len(na) == 0:
@@ -123,11 +126,7 @@ func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
 	case len(oa) > 0:
 		added, removed := difference(na, oa), difference(oa, na)
 		if (len(added) > 0 || len(removed) > 0) && !minorEdits(added, removed) {
-			if len(added) == 0 {
-				// Only a statement went: it is the evidence.
-				return c.provision(ci, ChangeModified, removed[0], nil), true
-			}
-			return c.provision(ci, ChangeModified, added[0], closest(added[0].text, removed)), true
+			return c.rate(ci, ChangeModified, added, removed, o, n), true
 		}
 	}
 	if prohibitions := difference(n[prohibiting], o[prohibiting]); len(prohibitions) > 0 {
@@ -156,12 +155,11 @@ func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
 	return change{}, false
 }
 
+// provision is a change of category ci rated by its kind alone: removals,
+// prohibitions and commitments, whose wording raises nothing.
 func (c *classifier) provision(ci int, kind string, ev finding, old *finding) change {
 	cat := c.cats[ci]
 	sev, label := cat.Severity.of(kind), cat.label()
-	if kind != ChangeRemoved {
-		sev, label = c.escalate(ci, sev, ev.text)
-	}
 	p := Provision{
 		Category:    cat.ID,
 		Change:      kind,

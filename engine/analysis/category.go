@@ -36,6 +36,10 @@ type Category struct {
 
 	Severity    Severities   `yaml:"severity"`
 	Escalations []Escalation `yaml:"escalations"`
+	// Safeguards are protections a statement of the category can carry
+	// ("only with your consent"); one that the new version no longer states
+	// while the practice remains raises the change (see rating.go).
+	Safeguards []Escalation `yaml:"safeguards"`
 
 	Regulations []Regulation `yaml:"regulations"`
 	Guidance    string       `yaml:"guidance"` // what a compliance team should do about it
@@ -67,6 +71,10 @@ type Severities struct {
 	Added    Severity `yaml:"added"`
 	Removed  Severity `yaml:"removed"`
 	Modified Severity `yaml:"modified"`
+	// Reworded, when set, rates a modification whose statements name the
+	// same places, parties and numbers as before: for categories whose
+	// substance is a name (which law, which country), a rewording.
+	Reworded Severity `yaml:"reworded"`
 }
 
 func (s Severities) of(change string) Severity {
@@ -79,8 +87,10 @@ func (s Severities) of(change string) Severity {
 	return s.Modified
 }
 
-// Escalation raises the severity of an added or modified provision whose
-// evidence contains one of Phrases; Label then names it in the summary.
+// Escalation raises the severity of an added or modified provision one of
+// whose new statements contains one of Phrases; Label then names it in the
+// summary. As a safeguard, it raises a modification whose old statements
+// carried one of Phrases and whose new ones carry none.
 type Escalation struct {
 	Phrases  []string `yaml:"phrases"`
 	Severity Severity `yaml:"severity"`

@@ -24,6 +24,7 @@ type entry struct {
 type compiledCategory struct {
 	Category
 	escalations  [][]phrase
+	safeguards   [][]phrase
 	negations    []phrase
 	restrictions []phrase
 	stanceCues   [][]phrase // per stance value
@@ -78,6 +79,13 @@ func compile(cats []Category) (*classifier, error) {
 				ps = append(ps, p)
 			}
 			cc.escalations = append(cc.escalations, ps)
+		}
+		for _, g := range cat.Safeguards {
+			ps, err := parsePhrases(g.Phrases)
+			if err != nil {
+				return nil, fmt.Errorf("category %s safeguard: %w", cat.ID, err)
+			}
+			cc.safeguards = append(cc.safeguards, ps)
 		}
 		var err error
 		if cc.negations, err = parsePhrases(cat.Negations); err != nil {
@@ -292,29 +300,6 @@ func (c *classifier) findings(markdown string, m *memo) []finding {
 		}
 	}
 	return out
-}
-
-// escalate returns the severity and label for evidence text, starting
-// from the base severity.
-func (c *classifier) escalate(ci int, base Severity, evidence string) (Severity, string) {
-	cat := c.cats[ci]
-	sev, label := base, cat.label()
-	words := tokenize(evidence).words
-	for ei, ps := range cat.escalations {
-		esc := cat.Escalations[ei]
-		for _, p := range ps {
-			if p.contains(words) {
-				if sev.Less(esc.Severity) {
-					sev = esc.Severity
-				}
-				if esc.Label != "" {
-					label = esc.Label
-				}
-				break
-			}
-		}
-	}
-	return sev, label
 }
 
 // Classify returns the provisions a single version states, one per

@@ -169,6 +169,12 @@ func (c Category) validate() error {
 			bad("severity.%s: %q is not low, medium or high", kind, s)
 		}
 	}
+	for i, g := range c.Safeguards {
+		if !g.Severity.Valid() || g.Label == "" || len(g.Phrases) == 0 {
+			bad("safeguards[%d]: severity (low, medium or high), label and phrases are required", i)
+		}
+		phrases(fmt.Sprintf("safeguards[%d].phrases", i), g.Phrases)
+	}
 	for i, e := range c.Escalations {
 		if !e.Severity.Valid() {
 			bad("escalations[%d].severity: %q is not low, medium or high", i, e.Severity)

@@ -50,6 +50,10 @@ func TestLoadCategoriesErrors(t *testing.T) {
 			[]string{"rules/01-sample.yaml", "not_stated"}},
 		{"bad escalation phrase", "01-sample.yaml", validRule + "escalations:\n  - {severity: high, phrases: [\"~2 x\"]}\n",
 			[]string{"rules/01-sample.yaml", "escalations[0].phrases"}},
+		{"safeguard without label", "01-sample.yaml", validRule + "safeguards:\n  - {severity: high, phrases: [opt out]}\n",
+			[]string{"rules/01-sample.yaml", "safeguards[0]", "label"}},
+		{"bad reworded severity", "01-sample.yaml", strings.Replace(validRule, "modified: medium}", "modified: medium, reworded: minor}", 1),
+			[]string{"rules/01-sample.yaml", "minor"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

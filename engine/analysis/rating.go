@@ -1,0 +1,308 @@
+package analysis
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// rate builds the change of category ci from the statements of the practice
+// that the new version adds and those it no longer makes, and decides how
+// much it matters to a compliance team (the policy is written in
+// bench/realworld/README.md, "How severity is labelled"):
+//
+//   - the base is the category's severity for the kind of change. A
+//     modification that only adds statements extends the practice and is
+//     rated as an addition; where the category sets severity.reworded, a
+//     modification naming the same places, parties and numbers as before is
+//     a rewording and rated so.
+//   - a modification that changes a period, age or amount is at least
+//     medium: the term itself changed.
+//   - escalations are tested on every added statement, not only the first,
+//     and the gravest one is the evidence: a change is as severe as the
+//     worst thing it newly says.
+//   - a safeguard that the old statements carried and no statement of the
+//     new version does raises a modification: the practice remains, its
+//     protection went. A modification that adds a safeguard and otherwise
+//     only restates what was said is low: it narrows the practice or gives
+//     users a choice.
+//
+// A statement that went raises nothing by its wording: escalations read
+// what the new version says.
+func (c *classifier) rate(ci int, kind string, added, removed []finding, was, now bySense) change {
+	cat := c.cats[ci]
+	sev, label := cat.Severity.of(kind), cat.label()
+	if kind == ChangeModified {
+		switch {
+		case len(removed) == 0:
+			sev = cat.Severity.Added
+		case cat.Severity.Reworded != "" && sameSubstance(added, removed):
+			sev = cat.Severity.Reworded
+		}
+		if figureChanged(added, removed) && sev.Less(SeverityMedium) {
+			sev = SeverityMedium
+		}
+	}
+	base := sev
+	var ev finding
+	if len(added) > 0 {
+		ev = added[0]
+		for _, a := range added {
+			if s, l := c.escalate(ci, sev, a.text); sev.Less(s) {
+				sev, label, ev = s, l, a
+			} else if l != cat.label() && label == cat.label() {
+				label, ev = l, a
+			}
+		}
+	} else {
+		ev = removed[0]
+	}
+	var old *finding
+	if len(added) > 0 {
+		old = closest(ev.text, removed)
+	}
+	verb := ""
+	if kind == ChangeModified {
+		if g, ok := c.safeguardAdded(ci, added, removed, was); ok && sev == base {
+			sev, label, verb = SeverityLow, g.Label, "added"
+		}
+		if g, gone, ok := c.safeguardRemoved(ci, removed, now); ok && !g.Severity.Less(sev) {
+			sev, label, verb = g.Severity, g.Label, "removed"
+			if len(added) == 0 {
+				ev = gone
+			} else {
+				old = &gone
+			}
+		}
+	}
+	p := Provision{
+		Category:    cat.ID,
+		Change:      kind,
+		Severity:    sev,
+		Evidence:    ev.text,
+		Section:     ev.section,
+		Regulations: regulationNames(cat.Regulations),
+	}
+	if old != nil {
+		p.OldEvidence = old.text
+	}
+	return change{cat: ci, label: label, verb: verb, p: p}
+}
+
+// escalate returns the severity and label for a statement, starting from
+// the base severity.
+func (c *classifier) escalate(ci int, base Severity, text string) (Severity, string) {
+	cat := c.cats[ci]
+	sev, label := base, cat.label()
+	words := tokenize(text).words
+	for ei, ps := range cat.escalations {
+		esc := cat.Escalations[ei]
+		if !anyContains(ps, words) {
+			continue
+		}
+		if sev.Less(esc.Severity) {
+			sev = esc.Severity
+		}
+		if esc.Label != "" {
+			label = esc.Label
+		}
+	}
+	return sev, label
+}
+
+// safeguardRemoved returns the first safeguard of category ci that one of
+// the removed statements states in words that no statement of the category
+// in the new version uses, with that statement. Each phrase counts on its
+// own: "only with your consent" going is not made up for by "without your
+// consent" about something else.
+func (c *classifier) safeguardRemoved(ci int, removed []finding, now bySense) (Escalation, finding, bool) {
+	cat := c.cats[ci]
+	for gi, ps := range cat.safeguards {
+		for _, p := range ps {
+			for _, r := range removed {
+				if p.contains(tokenize(r.text).words) && !stillStated(p, now) {
+					return cat.Safeguards[gi], r, true
+				}
+			}
+		}
+	}
+	return Escalation{}, finding{}, false
+}
+
+func stillStated(p phrase, now bySense) bool {
+	for _, fs := range now {
+		for _, f := range fs {
+			if p.contains(tokenize(f.text).words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// safeguardAdded returns the safeguard of category ci that an added
+// statement states in words no statement of the old version used, when
+// statements went and every other added statement restates one of them. A
+// modification that only adds statements is an extension, rated as such.
+func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySense) (Escalation, bool) {
+	cat := c.cats[ci]
+	if len(removed) == 0 {
+		return Escalation{}, false
+	}
+	var got *Escalation
+	for _, a := range added {
+		words := tokenize(a.text).words
+		found := false
+		for gi, ps := range cat.safeguards {
+			for _, p := range ps {
+				if p.contains(words) && !stillStated(p, was) {
+					found = true
+					if got == nil {
+						got = &cat.Safeguards[gi]
+					}
+				}
+			}
+		}
+		if found {
+			continue
+		}
+		if r := closest(a.text, removed); r == nil || overlap(wordSet(a.text), wordSet(r.text)) < restatement {
+			return Escalation{}, false
+		}
+	}
+	if got == nil {
+		return Escalation{}, false
+	}
+	return *got, true
+}
+
+// figureChanged reports whether an added statement restates a removed one
+// (most of their words shared) with other numbers: a period, an age, an
+// amount.
+func figureChanged(added, removed []finding) bool {
+	for _, a := range added {
+		r := closest(a.text, removed)
+		if r == nil || overlap(wordSet(a.text), wordSet(r.text)) < restatement {
+			continue
+		}
+		if !slices.Equal(figures(a.text), figures(r.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// restatement is the share of words two statements have in common when
+// one restates the other.
+const restatement = 0.6
+
+// sameSubstance reports whether the added and removed statements name the
+// same places and parties (capitalised words) and the same numbers.
+func sameSubstance(added, removed []finding) bool {
+	return slices.Equal(substance(added), substance(removed))
+}
+
+func substance(fs []finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, names(f.text)...)
+		out = append(out, figures(f.text)...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// names returns the capitalised words of text, lower-cased: the places,
+// parties and laws it names ("California", "England", "Meta"). A sentence's
+// first word counts only when it is not a common opener ("These", "All").
+func names(text string) []string {
+	var out []string
+	first := true
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		lw := strings.ToLower(w)
+		opener := first && isOpener(lw)
+		first = false
+		if r := []rune(w)[0]; unicode.IsUpper(r) && !opener {
+			out = append(out, lw)
+		}
+	}
+	return out
+}
+
+func isOpener(w string) bool {
+	switch w {
+	case "the", "these", "this", "that", "all", "any", "each", "every", "if", "in", "by", "to", "for",
+		"you", "we", "our", "your", "unless", "except", "where", "when", "such", "both", "either", "nothing":
+		return true
+	}
+	return false
+}
+
+// figures returns the numbers of a statement in order, numbers written as
+// words before a unit of time included ("two years" is 2), without the
+// clause number it may start with ("19.3.2", "(4)").
+func figures(text string) []string {
+	words := tokenize(text).words
+	i := 0
+	for i < len(words) && isNumber(words[i]) {
+		i++
+	}
+	var out []string
+	for j := i; j < len(words); j++ {
+		w := words[j]
+		switch {
+		case isNumber(w):
+			out = append(out, strings.TrimLeft(w, "0"))
+		case j+1 < len(words) && numberWord(w) > 0 && isTimeUnit(words[j+1]):
+			out = append(out, strconv.Itoa(numberWord(w)))
+		}
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}
+
+func isTimeUnit(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "hour", "day", "week", "month", "year":
+		return true
+	}
+	return false
+}
+
+// numberWord returns the value of a number policies spell out before a
+// period ("two years"), 0 for any other word.
+func numberWord(w string) int {
+	switch w {
+	case "one":
+		return 1
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	case "seven":
+		return 7
+	case "ten":
+		return 10
+	case "twelve":
+		return 12
+	case "eighteen":
+		return 18
+	case "thirty":
+		return 30
+	case "sixty":
+		return 60
+	case "ninety":
+		return 90
+	}
+	return 0
+}

@@ -1,0 +1,179 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// doc is a short policy made of the given paragraphs, so that each case
+// states only what it tests.
+func doc(paragraphs ...string) string {
+	return "# Terms\n\n## Section\n\n" + strings.Join(paragraphs, "\n\n") + "\n"
+}
+
+func TestRateChange(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		category string
+		want     Severity
+		summary  string // part of the summary, when the case is about its words
+	}{
+		{
+			name:     "a modification that only adds statements is rated as an addition",
+			old:      doc("Sign in with Face ID is handled by your phone and its biometric data never reaches us."),
+			new:      doc("Sign in with Face ID is handled by your phone and its biometric data never reaches us.", "To verify your identity we collect face geometry, which is biometric data, from the selfie you send."),
+			category: "biometric_data",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "a new opt-out beside an existing one adds a user right",
+			old:      doc("You can opt out of marketing emails at any time."),
+			new:      doc("You can opt out of marketing emails at any time.", "You can also opt out of push notifications in the app settings."),
+			category: "opt_out",
+			want:     SeverityLow,
+		},
+		{
+			name:     "every added statement is read, not only the first",
+			old:      doc("We train our models on licensed data sets."),
+			new:      doc("Several sources are used for training our models.", "The data used to train our models may include personal information from public posts."),
+			category: "ai_training",
+			want:     SeverityHigh,
+			summary:  "AI training on customer content changed",
+		},
+		{
+			name:     "a longer ban is a change of the term",
+			old:      doc("A member whose account we terminate may not open a new account for 1 year after the termination."),
+			new:      doc("A member whose account we terminate may not open a new account for 2 years after the termination."),
+			category: "account_termination",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "periods written in words count",
+			old:      doc("We may terminate an account that stays inactive for one year."),
+			new:      doc("We may terminate an account that stays inactive for two years."),
+			category: "account_termination",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "a renumbered clause is not a changed period",
+			old:      doc("7.1 We may terminate your account at our discretion if you breach these terms."),
+			new:      doc("8.1 We may terminate your account at our discretion if you seriously breach these terms."),
+			category: "account_termination",
+			want:     SeverityLow,
+		},
+		{
+			name:     "the same law reworded",
+			old:      doc("All disputes arising from these terms are governed by the laws of Ohio."),
+			new:      doc("These terms and all disputes arising from them are governed by the laws of Ohio."),
+			category: "governing_law",
+			want:     SeverityLow,
+		},
+		{
+			name:     "another country's law",
+			old:      doc("These terms are governed by the laws of Belgium."),
+			new:      doc("These terms are governed by the laws of Ireland."),
+			category: "governing_law",
+			want:     SeverityMedium,
+		},
+		{
+			name: "the consumer's home law removed",
+			old: doc("These terms are governed by the laws of Ireland.",
+				"If you are a consumer, the laws of the country where you live govern any claim you bring against us."),
+			new: doc("These terms are governed by the laws of Ireland.",
+				"Any claim between you and us shall be resolved exclusively in the courts of Dublin."),
+			category: "governing_law",
+			want:     SeverityHigh,
+			summary:  "consumers' home-country law and courts removed",
+		},
+		{
+			name:     "the consumer's home law kept while the law changes",
+			old:      doc("These terms are governed by the laws of Belgium, subject to the mandatory consumer laws of your country."),
+			new:      doc("These terms are governed by the laws of Ireland, subject to the mandatory consumer laws of your country."),
+			category: "governing_law",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "consent no longer the only basis",
+			old:      doc("We use your health readings only with your consent."),
+			new:      doc("We use your health readings with your consent or as otherwise permitted by law."),
+			category: "consent",
+			want:     SeverityHigh,
+			summary:  "consent requirement removed",
+		},
+		{
+			name:     "a safeguard stated elsewhere in the new version is kept",
+			old:      doc("We share usage data with our partners in aggregated form.", "We share your data with service providers such as our payment processor."),
+			new:      doc("We share your data with service providers such as our payment processor and our host.", "Our partners get usage data that we share with them in aggregated form only."),
+			category: "data_sharing",
+			want:     SeverityLow,
+		},
+		{
+			name:     "a practice made optional",
+			old:      doc("When you sign up, we require you to share your location with us through the app."),
+			new:      doc("When you sign up, we ask you to share your location with us through the app to use all features.", "You can opt out of sharing your location when you sign up."),
+			category: "location_data",
+			want:     SeverityLow,
+			summary:  "permission for location data added",
+		},
+		{
+			name:     "a new use of location with an opt-out is still a new use",
+			old:      doc("When you sign up, we ask you to share your location with us through the app."),
+			new:      doc("When you sign up, we ask you to share your location with us through the app.", "We also use your location to pick the offers of our partners you see, and you can opt out of this in settings."),
+			category: "location_data",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "children under the minimum age let in",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service on your own.", "Younger children may use a parent-managed account set up by their parent."),
+			category: "children_data",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "latitude and longitude are precise location",
+			old:      doc("We collect your device location to show nearby members."),
+			new:      doc("We collect your device location to show nearby members.", "If you allow it, we collect your location (latitude and longitude) from your device."),
+			category: "location_data",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "a statement that went raises nothing by its words",
+			old:      doc("We collect your approximate location from your IP address.", "We also collect your precise GPS location in the background."),
+			new:      doc("We collect your approximate location from your IP address."),
+			category: "location_data",
+			want:     SeverityMedium,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Analyze(tt.old, tt.new)
+			i := slices.IndexFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
+			if i < 0 {
+				t.Fatalf("no %s change in %+v", tt.category, r.Provisions)
+			}
+			if got := r.Provisions[i].Severity; got != tt.want {
+				t.Errorf("severity = %s, want %s (evidence %q)", got, tt.want, r.Provisions[i].Evidence)
+			}
+			if !strings.Contains(strings.ToLower(r.Summary), strings.ToLower(tt.summary)) {
+				t.Errorf("summary %q lacks %q", r.Summary, tt.summary)
+			}
+		})
+	}
+}
+
+func TestFigures(t *testing.T) {
+	tests := map[string][]string{
+		"19.3.2 Cached output is kept for at most 30 days.":  {"30"},
+		"(4) Accounts inactive for two years are deleted.":   {"2"},
+		"You must be 18 or older, or 13 with consent.":       {"18", "13"},
+		"No one may use the Services for commercial ends.":   nil,
+		"The fee of USD 100 is due within 030 days of sale.": {"100", "30"},
+	}
+	for text, want := range tests {
+		if got := figures(text); !slices.Equal(got, want) {
+			t.Errorf("figures(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
