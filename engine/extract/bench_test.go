@@ -13,6 +13,26 @@ func BenchmarkExtract(b *testing.B) {
 	benchExtract(b, body, "http://x/svc0011/terms", tosgenRules())
 }
 
+// BenchmarkFingerprint is the check round's fast path for a document that
+// did not change: Prepare and Fingerprint, without the Markdown.
+func BenchmarkFingerprint(b *testing.B) {
+	body := fixture(b, "svc0011-r1.html.gz")
+	rules := tosgenRules()
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	start := cpuTime()
+	n := 0
+	for b.Loop() {
+		p, err := Prepare(body, "text/html; charset=utf-8", "http://x/svc0011/terms", rules)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = p.Fingerprint()
+		n++
+	}
+	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
+}
+
 // BenchmarkExtractReal extracts a real ~300 KB policy page (tables, lists,
 // nested markup) from a local mirror of Open Terms Archive's dating
 // snapshots. Third-party pages are not committed, so the benchmark skips
