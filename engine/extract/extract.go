@@ -85,7 +85,7 @@ func (p *Page) Markdown() (string, error) {
 	if p.nodes == nil {
 		return p.text, nil
 	}
-	text := Normalize(convertNodes(p.nodes))
+	text := normalize(convertNodes(p.nodes))
 	if !hasWords(text) {
 		return "", ErrEmpty
 	}
@@ -142,13 +142,32 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 }
 
 // convertNodes converts the selected nodes to (not yet normalized)
-// Markdown.
-func convertNodes(nodes []*html.Node) string {
-	parts := make([]string, 0, len(nodes))
-	for _, n := range nodes {
-		parts = append(parts, markdown(n))
+// Markdown, a blank line between two, in one buffer sized for their text.
+// Invalid UTF-8 is left for Normalize to replace.
+func convertNodes(nodes []*html.Node) []byte {
+	w := &mdWriter{buf: make([]byte, 0, markdownSize(nodes))}
+	for i, n := range nodes {
+		if i > 0 {
+			w.buf = append(w.buf, "\n\n"...)
+		}
+		*w = mdWriter{buf: w.buf, scrap: w.scrap}
+		w.node(n)
 	}
-	return strings.Join(parts, "\n\n")
+	return w.buf
+}
+
+// markdownSize guesses the length of the nodes' Markdown: their text and
+// an eighth more for syntax and link targets.
+func markdownSize(nodes []*html.Node) int {
+	size := 0
+	for _, n := range nodes {
+		for d := range n.Descendants() {
+			if d.Type == html.TextNode {
+				size += len(d.Data)
+			}
+		}
+	}
+	return size + size/8 + 64
 }
 
 // removeSelectors deletes what the selectors match; a CSS selector that

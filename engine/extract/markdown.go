@@ -22,12 +22,11 @@ import (
 // content they wrap, so that empty emphasis or links vanish and spaces
 // stay outside the delimiters.
 func markdown(n *html.Node) string {
-	w := &mdWriter{}
-	w.node(n)
-	if !utf8.Valid(w.buf) {
-		return strings.ToValidUTF8(string(w.buf), "\uFFFD")
+	buf := convertNodes([]*html.Node{n})
+	if !utf8.Valid(buf) {
+		return strings.ToValidUTF8(string(buf), "\uFFFD")
 	}
-	return string(w.buf)
+	return string(buf)
 }
 
 // mdWriter accumulates Markdown. Pending state (line breaks, a space,

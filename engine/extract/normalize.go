@@ -23,7 +23,28 @@ import (
 //     ends with exactly one "\n" (an empty or blank text yields "").
 //
 // Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
+//
+// Most text is already in NFC, so Normalize first does everything else in
+// one pass and returns that when it is in NFC. Layout only drops or adds
+// ASCII spaces and line breaks, which never compose with a neighbour, so
+// the result is in NFC exactly when the mapped text is, and composing
+// first (normalizeComposed) would have changed nothing.
 func Normalize(markdown string) string {
+	return normalize(markdown)
+}
+
+// normalize is Normalize for text in a string or in a byte slice, such as
+// the converter's buffer, which then needs no copy.
+func normalize[T string | []byte](markdown T) string {
+	if out := normalizeOnePass(markdown); norm.NFC.IsNormalString(out) {
+		return out
+	}
+	return normalizeComposed(string(markdown))
+}
+
+// normalizeComposed is Normalize step by step: valid UTF-8, typography,
+// NFC (and typography again), the ellipsis, then layout.
+func normalizeComposed(markdown string) string {
 	s := strings.ToValidUTF8(markdown, "\uFFFD")
 	s = strings.Map(typography, s)
 	// NFC can turn a few singleton code points (U+2000 EN QUAD, say) into
@@ -33,6 +54,103 @@ func Normalize(markdown string) string {
 	}
 	s = strings.ReplaceAll(s, "\u2026", "...")
 	return layout(s)
+}
+
+// normalizeOnePass is normalizeComposed without NFC, in one pass over the
+// text: invalid UTF-8, typography and the ellipsis are handled rune by
+// rune, and the runes go straight into the layout of their line.
+func normalizeOnePass[T string | []byte](s T) string {
+	var b strings.Builder
+	b.Grow(len(s) + 1)
+	var (
+		indent   = 0     // width of the current line's indentation so far
+		inIndent = true  // no content on the current line yet
+		space    = false // a space owed before the next content
+		blank    = 0     // blank lines seen since the last written line
+		wrote    = false // a line was written
+		afterCR  = false // the last rune kept was "\r": a "\n" now ends no line
+		invalid  = false // the last byte was part of invalid UTF-8
+	)
+	content := func() {
+		if inIndent {
+			if wrote {
+				b.WriteByte('\n')
+				if blank > 0 {
+					b.WriteByte('\n')
+				}
+			}
+			blank, wrote, inIndent = 0, true, false
+			for range indent {
+				b.WriteByte(' ')
+			}
+		} else if space {
+			b.WriteByte(' ')
+		}
+		space = false
+	}
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(s[i:])
+			if size == 1 { // invalid: one U+FFFD for the run
+				i++
+				if invalid {
+					continue
+				}
+				invalid = true
+				r = utf8.RuneError
+				size = 0
+			}
+		}
+		if size > 0 {
+			invalid = false
+			i += size
+		}
+		switch r = typography(r); r {
+		case -1:
+			continue
+		case '\n', '\r':
+			if r == '\n' && afterCR {
+				afterCR = false
+				continue
+			}
+			afterCR = r == '\r'
+			if inIndent {
+				blank++
+			}
+			indent, inIndent, space = 0, true, false
+			continue
+		}
+		afterCR = false
+		switch r {
+		case ' ':
+			if inIndent {
+				indent++
+			} else {
+				space = true
+			}
+		case '\t':
+			if inIndent {
+				indent += 4
+			} else {
+				space = true
+			}
+		case '\u2026':
+			content()
+			b.WriteString("...")
+		default:
+			content()
+			if r < utf8.RuneSelf {
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	if wrote {
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // typography maps one rune to its canonical form; -1 drops it. "\r" is kept
@@ -146,4 +264,12 @@ func writeCollapsed(b *strings.Builder, text string) {
 		b.WriteString(text[i : i+size])
 		i += size
 	}
+}
+
+// decodeRune is utf8.DecodeRune for a string or a byte slice.
+func decodeRune[T string | []byte](s T) (rune, int) {
+	if b, ok := any(s).([]byte); ok {
+		return utf8.DecodeRune(b)
+	}
+	return utf8.DecodeRuneInString(string(s))
 }

@@ -29,6 +29,10 @@ func TestNormalize(t *testing.T) {
 		{"invalid utf-8", "a\xffb", "a\uFFFDb\n"},
 		{"nfc", "cafe\u0301", "caf\u00e9\n"},
 		{"nfc singleton to space", "a\u2000b", "a b\n"},
+		{"cr, dropped rune, lf is one break", "a\r\u200b\nb", "a\nb\n"},
+		{"invalid runs around a dropped rune", "a\xff\xfe\u200b\xffb", "a\uFFFD\uFFFDb\n"},
+		{"combining mark after a space", "a \u0301 b", "a \u0301 b\n"},
+		{"combining mark after a dropped rune", "e\u200b\u0301", "\u00e9\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,13 +48,17 @@ func TestNormalize(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"", "a\r\n\r\nb", "\u201cx\u201d\u00a0\u2014", "  - a\n\t- b", "e\u0301\u200d", "\xff\xfe", "a\u2000\u0301"} {
+	for _, s := range []string{"", "a\r\n\r\nb", "\u201cx\u201d\u00a0\u2014", "  - a\n\t- b", "e\u0301\u200d", "\xff\xfe", "a\u2000\u0301",
+		"a \u0301\n\u0301b", "\r\u200b\nx", "\xff\u200b\xff", "\ufffd\xff", "x\u2026\u0301", "e\t\u0301", "\u2028\u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		got := Normalize(in)
 		if got != Normalize(in) {
 			t.Fatal("not deterministic")
+		}
+		if step := normalizeComposed(in); got != step {
+			t.Fatalf("one pass %q, step by step %q, for %q", got, step, in)
 		}
 		if again := Normalize(got); again != got {
 			t.Fatalf("not idempotent: %q -> %q -> %q", in, got, again)
