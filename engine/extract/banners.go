@@ -86,28 +86,39 @@ func hasConsentName(n *html.Node) bool {
 // hasToken reports tok as a whole word of v, words being separated by
 // anything but letters and digits ("cmp-banner", "cc_window").
 func hasToken(v, tok string) bool {
-	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if f == tok {
+	if !strings.Contains(v, tok) {
+		return false
+	}
+	start := -1 // where the current word began
+	for i, r := range v {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && v[start:i] == tok {
 			return true
 		}
+		start = -1
 	}
-	return false
+	return start >= 0 && v[start:] == tok
 }
 
 // isDialog reports an element shown over the page: a dialog role, a
 // modal, or a fixed or sticky box.
 func isDialog(n *html.Node) bool {
 	for _, a := range n.Attr {
-		v := strings.ToLower(a.Val)
 		switch a.Key {
 		case "role":
+			v := strings.ToLower(a.Val)
 			if v == "dialog" || v == "alertdialog" || v == "region" {
 				return true
 			}
 		case "aria-modal":
-			return v == "true"
+			return strings.ToLower(a.Val) == "true"
 		case "style":
-			v = strings.ReplaceAll(v, " ", "")
+			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
 			if strings.Contains(v, "position:fixed") || strings.Contains(v, "position:sticky") {
 				return true
 			}

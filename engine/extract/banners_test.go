@@ -48,3 +48,27 @@ func TestConsentBannerNeverTheSelectionItself(t *testing.T) {
 		t.Fatalf("declared content dropped: %q", got)
 	}
 }
+
+func TestHasToken(t *testing.T) {
+	tests := []struct {
+		v    string
+		want bool
+	}{
+		{"cmp", true},
+		{"cmp-banner", true},
+		{"my_cmp", true},
+		{"x cmp", true},
+		{"cmpbox", false},
+		{"acmp", false},
+		{"", false},
+		{"--cmp--", true},
+		{"cmpé cmp", true},
+		{"écmp", false},
+		{"cmp\xffx", true},
+	}
+	for _, tt := range tests {
+		if got := hasToken(tt.v, "cmp"); got != tt.want {
+			t.Errorf("hasToken(%q, cmp) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}

@@ -117,7 +117,7 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 	}
 	base := baseURL(facts, pageURL)
 	keepSVGTitles(root)
-	dropped := doc.Find("script, style, template, svg, iframe, object, embed, canvas").Remove()
+	dropped := dropNonContent(root)
 
 	runBuiltinFilters(doc, base, rules.Filters)
 	if err := removeSelectors(doc, rules.Remove); err != nil {
@@ -139,6 +139,29 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 		fixLinks(n, base)
 	}
 	return nodes, nil
+}
+
+// dropNonContent removes the elements that hold no text of the document
+// (scripts, styles, templates, SVG, embedded objects) and returns them in
+// document order, nested ones included, as the selector "script, style,
+// template, svg, iframe, object, embed, canvas" finds them.
+func dropNonContent(root *html.Node) []*html.Node {
+	var found []*html.Node
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.Data {
+		case "script", "style", "template", "svg", "iframe", "object", "embed", "canvas":
+			found = append(found, n)
+		}
+	}
+	for _, n := range found {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	return found
 }
 
 // convertNodes converts the selected nodes to (not yet normalized)

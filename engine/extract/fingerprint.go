@@ -37,6 +37,7 @@ func (p *Page) Fingerprint() string {
 	text := p.text
 	if p.nodes != nil {
 		var b fingerprintWriter
+		b.Grow(markdownSize(p.nodes))
 		for _, n := range p.nodes {
 			b.node(n)
 			b.block()
@@ -82,20 +83,18 @@ func (w *fingerprintWriter) text(s string) {
 		w.raw(s)
 		return
 	}
-	for len(s) > 0 {
-		i := strings.IndexAny(s, " \t\n\r\f")
-		if i == 0 {
+	for i := 0; i < len(s); {
+		if isHTMLSpace(s[i]) {
 			w.space = true
-			s = s[1:]
+			i++
 			continue
 		}
-		word := s
-		if i > 0 {
-			word, s = s[:i], s[i:]
-		} else {
-			s = ""
+		j := i + 1
+		for j < len(s) && !isHTMLSpace(s[j]) {
+			j++
 		}
-		w.raw(word)
+		w.raw(s[i:j])
+		i = j
 	}
 }
 
@@ -110,11 +109,21 @@ func (w *fingerprintWriter) raw(s string) {
 		w.WriteByte(' ')
 	}
 	w.space = false
-	if w.lineStart && strings.ContainsRune(`#>-+*=|[!0123456789`+"`~", rune(s[0])) {
+	if w.lineStart && isLineStartSyntax(s[0]) {
 		w.WriteByte('\\')
 	}
 	w.lineStart = strings.HasSuffix(s, "\n")
 	w.WriteString(s)
+}
+
+// isLineStartSyntax reports the characters that, first on a line, could
+// start a Markdown heading, quote, list, rule, table, link or fence.
+func isLineStartSyntax(c byte) bool {
+	switch c {
+	case '#', '>', '-', '+', '*', '=', '|', '[', '!', '`', '~', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	return false
 }
 
 // mark writes Markdown syntax (a list marker, a link bracket), never

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // MissingError says which selectors found nothing on a page. It wraps
@@ -38,7 +39,7 @@ func (e *MissingError) Unwrap() error { return ErrSelectorMissing }
 // element, which extraction drops before selecting. Without that, "matched
 // nothing" would send the declaration's author looking for an element
 // that is plainly in the page source.
-func explainMissing(err error, dropped *goquery.Selection) error {
+func explainMissing(err error, dropped []*html.Node) error {
 	var miss *MissingError
 	if !errors.As(err, &miss) {
 		return err
@@ -70,8 +71,8 @@ func (s Selector) css() []string {
 
 // droppedHolder returns the tag of the dropped element that is or holds a
 // match of css.
-func droppedHolder(dropped *goquery.Selection, css string) string {
-	for _, n := range dropped.Nodes {
+func droppedHolder(dropped []*html.Node, css string) string {
+	for _, n := range dropped {
 		s := goquery.NewDocumentFromNode(n).Selection
 		if s.Is(css) || s.Find(css).Length() > 0 {
 			return n.Data
