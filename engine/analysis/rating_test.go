@@ -110,6 +110,21 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name:     "sharing with advertisers for targeted ads",
+			old:      doc("We share your data with service providers who host our servers."),
+			new:      doc("We share your data with service providers who host our servers.", "We share your device identifiers with advertising partners so they can show you targeted ads on other apps."),
+			category: "data_sharing",
+			want:     SeverityHigh,
+			summary:  "data sharing for targeted advertising",
+		},
+		{
+			name:     "sharing aggregated reports with advertisers",
+			old:      doc("We share your data with service providers who host our servers."),
+			new:      doc("We share your data with service providers who host our servers.", "We share aggregated data with advertisers about how their ads perform."),
+			category: "data_sharing",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a practice made optional",
 			old:      doc("When you sign up, we require you to share your location with us through the app."),
 			new:      doc("When you sign up, we ask you to share your location with us through the app to use all features.", "You can opt out of sharing your location when you sign up."),
