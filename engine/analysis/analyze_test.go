@@ -158,6 +158,11 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MaxSeverity: "low"},
 		},
 		{
+			name: "article added in a provision",
+			new:  edit("by clicking the unsubscribe link", "by clicking an unsubscribe link"),
+			want: expectation{Changed: true, MaxSeverity: "low"},
+		},
+		{
 			name: "typo fixed in a provision",
 			new:  edit("by clicking the unsubscribe link", "by clicking the unsubscibe link"),
 			want: expectation{Changed: true, MaxSeverity: "low"},

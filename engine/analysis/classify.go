@@ -280,6 +280,25 @@ func nextParagraph(s string) (para, rest string) {
 	return s, ""
 }
 
+// compareKey is the form in which a sentence is compared across versions:
+// its words without articles, so that "in response to valid legal
+// process" and "in response to a valid legal process" are the same
+// statement.
+func compareKey(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		switch w {
+		case "a", "an", "the":
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 // findings classifies every sentence of a Markdown document.
 func (c *classifier) findings(markdown string, m *memo) []finding {
 	var out []finding
@@ -288,7 +307,7 @@ func (c *classifier) findings(markdown string, m *memo) []finding {
 			cl, ok := m.verdicts[text]
 			if !ok {
 				s := tokenize(text)
-				cl.key = strings.Join(s.words, " ")
+				cl.key = compareKey(s.words)
 				c.classifySentence(s, func(cat int, sn sense) {
 					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 				})
