@@ -34,10 +34,26 @@ type compiledCategory struct {
 type classifier struct {
 	cats  []compiledCategory
 	index map[string][]entry
+	// lawOnly are the ways of saying that something must comply with the
+	// law, which adds no practice and no duty the law did not already set.
+	lawOnly []phrase
+}
+
+// lawOnlyPhrases state an obligation to comply with the law and nothing
+// more ("ads must comply with the law").
+func lawOnlyPhrases() []string {
+	return []string{
+		"must|shall|should ~2 comply ~2 with ~4 law|laws|regulations|legislation",
+		"must|shall|should ~2 be ~2 compliant ~2 with ~4 law|laws|regulations|legislation",
+	}
 }
 
 func compile(cats []Category) (*classifier, error) {
 	c := &classifier{index: map[string][]entry{}}
+	var err error
+	if c.lawOnly, err = parsePhrases(lawOnlyPhrases()); err != nil {
+		return nil, fmt.Errorf("law-only phrases: %w", err)
+	}
 	add := func(cat, cue, role int, s string) error {
 		p, err := parsePhrase(s)
 		if err != nil {

@@ -12,6 +12,8 @@ import (
 // much it matters to a compliance team (the policy is written in
 // bench/realworld/README.md, "How severity is labelled"):
 //
+//   - a change whose every new statement only requires compliance with
+//     the law is low: it adds no practice and no duty.
 //   - the base is the category's severity for the kind of change. A
 //     modification that only adds statements extends the practice and is
 //     rated as an addition; where the category sets severity.reworded, a
@@ -32,31 +34,15 @@ import (
 // what the new version says.
 func (c *classifier) rate(ci int, kind string, added, removed []finding, was, now bySense) change {
 	cat := c.cats[ci]
-	sev, label := cat.Severity.of(kind), cat.label()
-	if kind == ChangeModified {
-		switch {
-		case len(removed) == 0:
-			sev = cat.Severity.Added
-		case cat.Severity.Reworded != "" && sameSubstance(added, removed):
-			sev = cat.Severity.Reworded
-		}
-		if figureChanged(added, removed) && sev.Less(SeverityMedium) {
-			sev = SeverityMedium
-		}
-	}
-	base := sev
-	var ev finding
-	if len(added) > 0 {
-		ev = added[0]
-		for _, a := range added {
-			if s, l := c.escalate(ci, sev, a.text); sev.Less(s) {
-				sev, label, ev = s, l, a
-			} else if l != cat.label() && label == cat.label() {
-				label, ev = l, a
-			}
-		}
-	} else {
+	base := c.baseSeverity(ci, kind, added, removed)
+	sev, label, ev := base, cat.label(), finding{}
+	switch {
+	case len(added) == 0:
 		ev = removed[0]
+	case c.onlyRestateLaw(added):
+		ev = added[0]
+	default:
+		sev, label, ev = c.gravest(ci, base, added)
 	}
 	var old *finding
 	if len(added) > 0 {
@@ -88,6 +74,56 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 		p.OldEvidence = old.text
 	}
 	return change{cat: ci, label: label, verb: verb, p: p}
+}
+
+// baseSeverity is the severity of a change before its wording is read for
+// escalations and safeguards.
+func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding) Severity {
+	cat := c.cats[ci]
+	if len(added) > 0 && c.onlyRestateLaw(added) {
+		// "Ads must comply with the law": no practice, no new duty.
+		return SeverityLow
+	}
+	sev := cat.Severity.of(kind)
+	if kind != ChangeModified {
+		return sev
+	}
+	switch {
+	case len(removed) == 0:
+		sev = cat.Severity.Added
+	case cat.Severity.Reworded != "" && sameSubstance(added, removed):
+		sev = cat.Severity.Reworded
+	}
+	if figureChanged(added, removed) && sev.Less(SeverityMedium) {
+		sev = SeverityMedium
+	}
+	return sev
+}
+
+// gravest returns the severity, label and evidence of the added statement
+// that escalates highest, the first one when none does.
+func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, string, finding) {
+	plain := c.cats[ci].label()
+	sev, label, ev := base, plain, added[0]
+	for _, a := range added {
+		if s, l := c.escalate(ci, sev, a.text); sev.Less(s) {
+			sev, label, ev = s, l, a
+		} else if l != plain && label == plain {
+			label, ev = l, a
+		}
+	}
+	return sev, label, ev
+}
+
+// onlyRestateLaw reports whether every statement only requires compliance
+// with the law.
+func (c *classifier) onlyRestateLaw(fs []finding) bool {
+	for _, f := range fs {
+		if !anyContains(c.lawOnly, tokenize(f.text).words) {
+			return false
+		}
+	}
+	return true
 }
 
 // escalate returns the severity and label for a statement, starting from

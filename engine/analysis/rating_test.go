@@ -125,6 +125,20 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityMedium,
 		},
 		{
+			name:     "a duty to follow the law adds nothing",
+			old:      doc("Sellers may show personalized ads to shoppers who opted in."),
+			new:      doc("Sellers may show personalized ads to shoppers who opted in.", "All ads, personalized ads included, must comply with the laws of the country where they are shown."),
+			category: "ad_personalization",
+			want:     SeverityLow,
+		},
+		{
+			name:     "a duty beyond the law is a change",
+			old:      doc("Developers may share user data with third parties to run their app."),
+			new:      doc("Developers may share user data with third parties to run their app.", "Developers must disclose each third party they share personal data with and get the user's permission first."),
+			category: "data_sharing",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a practice made optional",
 			old:      doc("When you sign up, we require you to share your location with us through the app."),
 			new:      doc("When you sign up, we ask you to share your location with us through the app to use all features.", "You can opt out of sharing your location when you sign up."),
