@@ -18,8 +18,8 @@ func contactRun(ts, left, right []tok) bool {
 	window := make([]tok, 0, len(left)+len(ts)+len(right))
 	window = append(append(append(window, left...), ts...), right...)
 	marked := false
-	for _, t := range window {
-		if contactMarker(t) {
+	for i, t := range window {
+		if contactMarker(t) || inPhone(window, i) {
 			marked = true
 			break
 		}
@@ -67,7 +67,10 @@ func closesSentence(t tok) bool {
 	if !strings.HasSuffix(raw, ".") && !strings.HasSuffix(raw, "!") && !strings.HasSuffix(raw, "?") {
 		return false
 	}
-	return !addressWords[t.norm] && !abbreviations[t.norm] && utf8.RuneCountInString(t.norm) > 1 && !emailTok(t) && !isLink(t.raw)
+	if emailTok(t) || isLink(t.raw) {
+		return true // "write to privacy@example.org." ends there; the dots inside an address do not count
+	}
+	return !addressWords[t.norm] && !abbreviations[t.norm] && utf8.RuneCountInString(t.norm) > 1
 }
 
 // contactMarker reports a word that only appears around contact details.
@@ -224,7 +227,7 @@ web website webpage page here visit send letter attn attention co privacy team o
 officer dpo representative legal support customer service services help center centre questions question
 concerns comments you can also may use fill submit through complete directly mr ms mrs dr have about this policy notice please registered headquarters located inc ltd llc
 limited gmbh sa bv corp corporation company following details below
-if live living reside for more information on how to click representation certificate
+if in live living reside for more information on how to click representation certificate
 par voie postale poste courrier courriel adresse suivante téléphone nous notre nos vous pouvez contacter contactez
 écrire écrivant en ligne ici à au aux le la les l de des du d un une ou et délégué déléguée protection données
 représentant sas sarl

@@ -62,6 +62,18 @@ func (m *materiality) editorial(sections []Section) bool {
 		m.reasons[ReasonPunctuation] = true
 		return true
 	}
+	if m.sections(sections) {
+		return true
+	}
+	if !restructured(sections) {
+		return false
+	}
+	clear(m.reasons)
+	return m.stream()
+}
+
+// sections checks each changed section.
+func (m *materiality) sections(sections []Section) bool {
 	for _, sec := range sections {
 		switch sec.Kind {
 		case KindMoved:
@@ -74,7 +86,7 @@ func (m *materiality) editorial(sections []Section) bool {
 			if !m.heading(sec) {
 				return false
 			}
-			if !m.ops(sec.Ops) {
+			if !m.ops(sec.Heading, sec.Ops) {
 				return false
 			}
 		}
@@ -98,8 +110,9 @@ func (m *materiality) heading(sec Section) bool {
 }
 
 // ops checks each changed run of a section's word diff with the unchanged
-// words around it.
-func (m *materiality) ops(ops []Op) bool {
+// words around it; before the first words of the section comes its
+// heading ("By post:" over an address).
+func (m *materiality) ops(heading string, ops []Op) bool {
 	for i := 0; i < len(ops); {
 		if ops[i].Kind == OpEqual {
 			i++
@@ -115,8 +128,11 @@ func (m *materiality) ops(ops []Op) bool {
 			}
 		}
 		var left, right string
-		if i > 0 {
+		switch {
+		case i > 0:
 			left = ops[i-1].Text
+		case heading != "":
+			left = heading + ":" // a heading ends a clause: numbering may follow
 		}
 		if j < len(ops) {
 			right = ops[j].Text
@@ -447,8 +463,8 @@ func firstFields(s string, n int) []string {
 }
 
 // contents reports whether words, added to or removed from a version, are
-// a table of contents: list items that each repeat a heading of that
-// version.
+// a table of contents: list items, or links within the page, that each
+// repeat a heading of that version.
 func (m *materiality) contents(words []string, removed bool) bool {
 	parts := m.newParts
 	if removed {
@@ -457,6 +473,9 @@ func (m *materiality) contents(words []string, removed bool) bool {
 	headings := map[string]bool{}
 	for _, p := range parts {
 		headings[joinNorm(dropNumbering(tokens(strings.Fields(p.Heading)), nil), " ")] = true
+	}
+	if anchorContents(words, headings) {
+		return true
 	}
 	items := 0
 	var item []string

@@ -39,6 +39,8 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"**Par la poste :**\n\nDélégué à la protection des données\n\nExemple SAS  \n12 rue de la Paix Paris", Editorial, ReasonContact},
 		{"legal representative replaced", "The company is represented by its CEO, Mr. John Smith.",
 			"The company is represented by its CEO, Ms Jane Doe.", Editorial, ReasonContact},
+		{"places added next to an address sentence", "In Brazil, write to dpo@example.org. If you live in Texas or Oregon, you may appeal.",
+			"In Brazil, write to dpo@example.org. If you live in Ohio, Utah, Texas or Oregon, you may appeal.", Substantive, ""},
 		{"representative becomes a partner", "The company is represented by its CEO, Mr. John Smith.",
 			"The company is represented by Acme Brokers.", Substantive, ""},
 
@@ -109,6 +111,40 @@ func TestMaterialityLongSection(t *testing.T) {
 	for _, tt := range tests {
 		if res := Compare(base, tt.new); res.Materiality != tt.want {
 			t.Errorf("%s: Materiality = %q (%v), want %q", tt.name, res.Materiality, res.Editorial, tt.want)
+		}
+	}
+}
+
+// TestMaterialityRestructured checks text that became a headed section of
+// its own where it stood, against text that moved or changed on the way;
+// each new version also corrects a spelling elsewhere, so that the
+// versions' words differ.
+func TestMaterialityRestructured(t *testing.T) {
+	const old = "## Purchases\n\nYou may buy credits in the app.\n\n" +
+		"1. Withdrawal policy **Right of withdrawal** You may withdraw from a purchase within fourteen days without giving reasons.\n\n" +
+		"## Liability\n\nWe are liable only for intent and gross negligence.\n"
+	tests := []struct {
+		name, new string
+		want      string
+	}{
+		{"paragraph given its own heading",
+			"## Purchases\n\nYou may buy credits in the app.\n\n### 1. Withdrawal policy _Right of withdrawal_\n\n" +
+				"You may withdraw from a purchase within fourteen days without giving reasons.\n\n" +
+				"## Liability\n\nWe are liable only for intent and gross negligense.\n", Editorial},
+		{"period changed on the way",
+			"## Purchases\n\nYou may buy credits in the app.\n\n### 1. Withdrawal policy _Right of withdrawal_\n\n" +
+				"You may withdraw from a purchase within thirty days without giving reasons.\n\n" +
+				"## Liability\n\nWe are liable only for intent and gross negligense.\n", Substantive},
+		{"paragraph moved under another heading",
+			"## Purchases\n\nYou may buy credits in the app.\n\n" +
+				"## Liability\n\nWe are liable only for intent and gross negligense.\n\n### 1. Withdrawal policy _Right of withdrawal_\n\n" +
+				"You may withdraw from a purchase within fourteen days without giving reasons.\n", Substantive},
+	}
+	for _, tt := range tests {
+		for _, dir := range [][2]string{{old, tt.new}, {tt.new, old}} {
+			if res := Compare(dir[0], dir[1]); res.Materiality != tt.want {
+				t.Errorf("%s: Materiality = %q (%v), want %q", tt.name, res.Materiality, res.Editorial, tt.want)
+			}
 		}
 	}
 }

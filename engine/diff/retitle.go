@@ -88,3 +88,26 @@ func indexRun(ts, run []tok) int {
 	}
 	return -1
 }
+
+// maxContentsLabel is how many words besides its links a table of
+// contents may have ("Jump to", "Contents").
+const maxContentsLabel = 3
+
+// anchorContents reports words that are links within the page, at least
+// two, each titled by one of headings, with at most a short label besides.
+func anchorContents(words []string, headings map[string]bool) bool {
+	joined := strings.Join(words, " ")
+	if !strings.Contains(joined, "](#") {
+		return false
+	}
+	links := anchorLink.FindAllStringSubmatch(joined, -1)
+	if len(links) < 2 {
+		return false
+	}
+	for _, l := range links {
+		if !headings[joinNorm(dropNumbering(tokens(strings.Fields(l[1])), nil), " ")] {
+			return false
+		}
+	}
+	return len(tokens(strings.Fields(anchorLink.ReplaceAllString(joined, " ")))) <= maxContentsLabel
+}
