@@ -11,6 +11,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"mime"
 	"slices"
 	"strings"
@@ -105,7 +106,12 @@ func mediaType(contentType string) string {
 // htmlNodes parses an HTML page, applies the rules and returns the
 // selected nodes, cleaned and with their links made absolute.
 func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.Node, error) {
-	root, err := html.Parse(bytes.NewReader(toUTF8(body, contentType)))
+	page := toUTF8(body, contentType)
+	var r io.Reader = bytes.NewReader(page)
+	if !rules.readsText() {
+		r = &skipReader{b: page, skip: skipRawText(page)}
+	}
+	root, err := html.Parse(r)
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse html: %w", err)
 	}
