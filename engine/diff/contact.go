@@ -35,7 +35,7 @@ func contactRun(ts, left, right []tok) bool {
 			if !addressNumber(window, pos) {
 				return false
 			}
-		case contactWords[t.norm] || addressWord(t) || capitalized(t.raw) && !commonCapital[t.norm] && (!meaningful(t.norm) || inAddress(window)):
+		case contactWords[t.norm] || contactWords[elided(t.raw)] || addressWord(t) || capitalized(t.raw) && !commonCapital[t.norm] && (!meaningful(t.norm) || inAddress(window)):
 		default:
 			return false
 		}
@@ -266,3 +266,16 @@ func personName(ts []tok) bool {
 }
 
 var honorifics = boolSet(`mr mrs ms miss dr m mme mlle monsieur madame herr frau`)
+
+// elided returns a French word after an elided article or preposition
+// ("l'adresse", "d'un"), normalized, or "" when there is none. A negation
+// ("n'") is not elided here: it is not a contact word.
+func elided(raw string) string {
+	raw = strings.ToLower(strings.TrimLeft(raw, `*_"([`))
+	for _, p := range []string{"l'", "d'", "l\u2019", "d\u2019"} {
+		if rest, ok := strings.CutPrefix(raw, p); ok {
+			return normWord(rest)
+		}
+	}
+	return ""
+}

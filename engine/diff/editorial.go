@@ -254,17 +254,32 @@ func dateRun(ts []tok) bool {
 // words themselves, label it as the document's date ("Last updated:",
 // "Effective", "Mise à jour"); a date inside a sentence ("until May 21")
 // is a term, not a stamp.
+//
+// "Applies from" dates the document only when the document is its subject
+// ("This policy applies from"); "the fee applies from" dates a term.
 func datedLine(ts []tok) bool {
+	var applies, document bool
 	for _, t := range ts[max(0, len(ts)-8):] {
-		if dateLabels[t.norm] {
+		switch {
+		case dateLabels[t.norm]:
 			return true
+		case applyLabels[t.norm]:
+			applies = true
+		case documentWords[t.norm]:
+			document = true
 		}
 	}
-	return false
+	return applies && document
 }
 
 var dateLabels = boolSet(`updated update effective revised revision version date dated modified amended published
-applies jour vigueur stand aktualisiert gültig gilt valid`)
+jour stand aktualisiert gültig valid`)
+
+var applyLabels = boolSet(`applies apply vigueur applicable gilt`)
+
+// documentWords name the document itself.
+var documentWords = boolSet(`policy notice terms conditions agreement statement guidelines
+politique conditions charte cgu cgv datenschutzerklärung datenschutzhinweise bedingungen nutzungsbedingungen agb richtlinie`)
 
 var numericDate = regexp.MustCompile(`^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|(?:19|20)\d{6})$`)
 

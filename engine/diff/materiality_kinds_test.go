@@ -21,6 +21,7 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"version date rewritten", "Version: 29 November 2022 **The** following terms apply.",
 			"Version: July 19th 2024 ****The** following terms apply.", Editorial, ReasonPunctuation},
 		{"effective date of the policy", "This policy applies from February 28, 2025.", "This policy applies from May 21, 2025.", Editorial, ReasonPunctuation},
+		{"date a fee applies from", "The new fee applies from February 28, 2025.", "The new fee applies from May 21, 2025.", Substantive, ""},
 		{"deadline in a sentence", "You may object until February 28, 2025.", "You may object until May 21, 2026.", Substantive, ""},
 
 		// Contact details.
@@ -31,6 +32,8 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Hilfe findest du auf unseren Hilfe-Seiten. Unsere allgemeine E-Mail-Adresse lautet kontakt(at)beispiel.de.", Editorial, ReasonContact},
 		{"objection right added in German", "Hilfe findest du auf unseren Hilfe-Seiten.",
 			"Hilfe findest du auf unseren Hilfe-Seiten. Sie können der Verarbeitung unter kontakt(at)beispiel.de widersprechen.", Substantive, ""},
+		{"address added in French", "Pour toute question, vous pouvez nous écrire.",
+			"Pour toute question, vous pouvez nous écrire. Vous pouvez nous écrire à l'adresse suivante : dpo@exemple.fr.", Editorial, ReasonContact},
 		{"postal channel words dropped in French", "Vous devez nous notifier par voie postale : Exemple SAS, 12 rue de la Paix, 75002 Paris.",
 			"Vous devez nous notifier : Exemple SAS, 12 rue de la Paix, 75002 Paris.", Editorial, ReasonContact},
 		{"contact page replaced by an address", "For questions, please [contact us](https://example.org/support).",
