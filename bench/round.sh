@@ -13,6 +13,8 @@
 #                                of one request at a time per host then
 #                                bounds the round; PER_HOST lifts it)
 #   PROFILE=1 bench/round.sh 500  (CPU profile of each round in $OUT)
+#   OTA=1 bench/round.sh 500  (also runs Open Terms Archive's engine on the
+#                              same corpus after each round: bench/ota.sh)
 #
 # CPU is user + system time of the clausewatch process, which a busy machine
 # disturbs less than wall time. Needs /work/shared/bench/tosgen (or
@@ -38,6 +40,14 @@ for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/_bench/r
 export CLAUSEWATCH_DATA_DIR="$OUT/data" DATABASE_URL="sqlite://$OUT/data/clausewatch.db" CLAUSEWATCH_FETCH_ALLOW_PRIVATE=true CLAUSEWATCH_LOG_LEVEL=warn CLAUSEWATCH_FETCH_PER_HOST=${PER_HOST:-1}
 cw() { (cd "$OUT" && ./clausewatch "$@"); }
 cw catalogue import "$OUT/decl" >"$OUT/import.txt"
+if [ -n "${OTA:-}" ]; then
+  . "$ROOT/bench/ota.sh"
+  ota_install
+  ota_setup "$OUT/ota" "$OUT/decl"
+fi
+ota() { # round
+  if [ -n "${OTA:-}" ]; then ota_round "$OUT/ota" "$1" "$N"; fi
+}
 
 measure() { # round
   local profile=()
@@ -49,12 +59,16 @@ measure() { # round
 }
 cd "$OUT"
 measure 1
+ota 1
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/_bench/round?set=2"
 measure 2
+ota 2
 # Which documents got a change in round 2, against what tosgen changed.
 (cd "$ROOT" && go run ./bench/compare -decl "$OUT/decl" -expected "$OUT/expected.json" -checked "$OUT/round-2.txt")
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/_bench/round?set=3"
+if [ -n "${OTA:-}" ]; then ota_compare "$OUT/ota" "$OUT/expected.json"; fi
 measure 3
+ota 3
 # Round 3 is noise only: nothing may be recorded.
 if grep -q $'\tnew version' "$OUT/round-3.txt"; then
   echo "round 3 (noise only) recorded versions:" >&2
