@@ -61,7 +61,9 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	}
 	c := rules()
 	m := newMemo()
-	changes := c.compare(c.findings(oldMarkdown, m), c.findings(newMarkdown, m))
+	oldKeys, newKeys := map[string]bool{}, map[string]bool{}
+	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
+	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys))
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
 	})
@@ -70,6 +72,32 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	}
 	r.Summary = summarize(changes, d.Sections)
 	return r
+}
+
+// dropMoved leaves out the findings of fs that only their heading states
+// and whose sentence the other version has under another heading: a
+// sentence that moved out of a "Data retention" section, or a heading
+// repaired around it, is no change of retention.
+func dropMoved(fs, other []finding, otherKeys map[string]bool) []finding {
+	type catKey struct {
+		cat int
+		key string
+	}
+	var kept map[catKey]bool // the other version's findings by heading
+	return slices.DeleteFunc(slices.Clone(fs), func(f finding) bool {
+		if !f.byTopic || !otherKeys[f.key] {
+			return false
+		}
+		if kept == nil {
+			kept = map[catKey]bool{}
+			for _, o := range other {
+				if o.byTopic {
+					kept[catKey{o.cat, o.key}] = true
+				}
+			}
+		}
+		return !kept[catKey{f.cat, f.key}]
+	})
 }
 
 // change is a provision change with what the summary needs.

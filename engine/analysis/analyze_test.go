@@ -158,6 +158,22 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MaxSeverity: "low"},
 		},
 		{
+			// An entry of a list of recipients names one without a verb of
+			// sharing: the heading says what the list is.
+			name: "sub-processor replaced in a list",
+			old:  policy + "\n## List of sub-processors\n\nWe use these services:\n\n* Acme Cloud: hosting.\n* Beta Mail: sending e-mails.\n",
+			new:  policy + "\n## List of sub-processors\n\nWe use these services:\n\n* Acme Cloud: hosting.\n* Gamma Post: sending e-mails.\n",
+			want: expectation{Changed: true, MustInclude: [][]string{{"data_sharing", "modified"}}},
+		},
+		{
+			// A heading repaired in front of a sentence moves it out of the
+			// retention section; retention itself did not change.
+			name: "sentence moved out of a retention section",
+			old:  policy + "\n## Data retention\n\nWe keep logs for 90 days.\n\nWrite to our privacy team with any question.\n",
+			new:  policy + "\n## Data retention\n\nWe keep logs for 90 days.\n\n## Questions\n\nWrite to our privacy team with any question.\n",
+			want: expectation{Changed: true, MaxSeverity: "low"},
+		},
+		{
 			name: "article added in a provision",
 			new:  edit("by clicking the unsubscribe link", "by clicking an unsubscribe link"),
 			want: expectation{Changed: true, MaxSeverity: "low"},

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
@@ -27,6 +28,7 @@ type compiledCategory struct {
 	safeguards   [][]phrase
 	negations    []phrase
 	restrictions []phrase
+	sections     []phrase
 	stanceCues   [][]phrase // per stance value
 }
 
@@ -110,6 +112,9 @@ func compile(cats []Category) (*classifier, error) {
 		if cc.restrictions, err = parsePhrases(cat.Restrictions); err != nil {
 			return nil, fmt.Errorf("category %s restrictions: %w", cat.ID, err)
 		}
+		if cc.sections, err = parsePhrases(cat.Sections); err != nil {
+			return nil, fmt.Errorf("category %s sections: %w", cat.ID, err)
+		}
 		for _, v := range cat.Stance.Values {
 			ps, err := parsePhrases(v.Cues)
 			if err != nil {
@@ -160,7 +165,8 @@ type finding struct {
 	text    string
 	key     string // the sentence's words, lower case without punctuation, for comparing versions
 	section string
-	part    int // index of the section in the document
+	part    int  // index of the section in the document
+	byTopic bool // stated by the section's heading rather than by the sentence's words
 }
 
 // cueState collects, for one sentence, what each cue has matched.
@@ -315,10 +321,12 @@ func compareKey(words []string) string {
 	return b.String()
 }
 
-// findings classifies every sentence of a Markdown document.
-func (c *classifier) findings(markdown string, m *memo) []finding {
+// findings classifies every sentence of a Markdown document. When keys
+// is not nil, it receives the key of every sentence.
+func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []finding {
 	var out []finding
 	for pi, part := range diff.Parse(markdown) {
+		topics := c.topics(part.Heading)
 		for _, text := range m.sentencesOf(part.Body) {
 			cl, ok := m.verdicts[text]
 			if !ok {
@@ -329,9 +337,33 @@ func (c *classifier) findings(markdown string, m *memo) []finding {
 				})
 				m.verdicts[text] = cl
 			}
+			if keys != nil {
+				keys[cl.key] = true
+			}
 			for _, v := range cl.verdicts {
 				out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, section: part.Heading, part: pi})
 			}
+			for _, ci := range topics {
+				if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {
+					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, section: part.Heading, part: pi, byTopic: true})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// topics returns the categories whose sections phrases occur in a
+// heading: the sentences under it state the category.
+func (c *classifier) topics(heading string) []int {
+	if heading == "" {
+		return nil
+	}
+	var out []int
+	words := tokenize(heading).words
+	for ci, cat := range c.cats {
+		if anyContains(cat.sections, words) {
+			out = append(out, ci)
 		}
 	}
 	return out
@@ -345,7 +377,7 @@ func Classify(markdown string) []Provision {
 	c := rules()
 	seen := make([]bool, len(c.cats))
 	out := []Provision{}
-	fs := c.findings(markdown, newMemo())
+	fs := c.findings(markdown, newMemo(), nil)
 	for ci := range c.cats {
 		for _, f := range fs {
 			if f.cat != ci || f.sense != affirmative || seen[ci] {

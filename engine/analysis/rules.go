@@ -162,6 +162,7 @@ func (c Category) validate() error {
 		}
 	}
 	phrases("exclude", c.Exclude)
+	phrases("sections", c.Sections)
 	phrases("negations", c.Negations)
 	phrases("restrictions", c.Restrictions)
 	for kind, s := range map[string]Severity{"added": c.Severity.Added, "removed": c.Severity.Removed, "modified": c.Severity.Modified} {

@@ -99,7 +99,9 @@ const maxStanceEvidence = 3
 func Stances(markdown string) []Stance {
 	c := rules()
 	parts := diff.Parse(markdown)
-	fs := c.findings(markdown, newMemo())
+	// A stance rests on what sentences say, not on the heading they sit
+	// under.
+	fs := slices.DeleteFunc(c.findings(markdown, newMemo(), nil), func(f finding) bool { return f.byTopic })
 	sectionWords := map[int][]string{}
 	wordsOf := func(part int) []string {
 		w, ok := sectionWords[part]
