@@ -19,6 +19,8 @@ import (
 //     rated as an addition; where the category sets severity.reworded, a
 //     modification naming the same places, parties and numbers as before is
 //     a rewording and rated so.
+//     One that only drops statements, one of which made the practice
+//     worse (it carries an escalation), narrows it and is low.
 //   - a modification that changes a period, age or amount is at least
 //     medium: the term itself changed.
 //   - escalations are tested on every added statement, not only the first,
@@ -91,6 +93,11 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 	switch {
 	case len(removed) == 0:
 		sev = cat.Severity.Added
+	case len(added) == 0 && c.anyAggravated(ci, removed):
+		// A statement that made the practice worse went ("kept for an
+		// extra 90 days") and nothing new was said: the practice narrowed.
+		// A safeguard that went with it still raises the change (rate).
+		return SeverityLow
 	case cat.Severity.Reworded != "" && sameSubstance(added, removed):
 		sev = cat.Severity.Reworded
 	}
@@ -98,6 +105,18 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		sev = SeverityMedium
 	}
 	return sev
+}
+
+// anyAggravated reports whether one of the statements carries an
+// escalation of category ci.
+func (c *classifier) anyAggravated(ci int, fs []finding) bool {
+	for _, f := range fs {
+		words := tokenize(f.text).words
+		if slices.ContainsFunc(c.cats[ci].escalations, func(ps []phrase) bool { return anyContains(ps, words) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // gravest returns the severity, label and evidence of the added statement

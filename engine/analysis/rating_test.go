@@ -168,11 +168,25 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityHigh,
 		},
 		{
-			name:     "a statement that went raises nothing by its words",
+			name:     "an aggravation that went narrows the practice",
 			old:      doc("We collect your approximate location from your IP address.", "We also collect your precise GPS location in the background."),
 			new:      doc("We collect your approximate location from your IP address."),
 			category: "location_data",
+			want:     SeverityLow,
+		},
+		{
+			name:     "a plain statement that went is a modification",
+			old:      doc("We collect your approximate location from your IP address.", "We use your location to show nearby members."),
+			new:      doc("We collect your approximate location from your IP address."),
+			category: "location_data",
 			want:     SeverityMedium,
+		},
+		{
+			name:     "a retention extension that ended",
+			old:      doc("We retain your personal data for 90 days.", "This year we retain your personal data for an extra 90 days while we investigate abuse."),
+			new:      doc("We retain your personal data for 90 days."),
+			category: "data_retention",
+			want:     SeverityLow,
 		},
 	}
 	for _, tt := range tests {
