@@ -30,9 +30,9 @@ func canonicalLinks(line string) string {
 		line = anchorLink.ReplaceAllString(line, "$1")
 	}
 	if strings.Contains(line, "://") {
-		line = webURL.ReplaceAllStringFunc(line, canonicalURL)
+		line = canonicalURLs(line)
 	}
-	if strings.ContainsAny(line, ",;.:!?") {
+	if strings.ContainsAny(line, ",;.:!?") && needsPunctSpacing(line) {
 		line = punctSpacing(line)
 	}
 	return line

@@ -116,8 +116,7 @@ func isListItem(line string) bool {
 // emphasis and escapes removed, whitespace collapsed.
 func headingText(s string) string {
 	s = cleanLine(s)
-	s = emphasis.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	return collapseSpaces(stripEmphasis(s))
 }
 
 // headingKey is the heading without its numbering ("5. Governing Law",

@@ -72,7 +72,7 @@ func (m *materiality) count(name string, old bool) nameCount {
 		text, lower = m.oldMD, &m.oldLower
 	}
 	if *lower == "" {
-		*lower = strings.ToLower(text)
+		*lower = toLower(text)
 	}
 	c := nameCount{exact: countWord(text, name), folded: countWord(*lower, strings.ToLower(name))}
 	if m.names == nil {

@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,9 +8,6 @@ import (
 
 // emphasis removes inline Markdown markers.
 var emphasis = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "")
-
-// markdownLink matches [text](url) and ![alt](url); the text is kept.
-var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 
 // Sentences splits Markdown text into plain-text sentences: each list item,
 // table row and paragraph is split at sentence ends, links are reduced to
@@ -61,11 +57,10 @@ func tableRow(row string) string {
 func Plain(markdown string) string {
 	s := cleanLine(markdown)
 	if strings.Contains(s, "](") {
-		s = markdownLink.ReplaceAllString(s, "$1")
+		s = linkTexts(s)
 	}
 	s = stripBlockMarkers(s)
-	s = emphasis.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	return collapseSpaces(stripEmphasis(s))
 }
 
 func appendSentences(out []string, text string) []string {

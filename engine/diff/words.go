@@ -38,7 +38,7 @@ func sectionOps(oldBody, newBody string, oldWords, newWords []string) []Op {
 func displayLines(text string) []string {
 	var lines []string
 	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.Join(strings.Fields(cleanLine(line)), " "); line != "" && !isRuleLine(line) {
+		if line = collapseSpaces(cleanLine(line)); line != "" && !isRuleLine(line) {
 			lines = append(lines, line)
 		}
 	}

@@ -1,0 +1,207 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Plain and the sentence splitter run on every paragraph of both
+// versions, so the helpers here are scanners that return their input
+// unchanged, without copying it, when there is nothing to do.
+
+// linkTexts replaces Markdown links and images by their text; it is
+// markdownLink.ReplaceAllString(s, "$1") without the expression.
+func linkTexts(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '[' {
+			continue
+		}
+		// The text runs to the first "]", which "(" must follow; the
+		// address runs to the first ")".
+		close := strings.IndexByte(s[i+1:], ']')
+		if close < 0 {
+			break // no later "[" has a "]" after it either
+		}
+		close += i + 1
+		if close+1 >= len(s) || s[close+1] != '(' {
+			continue
+		}
+		end := strings.IndexByte(s[close+2:], ')')
+		if end < 0 {
+			break // no later link has a ")" after it either
+		}
+		end += close + 2
+		start := i
+		if i > last && s[i-1] == '!' {
+			start = i - 1
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(s[i+1 : close])
+		last = end + 1
+		i = end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// stripEmphasis is emphasis.Replace(s), which copies s even when none of
+// its markers is there.
+func stripEmphasis(s string) string {
+	if !strings.ContainsAny(s, "*_`\\") {
+		return s
+	}
+	return emphasis.Replace(s)
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " "): s itself when
+// its words are already separated by single spaces.
+func collapseSpaces(s string) string {
+	prevSpace := true // a space at the start needs collapsing too
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' && !prevSpace:
+				prevSpace = true
+			case c == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+				return strings.Join(strings.Fields(s), " ")
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = false
+		i += size
+	}
+	if prevSpace && len(s) > 0 {
+		return strings.Join(strings.Fields(s), " ") // a space at the end
+	}
+	return s
+}
+
+// toLower is strings.ToLower(s), which decodes and maps every rune of a
+// text that is not all ASCII; here ASCII bytes, most of a document, are
+// lower-cased directly.
+func toLower(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r)) // an invalid byte becomes U+FFFD, as in strings.Map
+		i += size
+	}
+	return string(b)
+}
+
+// canonicalURLs is webURL.ReplaceAllStringFunc(line, canonicalURL)
+// without the expression.
+func canonicalURLs(line string) string {
+	if strings.Contains(line, "\u017f") {
+		// The expression folds the long s into "s" of "https"; such rare
+		// lines take the plain way.
+		return webURL.ReplaceAllStringFunc(line, canonicalURL)
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(line); i++ {
+		end := urlEnd(line, i)
+		if end < 0 {
+			continue
+		}
+		b.WriteString(line[last:i])
+		b.WriteString(canonicalURL(line[i:end]))
+		last = end
+		i = end - 1
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// urlEnd returns the end of the web address that starts at i in s, or
+// -1: "http", an optional "s", "://" and at least one byte that is not
+// white space, a bracket or a quote, in any case.
+func urlEnd(s string, i int) int {
+	const scheme = "http"
+	if len(s)-i < len(scheme)+4 || s[i]|0x20 != 'h' {
+		return -1
+	}
+	for k := range len(scheme) {
+		if s[i+k]|0x20 != scheme[k] {
+			return -1
+		}
+	}
+	k := i + len(scheme)
+	if s[k]|0x20 == 's' && strings.HasPrefix(s[k+1:], "://") {
+		k++
+	}
+	if !strings.HasPrefix(s[k:], "://") {
+		return -1
+	}
+	k += len("://")
+	end := k
+	for end < len(s) && !endsURL(s[end]) {
+		end++
+	}
+	if end == k {
+		return -1
+	}
+	return end
+}
+
+// endsURL reports the bytes a web address stops at: white space as \s
+// matches it, brackets and quotes.
+func endsURL(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\f', '\r', '(', ')', '<', '>', '[', ']', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// needsPunctSpacing reports whether punctSpacing would change line: a run
+// of spaces before punctuation, or a comma or semicolon directly followed
+// by a word.
+func needsPunctSpacing(line string) bool {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if isASCIISpace(c) {
+			j := i
+			for j < len(line) && isASCIISpace(line[j]) {
+				j++
+			}
+			if j < len(line) && strings.IndexByte(",;.:!?", line[j]) >= 0 {
+				return true
+			}
+			i = j - 1
+			continue
+		}
+		if (c == ',' || c == ';') && i+1 < len(line) {
+			if next := line[i+1]; !isASCIISpace(next) && next != ',' && next != ';' {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+package diff
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The scanners of scanners.go must give exactly what the expressions and
+// library calls they replace give.
+var plainCases = []string{
+	"Visit https://Example.COM/path/ or HTTP://x.y, and https//no or http://.",
+	"(see http://a.b/c) <https://d.e/> [http://f.g] \"http://h.i\" 'https://j.k'",
+	"httpss://not and hthttp://yes.example/ and http://",
+	"Minato-ku,Tokyo ; En ligne : yes , no ,, ;; a ,b ;c .d ",
+	"end with spaces   ",
+	"comma at end,",
+	"a ,\t. b;\n",
+	"",
+	" ",
+	"plain words only",
+	"  leading and trailing  ",
+	"tab\there and\nnewline",
+	"no\u00a0break and\u2028line separator",
+	"See [our policy](https://example.com/policy) for details.",
+	"An image ![logo](/img/logo.png) and a link [here](#top).",
+	"Nested [a [b](c) and [d]e](f) and [g](h",
+	"Bang without image! [x](y) and !![z](w)",
+	"[unclosed text and ] later ( and ) after",
+	"[a](b)[c](d)",
+	"![](empty)",
+	"**bold** and __under__ and `code` and \\*escaped\\*",
+	"a * single star and an_underscore",
+	"caf\xe9 invalid byte [x](y)",
+	"é [ü](ö) ñ",
+}
+
+func TestLinkTexts(t *testing.T) {
+	link := regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	for _, s := range plainCases {
+		if got, want := linkTexts(s), link.ReplaceAllString(s, "$1"); got != want {
+			t.Errorf("linkTexts(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestStripEmphasis(t *testing.T) {
+	for _, s := range plainCases {
+		if got, want := stripEmphasis(s), emphasis.Replace(s); got != want {
+			t.Errorf("stripEmphasis(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestCollapseSpaces(t *testing.T) {
+	for _, s := range append(plainCases, "a  b", "a b ", " a", "a\u3000b", "a\u0085b", "x\x85y") {
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestToLower(t *testing.T) {
+	for _, s := range append(plainCases, "ÉCOLE Straße İstanbul ΣΑΣ", "KELVIN K", "ÿþBAD", "�") {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestCanonicalURLs(t *testing.T) {
+	for _, s := range plainCases {
+		if got, want := canonicalURLs(s), webURL.ReplaceAllStringFunc(s, canonicalURL); got != want {
+			t.Errorf("canonicalURLs(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestNeedsPunctSpacing(t *testing.T) {
+	for _, s := range plainCases {
+		if got, want := needsPunctSpacing(s), punctSpacing(s) != s; got != want {
+			t.Errorf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzScanners(f *testing.F) {
+	for _, s := range plainCases {
+		f.Add(s)
+	}
+	link := regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := linkTexts(s), link.ReplaceAllString(s, "$1"); got != want {
+			t.Errorf("linkTexts(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := canonicalURLs(s), webURL.ReplaceAllStringFunc(s, canonicalURL); got != want {
+			t.Errorf("canonicalURLs(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := needsPunctSpacing(s), punctSpacing(s) != s; got != want {
+			t.Errorf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
