@@ -89,6 +89,18 @@ func normalizeOnePass[T string | []byte](s T) string {
 		space = false
 	}
 	for i := 0; i < len(s); {
+		if isPlainASCII(s[i]) {
+			// Printable ASCII but the space: written as it is, by the run.
+			j := i + 1
+			for j < len(s) && isPlainASCII(s[j]) {
+				j++
+			}
+			content()
+			writeRun(&b, s[i:j])
+			i = j
+			afterCR, invalid = false, false
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(s[i:])
@@ -266,10 +278,27 @@ func writeCollapsed(b *strings.Builder, text string) {
 	}
 }
 
-// decodeRune is utf8.DecodeRune for a string or a byte slice.
-func decodeRune[T string | []byte](s T) (rune, int) {
-	if b, ok := any(s).([]byte); ok {
-		return utf8.DecodeRune(b)
+// isPlainASCII reports the bytes that Normalize keeps as they are and
+// that end no run of spaces: printable ASCII but the space.
+func isPlainASCII(c byte) bool { return c > ' ' && c < 0x7F }
+
+// writeRun writes s, a string or a byte slice, to b.
+func writeRun[T string | []byte](b *strings.Builder, s T) {
+	switch v := any(&s).(type) {
+	case *string:
+		b.WriteString(*v)
+	case *[]byte:
+		b.Write(*v)
 	}
-	return utf8.DecodeRuneInString(string(s))
+}
+
+// decodeRune is utf8.DecodeRuneInString for a string or a byte slice.
+func decodeRune[T string | []byte](s T) (rune, int) {
+	switch v := any(&s).(type) {
+	case *string:
+		return utf8.DecodeRuneInString(*v)
+	case *[]byte:
+		return utf8.DecodeRune(*v)
+	}
+	return utf8.RuneError, 1
 }

@@ -60,6 +60,9 @@ func FuzzNormalize(f *testing.F) {
 		if step := normalizeComposed(in); got != step {
 			t.Fatalf("one pass %q, step by step %q, for %q", got, step, in)
 		}
+		if fromBytes := normalize([]byte(in)); got != fromBytes {
+			t.Fatalf("from a string %q, from bytes %q, for %q", got, fromBytes, in)
+		}
 		if again := Normalize(got); again != got {
 			t.Fatalf("not idempotent: %q -> %q -> %q", in, got, again)
 		}

@@ -97,10 +97,24 @@ func isTagSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c ==
 // out for, matched in any ASCII case as Tokenizer.startTagIn matches
 // them, and "" for others.
 func lowerTag(tag []byte) string {
-	for _, name := range [...]string{
-		"style", "script", "iframe", "noembed", "noframes", "noscript", "textarea", "title", "xmp",
-		"svg", "math", "frameset", "template", "plaintext",
-	} {
+	var names []string
+	switch len(tag) {
+	case 3:
+		names = []string{"svg", "xmp"}
+	case 4:
+		names = []string{"math"}
+	case 5:
+		names = []string{"style", "title"}
+	case 6:
+		names = []string{"script", "iframe"}
+	case 7:
+		names = []string{"noembed"}
+	case 8:
+		names = []string{"noframes", "noscript", "textarea", "frameset", "template"}
+	case 9:
+		names = []string{"plaintext"}
+	}
+	for _, name := range names {
 		if tagIs(tag, name) {
 			return name
 		}
