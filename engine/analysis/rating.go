@@ -167,28 +167,26 @@ func (c *classifier) escalate(ci int, base Severity, text string) (Severity, str
 }
 
 // safeguardRemoved returns the first safeguard of category ci that one of
-// the removed statements states in words that no statement of the category
-// in the new version uses, with that statement. Each phrase counts on its
-// own: "only with your consent" going is not made up for by "without your
-// consent" about something else.
+// the removed statements states and no statement of the category in the
+// new version does, in any of its wordings, with that statement. Each
+// safeguard is one protection; its phrases are ways of saying it.
 func (c *classifier) safeguardRemoved(ci int, removed []finding, now bySense) (Escalation, finding, bool) {
 	cat := c.cats[ci]
 	for gi, ps := range cat.safeguards {
-		for _, p := range ps {
-			for _, r := range removed {
-				if p.contains(tokenize(r.text).words) && !stillStated(p, now) {
-					return cat.Safeguards[gi], r, true
-				}
+		for _, r := range removed {
+			if anyContains(ps, tokenize(r.text).words) && !stated(ps, now) {
+				return cat.Safeguards[gi], r, true
 			}
 		}
 	}
 	return Escalation{}, finding{}, false
 }
 
-func stillStated(p phrase, now bySense) bool {
-	for _, fs := range now {
-		for _, f := range fs {
-			if p.contains(tokenize(f.text).words) {
+// stated reports whether a statement of fs says one of ps.
+func stated(ps []phrase, fs bySense) bool {
+	for _, sense := range fs {
+		for _, f := range sense {
+			if anyContains(ps, tokenize(f.text).words) {
 				return true
 			}
 		}
@@ -197,7 +195,7 @@ func stillStated(p phrase, now bySense) bool {
 }
 
 // safeguardAdded returns the safeguard of category ci that an added
-// statement states in words no statement of the old version used, when
+// statement states and no statement of the old version did, when
 // statements went and every other added statement restates one of them. A
 // modification that only adds statements is an extension, rated as such.
 func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySense) (Escalation, bool) {
@@ -210,12 +208,10 @@ func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySens
 		words := tokenize(a.text).words
 		found := false
 		for gi, ps := range cat.safeguards {
-			for _, p := range ps {
-				if p.contains(words) && !stillStated(p, was) {
-					found = true
-					if got == nil {
-						got = &cat.Safeguards[gi]
-					}
+			if anyContains(ps, words) && !stated(ps, was) {
+				found = true
+				if got == nil {
+					got = &cat.Safeguards[gi]
 				}
 			}
 		}

@@ -154,6 +154,13 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityMedium,
 		},
 		{
+			name:     "a safeguard said in other words is kept",
+			old:      doc("We share usage data with our partners in aggregated form.", "We share your data with service providers such as our payment processor."),
+			new:      doc("We share usage data with our partners in anonymised form.", "We share your data with service providers such as our payment processor."),
+			category: "data_sharing",
+			want:     SeverityLow,
+		},
+		{
 			name:     "children under the minimum age let in",
 			old:      doc("You must be at least 13 years old to use the service."),
 			new:      doc("You must be at least 13 years old to use the service on your own.", "Younger children may use a parent-managed account set up by their parent."),
