@@ -267,7 +267,7 @@ func (w *mdWriter) text(s string) {
 			continue
 		}
 		j := i + 1
-		for j < len(s) && spaceAt(s, j) == 0 {
+		for j < len(s) && (s[j] > ' ' && s[j] != 0xC2 || spaceAt(s, j) == 0) {
 			j++
 		}
 		w.word(s[i:j])
@@ -296,15 +296,23 @@ func isHTMLSpace(c byte) bool {
 // word writes one run of non-space characters, escaping what Markdown
 // would read as syntax.
 func (w *mdWriter) word(s string) {
-	w.flush(true)
-	if w.bol && !w.cell {
-		s = w.escapeLineStart(s)
+	if !w.began || w.need > 0 || len(w.open) > 0 || w.bol {
+		w.flush(true)
+		if w.bol && !w.cell {
+			s = w.escapeLineStart(s)
+		}
+	} else if w.space {
+		w.buf = append(w.buf, ' ')
+		w.space = false
 	}
 	w.bol = false
 	lone := len(s) == 1
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !isMarkdownSyntax(c) {
+			continue
+		}
 		switch {
 		case c == '\\', c == '`', c == '[':
 		case c == '*' || c == '_':
@@ -322,6 +330,15 @@ func (w *mdWriter) word(s string) {
 		start = i + 1
 	}
 	w.buf = append(w.buf, s[start:]...)
+}
+
+// isMarkdownSyntax reports the characters word may have to escape.
+func isMarkdownSyntax(c byte) bool {
+	switch c {
+	case '\\', '`', '[', '*', '_', ']', '|':
+		return true
+	}
+	return false
 }
 
 // escapeLineStart escapes a word that would start a heading, list item,
