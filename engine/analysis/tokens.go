@@ -1,8 +1,8 @@
 package analysis
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // sentence is a tokenized sentence with the clause structure that decides
@@ -20,7 +20,6 @@ type sentence struct {
 // may…": the second clause is not negated).
 func tokenize(text string) sentence {
 	var s sentence
-	var b strings.Builder
 	clause := 0
 	s.cond = []bool{false}
 	openCond := false // current clause is conditional and has not met its comma yet
@@ -29,12 +28,19 @@ func tokenize(text string) sentence {
 		s.cond = append(s.cond, cond)
 		openCond = cond
 	}
-	flush := func() {
-		if b.Len() == 0 {
+	// A word that is already lower-case ASCII in text (most are) is a
+	// slice of it; others are built in buf.
+	start, copied := -1, false
+	var buf []byte
+	flush := func(end int) {
+		if start < 0 {
 			return
 		}
-		w := b.String()
-		b.Reset()
+		w := text[start:end]
+		if copied {
+			w = string(buf)
+		}
+		start, copied = -1, false
 		n := len(s.words)
 		switch {
 		case n > 0 && isConditional(w):
@@ -52,14 +58,33 @@ func tokenize(text string) sentence {
 		s.words = append(s.words, w)
 		s.clause = append(s.clause, clause)
 	}
-	for _, r := range text {
+	// copyWord starts building the current word in buf from its text so far.
+	copyWord := func(i int) {
+		if start >= 0 && !copied {
+			buf = append(buf[:0], text[start:i]...)
+			copied = true
+		}
+	}
+	for i, r := range text {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			if start < 0 {
+				start = i
+			}
+			if copied {
+				buf = append(buf, byte(r))
+			}
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) || 'A' <= r && r <= 'Z':
+			if start < 0 {
+				start, copied, buf = i, true, buf[:0]
+			}
+			copyWord(i)
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case r == '\'' || r == '\u2019':
 			// dropped inside words: "don't" -> "dont"
+			copyWord(i)
 		default:
-			flush()
+			flush(i)
 			switch r {
 			case ';', ':':
 				if len(s.words) > 0 {
@@ -72,7 +97,7 @@ func tokenize(text string) sentence {
 			}
 		}
 	}
-	flush()
+	flush(len(text))
 	return s
 }
 
