@@ -19,8 +19,8 @@ import (
 //     rated as an addition; where the category sets severity.reworded, a
 //     modification naming the same places, parties and numbers as before is
 //     a rewording and rated so.
-//     One that only drops statements, one of which made the practice
-//     worse (it carries an escalation), narrows it and is low.
+//     One that drops a statement that made the practice worse (it carries
+//     an escalation) and adds none narrows it and is low.
 //   - a modification that changes a period, age or amount is at least
 //     medium: the term itself changed.
 //   - escalations are tested on every added statement, not only the first,
@@ -93,10 +93,11 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 	switch {
 	case len(removed) == 0:
 		sev = cat.Severity.Added
-	case len(added) == 0 && c.anyAggravated(ci, removed):
+	case c.anyAggravated(ci, removed) && !c.anyAggravated(ci, added):
 		// A statement that made the practice worse went ("kept for an
-		// extra 90 days") and nothing new was said: the practice narrowed.
-		// A safeguard that went with it still raises the change (rate).
+		// extra 90 days", "a permanent licence") and nothing said instead
+		// makes it worse: the practice narrowed. A safeguard that went
+		// with it still raises the change (rate).
 		return SeverityLow
 	case cat.Severity.Reworded != "" && sameSubstance(added, removed):
 		sev = cat.Severity.Reworded

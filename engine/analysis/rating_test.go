@@ -182,6 +182,13 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name:     "a licence no longer permanent",
+			old:      doc("You grant us a worldwide, permanent licence to use, copy and show the content you post."),
+			new:      doc("You grant us a worldwide licence to use, copy and show the content you post while your account is open."),
+			category: "content_license",
+			want:     SeverityLow,
+		},
+		{
 			name:     "a plain statement that went is a modification",
 			old:      doc("We collect your approximate location from your IP address.", "We use your location to show nearby members."),
 			new:      doc("We collect your approximate location from your IP address."),
