@@ -142,29 +142,31 @@ type Health struct {
 // RecordHealth stores the outcome of a check: success resets the failure
 // count, failure increments it. It returns the new failure count.
 func (s *Store) RecordHealth(ctx context.Context, id int64, h Health) (int, error) {
+	if !h.Failed {
+		// The count goes back to zero whatever it was: one statement,
+		// without reading the row first.
+		updates := map[string]any{
+			"state": h.State, "last_checked_at": h.CheckedAt, "next_check_at": h.NextCheckAt,
+			"updated_at": time.Now().UTC(), "last_error": "", "last_success_at": h.CheckedAt,
+			"consecutive_failures": 0,
+		}
+		if h.Conditionals != nil {
+			b, _ := json.Marshal(h.Conditionals)
+			updates["conditionals"] = string(b)
+		}
+		return 0, oneRow(s.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(updates), "record document health")
+	}
 	var failures int
 	err := s.InTx(ctx, func(tx *Store) error {
 		var d Document
 		if err := tx.conn(ctx).Select("id", "consecutive_failures").First(&d, id).Error; err != nil {
 			return err
 		}
-		updates := map[string]any{
+		failures = d.ConsecutiveFailures + 1
+		return tx.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(map[string]any{
 			"state": h.State, "last_checked_at": h.CheckedAt, "next_check_at": h.NextCheckAt,
-			"updated_at": time.Now().UTC(),
-		}
-		if h.Failed {
-			failures = d.ConsecutiveFailures + 1
-			updates["last_error"] = h.Error
-		} else {
-			updates["last_error"] = ""
-			updates["last_success_at"] = h.CheckedAt
-			if h.Conditionals != nil {
-				b, _ := json.Marshal(h.Conditionals)
-				updates["conditionals"] = string(b)
-			}
-		}
-		updates["consecutive_failures"] = failures
-		return tx.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(updates).Error
+			"updated_at": time.Now().UTC(), "last_error": h.Error, "consecutive_failures": failures,
+		}).Error
 	})
 	return failures, notFound(err, "record document health")
 }

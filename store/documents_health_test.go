@@ -1,0 +1,68 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/clausewatch/clausewatch/docstate"
+	"github.com/clausewatch/clausewatch/store"
+	"github.com/clausewatch/clausewatch/store/storetest"
+)
+
+// TestRecordHealth walks a document through failures and a recovery: a
+// failure counts up and keeps the last success and validators, a success
+// resets the count and the error, and a missing document is not found.
+func TestRecordHealth(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		d := &store.Document{DocType: "Terms of Service", Name: "Terms", Sources: store.JSONText("[]")}
+		if err := st.CreateDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		ok := func(at time.Time, etag string) store.Health {
+			return store.Health{State: docstate.OK, CheckedAt: at, NextCheckAt: at.Add(time.Hour),
+				Conditionals: []store.Conditional{{ETag: etag}}}
+		}
+		fail := func(at time.Time) store.Health {
+			return store.Health{State: docstate.Unreachable, Error: "connection refused", CheckedAt: at,
+				NextCheckAt: at.Add(5 * time.Minute), Failed: true}
+		}
+		steps := []struct {
+			name         string
+			health       store.Health
+			wantFailures int
+			wantSuccess  time.Time
+			wantETag     string
+		}{
+			{"first success", ok(t0, `"a"`), 0, t0, `"a"`},
+			{"first failure", fail(t0.Add(time.Hour)), 1, t0, `"a"`},
+			{"second failure", fail(t0.Add(2 * time.Hour)), 2, t0, `"a"`},
+			{"recovery", ok(t0.Add(3*time.Hour), `"b"`), 0, t0.Add(3 * time.Hour), `"b"`},
+			{"not modified keeps the validators", store.Health{State: docstate.OK, CheckedAt: t0.Add(4 * time.Hour), NextCheckAt: t0.Add(5 * time.Hour)}, 0, t0.Add(4 * time.Hour), `"b"`},
+		}
+		for _, s := range steps {
+			failures, err := st.RecordHealth(ctx, d.ID, s.health)
+			if err != nil || failures != s.wantFailures {
+				t.Fatalf("%s: failures %d, %v; want %d", s.name, failures, err, s.wantFailures)
+			}
+			got, err := st.Document(ctx, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ConsecutiveFailures != s.wantFailures || got.State != s.health.State || got.LastError != s.health.Error ||
+				got.LastCheckedAt == nil || !got.LastCheckedAt.Equal(s.health.CheckedAt) || !got.NextCheckAt.Equal(s.health.NextCheckAt) ||
+				got.LastSuccessAt == nil || !got.LastSuccessAt.Equal(s.wantSuccess) ||
+				len(got.Conditionals) != 1 || got.Conditionals[0].ETag != s.wantETag {
+				t.Errorf("%s: document %+v", s.name, got)
+			}
+		}
+		for _, h := range []store.Health{ok(t0, ""), fail(t0)} {
+			if _, err := st.RecordHealth(ctx, d.ID+1000, h); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("missing document, failed=%v: %v, want ErrNotFound", h.Failed, err)
+			}
+		}
+	})
+}
