@@ -83,22 +83,18 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	}
 	defer srv.Shutdown()
 
-	runID := randomID()
 	since := time.Now().UTC().Add(-time.Millisecond)
-	for _, id := range ids {
-		t, err := workers.NewManualCheckTask(id, runID)
-		if err != nil {
-			return err
-		}
-		if _, err := svc.queue.EnqueueContext(ctx, t); err != nil {
-			return fmt.Errorf("enqueue check of document %d: %w", id, err)
-		}
-	}
-	results, err := waitForChecks(ctx, svc, ids, runID, since, *timeout, func(r store.CheckResult) {
+	report := func(r store.CheckResult) {
 		if *format == "text" {
 			fmt.Fprintln(out, describeResult(r))
 		}
-	})
+	}
+	var results []store.CheckResult
+	if svc.redis.Embedded() {
+		results, err = checkHere(ctx, svc, ids, since, *timeout, report)
+	} else {
+		results, err = checkThroughQueue(ctx, svc, ids, since, *timeout, report)
+	}
 	if err != nil {
 		return err
 	}
@@ -146,6 +142,22 @@ func selectDocuments(ctx context.Context, st *store.Store, rest []string, platfo
 	default:
 		return st.DocumentIDs(ctx, 0)
 	}
+}
+
+// checkThroughQueue enqueues a check of every document and waits for the
+// worker pool, this process included, to record them.
+func checkThroughQueue(ctx context.Context, svc *services, ids []int64, since time.Time, timeout time.Duration, report func(store.CheckResult)) ([]store.CheckResult, error) {
+	runID := randomID()
+	for _, id := range ids {
+		t, err := workers.NewManualCheckTask(id, runID)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := svc.queue.EnqueueContext(ctx, t); err != nil {
+			return nil, fmt.Errorf("enqueue check of document %d: %w", id, err)
+		}
+	}
+	return waitForChecks(ctx, svc, ids, runID, since, timeout, report)
 }
 
 // waitForChecks polls the database until every document was checked in

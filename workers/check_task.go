@@ -66,3 +66,17 @@ func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	}
 	return nil
 }
+
+// CheckNow runs a check asked for now in the calling goroutine, as a
+// worker runs the task NewManualCheckTask builds, within the same time
+// bound. The check command uses it when the queue is the in-process Redis,
+// which no other worker can reach: the round trip through it only costs.
+func (h *CheckHandler) CheckNow(ctx context.Context, documentID int64) error {
+	t, err := NewManualCheckTask(documentID, "now")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, checkTimeout)
+	defer cancel()
+	return h.ProcessTask(ctx, t)
+}
