@@ -25,6 +25,12 @@ type Provision struct {
 	OldEvidence string   `json:"old_evidence,omitempty"`
 	Section     string   `json:"section,omitempty"`
 	Regulations []string `json:"regulations"`
+	// RulesOut is set when the evidence is new text that forbids others
+	// to do it or rules the practice out ("developers may not …", "we do
+	// not sell …"): the summary then says "prohibited" or "restricted",
+	// or "removed" when it replaces the practice. It is not in the JSON,
+	// whose change kinds are fixed as added, removed and modified.
+	RulesOut bool `json:"-"`
 }
 
 // Report is the analysis of a change, in the JSON shape of
@@ -63,7 +69,7 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	m := newMemo()
 	oldKeys, newKeys := map[string]bool{}, map[string]bool{}
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
-	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys))
+	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), newRewrites(d.Sections))
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
 	})
@@ -112,10 +118,10 @@ type change struct {
 // versions. Findings are compared by their significant text, so sentences
 // that moved or only changed in noise do not count, and evidence is always
 // a sentence that was added or removed.
-func (c *classifier) compare(oldF, newF []finding) []change {
+func (c *classifier) compare(oldF, newF []finding, rw rewrites) []change {
 	var out []change
 	for ci := range c.cats {
-		if ch, ok := c.compareCategory(ci, split(oldF, ci), split(newF, ci)); ok {
+		if ch, ok := c.compareCategory(ci, split(oldF, ci), split(newF, ci), rw); ok {
 			out = append(out, ch)
 		}
 	}
@@ -125,7 +131,7 @@ func (c *classifier) compare(oldF, newF []finding) []change {
 // bySense holds a category's findings in one version, by sense.
 type bySense [3][]finding
 
-func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
+func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change, bool) {
 	cat := c.cats[ci]
 	oa, na := o[affirmative], n[affirmative]
 	// Commitments not to do it that disappeared, and new ones.
@@ -148,13 +154,35 @@ func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
 		// Evidence is the new restriction when there is one ("we do not
 		// sell …"), else the sentence that disappeared.
 		if len(newR) > 0 {
-			return c.provision(ci, ChangeRemoved, newR[0], &oa[0]), true
+			ch := c.provision(ci, ChangeRemoved, newR[0], &oa[0])
+			ch.p.RulesOut = true
+			return ch, true
 		}
 		return c.provision(ci, ChangeRemoved, oa[0], nil), true
 	case len(oa) > 0:
 		added, removed := difference(na, oa), difference(oa, na)
 		if (len(added) > 0 || len(removed) > 0) && !minorEdits(added, removed) {
-			return c.rate(ci, ChangeModified, added, removed, o, n), true
+			// Rated as a modification of the practice, which it stays
+			// stated in; the kind says what happened to its statements.
+			ch := c.rate(ci, ChangeModified, added, removed, o, n)
+			switch {
+			case len(added) == 0:
+				// Only a statement went while others stay: it was
+				// removed, unless it was reworded out of the cues.
+				ch.p.Change = ChangeRemoved
+				if now, ok := rw.now(removed[0]); ok {
+					ch.p.Change, ch.p.Evidence, ch.p.OldEvidence = ChangeModified, now, removed[0].text
+				}
+			case len(removed) == 0:
+				// Only new statements beside those already there: a
+				// provision was added, unless it rewords a sentence that
+				// did not match the cues.
+				ch.p.Change = ChangeAdded
+				if was, ok := rw.formerly(added[0]); ok {
+					ch.p.Change, ch.p.OldEvidence = ChangeModified, was
+				}
+			}
+			return ch, true
 		}
 	}
 	if prohibitions := difference(n[prohibiting], o[prohibiting]); len(prohibitions) > 0 {
@@ -164,6 +192,7 @@ func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
 		}
 		ch := c.provision(ci, kind, prohibitions[0], nil)
 		ch.p.Severity, ch.label, ch.verb = cat.Severity.of(kind), cat.label(), "prohibited"
+		ch.p.RulesOut = true
 		return ch, true
 	}
 	switch {
@@ -178,6 +207,7 @@ func (c *classifier) compareCategory(ci int, o, n bySense) (change, bool) {
 		// A new commitment not to do it, where nothing was said before.
 		ch := c.provision(ci, ChangeAdded, newR[0], nil)
 		ch.p.Severity, ch.label, ch.verb = SeverityLow, cat.label(), "restricted"
+		ch.p.RulesOut = true
 		return ch, true
 	}
 	return change{}, false

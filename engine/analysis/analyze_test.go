@@ -117,6 +117,24 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MustInclude: [][]string{{"data_retention", "added"}}, MayInclude: []string{"account_termination"}},
 		},
 		{
+			// A new statement beside one already there adds a provision.
+			name: "second AI training statement added",
+			old:  edit("to provide and improve the Services.", "to provide and improve the Services. We use your public posts to train our AI models."),
+			new: edit("to provide and improve the Services.", "to provide and improve the Services. We use your public posts to train our AI models.") +
+				"\n## Assistant\n\nWe may also use your prompts to train our AI models.\n",
+			want: expectation{Changed: true, MustInclude: [][]string{{"ai_training", "added"}}},
+		},
+		{
+			// A statement reworded so that it no longer matches the cues is
+			// a modified provision, not a removed one.
+			name: "retention statement reworded",
+			old: edit("to provide and improve the Services.",
+				"to provide and improve the Services. We keep your information for as long as your account is active. We keep logs for 90 days."),
+			new: edit("to provide and improve the Services.",
+				"to provide and improve the Services. We keep your information for as long as your account is active. We hold on to server logs for 90 days after your visit."),
+			want: expectation{Changed: true, MustInclude: [][]string{{"data_retention", "modified"}}},
+		},
+		{
 			name: "ads and children in one sentence",
 			new: edit("to provide and improve the Services.",
 				"to provide and improve the Services. We show personalized ads to users under 16 only with parental consent."),
@@ -220,14 +238,44 @@ func sentenceSet(markdown string) map[string]bool {
 }
 
 // TestAnalyzeEvidenceIsAChangedSentence: when a category's statements
-// only lose one, the evidence is the one that went, not one that stayed.
+// only lose one, that statement was removed, and the evidence is the one
+// that went, not one that stayed.
 func TestAnalyzeEvidenceIsAChangedSentence(t *testing.T) {
 	base := edit("We use information to provide and improve the Services.",
 		"We use information to provide and improve the Services. We keep your information for as long as your account is active. We keep logs for 90 days.")
 	r := Analyze(base, strings.Replace(base, " We keep logs for 90 days.", "", 1))
-	if len(r.Provisions) != 1 || r.Provisions[0].Category != "data_retention" || r.Provisions[0].Change != ChangeModified ||
+	if len(r.Provisions) != 1 || r.Provisions[0].Category != "data_retention" || r.Provisions[0].Change != ChangeRemoved ||
 		r.Provisions[0].Evidence != "We keep logs for 90 days." {
 		t.Fatalf("provisions = %+v", r.Provisions)
+	}
+}
+
+// TestAnalyzeRulesOut: a new prohibition, stated in one sentence or as
+// an item under a lead-in that forbids, is reported as ruling the
+// practice out; a new statement of the practice is not.
+func TestAnalyzeRulesOut(t *testing.T) {
+	tests := []struct {
+		name, added, cat string
+		want             bool
+	}{
+		{"prohibition in one sentence", "Developers may not use data obtained through our API to train machine learning models.", "ai_training", true},
+		{"prohibition over a list", "When you use our API, you may not:\n\n- resell the data;\n- use the data to train machine learning models.\n", "ai_training", true},
+		{"new commitment", "We do not use your content to train AI models.", "ai_training", true},
+		{"practice", "We may use your prompts and chats to train our AI models.", "ai_training", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Analyze(policy, edit("to provide and improve the Services.", "to provide and improve the Services.\n\n"+tt.added))
+			for _, p := range r.Provisions {
+				if p.Category == tt.cat {
+					if p.RulesOut != tt.want {
+						t.Errorf("%s %s: RulesOut = %v, want %v", p.Category, p.Change, p.RulesOut, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s provision in %+v", tt.cat, r.Provisions)
+		})
 	}
 }
 

@@ -327,7 +327,11 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 	var out []finding
 	for pi, part := range diff.Parse(markdown) {
 		topics := c.topics(part.Heading)
+		var lead leadIn // the lead-in whose list the sentences continue
 		for _, text := range m.sentencesOf(part.Body) {
+			if lead.ok && !isListItem(text) {
+				lead = leadIn{}
+			}
 			cl, ok := m.verdicts[text]
 			if !ok {
 				s := tokenize(text)
@@ -341,7 +345,11 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 				keys[cl.key] = true
 			}
 			for _, v := range cl.verdicts {
-				out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, section: part.Heading, part: pi})
+				sn := lead.senseFor(&c.cats[v.cat], v.sense)
+				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, section: part.Heading, part: pi})
+			}
+			if l := newLeadIn(text); l.ok {
+				lead = l
 			}
 			for _, ci := range topics {
 				if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {

@@ -43,7 +43,7 @@ const (
 	noise = "noise"
 )
 
-var changeKinds = []string{analysis.ChangeAdded, analysis.ChangeRemoved, analysis.ChangeModified, "restricted"}
+var changeKinds = []string{analysis.ChangeAdded, analysis.ChangeRemoved, analysis.ChangeModified, restricted}
 
 // readLabels reads a JSON Lines file of labels and checks each one.
 func readLabels(path string) ([]Label, error) {

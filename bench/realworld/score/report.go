@@ -46,12 +46,12 @@ func (t *tally) write(w io.Writer, split string, misses bool) {
 	if !misses || len(t.wrong) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "| pair | expected | missing | false positives | severity want/got | materiality want/got |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| pair | expected | missing | false positives | change kind want/got | severity want/got | materiality want/got |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	for _, m := range t.wrong {
 		l := m.label
-		fmt.Fprintf(w, "| %s @%s | %s | %s | %s | %s/%s | %s/%s |\n", l.Path, l.New[:8], expectedText(l),
-			strings.Join(m.missing, ", "), strings.Join(m.falsePos, ", "),
+		fmt.Fprintf(w, "| %s @%s | %s | %s | %s | %s | %s/%s | %s/%s |\n", l.Path, l.New[:8], expectedText(l),
+			strings.Join(m.missing, ", "), strings.Join(m.falsePos, ", "), strings.Join(m.wrongKind, ", "),
 			dash(l.Severity), dash(m.gotSeverity), l.Materiality, dash(m.gotMateriality))
 	}
 	fmt.Fprintln(w)

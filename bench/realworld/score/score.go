@@ -39,6 +39,7 @@ type catTally struct {
 type miss struct {
 	label             Label
 	missing, falsePos []string
+	wrongKind         []string // "category want/got"
 	gotSeverity       string
 	gotMateriality    string
 }
@@ -117,8 +118,10 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 		}
 		c.found++
 		t.kindPairs++
-		if p.Change == e.Change {
+		if kindAgrees(e.Change, p) {
 			t.kindRight++
+		} else {
+			m.wrongKind = append(m.wrongKind, e.Category+" "+e.Change+"/"+kindOf(p))
 		}
 	}
 	for _, p := range r.Provisions {
@@ -170,9 +173,37 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 		}
 	}
 	materialityWrong := materiality != "" && materiality != l.Materiality || l.Materiality == noise && r.Changed
-	if len(m.missing) > 0 || len(m.falsePos) > 0 || severityWrong || materialityWrong {
+	if len(m.missing) > 0 || len(m.falsePos) > 0 || len(m.wrongKind) > 0 || severityWrong || materialityWrong {
 		slices.Sort(m.missing)
 		slices.Sort(m.falsePos)
 		t.wrong = append(t.wrong, m)
 	}
+}
+
+// restricted is the label for a change whose new text forbids or rules
+// out the practice.
+const restricted = "restricted"
+
+// kindAgrees reports whether the analysis reports the change as the label
+// has it. The analysis's change kinds are added, removed and modified; a
+// new prohibition or commitment not to do it is one of those whose
+// evidence rules the practice out (its summary says "prohibited" or
+// "restricted"), which is what a restricted label means. A practice
+// replaced by a commitment not to do it is both removed and ruled out.
+func kindAgrees(label string, p analysis.Provision) bool {
+	switch {
+	case label == restricted:
+		return p.RulesOut
+	case label == analysis.ChangeRemoved:
+		return p.Change == label
+	}
+	return p.Change == label && !p.RulesOut
+}
+
+// kindOf names the analysis's change as labels name it.
+func kindOf(p analysis.Provision) string {
+	if p.RulesOut && p.Change != analysis.ChangeRemoved {
+		return restricted
+	}
+	return p.Change
 }

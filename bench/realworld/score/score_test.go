@@ -95,3 +95,32 @@ func TestTallyNoise(t *testing.T) {
 		t.Errorf("wrong = %+v, want the pair recorded as a change", tl.wrong)
 	}
 }
+
+// TestKindAgrees: a restricted label is the analysis's provision whose
+// evidence rules the practice out, whatever its change kind.
+func TestKindAgrees(t *testing.T) {
+	tests := []struct {
+		label    string
+		change   string
+		rulesOut bool
+		want     bool
+	}{
+		{"added", "added", false, true},
+		{"added", "modified", false, false},
+		{"added", "added", true, false}, // a new prohibition is not the practice added
+		{"restricted", "added", true, true},
+		{"restricted", "modified", true, true},
+		{"restricted", "removed", true, true},
+		{"restricted", "added", false, false},
+		{"removed", "removed", true, true}, // the practice replaced by "we do not …"
+		{"removed", "removed", false, true},
+		{"modified", "modified", false, true},
+		{"modified", "modified", true, false},
+	}
+	for _, tt := range tests {
+		p := analysis.Provision{Category: "ai_training", Change: tt.change, RulesOut: tt.rulesOut}
+		if got := kindAgrees(tt.label, p); got != tt.want {
+			t.Errorf("kindAgrees(%s, %s rulesOut=%v) = %v, want %v", tt.label, tt.change, tt.rulesOut, got, tt.want)
+		}
+	}
+}

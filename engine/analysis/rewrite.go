@@ -1,0 +1,55 @@
+package analysis
+
+import "github.com/clausewatch/clausewatch/engine/diff"
+
+// minRewriteOverlap is the share of words (Dice coefficient of the two
+// word sets) from which a removed and an added sentence of one section
+// are read as one statement reworded. Rewordings of policy sentences keep
+// their subject and object ("If you post …, we will display it …" and
+// "When you make a post …, we may retain the post …" share about 0.4);
+// unrelated sentences of one section share their common words only,
+// mostly well under 0.3.
+const minRewriteOverlap = 0.35
+
+// rewrites holds the sentences a change removed and added, by section,
+// to tell a statement that was reworded from one that is new or gone.
+type rewrites struct {
+	removed map[string][]string // by the new heading of the section
+	added   map[string][]string // by the old heading of the section
+}
+
+func newRewrites(sections []diff.Section) rewrites {
+	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}}
+	for _, s := range sections {
+		old := s.Heading
+		if s.OldHeading != "" {
+			old = s.OldHeading
+		}
+		rw.removed[s.Heading] = append(rw.removed[s.Heading], s.Removed...)
+		rw.added[old] = append(rw.added[old], s.Added...)
+	}
+	return rw
+}
+
+// formerly returns the removed sentence of an added finding's section
+// that the finding rewords, if any.
+func (rw rewrites) formerly(f finding) (string, bool) {
+	return reworded(f.text, rw.removed[f.section])
+}
+
+// now returns the added sentence of a removed finding's section that
+// rewords it, if any.
+func (rw rewrites) now(f finding) (string, bool) {
+	return reworded(f.text, rw.added[f.section])
+}
+
+func reworded(text string, candidates []string) (string, bool) {
+	words := wordSet(text)
+	best, bestScore := "", 0.0
+	for _, c := range candidates {
+		if s := overlap(words, wordSet(c)); s > bestScore {
+			best, bestScore = c, s
+		}
+	}
+	return best, bestScore >= minRewriteOverlap
+}
