@@ -99,6 +99,11 @@ type Escalation struct {
 	Phrases  []string `yaml:"phrases"`
 	Severity Severity `yaml:"severity"`
 	Label    string   `yaml:"label"`
+	// Tempers, for a safeguard, keeps the escalations off a statement that
+	// states it: anonymised data sent to advertisers is not personal data
+	// sent to them. Consent does not temper: precise location collected
+	// with permission is still precise location.
+	Tempers bool `yaml:"tempers"`
 }
 
 // Regulation is a legal instrument a provision engages.

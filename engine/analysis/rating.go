@@ -113,6 +113,9 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 func (c *classifier) anyAggravated(ci int, fs []finding) bool {
 	for _, f := range fs {
 		words := tokenize(f.text).words
+		if c.tempered(ci, words) {
+			continue
+		}
 		if slices.ContainsFunc(c.cats[ci].escalations, func(ps []phrase) bool { return anyContains(ps, words) }) {
 			return true
 		}
@@ -152,6 +155,9 @@ func (c *classifier) escalate(ci int, base Severity, text string) (Severity, str
 	cat := c.cats[ci]
 	sev, label := base, cat.label()
 	words := tokenize(text).words
+	if c.tempered(ci, words) {
+		return sev, label
+	}
 	for ei, ps := range cat.escalations {
 		esc := cat.Escalations[ei]
 		if !anyContains(ps, words) {
@@ -165,6 +171,19 @@ func (c *classifier) escalate(ci int, base Severity, text string) (Severity, str
 		}
 	}
 	return sev, label
+}
+
+// tempered reports whether a statement states a safeguard of category ci
+// that tempers its escalations: aggregated data going to advertisers is
+// not personal data going to them.
+func (c *classifier) tempered(ci int, words []string) bool {
+	cat := c.cats[ci]
+	for gi, ps := range cat.safeguards {
+		if cat.Safeguards[gi].Tempers && anyContains(ps, words) {
+			return true
+		}
+	}
+	return false
 }
 
 // safeguardRemoved returns the first safeguard of category ci that one of

@@ -118,6 +118,14 @@ func TestRateChange(t *testing.T) {
 			summary:  "data sharing for targeted advertising",
 		},
 		{
+			name:     "new recipients of personal data for advertising",
+			old:      doc("We share your data with service providers who host our servers."),
+			new:      doc("We share your data with service providers who host our servers.", "We share your email address and purchase history with our advertising partners."),
+			category: "data_sharing",
+			want:     SeverityHigh,
+			summary:  "data sharing with advertisers",
+		},
+		{
 			name:     "sharing aggregated reports with advertisers",
 			old:      doc("We share your data with service providers who host our servers."),
 			new:      doc("We share your data with service providers who host our servers.", "We share aggregated data with advertisers about how their ads perform."),
