@@ -165,7 +165,19 @@ func inAddress(window []tok) bool {
 }
 
 func unitAfter(window []tok, pos int) bool {
-	return pos+1 < len(window) && units[window[pos+1].norm]
+	if pos+1 >= len(window) || !units[window[pos+1].norm] {
+		return false
+	}
+	// "27 Old Gloucester Street": a capitalized word before a street word
+	// names the street.
+	if capitalized(window[pos+1].raw) {
+		for _, t := range window[pos+2 : min(len(window), pos+5)] {
+			if addressWord(t) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func capitalized(raw string) bool {
