@@ -266,12 +266,49 @@ func (w *mdWriter) text(s string) {
 			i += n
 			continue
 		}
+		if w.began && w.need == 0 && len(w.open) == 0 && !w.bol {
+			// Inside a line, words that need no escaping are written
+			// as they are, with their single spaces.
+			if end := plainRun(s, i); end > i {
+				if w.space {
+					w.buf = append(w.buf, ' ')
+					w.space = false
+				}
+				w.buf = append(w.buf, s[i:end]...)
+				i = end
+				continue
+			}
+		}
 		j := i + 1
 		for j < len(s) && (s[j] > ' ' && s[j] != 0xC2 || spaceAt(s, j) == 0) {
 			j++
 		}
 		w.word(s[i:j])
 		i = j
+	}
+}
+
+// plainRun returns the end of the whole words from s[i] on that word
+// would write unchanged, separated by single spaces; i when there is none.
+func plainRun(s string, i int) int {
+	end := i
+	for {
+		k := i
+		for k < len(s) && s[k] > ' ' && s[k] != 0xC2 && !isMarkdownSyntax(s[k]) {
+			k++
+		}
+		switch {
+		case k == i:
+			return end
+		case k == len(s):
+			return k
+		case spaceAt(s, k) == 0:
+			return end // the word goes on with a character to look at
+		case s[k] == ' ' && k+1 < len(s) && s[k+1] > ' ' && s[k+1] != 0xC2 && !isMarkdownSyntax(s[k+1]):
+			end, i = k, k+1
+		default:
+			return k
+		}
 	}
 }
 

@@ -81,6 +81,13 @@ func TestMarkdown(t *testing.T) {
 		{"paragraphs in items", `<ol><li><p>First.</p><p>More.</p></li><li><p>Second.</p></li></ol>`,
 			"1. First.\n\n   More.\n2. Second.\n"},
 		{"empty item dropped", `<ul><li> </li><li>x</li></ul>`, "- x\n"},
+		// Words after the first of a paragraph, written by the run.
+		{"syntax inside a later word", `<p>see foo_bar and a*b</p>`, "see foo\\_bar and a\\*b\n"},
+		{"lone star and underscore later", `<p>a * b _ c</p>`, "a * b _ c\n"},
+		{"word ending in syntax later", `<p>x y_ z [w</p>`, "x y\\_ z \\[w\n"},
+		{"spaces and nbsp between later words", "<p>a  b\u00a0c\nd \u00a9e</p>", "a b c d \u00a9e\n"},
+		{"ordered marker mid-line", `<p>step 1. done</p>`, "step 1. done\n"},
+		{"bracket in a later word of a link", `<p><a href="/x">a b]c</a></p>`, "[a b\\]c](https://example.com/x)\n"},
 		{"list after paragraph", `<p>Intro:</p><ul><li>a</li></ul><p>After.</p>`, "Intro:\n\n- a\n\nAfter.\n"},
 		{"pre in a list item", "<ul><li>Run:<pre>a\n  b</pre></li></ul>", "- Run:\n\n  ```\n  a\n    b\n  ```\n"},
 	}

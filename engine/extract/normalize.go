@@ -90,9 +90,10 @@ func normalizeOnePass[T string | []byte](s T) string {
 	}
 	for i := 0; i < len(s); {
 		if isPlainASCII(s[i]) {
-			// Printable ASCII but the space: written as it is, by the run.
+			// Printable ASCII, with single spaces between: written as
+			// it is, by the run.
 			j := i + 1
-			for j < len(s) && isPlainASCII(s[j]) {
+			for j < len(s) && (isPlainASCII(s[j]) || s[j] == ' ' && j+1 < len(s) && isPlainASCII(s[j+1])) {
 				j++
 			}
 			content()
