@@ -43,6 +43,20 @@ func TestRateChange(t *testing.T) {
 			summary:  "AI training on customer content changed",
 		},
 		{
+			name:     "AI training on the information collected about users",
+			old:      doc("We use information to provide the service."),
+			new:      doc("We use information to provide the service.", "We use the information we collect to train and improve our AI models."),
+			category: "ai_training",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "AI training on licensed data only",
+			old:      doc("We use information to provide the service."),
+			new:      doc("We use information to provide the service.", "We train our AI models on data sets licensed from publishers."),
+			category: "ai_training",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a longer ban is a change of the term",
 			old:      doc("A member whose account we terminate may not open a new account for 1 year after the termination."),
 			new:      doc("A member whose account we terminate may not open a new account for 2 years after the termination."),
