@@ -148,7 +148,7 @@ func modified(o, n *part) Section {
 		Kind:    KindModified,
 		Added:   missingFrom(newSents, newKeys, oldKeys),
 		Removed: missingFrom(oldSents, oldKeys, newKeys),
-		Ops:     sectionOps(o.Body, n.Body, o.words, n.words),
+		Ops:     sectionOps(o, n),
 	}
 }
 

@@ -13,6 +13,7 @@ type part struct {
 	exact   string   // significant heading without numbering, case kept
 	sig     string   // significant body
 	words   []string // display words of the body
+	lines   lines    // lines of the body
 	matched bool
 }
 
@@ -29,6 +30,7 @@ type headingKeys struct{ key, exact string }
 type bodyKeys struct {
 	sig   string
 	words []string // shared by the parts with this body: never modified
+	lines lines
 }
 
 func newIndexer() *indexer {
@@ -46,10 +48,11 @@ func (x *indexer) index(parts []Part) []*part {
 		}
 		b, ok := x.bodies[p.Body]
 		if !ok {
-			b = bodyKeys{sig: significantText(p.Body), words: displayWords(p.Body)}
+			ls := splitLines(p.Body)
+			b = bodyKeys{sig: ls.significant(), words: ls.words(), lines: ls}
 			x.bodies[p.Body] = b
 		}
-		out[i] = &part{Part: p, key: h.key, exact: h.exact, sig: b.sig, words: b.words}
+		out[i] = &part{Part: p, key: h.key, exact: h.exact, sig: b.sig, words: b.words, lines: b.lines}
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package diff
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -53,10 +52,16 @@ func cleanLine(s string) string {
 	if needsTypography(s) {
 		s = typography.Replace(s)
 	}
-	if hasDateShape(s) {
-		s = dropPublicationDates(s)
+	if !hasDateShape(s) {
+		return s
 	}
-	if hasDateShape(s) && mayHaveCopyright(s) {
+	if dropped := dropPublicationDates(s); dropped != s {
+		s = dropped
+		if !hasDateShape(s) {
+			return s
+		}
+	}
+	if mayHaveCopyright(s) {
 		s = copyrightYears.ReplaceAllString(s, "$1$2")
 	}
 	return s
@@ -245,35 +250,6 @@ func joinedLen(parts []*part) int {
 	return n
 }
 
-// significantText is the significant form of a Markdown fragment. A run
-// of list items that are only links is a navigation menu; its order is
-// layout, so the run is compared sorted.
-func significantText(markdown string) string {
-	var b strings.Builder
-	b.Grow(len(markdown))
-	var nav []string
-	flushNav := func() {
-		slices.Sort(nav)
-		for _, l := range nav {
-			appendSignificant(&b, l)
-		}
-		nav = nav[:0]
-	}
-	for line := range strings.SplitSeq(markdown, "\n") {
-		if isLinkItem(line) {
-			nav = append(nav, line)
-			continue
-		}
-		if len(nav) > 0 && strings.TrimSpace(line) == "" {
-			continue // blank lines between menu items
-		}
-		flushNav()
-		appendSignificant(&b, line)
-	}
-	flushNav()
-	return b.String()
-}
-
 // isLinkItem reports a list item made of one Markdown link and nothing else.
 func isLinkItem(line string) bool {
 	line = strings.TrimSpace(line)
@@ -286,10 +262,10 @@ func isLinkItem(line string) bool {
 		!strings.Contains(item[close+2:len(item)-1], " ") && strings.Count(item, "](") == 1
 }
 
-// appendSignificant writes the canonical words of one line to b, each
-// preceded by a space when b is not empty.
+// appendSignificant writes the canonical words of one line, already
+// cleaned (cleanLine), to b, each preceded by a space when b is not empty.
 func appendSignificant(b *strings.Builder, line string) {
-	line = stripBlockMarkers(canonicalLinks(cleanLine(line)))
+	line = stripBlockMarkers(canonicalLinks(line))
 	if line == "" || isRuleLine(line) {
 		return
 	}
@@ -375,18 +351,4 @@ func isRuleLine(line string) bool {
 		}
 	}
 	return true
-}
-
-// displayWords splits text into words after typography cleaning; it is the
-// unit of the word-level diff and of the word counts.
-func displayWords(text string) []string {
-	var words []string
-	for line := range strings.SplitSeq(text, "\n") {
-		line = cleanLine(line)
-		if isRuleLine(strings.TrimSpace(line)) {
-			continue
-		}
-		words = append(words, strings.Fields(line)...)
-	}
-	return words
 }

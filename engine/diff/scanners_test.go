@@ -2,6 +2,7 @@ package diff
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -80,6 +81,14 @@ func TestNeedsPunctSpacing(t *testing.T) {
 	for _, s := range plainCases {
 		if got, want := needsPunctSpacing(s), punctSpacing(s) != s; got != want {
 			t.Errorf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestAppendFields(t *testing.T) {
+	for _, s := range append(plainCases, "a\u0085b\u00a0c\x85d\ve") {
+		if got, want := appendFields([]string{"x"}, s), append([]string{"x"}, strings.Fields(s)...); !slices.Equal(got, want) {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -27,22 +27,11 @@ const maxWordDiff = 10_000
 
 // sectionOps diffs two section bodies: word by word, or line by line when
 // they are very large.
-func sectionOps(oldBody, newBody string, oldWords, newWords []string) []Op {
-	if len(oldWords)+len(newWords) <= maxWordDiff {
-		return wordOps(oldWords, newWords)
+func sectionOps(o, n *part) []Op {
+	if len(o.words)+len(n.words) <= maxWordDiff {
+		return wordOps(o.words, n.words)
 	}
-	return tokenOps(displayLines(oldBody), displayLines(newBody), " ")
-}
-
-// displayLines are the non-empty lines of text, cleaned like displayWords.
-func displayLines(text string) []string {
-	var lines []string
-	for line := range strings.SplitSeq(text, "\n") {
-		if line = collapseSpaces(cleanLine(line)); line != "" && !isRuleLine(line) {
-			lines = append(lines, line)
-		}
-	}
-	return lines
+	return tokenOps(o.lines.nonEmpty(), n.lines.nonEmpty(), " ")
 }
 
 // tokenOps diffs two token sequences, joining the tokens of a run with sep.
