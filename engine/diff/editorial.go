@@ -56,9 +56,16 @@ var (
 )
 
 // isDomain reports a bare web address written as text ("example.com/blog").
+//
+// A capital after the last dot starts a sentence whose space was lost
+// ("supremacy.We"), it does not end an address.
 func isDomain(w string) bool {
-	w = strings.ToLower(strings.Trim(w, "[]()<>\"',.;:*_"))
-	return strings.Contains(w, ".") && domain.MatchString(w)
+	w = strings.Trim(w, "[]()<>\"',.;:*_")
+	dot := strings.LastIndexByte(w, '.')
+	if dot < 0 || dot+1 < len(w) && w[dot+1] >= 'A' && w[dot+1] <= 'Z' {
+		return false
+	}
+	return domain.MatchString(strings.ToLower(w))
 }
 
 func normWord(w string) string {
@@ -249,6 +256,29 @@ func dateRun(ts []tok) bool {
 	}
 	return numeric || word && number
 }
+
+// stampRun reports a run made only of the words of a date stamp line
+// ("Effective date:", "Last modified:", the "from" of "Effective from")
+// and dates, where such a line starts or goes on: after the end of a
+// clause or after a date label. The noise filter has already dropped the
+// dates that follow such labels.
+func stampRun(ts, left []tok) bool {
+	if len(left) > 0 {
+		last := left[len(left)-1]
+		if !endsClause(last.raw) && !dateLabels[last.norm] && !stampWords[last.norm] {
+			return false
+		}
+	}
+	for _, t := range ts {
+		if !dateLabels[t.norm] && !stampWords[t.norm] && !dateRun([]tok{t}) && !months[t.norm] && !hasOnlyDigitsOrOrdinal(t.norm) {
+			return false
+		}
+	}
+	return true
+}
+
+// stampWords join the labels and dates of a stamp line.
+var stampWords = boolSet(`last on from as of date dernière derniere mise à letzte zuletzt am vom ab`)
 
 // datedLine reports whether the words before a date, or the changed
 // words themselves, label it as the document's date ("Last updated:",

@@ -228,7 +228,8 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case len(d) == len(n) && allTypos(d, n):
 		m.reasons[ReasonSpelling] = true
 		return true
-	case dated && (len(d) == 0 || dateRun(d)) && (len(n) == 0 || dateRun(n)):
+	case dated && (len(d) == 0 || dateRun(d)) && (len(n) == 0 || dateRun(n)),
+		dated && stampRun(d, leftCtx) && stampRun(n, leftCtx):
 		m.reasons[ReasonPunctuation] = true // a version or publication date
 		return true
 	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n):

@@ -22,6 +22,10 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Version: July 19th 2024 ****The** following terms apply.", Editorial, ReasonPunctuation},
 		{"effective date of the policy", "This policy applies from February 28, 2025.", "This policy applies from May 21, 2025.", Editorial, ReasonPunctuation},
 		{"date a fee applies from", "The new fee applies from February 28, 2025.", "The new fee applies from May 21, 2025.", Substantive, ""},
+		{"stamp lines removed", "Effective date: March 5th, 2026\n\nLast modified: July 24th, 2025\n\nAdults only.", "Adults only.", Editorial, ReasonPunctuation},
+		{"stamp reworded", "Effective February 1, 2024\n\nAdults only.", "Effective from 1 February 2024\n\nAdults only.", Editorial, ReasonPunctuation},
+		{"date made a condition", "We delete data on the date you ask.", "We delete data on the last date you ask.", Substantive, ""},
+		{"space restored after a full stop", "Hate such as white supremacy.We remove it.", "Hate such as white supremacy. We remove it.", Editorial, ReasonPunctuation},
 		{"deadline in a sentence", "You may object until February 28, 2025.", "You may object until May 21, 2026.", Substantive, ""},
 
 		// Contact details.
