@@ -528,15 +528,25 @@ func (w *mdWriter) anchor(n *html.Node) {
 	w.link++
 	w.children(n)
 	w.link--
-	dest := "](" + linkDestination(href)
+	if len(w.open) > mark {
+		w.open = w.open[:mark] // no text: no link
+		return
+	}
+	start := len(w.buf)
+	w.buf = append(w.buf, "]("...)
+	w.buf = append(w.buf, linkDestination(href)...)
 	if title, _ := lookupAttr(n, "title"); strings.TrimSpace(title) != "" {
-		dest += ` "` + strings.ReplaceAll(collapseSpace(title), `"`, `\"`) + `"`
+		w.buf = append(w.buf, ` "`...)
+		w.buf = append(w.buf, strings.ReplaceAll(collapseSpace(title), `"`, `\"`)...)
+		w.buf = append(w.buf, '"')
 	}
-	dest += ")"
-	if w.cell {
-		dest = strings.ReplaceAll(dest, "|", `\|`)
+	w.buf = append(w.buf, ')')
+	if w.cell && bytes.IndexByte(w.buf[start:], '|') >= 0 {
+		dest := strings.ReplaceAll(string(w.buf[start:]), "|", `\|`)
+		w.buf = append(w.buf[:start], dest...)
 	}
-	w.close(mark, dest)
+	// Only emphasis merges with what closed last, never a link.
+	w.closed = mdDelim{end: len(w.buf)}
 }
 
 // image writes ![alt](src "title"); an image without a source, or inside
