@@ -80,6 +80,11 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	return r
 }
 
+// ownWords returns the findings that their sentence's own words state.
+func ownWords(fs []finding) []finding {
+	return slices.DeleteFunc(slices.Clone(fs), func(f finding) bool { return f.byTopic })
+}
+
 // dropMoved leaves out the findings of fs that only their heading states
 // and whose sentence the other version has under another heading: a
 // sentence that moved out of a "Data retention" section, or a heading
@@ -134,14 +139,18 @@ type bySense [3][]finding
 func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change, bool) {
 	cat := c.cats[ci]
 	oa, na := o[affirmative], n[affirmative]
+	// Whether the practice is there at all rests on what sentences say:
+	// a heading only tells what the sentences under it are about, so an
+	// opt-out sentence that went from under "Your choices" is still gone.
+	os, ns := ownWords(oa), ownWords(na)
 	// Commitments not to do it that disappeared, and new ones.
 	droppedR, newR := difference(o[restrictive], n[restrictive]), difference(n[restrictive], o[restrictive])
 	if minorEdits(newR, droppedR) {
 		droppedR, newR = nil, nil
 	}
 	switch {
-	case len(oa) == 0 && len(na) > 0:
-		ch := c.rate(ci, ChangeAdded, na, nil, o, n)
+	case len(os) == 0 && len(ns) > 0:
+		ch := c.rate(ci, ChangeAdded, ns, nil, o, n)
 		if len(droppedR) > 0 {
 			ch.p.OldEvidence = droppedR[0].text
 			if cat.Negatable {
@@ -150,16 +159,16 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 			}
 		}
 		return ch, true
-	case len(oa) > 0 && len(na) == 0:
+	case len(os) > 0 && len(ns) == 0:
 		// Evidence is the new restriction when there is one ("we do not
 		// sell …"), else the sentence that disappeared.
 		if len(newR) > 0 {
-			ch := c.provision(ci, ChangeRemoved, newR[0], &oa[0])
+			ch := c.provision(ci, ChangeRemoved, newR[0], &os[0])
 			ch.p.RulesOut = true
 			return ch, true
 		}
-		return c.provision(ci, ChangeRemoved, oa[0], nil), true
-	case len(oa) > 0:
+		return c.provision(ci, ChangeRemoved, os[0], nil), true
+	case len(oa) > 0 || len(na) > 0:
 		added, removed := difference(na, oa), difference(oa, na)
 		if (len(added) > 0 || len(removed) > 0) && !minorEdits(added, removed) {
 			// Rated as a modification of the practice, which it stays
