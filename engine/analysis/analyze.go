@@ -174,15 +174,17 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 			// Rated as a modification of the practice, which it stays
 			// stated in; the kind says what happened to its statements.
 			ch := c.rate(ci, ChangeModified, added, removed, o, n)
+			// An entry that went from or joined a list under a heading
+			// ("Sub-processors") modifies the practice the list describes.
 			switch {
-			case len(added) == 0:
+			case len(added) == 0 && !removed[0].byTopic:
 				// Only a statement went while others stay: it was
 				// removed, unless it was reworded out of the cues.
 				ch.p.Change = ChangeRemoved
 				if now, ok := rw.now(removed[0]); ok {
 					ch.p.Change, ch.p.Evidence, ch.p.OldEvidence = ChangeModified, now, removed[0].text
 				}
-			case len(removed) == 0:
+			case len(removed) == 0 && !added[0].byTopic:
 				// Only new statements beside those already there: a
 				// provision was added, unless it rewords a sentence that
 				// did not match the cues.

@@ -176,6 +176,12 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MaxSeverity: "low"},
 		},
 		{
+			name: "sub-processor dropped from a list",
+			old:  policy + "\n## List of sub-processors\n\nWe use these services:\n\n* Acme Cloud: hosting.\n* Beta Mail: sending e-mails.\n",
+			new:  policy + "\n## List of sub-processors\n\nWe use these services:\n\n* Acme Cloud: hosting.\n",
+			want: expectation{Changed: true, MustInclude: [][]string{{"data_sharing", "modified"}}},
+		},
+		{
 			// An entry of a list of recipients names one without a verb of
 			// sharing: the heading says what the list is.
 			name: "sub-processor replaced in a list",
