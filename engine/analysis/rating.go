@@ -29,8 +29,8 @@ import (
 //   - a safeguard that the old statements carried and no statement of the
 //     new version does raises a modification: the practice remains, its
 //     protection went. A modification that adds a safeguard and otherwise
-//     only restates what was said is low: it narrows the practice or gives
-//     users a choice.
+//     only restates what was said, with the same figures, is low: it
+//     narrows the practice or gives users a choice.
 //
 // A statement that went raises nothing by its wording: escalations read
 // what the new version says.
@@ -52,7 +52,7 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 	}
 	verb := ""
 	if kind == ChangeModified {
-		if g, ok := c.safeguardAdded(ci, added, removed, was); ok && sev == base {
+		if g, ok := c.safeguardAdded(ci, added, removed, was); ok && sev == base && !figureChanged(added, removed) {
 			sev, label, verb = SeverityLow, g.Label, "added"
 		}
 		if g, gone, ok := c.safeguardRemoved(ci, removed, now); ok && !g.Severity.Less(sev) {
@@ -98,7 +98,7 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		// extra 90 days", "a permanent licence") and nothing said instead
 		// makes it worse: the practice narrowed. A safeguard that went
 		// with it still raises the change (rate).
-		return SeverityLow
+		sev = SeverityLow
 	case cat.Severity.Reworded != "" && sameSubstance(added, removed):
 		sev = cat.Severity.Reworded
 	}

@@ -183,6 +183,20 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name:     "a minimum age changed is medium even with parental consent added",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 16 years old to use the service, or 13 with parental consent."),
+			category: "children_data",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "a minimum age changed while a profiling statement went",
+			old:      doc("You must be at least 13 years old to use the service.", "We may use data of users under 18 for profiling."),
+			new:      doc("You must be at least 16 years old to use the service."),
+			category: "children_data",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "children under the minimum age let in",
 			old:      doc("You must be at least 13 years old to use the service."),
 			new:      doc("You must be at least 13 years old to use the service on your own.", "Younger children may use a parent-managed account set up by their parent."),
