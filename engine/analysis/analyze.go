@@ -202,7 +202,7 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 			kind = ChangeModified
 		}
 		ch := c.provision(ci, kind, prohibitions[0], nil)
-		ch.p.Severity, ch.label, ch.verb = cat.Severity.of(kind), cat.label(), "prohibited"
+		ch.p.Severity, ch.label, ch.verb = prohibitionSeverity(cat.Severity.of(kind)), cat.label(), "prohibited"
 		ch.p.RulesOut = true
 		return ch, true
 	}

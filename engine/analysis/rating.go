@@ -78,6 +78,16 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 	return change{cat: ci, label: label, verb: verb, p: p}
 }
 
+// prohibitionSeverity rates a new rule forbidding others to do it
+// ("developers may not sell user data"): a duty on whoever it binds, never
+// the practice itself, so at most medium however grave the practice.
+func prohibitionSeverity(base Severity) Severity {
+	if SeverityMedium.Less(base) {
+		return SeverityMedium
+	}
+	return base
+}
+
 // baseSeverity is the severity of a change before its wording is read for
 // escalations and safeguards.
 func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding) Severity {

@@ -161,6 +161,13 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityMedium,
 		},
 		{
+			name:     "a prohibition on developers is a duty, not the practice",
+			old:      doc("Developers may use the API to read a user's public profile."),
+			new:      doc("Developers may use the API to read a user's public profile.", "Developers may not sell user data obtained through the API."),
+			category: "data_sale",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a practice made optional",
 			old:      doc("When you sign up, we require you to share your location with us through the app."),
 			new:      doc("When you sign up, we ask you to share your location with us through the app to use all features.", "You can opt out of sharing your location when you sign up."),
