@@ -65,7 +65,7 @@ func Compare(oldMarkdown, newMarkdown string) Result {
 	x := newIndexer()
 	oldParts := x.index(Parse(oldMarkdown))
 	newParts := x.index(Parse(newMarkdown))
-	if joinedLen(oldParts) == joinedLen(newParts) && joinParts(oldParts) == joinParts(newParts) {
+	if sameSignificant(oldParts, newParts) {
 		return res
 	}
 	res.Changed = true
@@ -83,7 +83,7 @@ func Compare(oldMarkdown, newMarkdown string) Result {
 		matchedOld[p.old] = p.new
 		o, n := oldParts[p.old], newParts[p.new]
 		headingChanged := o.key != n.key
-		if o.sig == n.sig && !headingChanged {
+		if (o.Body == n.Body || o.sig() == n.sig()) && !headingChanged {
 			if !inOrder[i] {
 				out = append(out, placed{pos: 2 * p.new, sec: Section{Heading: n.Heading, Kind: KindMoved, Added: []string{}, Removed: []string{}}})
 			}
@@ -199,10 +199,10 @@ func fieldCount(s string) int {
 }
 
 func wholeOp(kind string, p *part) []Op {
-	if len(p.words) == 0 {
+	if len(p.words()) == 0 {
 		return nil
 	}
-	return []Op{{Kind: kind, Text: strings.Join(p.words, " ")}}
+	return []Op{{Kind: kind, Text: strings.Join(p.words(), " ")}}
 }
 
 func nonNil(s []string) []string {

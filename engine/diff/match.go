@@ -6,72 +6,6 @@ import (
 	"strings"
 )
 
-// part is a parsed section with the keys used to match it across versions.
-type part struct {
-	Part
-	key     string   // heading without numbering, for renumbered sections
-	exact   string   // significant heading without numbering, case kept
-	sig     string   // significant body
-	words   []string // display words of the body
-	lines   lines    // lines of the body
-	matched bool
-}
-
-// indexer prepares the parts of the two versions of a document. Most
-// sections are the same in both, so their keys, significant form and
-// words are computed once, for the first version, and shared.
-type indexer struct {
-	headings map[string]headingKeys
-	bodies   map[string]bodyKeys
-}
-
-type headingKeys struct{ key, exact string }
-
-type bodyKeys struct {
-	sig   string
-	words []string // shared by the parts with this body: never modified
-	lines lines
-}
-
-func newIndexer() *indexer {
-	return &indexer{headings: map[string]headingKeys{}, bodies: map[string]bodyKeys{}}
-}
-
-// index prepares parts for matching and diffing.
-func (x *indexer) index(parts []Part) []*part {
-	out := make([]*part, len(parts))
-	for i, p := range parts {
-		h, ok := x.headings[p.Heading]
-		if !ok {
-			h = headingKeys{key: headingKey(p.Heading), exact: headingSig(p.Heading)}
-			x.headings[p.Heading] = h
-		}
-		b, ok := x.bodies[p.Body]
-		if !ok {
-			ls := splitLines(p.Body)
-			b = bodyKeys{sig: ls.significant(), words: ls.words(), lines: ls}
-			x.bodies[p.Body] = b
-		}
-		out[i] = &part{Part: p, key: h.key, exact: h.exact, sig: b.sig, words: b.words, lines: b.lines}
-	}
-	return out
-}
-
-// indexSignificant computes only what the significant form needs, which
-// is all a fingerprint asks for.
-func indexSignificant(parts []Part) []*part {
-	out := make([]*part, len(parts))
-	for i, p := range parts {
-		out[i] = &part{
-			Part:  p,
-			key:   headingKey(p.Heading),
-			exact: headingSig(p.Heading),
-			sig:   significantText(p.Body),
-		}
-	}
-	return out
-}
-
 type pair struct{ old, new int }
 
 // similarEnough is the least word overlap (Dice coefficient) for two
@@ -91,13 +25,19 @@ func match(oldParts, newParts []*part) []pair {
 	byKey := func(key func(*part) string) {
 		queue := map[string][]int{}
 		for i, o := range oldParts {
-			if k := key(o); !o.matched && k != "" {
+			if o.matched {
+				continue
+			}
+			if k := key(o); k != "" {
 				queue[k] = append(queue[k], i)
 			}
 		}
 		for j, n := range newParts {
+			if n.matched {
+				continue
+			}
 			k := key(n)
-			if n.matched || k == "" || len(queue[k]) == 0 {
+			if k == "" || len(queue[k]) == 0 {
 				continue
 			}
 			i := queue[k][0]
@@ -113,7 +53,7 @@ func match(oldParts, newParts []*part) []pair {
 		return p.exact
 	})
 	byKey(func(p *part) string { return p.key })
-	byKey(func(p *part) string { return p.sig })
+	byKey(func(p *part) string { return p.sig() })
 	matchSimilar(oldParts, newParts, &pairs)
 
 	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Compare(a.new, b.new) })
@@ -147,19 +87,19 @@ func matchSimilar(oldParts, newParts []*part, pairs *[]pair) {
 		if s, ok := sets[p]; ok {
 			return s
 		}
-		s := make(map[string]bool, len(p.words))
-		for _, w := range p.words {
+		s := make(map[string]bool, len(p.words()))
+		for _, w := range p.words() {
 			s[strings.ToLower(w)] = true
 		}
 		sets[p] = s
 		return s
 	}
 	for i, o := range oldParts {
-		if o.matched || len(o.words) == 0 {
+		if o.matched || len(o.words()) == 0 {
 			continue
 		}
 		for j, n := range newParts {
-			if n.matched || len(n.words) == 0 {
+			if n.matched || len(n.words()) == 0 {
 				continue
 			}
 			if score := dice(set(o), set(n)); score >= similarEnough {

@@ -219,7 +219,7 @@ func Significant(markdown string) string {
 func joinParts(parts []*part) string {
 	var b strings.Builder
 	for _, p := range parts {
-		for _, s := range []string{p.exact, p.sig} {
+		for _, s := range []string{p.exact, p.sig()} {
 			if s == "" {
 				continue
 			}
@@ -230,24 +230,6 @@ func joinParts(parts []*part) string {
 		}
 	}
 	return b.String()
-}
-
-// joinedLen is len(joinParts(parts)): versions whose significant forms
-// differ in length differ, without building the forms.
-func joinedLen(parts []*part) int {
-	n := 0
-	for _, p := range parts {
-		for _, s := range []string{p.exact, p.sig} {
-			if s == "" {
-				continue
-			}
-			if n > 0 {
-				n++
-			}
-			n += len(s)
-		}
-	}
-	return n
 }
 
 // isLinkItem reports a list item made of one Markdown link and nothing else.

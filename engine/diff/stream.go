@@ -78,7 +78,7 @@ func streamWords(parts []*part) []string {
 	var out []string
 	for _, p := range parts {
 		out = append(out, strings.Fields(p.Heading)...)
-		out = append(out, p.words...)
+		out = append(out, p.words()...)
 	}
 	return out
 }

@@ -28,10 +28,10 @@ const maxWordDiff = 10_000
 // sectionOps diffs two section bodies: word by word, or line by line when
 // they are very large.
 func sectionOps(o, n *part) []Op {
-	if len(o.words)+len(n.words) <= maxWordDiff {
-		return wordOps(o.words, n.words)
+	if len(o.words())+len(n.words()) <= maxWordDiff {
+		return wordOps(o.words(), n.words())
 	}
-	return tokenOps(o.lines.nonEmpty(), n.lines.nonEmpty(), " ")
+	return tokenOps(o.lines().nonEmpty(), n.lines().nonEmpty(), " ")
 }
 
 // tokenOps diffs two token sequences, joining the tokens of a run with sep.
