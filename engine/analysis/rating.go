@@ -322,7 +322,8 @@ func isOpener(w string) bool {
 
 // figures returns the numbers of a statement in order, numbers written as
 // words before a unit of time included ("two years" is 2), without the
-// clause number it may start with ("19.3.2", "(4)").
+// clause number it may start with ("19.3.2", "(4)") and the numbers of the
+// sections and articles it refers to.
 func figures(text string) []string {
 	words := tokenize(text).words
 	i := 0
@@ -333,6 +334,11 @@ func figures(text string) []string {
 	for j := i; j < len(words); j++ {
 		w := words[j]
 		switch {
+		case isReference(w):
+			// "Section 14.4", "Art. 6 (4)": where to read, not a term.
+			for j+1 < len(words) && isNumber(words[j+1]) {
+				j++
+			}
 		case isNumber(w):
 			out = append(out, strings.TrimLeft(w, "0"))
 		case j+1 < len(words) && numberWord(w) > 0 && isTimeUnit(words[j+1]):
@@ -340,6 +346,16 @@ func figures(text string) []string {
 		}
 	}
 	return out
+}
+
+// isReference reports whether w names a part of a text or a law, which the
+// numbers after it point to.
+func isReference(w string) bool {
+	switch w {
+	case "section", "sections", "article", "articles", "art", "clause", "clauses", "paragraph", "para", "chapter", "part", "annex", "appendix", "schedule":
+		return true
+	}
+	return false
 }
 
 func isNumber(w string) bool {
