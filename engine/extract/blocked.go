@@ -133,15 +133,15 @@ func anyAttr(n *html.Node, key string, ok func(string) bool) bool {
 // hasClass reports whether the class attribute value lists a name that
 // match accepts; names are split on HTML whitespace, as CSS does.
 func hasClass(value string, match func(string) bool) bool {
-	for value != "" {
-		i := strings.IndexAny(value, " \t\r\n\f")
-		if i < 0 {
-			return match(value)
+	start := 0
+	for i := 0; i <= len(value); i++ {
+		if i < len(value) && !isTagSpace(value[i]) || i == len(value) && start == i {
+			continue
 		}
-		if match(value[:i]) {
+		if match(value[start:i]) {
 			return true
 		}
-		value = value[i+1:]
+		start = i + 1
 	}
 	return false
 }
