@@ -2,10 +2,12 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/clausewatch/clausewatch/engine/analysis"
 )
@@ -93,4 +95,15 @@ func (l Label) check() error {
 		}
 	}
 	return nil
+}
+
+// inLanguages reports whether the pair is in one of langs, a
+// comma-separated list where "en" stands for labels without lang; an
+// empty list takes every pair.
+func (l Label) inLanguages(langs string) bool {
+	if langs == "" {
+		return true
+	}
+	lang := cmp.Or(l.Lang, "en")
+	return slices.Contains(strings.Split(langs, ","), lang)
 }

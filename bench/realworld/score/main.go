@@ -4,7 +4,7 @@
 // found, false categories per 10 pairs, editorial and substantive
 // accuracy and severity accuracy, as Markdown.
 //
-//	go run ./bench/realworld/score -mirrors /work/.mirror [-split dev|heldout|all] [-labels bench/realworld/labels/labels.jsonl]
+//	go run ./bench/realworld/score -mirrors /work/.mirror [-split dev|heldout|all] [-lang fr,de] [-labels bench/realworld/labels/labels.jsonl]
 package main
 
 import (
@@ -19,25 +19,26 @@ func main() {
 	labelsPath := flag.String("labels", "bench/realworld/labels/labels.jsonl", "labels file (JSON Lines)")
 	split := flag.String("split", "all", "dev, heldout or all")
 	misses := flag.Bool("misses", true, "list the pairs the analysis got wrong")
+	lang := flag.String("lang", "", "only pairs in these languages, comma-separated (en: labels without lang); empty: all")
 	flag.Parse()
 	if *root == "" || !strings.Contains("dev heldout all", *split) {
 		fmt.Fprintln(os.Stderr, "score: -mirrors is required and -split is dev, heldout or all")
 		os.Exit(2)
 	}
-	if err := run(*root, *labelsPath, *split, *misses); err != nil {
+	if err := run(*root, *labelsPath, *split, *lang, *misses); err != nil {
 		fmt.Fprintln(os.Stderr, "score:", err)
 		os.Exit(1)
 	}
 }
 
-func run(root, labelsPath, split string, misses bool) error {
+func run(root, labelsPath, split, lang string, misses bool) error {
 	labels, err := readLabels(labelsPath)
 	if err != nil {
 		return err
 	}
 	var chosen []Label
 	for _, l := range labels {
-		if split == "all" || l.Split == split {
+		if (split == "all" || l.Split == split) && l.inLanguages(lang) {
 			chosen = append(chosen, l)
 		}
 	}
@@ -45,6 +46,10 @@ func run(root, labelsPath, split string, misses bool) error {
 	if err != nil {
 		return err
 	}
-	t.write(os.Stdout, split, misses)
+	title := split
+	if lang != "" {
+		title += " (" + lang + ")"
+	}
+	t.write(os.Stdout, title, misses)
 	return nil
 }
