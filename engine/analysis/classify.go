@@ -39,6 +39,7 @@ type classifier struct {
 	// lawOnly are the ways of saying that something must comply with the
 	// law, which adds no practice and no duty the law did not already set.
 	lawOnly []phrase
+	inner   []entry // phrases whose first word is matched inside words ("*erkennung"), tried at every word
 }
 
 // lawOnlyPhrases state an obligation to comply with the law and nothing
@@ -60,6 +61,10 @@ func compile(cats []Category) (*classifier, error) {
 		p, err := parsePhrase(s)
 		if err != nil {
 			return fmt.Errorf("category %s: %w", cats[cat].ID, err)
+		}
+		if p.inner() {
+			c.inner = append(c.inner, entry{cat, cue, role, p})
+			return nil
 		}
 		for _, k := range p.keys() {
 			c.index[k] = append(c.index[k], entry{cat, cue, role, p})
@@ -184,27 +189,31 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, sn sense)) 
 	}
 	var states []catState // allocated on the first hit; most sentences have none
 	for i, w := range s.words {
-		for _, e := range c.index[indexKey(w)] {
-			end := e.p.matchAt(s.words, i)
-			if end < 0 {
-				continue
-			}
-			if states == nil {
-				states = make([]catState, len(c.cats))
-			}
-			st := &states[e.cat]
-			if e.role == roleExclude {
-				st.excluded = true
-				continue
-			}
-			if st.cues == nil {
-				st.cues = make([]cueState, len(c.cats[e.cat].Cues))
-			}
-			cs := &st.cues[e.cue]
-			if e.role == roleAction {
-				cs.actions = append(cs.actions, [2]int{i, end})
-			} else {
-				cs.groups |= 1 << e.role
+		// Entries indexed by the word's first letters, then those matched
+		// inside words.
+		for _, entries := range [2][]entry{c.index[indexKey(w)], c.inner} {
+			for _, e := range entries {
+				end := e.p.matchAt(s.words, i)
+				if end < 0 {
+					continue
+				}
+				if states == nil {
+					states = make([]catState, len(c.cats))
+				}
+				st := &states[e.cat]
+				if e.role == roleExclude {
+					st.excluded = true
+					continue
+				}
+				if st.cues == nil {
+					st.cues = make([]cueState, len(c.cats[e.cat].Cues))
+				}
+				cs := &st.cues[e.cue]
+				if e.role == roleAction {
+					cs.actions = append(cs.actions, [2]int{i, end})
+				} else {
+					cs.groups |= 1 << e.role
+				}
 			}
 		}
 	}

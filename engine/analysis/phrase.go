@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A phrase is written in a tiny pattern language so that the rule table
@@ -14,10 +15,15 @@ import (
 //	"train*"                  a word starting with "train"
 //	"sell|sells|sold"         any of several words
 //	"access* ~3 contacts"     up to three other words in between
+//	"*erkennung"              a word ending in "erkennung" (the end of a
+//	                          German compound: "Gesichtserkennung")
+//	"*standort*"              a word containing "standort"
 //
-// Words are lower case letters and digits; text is tokenized the same way
-// (apostrophes dropped, so "don't" is "dont"; hyphens split, so "opt-out"
-// is "opt out").
+// Words are lower case letters and digits, folded to plain letters
+// ("données" is "donnees", "ß" is "ss"); text is tokenized the same way
+// (apostrophes dropped, so "don't" is "dont", but French elisions split,
+// so "l'utilisation" is "l utilisation"; hyphens split, so "opt-out" is
+// "opt out").
 type phrase []item
 
 type item struct {
@@ -27,7 +33,8 @@ type item struct {
 
 type alt struct {
 	word   string
-	prefix bool
+	prefix bool // "word*": the word starts with it
+	suffix bool // "*word": the word ends with it; both: contains it
 }
 
 // minPrefix is the shortest stem a "word*" pattern may have; shorter stems
@@ -36,7 +43,13 @@ const minPrefix = 3
 
 func parsePhrase(s string) (phrase, error) {
 	var p phrase
-	for field := range strings.FieldsSeq(strings.ToLower(s)) {
+	lower := strings.ToLower(s)
+	for field := range strings.FieldsSeq(lower) {
+		if split := splitElisions(field); split != field && strings.Contains(field, "|") {
+			return nil, fmt.Errorf("phrase %q: %q: write alternatives without elisions (\"utilisation\", not \"l'utilisation|l'usage\")", s, field)
+		}
+	}
+	for field := range strings.FieldsSeq(splitElisions(lower)) {
 		if strings.HasPrefix(field, "~") {
 			n, err := strconv.Atoi(field[1:])
 			if err != nil || n < 1 || len(p) == 0 {
@@ -47,15 +60,16 @@ func parsePhrase(s string) (phrase, error) {
 		}
 		var it item
 		for a := range strings.SplitSeq(field, "|") {
-			prefix := strings.HasSuffix(a, "*")
-			a = strings.TrimSuffix(a, "*")
-			if a == "" || strings.IndexFunc(a, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+			prefix, suffix := strings.HasSuffix(a, "*"), strings.HasPrefix(a, "*")
+			a = strings.TrimPrefix(strings.TrimSuffix(a, "*"), "*")
+			if a == "" || strings.IndexFunc(a, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '\u2019' }) >= 0 {
 				return nil, fmt.Errorf("phrase %q: bad word %q", s, a)
 			}
-			if prefix && len(a) < minPrefix {
+			a = foldWord(a)
+			if (prefix || suffix) && len(a) < minPrefix {
 				return nil, fmt.Errorf("phrase %q: stem %q shorter than %d letters", s, a, minPrefix)
 			}
-			it.alts = append(it.alts, alt{word: a, prefix: prefix})
+			it.alts = append(it.alts, alt{word: a, prefix: prefix, suffix: suffix})
 		}
 		p = append(p, it)
 	}
@@ -63,6 +77,41 @@ func parsePhrase(s string) (phrase, error) {
 		return nil, fmt.Errorf("phrase %q: empty or ends with a gap", s)
 	}
 	return p, nil
+}
+
+// splitElisions writes French elisions apart as tokenize reads them:
+// "d'entraîner" is "d entraîner"; other apostrophes stay in their word
+// ("don't"), which foldWord then drops.
+func splitElisions(s string) string {
+	var b strings.Builder
+	start := 0 // start of the current word in s
+	for i, r := range s {
+		switch {
+		case r == '\'' || r == '\u2019':
+			if isElision(s[start:i]) {
+				b.WriteByte(' ')
+				continue
+			}
+			b.WriteRune(r)
+		case !isWordRune(r):
+			b.WriteRune(r)
+			start = i + utf8.RuneLen(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// inner reports whether the phrase's first word is matched inside words
+// ("*erkennung"): such a phrase cannot be indexed by its first letters.
+func (p phrase) inner() bool {
+	for _, a := range p[0].alts {
+		if a.suffix {
+			return true
+		}
+	}
+	return false
 }
 
 // keys are the index keys of the phrase's first word: the first minPrefix
@@ -83,8 +132,13 @@ func indexKey(word string) string {
 }
 
 func (a alt) matches(w string) bool {
-	if a.prefix {
+	switch {
+	case a.prefix && a.suffix:
+		return strings.Contains(w, a.word)
+	case a.prefix:
 		return strings.HasPrefix(w, a.word)
+	case a.suffix:
+		return strings.HasSuffix(w, a.word)
 	}
 	return w == a.word
 }

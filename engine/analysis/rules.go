@@ -68,7 +68,8 @@ func Categories() []Category {
 // ruleFileName is NN-id.yaml: the number orders the categories.
 var ruleFileName = regexp.MustCompile(`^[0-9]+-([a-z][a-z0-9_]*)\.yaml$`)
 
-// loadCategories decodes and validates every *.yaml file of fsys.
+// loadCategories decodes and validates every *.yaml file of fsys: the
+// categories, then the language files that add to them.
 func loadCategories(fsys fs.FS) ([]Category, error) {
 	names, err := fs.Glob(fsys, "*.yaml")
 	if err != nil {
@@ -80,8 +81,13 @@ func loadCategories(fsys fs.FS) ([]Category, error) {
 	slices.Sort(names)
 	var cats []Category
 	var errs []error
+	var langFiles []string
 	file := map[string]string{}
 	for _, name := range names {
+		if languageFileName.MatchString(name) {
+			langFiles = append(langFiles, name)
+			continue
+		}
 		c, err := loadCategory(fsys, name)
 		if err != nil {
 			errs = append(errs, err)
@@ -95,6 +101,9 @@ func loadCategories(fsys fs.FS) ([]Category, error) {
 		cats = append(cats, c)
 	}
 	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := mergeLanguages(fsys, langFiles, cats); err != nil {
 		return nil, err
 	}
 	return cats, nil
@@ -139,6 +148,29 @@ func (c Category) validate() error {
 			bad("actors: unknown actor %q (want one of %v)", a, actorNames)
 		}
 	}
+	for kind, s := range map[string]Severity{"added": c.Severity.Added, "removed": c.Severity.Removed, "modified": c.Severity.Modified} {
+		if !s.Valid() {
+			bad("severity.%s: %q is not low, medium or high", kind, s)
+		}
+	}
+	errs = append(errs, c.phraseErrors()...)
+	for i, r := range c.Regulations {
+		if r.Name == "" || r.Jurisdiction == "" {
+			bad("regulations[%d]: name and jurisdiction are required", i)
+		}
+	}
+	if err := c.Stance.validate(); err != nil {
+		bad("stance: %w", err)
+	}
+	return errors.Join(errs...)
+}
+
+// phraseErrors checks the cues, exclusions, negations, restrictions,
+// escalations and safeguards, the parts a language file adds to a
+// category.
+func (c Category) phraseErrors() []error {
+	var errs []error
+	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
 	phrases := func(where string, ps []string) {
 		for _, p := range ps {
 			if _, err := parsePhrase(p); err != nil {
@@ -165,11 +197,6 @@ func (c Category) validate() error {
 	phrases("sections", c.Sections)
 	phrases("negations", c.Negations)
 	phrases("restrictions", c.Restrictions)
-	for kind, s := range map[string]Severity{"added": c.Severity.Added, "removed": c.Severity.Removed, "modified": c.Severity.Modified} {
-		if !s.Valid() {
-			bad("severity.%s: %q is not low, medium or high", kind, s)
-		}
-	}
 	for i, g := range c.Safeguards {
 		if !g.Severity.Valid() || g.Label == "" || len(g.Phrases) == 0 {
 			bad("safeguards[%d]: severity (low, medium or high), label and phrases are required", i)
@@ -185,15 +212,7 @@ func (c Category) validate() error {
 		}
 		phrases(fmt.Sprintf("escalations[%d].phrases", i), e.Phrases)
 	}
-	for i, r := range c.Regulations {
-		if r.Name == "" || r.Jurisdiction == "" {
-			bad("regulations[%d]: name and jurisdiction are required", i)
-		}
-	}
-	if err := c.Stance.validate(); err != nil {
-		bad("stance: %w", err)
-	}
-	return errors.Join(errs...)
+	return errs
 }
 
 func (r StanceRule) validate() error {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,18 +12,24 @@ type sentence struct {
 	words  []string
 	clause []int  // clause number of each word
 	cond   []bool // per clause: opened by "if", "unless", …
+	comma  []bool // per word: a comma comes right before it
 }
 
 // tokenize splits a sentence into lower-case words and clauses. A clause
 // ends at ";" or ":", before a contrasting or conditional word ("but",
 // "unless", "if", …), before "and"/"or" followed by a new subject, and at
 // the first comma after a conditional opener ("If you do not opt out, we
-// may…": the second clause is not negated).
+// may…": the second clause is not negated). Words are folded to plain
+// letters (see appendFolded) and French elisions are split off
+// ("l'utilisation" is "l utilisation"), so that rules read French and
+// German text as written; the function words that shape clauses are in
+// English, French and German.
 func tokenize(text string) sentence {
 	var s sentence
 	clause := 0
 	s.cond = []bool{false}
 	openCond := false // current clause is conditional and has not met its comma yet
+	afterComma := false
 	newClause := func(cond bool) {
 		clause++
 		s.cond = append(s.cond, cond)
@@ -47,16 +54,27 @@ func tokenize(text string) sentence {
 			newClause(true)
 		case n > 0 && isContrast(w):
 			newClause(false)
-		case n > 0 && isSubject(w) && (s.words[n-1] == "and" || s.words[n-1] == "or") && s.clause[n-1] == clause:
+		case n > 0 && isSubject(w) && isConjunction(s.words[n-1]) && s.clause[n-1] == clause:
 			// "… and we share it": the conjunction starts the new clause.
 			newClause(false)
 			s.clause[n-1] = clause
-		case n == 0 && isConditional(w):
+		case n == 0 && (isConditional(w) || isPurpose(w)):
+			// "Pour ne plus recevoir nos e-mails, cliquez …": a leading
+			// purpose clause, like a condition, ends at its comma.
 			s.cond[0] = true
 			openCond = true
 		}
 		s.words = append(s.words, w)
 		s.clause = append(s.clause, clause)
+		s.comma = append(s.comma, afterComma)
+		afterComma = false
+	}
+	// current is the word so far, before text position i.
+	current := func(i int) string {
+		if copied {
+			return string(buf)
+		}
+		return text[start:i]
 	}
 	// copyWord starts building the current word in buf from its text so far.
 	copyWord := func(i int) {
@@ -79,9 +97,17 @@ func tokenize(text string) sentence {
 				start, copied, buf = i, true, buf[:0]
 			}
 			copyWord(i)
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			buf = appendFolded(buf, unicode.ToLower(r))
+		case r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r):
+			// a combining accent of decomposed text: part of the word,
+			// and folded away like a composed one
+			copyWord(i)
 		case r == '\'' || r == '\u2019':
-			// dropped inside words: "don't" -> "dont"
+			if start >= 0 && isElision(current(i)) {
+				flush(i) // "l'utilisation" -> "l utilisation"
+				continue
+			}
+			// otherwise dropped inside words: "don't" -> "dont"
 			copyWord(i)
 		default:
 			flush(i)
@@ -91,6 +117,7 @@ func tokenize(text string) sentence {
 					newClause(false)
 				}
 			case ',':
+				afterComma = true
 				if openCond {
 					newClause(false)
 				}
@@ -101,9 +128,15 @@ func tokenize(text string) sentence {
 	return s
 }
 
+// The function words below are English, French and German, written as
+// tokenize folds them ("lorsqu", "ausser"): one rule file per language
+// holds the cues, while the shape of a sentence is read here.
+
 func isConditional(w string) bool {
 	switch w {
-	case "if", "unless", "when", "whenever", "where", "until", "provided":
+	case "if", "unless", "when", "whenever", "where", "until", "provided",
+		"si", "lorsque", "lorsqu", "quand", "pourvu",
+		"wenn", "falls", "sofern", "soweit", "solange", "sobald":
 		return true
 	}
 	return false
@@ -111,7 +144,9 @@ func isConditional(w string) bool {
 
 func isContrast(w string) bool {
 	switch w {
-	case "but", "however", "although", "though", "whereas", "while", "except", "otherwise", "instead":
+	case "but", "however", "although", "though", "whereas", "while", "except", "otherwise", "instead",
+		"mais", "cependant", "toutefois", "neanmoins", "tandis", "sauf", "excepte", "hormis",
+		"aber", "jedoch", "sondern", "allerdings", "ausser", "ausgenommen", "hingegen", "dennoch":
 		return true
 	}
 	return false
@@ -119,7 +154,25 @@ func isContrast(w string) bool {
 
 func isSubject(w string) bool {
 	switch w {
-	case "we", "you", "they", "our", "it", "he", "she", "these", "this":
+	case "we", "you", "they", "our", "it", "he", "she", "these", "this",
+		"nous", "vous", "ils", "elles", "il", "elle", "on",
+		"wir", "sie", "er", "es", "diese":
+		return true
+	}
+	return false
+}
+
+// isPurpose opens a French or German purpose clause ("pour ne plus
+// recevoir", "um keine E-Mails mehr zu erhalten").
+func isPurpose(w string) bool {
+	return w == "pour" || w == "afin" || w == "um"
+}
+
+// isConjunction is "and" or "or", which start a new clause before a
+// subject ("… and we share it").
+func isConjunction(w string) bool {
+	switch w {
+	case "and", "or", "et", "ou", "und", "oder":
 		return true
 	}
 	return false
@@ -129,7 +182,20 @@ func isNegator(w string) bool {
 	switch w {
 	case "not", "never", "no", "neither", "nor", "cannot", "nothing", "none", "nobody",
 		"dont", "doesnt", "didnt", "wont", "isnt", "arent", "wasnt", "werent", "shant",
-		"shouldnt", "wouldnt", "cant", "couldnt", "mustnt", "hasnt", "havent":
+		"shouldnt", "wouldnt", "cant", "couldnt", "mustnt", "hasnt", "havent",
+		// French: "ne" ("n'") counts only with its complement (negatorAt)
+		"ne", "n", "pas", "jamais", "aucun", "aucune", "aucunement", "nullement", "rien", "ni":
+		return true
+	}
+	return isTrailingNegator(w)
+}
+
+// isTrailingNegator reports a German negation, which follows the verb
+// and its objects in a main clause ("Wir verkaufen Ihre Daten nicht").
+func isTrailingNegator(w string) bool {
+	switch w {
+	case "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei",
+		"nie", "niemals", "keinesfalls", "weder":
 		return true
 	}
 	return false
@@ -146,6 +212,15 @@ func negationException(neg, next string) bool {
 		case "later", "more", "less", "fewer", "matter", "earlier", "cost", "charge", "additional", "extra":
 			return true
 		}
+	case "pas":
+		// "pas uniquement", "pas limité à"
+		return next == "uniquement" || next == "seulement" || next == "exclusivement" || strings.HasPrefix(next, "limit") || strings.HasPrefix(next, "exhausti")
+	case "nicht":
+		// "nicht nur", "nicht länger als", "nicht abschließend", "nicht beschränkt auf"
+		switch next {
+		case "nur", "ausschliesslich", "langer", "abschliessend", "beschrankt", "begrenzt":
+			return true
+		}
 	}
 	return false
 }
@@ -153,9 +228,11 @@ func negationException(neg, next string) bool {
 // negated reports whether the words from start to end are negated
 // within their clause: by a negator before them ("we do not sell"), or by
 // one right after them in a passive or subject position ("biometric data
-// is never collected", "Face ID data never leaves your device").
-// Negations inside conditional clauses ("if you do not opt out") describe
-// a condition, not what the company does, and are ignored.
+// is never collected", "Face ID data never leaves your device"), or by a
+// German negation after the verb up to the next comma ("Wir verkaufen
+// Ihre Daten nicht"). Negations inside conditional clauses ("if you do not
+// opt out") describe a condition, not what the company does, and are
+// ignored.
 func (s sentence) negated(start, end int) bool {
 	c := s.clause[start]
 	if s.cond[c] {
@@ -171,6 +248,11 @@ func (s sentence) negated(start, end int) bool {
 			return true
 		}
 	}
+	for k := end; k < len(s.words) && s.clause[k] == c && !s.comma[k]; k++ {
+		if isTrailingNegator(s.words[k]) && s.negatorAt(k) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -179,14 +261,58 @@ func (s sentence) negated(start, end int) bool {
 const postNegationWindow = 3
 
 func (s sentence) negatorAt(k int) bool {
-	if !isNegator(s.words[k]) {
+	w := s.words[k]
+	if !isNegator(w) {
 		return false
+	}
+	if w == "ne" || w == "n" {
+		return s.frenchNegation(k)
 	}
 	next := ""
 	if k+1 < len(s.words) {
 		next = s.words[k+1]
 	}
-	return !negationException(s.words[k], next)
+	return !negationException(w, next)
+}
+
+// frenchNegation reports whether "ne" at k has its complement later in
+// the clause ("ne … pas", "n'… jamais"); without one it is the "ne … que"
+// of "only" ("nous ne partageons vos données qu'avec…"), no negation.
+// "pour ne pas …" states a purpose and negates nothing the company does.
+func (s sentence) frenchNegation(k int) bool {
+	if k > 0 && (s.words[k-1] == "pour" || k > 1 && s.words[k-2] == "afin" && s.words[k-1] == "de") {
+		return false // "pour ne pas …": a purpose, not what is done
+	}
+	for j := k + 1; j < len(s.words) && j <= k+frenchNegationReach && s.clause[j] == s.clause[k]; j++ {
+		switch s.words[j] {
+		case "pas", "jamais", "plus", "aucun", "aucune", "rien", "personne", "nullement", "aucunement", "guere", "ni", "point":
+			return s.words[j] != "pas" || !negationException("pas", s.wordAt(j+1))
+		case "que", "qu":
+			return false
+		}
+	}
+	return false
+}
+
+// frenchNegationReach is how far after "ne" its complement may come
+// ("nous ne les lui transmettons jamais").
+const frenchNegationReach = 6
+
+func (s sentence) wordAt(k int) string {
+	if k < len(s.words) {
+		return s.words[k]
+	}
+	return ""
+}
+
+// isElision reports a French word elided before an apostrophe: "l'",
+// "d'", "n'", "qu'", "lorsqu'"…
+func isElision(w string) bool {
+	switch w {
+	case "l", "d", "n", "s", "c", "j", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu":
+		return true
+	}
+	return false
 }
 
 func isAuxiliary(w string) bool {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -16,6 +17,7 @@ func tokenizeReference(text string) sentence {
 	clause := 0
 	s.cond = []bool{false}
 	openCond := false // current clause is conditional and has not met its comma yet
+	afterComma := false
 	newClause := func(cond bool) {
 		clause++
 		s.cond = append(s.cond, cond)
@@ -33,23 +35,28 @@ func tokenizeReference(text string) sentence {
 			newClause(true)
 		case n > 0 && isContrast(w):
 			newClause(false)
-		case n > 0 && isSubject(w) && (s.words[n-1] == "and" || s.words[n-1] == "or") && s.clause[n-1] == clause:
+		case n > 0 && isSubject(w) && isConjunction(s.words[n-1]) && s.clause[n-1] == clause:
 			// "… and we share it": the conjunction starts the new clause.
 			newClause(false)
 			s.clause[n-1] = clause
-		case n == 0 && isConditional(w):
+		case n == 0 && (isConditional(w) || isPurpose(w)):
 			s.cond[0] = true
 			openCond = true
 		}
 		s.words = append(s.words, w)
 		s.clause = append(s.clause, clause)
+		s.comma = append(s.comma, afterComma)
+		afterComma = false
 	}
 	for _, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			b.Write(appendFolded(nil, unicode.ToLower(r)))
+		case unicode.Is(unicode.Mn, r):
 		case r == '\'' || r == '\u2019':
-			// dropped inside words: "don't" -> "dont"
+			if isElision(b.String()) {
+				flush()
+			}
 		default:
 			flush()
 			switch r {
@@ -58,6 +65,7 @@ func tokenizeReference(text string) sentence {
 					newClause(false)
 				}
 			case ',':
+				afterComma = true
 				if openCond {
 					newClause(false)
 				}
@@ -77,6 +85,8 @@ var tokenizeCases = []string{
 	"MiXeD CaSe 123abc ABC123 x1Y2",
 	"invalid \xff\xfe bytes and \ufffd replacement",
 	"Nous ne vendons pas vos données ; wir verkaufen Ihre Daten nicht.",
+	"l'utilisation d’entraîner qu'avec L'USAGE lorsqu'il, donne\u0301es Œuvre",
+	"Pour ne plus recevoir, um keine, KI-Training",
 	"when,where;unless:until however and we or they",
 }
 
@@ -97,4 +107,80 @@ func FuzzTokenize(f *testing.F) {
 			t.Errorf("tokenize(%q) = %+v, want %+v", text, got, want)
 		}
 	})
+}
+
+func TestTokenizeLanguages(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Nous n'utilisons pas vos données", "nous n utilisons pas vos donnees"},
+		{"l’utilisation d'entraîner qu'avec lorsqu'il", "l utilisation d entrainer qu avec lorsqu il"},
+		{"Gesichtserkennung, Übermittlung und Straße", "gesichtserkennung ubermittlung und strasse"},
+		{"Œuvre ÉLÈVE", "oeuvre eleve"},
+		{"donne\u0301es", "donnees"}, // decomposed "é"
+		{"We don't sell the user's data", "we dont sell the users data"},
+		{"KI-Training", "ki training"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(tokenize(tt.text).words, " "); got != tt.want {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNegationScopeLanguages(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"Nous ne vendons pas vos données personnelles", "vendons", true},
+		{"Nous ne vendons jamais vos données", "vendons", true},
+		{"Nous ne partageons vos données qu'avec nos prestataires", "partageons", false},
+		{"Aucune donnée n'est vendue à des tiers", "vendue", true},
+		{"Si vous ne vous y opposez pas, nous utiliserons vos données", "utiliserons", false},
+		{"Nous utilisons vos données, notamment mais pas uniquement pour la publicité", "utilisons", false},
+		{"Wir verkaufen Ihre personenbezogenen Daten nicht", "verkaufen", true},
+		{"Wir verkaufen keine Daten an Dritte", "verkaufen", true},
+		{"Wir geben Ihre Daten nicht an Dritte weiter", "geben", true},
+		{"Wir stellen sicher, dass Ihre Daten nicht verkauft werden", "verkauft", true},
+		{"Wir geben Ihre Daten an Partner weiter, die nicht in der EU sitzen", "geben", false},
+		{"Wenn Sie nicht widersprechen, verwenden wir Ihre Daten", "verwenden", false},
+		{"Wir nutzen Ihre Daten nicht nur für den Dienst", "nutzen", false},
+		{"Wir speichern Standortdaten nicht länger als nötig", "speichern", false},
+		{"Pour ne plus recevoir nos e-mails, cliquez sur le lien de désinscription", "désinscription", false},
+		{"Nous conservons vos données pour ne pas perdre votre historique", "conservons", false},
+		{"Um keine Newsletter mehr zu erhalten, klicken Sie auf den Abmeldelink", "Abmeldelink", false},
+	}
+	for _, tt := range tests {
+		s := tokenize(tt.text)
+		pos := slices.Index(s.words, foldWord(strings.ToLower(tt.word)))
+		if pos < 0 {
+			t.Fatalf("%q not in %q", tt.word, tt.text)
+		}
+		if got := s.negated(pos, pos+1); got != tt.want {
+			t.Errorf("negated(%q in %q) = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPhraseInsideWords(t *testing.T) {
+	tests := []struct {
+		phrase, text string
+		want         bool
+	}{
+		{"*erkennung", "Wir nutzen Gesichtserkennung", true},
+		{"*erkennung", "Wir nutzen Erkennung", true},
+		{"*standort*", "Ihre Gerätestandortdaten", true},
+		{"*standort*", "Ihre Adresse", false},
+		{"standort*", "Ihre Gerätestandortdaten", false},
+		{"d'entraîner", "afin d'entrainer nos modèles", true},
+		{"données", "vos donnees", true},
+	}
+	for _, tt := range tests {
+		p, err := parsePhrase(tt.phrase)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.contains(tokenize(tt.text).words); got != tt.want {
+			t.Errorf("%q in %q = %v, want %v", tt.phrase, tt.text, got, tt.want)
+		}
+	}
 }
