@@ -1,11 +1,6 @@
 package analysis
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"unicode"
-)
+import "slices"
 
 // rate builds the change of category ci from the statements of the practice
 // that the new version adds and those it no longer makes, and decides how
@@ -19,8 +14,9 @@ import (
 //     rated as an addition; where the category sets severity.reworded, a
 //     modification naming the same places, parties and numbers as before is
 //     a rewording and rated so.
-//     One that drops a statement that made the practice worse (it carries
-//     an escalation) and adds none narrows it and is low.
+//   - a modification that drops a statement that made the practice worse
+//     (one carrying an escalation) and adds none that does narrows the
+//     practice: low.
 //   - a modification that changes a period, age or amount is at least
 //     medium: the term itself changed.
 //   - escalations are tested on every added statement, not only the first,
@@ -32,8 +28,8 @@ import (
 //     only restates what was said, with the same figures, is low: it
 //     narrows the practice or gives users a choice.
 //
-// A statement that went raises nothing by its wording: escalations read
-// what the new version says.
+// A statement that went never raises the change by its wording: only what
+// the new version says is read for escalations.
 func (c *classifier) rate(ci int, kind string, added, removed []finding, was, now bySense) change {
 	cat := c.cats[ci]
 	base := c.baseSeverity(ci, kind, added, removed)
@@ -256,150 +252,4 @@ func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySens
 		return Escalation{}, false
 	}
 	return *got, true
-}
-
-// figureChanged reports whether an added statement restates a removed one
-// (most of their words shared) with other numbers: a period, an age, an
-// amount.
-func figureChanged(added, removed []finding) bool {
-	for _, a := range added {
-		r := closest(a.text, removed)
-		if r == nil || overlap(wordSet(a.text), wordSet(r.text)) < restatement {
-			continue
-		}
-		if !slices.Equal(figures(a.text), figures(r.text)) {
-			return true
-		}
-	}
-	return false
-}
-
-// restatement is the share of words two statements have in common when
-// one restates the other.
-const restatement = 0.6
-
-// sameSubstance reports whether the added and removed statements name the
-// same places and parties (capitalised words) and the same numbers.
-func sameSubstance(added, removed []finding) bool {
-	return slices.Equal(substance(added), substance(removed))
-}
-
-func substance(fs []finding) []string {
-	var out []string
-	for _, f := range fs {
-		out = append(out, names(f.text)...)
-		out = append(out, figures(f.text)...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// names returns the capitalised words of text, lower-cased: the places,
-// parties and laws it names ("California", "England", "Meta"). A sentence's
-// first word counts only when it is not a common opener ("These", "All").
-func names(text string) []string {
-	var out []string
-	first := true
-	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		lw := strings.ToLower(w)
-		opener := first && isOpener(lw)
-		first = false
-		if r := []rune(w)[0]; unicode.IsUpper(r) && !opener {
-			out = append(out, lw)
-		}
-	}
-	return out
-}
-
-func isOpener(w string) bool {
-	switch w {
-	case "the", "these", "this", "that", "all", "any", "each", "every", "if", "in", "by", "to", "for",
-		"you", "we", "our", "your", "unless", "except", "where", "when", "such", "both", "either", "nothing":
-		return true
-	}
-	return false
-}
-
-// figures returns the numbers of a statement in order, numbers written as
-// words before a unit of time included ("two years" is 2), without the
-// clause number it may start with ("19.3.2", "(4)") and the numbers of the
-// sections and articles it refers to.
-func figures(text string) []string {
-	words := tokenize(text).words
-	i := 0
-	for i < len(words) && isNumber(words[i]) {
-		i++
-	}
-	var out []string
-	for j := i; j < len(words); j++ {
-		w := words[j]
-		switch {
-		case isReference(w):
-			// "Section 14.4", "Art. 6 (4)": where to read, not a term.
-			for j+1 < len(words) && isNumber(words[j+1]) {
-				j++
-			}
-		case isNumber(w):
-			out = append(out, strings.TrimLeft(w, "0"))
-		case j+1 < len(words) && numberWord(w) > 0 && isTimeUnit(words[j+1]):
-			out = append(out, strconv.Itoa(numberWord(w)))
-		}
-	}
-	return out
-}
-
-// isReference reports whether w names a part of a text or a law, which the
-// numbers after it point to.
-func isReference(w string) bool {
-	switch w {
-	case "section", "sections", "article", "articles", "art", "clause", "clauses", "paragraph", "para", "chapter", "part", "annex", "appendix", "schedule":
-		return true
-	}
-	return false
-}
-
-func isNumber(w string) bool {
-	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
-}
-
-func isTimeUnit(w string) bool {
-	switch strings.TrimSuffix(w, "s") {
-	case "hour", "day", "week", "month", "year":
-		return true
-	}
-	return false
-}
-
-// numberWord returns the value of a number policies spell out before a
-// period ("two years"), 0 for any other word.
-func numberWord(w string) int {
-	switch w {
-	case "one":
-		return 1
-	case "two":
-		return 2
-	case "three":
-		return 3
-	case "four":
-		return 4
-	case "five":
-		return 5
-	case "six":
-		return 6
-	case "seven":
-		return 7
-	case "ten":
-		return 10
-	case "twelve":
-		return 12
-	case "eighteen":
-		return 18
-	case "thirty":
-		return 30
-	case "sixty":
-		return 60
-	case "ninety":
-		return 90
-	}
-	return 0
 }
