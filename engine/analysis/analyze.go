@@ -49,7 +49,10 @@ const NoChange = "No substantive change"
 
 // Analyze compares two Markdown versions of a document.
 func Analyze(oldMarkdown, newMarkdown string) Report {
-	d := diff.Compare(oldMarkdown, newMarkdown)
+	// The comparison splits the changed sections into sentences; the
+	// findings below read them again.
+	m := newMemo()
+	d := m.split.Compare(oldMarkdown, newMarkdown)
 	r := Report{Changed: d.Changed, Stats: d.Stats, Sections: d.Sections, Provisions: []Provision{}}
 	if r.Sections == nil {
 		r.Sections = []diff.Section{}
@@ -66,7 +69,6 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 		return r
 	}
 	c := rules()
-	m := newMemo()
 	oldKeys, newKeys := map[string]bool{}, map[string]bool{}
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
 	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), newRewrites(d.Sections))

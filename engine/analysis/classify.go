@@ -260,8 +260,8 @@ type verdict struct {
 // paragraphs and sentences the versions share are split and classified
 // once.
 type memo struct {
-	sentences map[string][]string
-	verdicts  map[string]classified
+	split    *diff.Splitter
+	verdicts map[string]classified
 }
 
 // classified is what a sentence states, and its words as the key that
@@ -273,42 +273,12 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{sentences: map[string][]string{}, verdicts: map[string]classified{}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}}
 }
 
-// sentencesOf returns diff.Sentences(body), splitting it paragraph by
-// paragraph: a blank line always ends a sentence there, so the result is
-// the same and unchanged paragraphs are split only once.
+// sentencesOf returns diff.Sentences(body), each paragraph split once.
 func (m *memo) sentencesOf(body string) []string {
-	var out []string
-	for len(body) > 0 {
-		para, rest := nextParagraph(body)
-		sents, ok := m.sentences[para]
-		if !ok {
-			sents = diff.Sentences(para)
-			m.sentences[para] = sents
-		}
-		out = append(out, sents...)
-		body = rest
-	}
-	return out
-}
-
-// nextParagraph splits s after its first blank line (a line of only
-// white space).
-func nextParagraph(s string) (para, rest string) {
-	for i := 0; i < len(s); {
-		j := strings.IndexByte(s[i:], '\n')
-		if j < 0 {
-			break
-		}
-		lineEnd := i + j + 1
-		if i > 0 && strings.TrimSpace(s[i:lineEnd]) == "" {
-			return s[:lineEnd], s[lineEnd:]
-		}
-		i = lineEnd
-	}
-	return s, ""
+	return m.split.Sentences(body)
 }
 
 // compareKey is the form in which a sentence is compared across versions:
@@ -334,7 +304,7 @@ func compareKey(words []string) string {
 // is not nil, it receives the key of every sentence.
 func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []finding {
 	var out []finding
-	for pi, part := range diff.Parse(markdown) {
+	for pi, part := range m.split.Parse(markdown) {
 		topics := c.topics(part.Heading)
 		var lead leadIn // the lead-in whose list the sentences continue
 		for _, text := range m.sentencesOf(part.Body) {

@@ -61,10 +61,17 @@ type Result struct {
 
 // Compare diffs two Markdown versions of a document.
 func Compare(oldMarkdown, newMarkdown string) Result {
+	return NewSplitter().Compare(oldMarkdown, newMarkdown)
+}
+
+// Compare diffs two Markdown versions of a document like Compare, with s
+// parsing the versions and splitting their sentences; a caller that reads
+// the versions' sentences next finds them split already.
+func (s *Splitter) Compare(oldMarkdown, newMarkdown string) Result {
 	res := Result{Sections: []Section{}}
 	x := newIndexer()
-	oldParts := x.index(Parse(oldMarkdown))
-	newParts := x.index(Parse(newMarkdown))
+	oldParts := x.index(s.Parse(oldMarkdown))
+	newParts := x.index(s.Parse(newMarkdown))
 	if sameSignificant(oldParts, newParts) {
 		return res
 	}
@@ -89,7 +96,7 @@ func Compare(oldMarkdown, newMarkdown string) Result {
 			}
 			continue
 		}
-		sec := modified(o, n)
+		sec := modified(o, n, s)
 		if headingChanged {
 			sec.OldHeading = o.Heading
 		}
@@ -98,7 +105,7 @@ func Compare(oldMarkdown, newMarkdown string) Result {
 	}
 	for j, n := range newParts {
 		if !n.matched {
-			sec := Section{Heading: n.Heading, Kind: KindAdded, Added: nonNil(Sentences(n.Body)), Removed: []string{}, Ops: wholeOp(OpInsert, n)}
+			sec := Section{Heading: n.Heading, Kind: KindAdded, Added: nonNil(s.Sentences(n.Body)), Removed: []string{}, Ops: wholeOp(OpInsert, n)}
 			res.Stats.add(sec.Ops)
 			out = append(out, placed{pos: 2 * j, sec: sec})
 		}
@@ -109,7 +116,7 @@ func Compare(oldMarkdown, newMarkdown string) Result {
 			lastNew = j
 			continue
 		}
-		sec := Section{Heading: o.Heading, Kind: KindRemoved, Added: []string{}, Removed: nonNil(Sentences(o.Body)), Ops: wholeOp(OpDelete, o)}
+		sec := Section{Heading: o.Heading, Kind: KindRemoved, Added: []string{}, Removed: nonNil(s.Sentences(o.Body)), Ops: wholeOp(OpDelete, o)}
 		res.Stats.add(sec.Ops)
 		out = append(out, placed{pos: 2*lastNew + 1, order: i, sec: sec})
 	}
@@ -137,8 +144,8 @@ func (s *Stats) add(ops []Op) {
 }
 
 // modified builds the section entry for a matched pair whose text differs.
-func modified(o, n *part) Section {
-	oldSents, newSents := Sentences(o.Body), Sentences(n.Body)
+func modified(o, n *part, s *Splitter) Section {
+	oldSents, newSents := s.Sentences(o.Body), s.Sentences(n.Body)
 	// Most sentences are in both versions: each text's significant form
 	// is computed once.
 	sigs := make(map[string]string, len(oldSents))
