@@ -94,9 +94,9 @@ func (m *materiality) sections(sections []Section) bool {
 	return true
 }
 
-// heading checks the heading of a matched section. A heading that
-// appears or disappears while the text stays is a title, like a heading
-// added alone.
+// heading checks the heading of a matched section. Only the text before
+// a document's first heading has none, so a heading that appears or
+// disappears over the same text is the page's title, which binds nobody.
 func (m *materiality) heading(sec Section) bool {
 	if sec.OldHeading == "" {
 		return true
