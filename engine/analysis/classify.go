@@ -306,9 +306,10 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 	var out []finding
 	for pi, part := range m.split.Parse(markdown) {
 		topics := c.topics(part.Heading)
-		var lead leadIn // the lead-in whose list the sentences continue
+		var lead leadIn          // the lead-in whose list the sentences continue
+		var items map[string]int // the section's list items, read at its first lead-in
 		for _, text := range m.sentencesOf(part.Body) {
-			if lead.ok && !isListItem(text) {
+			if lead.ok && !lead.continues(text, items) {
 				lead = leadIn{}
 			}
 			cl, ok := m.verdicts[text]
@@ -327,8 +328,18 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 				sn := lead.senseFor(&c.cats[v.cat], v.sense)
 				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, section: part.Heading, part: pi})
 			}
-			if l := newLeadIn(text); l.ok {
-				lead = l
+			for _, v := range lead.verdicts {
+				if !slices.ContainsFunc(cl.verdicts, func(own verdict) bool { return own.cat == v.cat }) {
+					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, section: part.Heading, part: pi})
+				}
+			}
+			if strings.HasSuffix(text, ":") {
+				if items == nil {
+					items = listSentences(part.Body)
+				}
+				if l := newLeadIn(text, cl.verdicts, items); l.ok {
+					lead = l
+				}
 			}
 			for _, ci := range topics {
 				if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {

@@ -23,9 +23,18 @@ func TestLeadInGovernsItems(t *testing.T) {
 		{"exceptions are what is allowed",
 			"## AI\n\nWe do not use your content to train models, except:\n\n- public posts may be used to train our AI models;\n",
 			"public posts", "ai_training", states},
+		{"an address block after a lead-in is no list",
+			"## Disputes\n\nYou may not bring claims in court against us, and disputes go to the mediators below:\n\nCentre for Dispute Resolution\nLondon\n\nWe use your public posts to train our AI models.\n",
+			"public posts", "ai_training", states},
+		{"an item after the lead-in item's own list",
+			"## Rules\n\nWe do not allow:\n\n* Sharing imagery that meets these conditions:\n    * Lack of consent is indicated by any of these signals:\n        * a report from the person\n* Offering services that create such imagery\n",
+			"Offering services", "consent", unrelated},
 		{"the list has ended",
 			"## AI\n\nYou may not:\n\n- scrape the service;\n\nWe use your public posts to train our AI models.\n",
 			"public posts", "ai_training", states},
+		{"items state the lead-in's category",
+			"## Enforcement\n\nWe may restrict or disable accounts that:\n\n*   Persistently post spam\n*   Impersonate other people\n",
+			"Impersonate other people", "account_termination", states},
 		{"a lead-in without negation",
 			"## AI\n\nWe use your data as follows:\n\n- we use your posts to train our AI models;\n",
 			"your posts", "ai_training", states},
@@ -46,24 +55,28 @@ func TestLeadInGovernsItems(t *testing.T) {
 	}
 }
 
-func TestIsListItem(t *testing.T) {
+func TestLeadInContinues(t *testing.T) {
+	body := "You may not:\n\n* resell the data;\n* Advertising or personalization purposes\n\nCentre for Dispute Resolution\nLondon\n"
+	items := listSentences(body)
 	tests := []struct {
 		text string
 		want bool
 	}{
-		{"use the output to train models;", true},
+		{"resell the data;", true},
+		{"Advertising or personalization purposes", true},
 		{"19.3.2 use the output to train models;", true},
 		{"19.3.4 cache the output for up to 30 days.", true},
 		{"(b) selling the data.", true},
 		{"a) selling the data.", true},
-		{"Advertising or personalization purposes", true},
 		{"We use your posts to train our models.", false},
 		{"19.4 Customer may use the API.", false},
+		{"Centre for Dispute Resolution London", false},
 		{"", false},
 	}
+	l := leadIn{ok: true, indent: -1}
 	for _, tt := range tests {
-		if got := isListItem(tt.text); got != tt.want {
-			t.Errorf("isListItem(%q) = %v, want %v", tt.text, got, tt.want)
+		if got := l.continues(tt.text, items); got != tt.want {
+			t.Errorf("continues(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

@@ -101,6 +101,10 @@ func setextLevel(next string) int {
 	return 0
 }
 
+// IsListItem reports whether a trimmed Markdown line is a list item
+// ("* …", "- …", "1. …", "2) …").
+func IsListItem(line string) bool { return isListItem(line) }
+
 func isListItem(line string) bool {
 	if len(line) >= 2 && strings.ContainsRune("-*+", rune(line[0])) && line[1] == ' ' {
 		return true
