@@ -262,3 +262,31 @@ func TestRateChange(t *testing.T) {
 		})
 	}
 }
+
+// TestEscalateOtherLanguages checks that escalations written with accents
+// match text tokenized the same way, for when the cues read French and
+// German too.
+func TestEscalateOtherLanguages(t *testing.T) {
+	c := rules()
+	tests := []struct {
+		category, text string
+		want           Severity
+	}{
+		{"location_data", "Nous collectons votre position précise à partir de votre appareil.", SeverityHigh},
+		{"location_data", "Wir erheben Ihren genauen Standort, um Ihnen Profile in der Nähe zu zeigen.", SeverityHigh},
+		{"location_data", "Wir erheben Ihren Standort (Breitengrad und Längengrad) über Ihr Gerät.", SeverityHigh},
+		{"location_data", "Wir erheben Ihren ungefähren Standort anhand Ihrer IP-Adresse.", SeverityLow},
+		{"data_sharing", "Nous partageons vos données avec nos partenaires pour de la publicité ciblée.", SeverityHigh},
+		{"data_retention", "Ihre Daten werden auf unbestimmte Zeit gespeichert.", SeverityHigh},
+		{"account_termination", "Nous pouvons fermer votre compte sans préavis.", SeverityMedium},
+	}
+	for _, tt := range tests {
+		ci := slices.IndexFunc(c.cats, func(cc compiledCategory) bool { return cc.ID == tt.category })
+		if ci < 0 {
+			t.Fatalf("no category %s", tt.category)
+		}
+		if got, _ := c.escalate(ci, SeverityLow, tt.text); got != tt.want {
+			t.Errorf("%s: escalate(%q) = %s, want %s", tt.category, tt.text, got, tt.want)
+		}
+	}
+}
