@@ -279,6 +279,11 @@ func TestEscalateOtherLanguages(t *testing.T) {
 		{"data_sharing", "Nous partageons vos données avec nos partenaires pour de la publicité ciblée.", SeverityHigh},
 		{"data_retention", "Ihre Daten werden auf unbestimmte Zeit gespeichert.", SeverityHigh},
 		{"account_termination", "Nous pouvons fermer votre compte sans préavis.", SeverityMedium},
+		{"consent", "En utilisant le service, vous consentez à la collecte de vos données.", SeverityMedium},
+		{"consent", "Durch die Nutzung des Dienstes willigen Sie in die Verarbeitung ein.", SeverityMedium},
+		{"content_license", "Vous nous accordez une licence irrévocable sur vos contenus.", SeverityHigh},
+		{"content_license", "Sie räumen uns eine Lizenz ein, Ihre Inhalte für künstliche Intelligenz zu nutzen.", SeverityHigh},
+		{"children_data", "Les enfants peuvent utiliser un compte géré par leurs parents.", SeverityHigh},
 	}
 	for _, tt := range tests {
 		ci := slices.IndexFunc(c.cats, func(cc compiledCategory) bool { return cc.ID == tt.category })
