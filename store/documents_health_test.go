@@ -66,3 +66,50 @@ func TestRecordHealth(t *testing.T) {
 		}
 	})
 }
+
+// TestDocumentWithPlatform reads a catalogue document with its platform
+// and a custom one without any.
+func TestDocumentWithPlatform(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		org := &store.Organization{Name: "Org", Slug: "org", Plan: "free"}
+		if err := st.CreateOrganization(ctx, org); err != nil {
+			t.Fatal(err)
+		}
+		p := &store.Platform{Slug: "acme", Name: "Acme", Category: "Tools"}
+		if err := st.UpsertPlatform(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		catalogue := &store.Document{DocType: "Terms of Service", Name: "Terms", Sources: store.JSONText("[]"), PlatformID: &p.ID}
+		custom := &store.Document{DocType: "Custom", Name: "Our supplier", Sources: store.JSONText("[]"), OrganizationID: &org.ID}
+		for _, d := range []*store.Document{catalogue, custom} {
+			if err := st.CreateDocument(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tests := []struct {
+			name     string
+			id       int64
+			platform string // "" for none
+		}{
+			{"catalogue", catalogue.ID, "acme"},
+			{"custom", custom.ID, ""},
+		}
+		for _, tt := range tests {
+			d, err := st.Document(ctx, tt.id)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			got := ""
+			if d.Platform != nil {
+				got = d.Platform.Slug
+			}
+			if d.ID != tt.id || got != tt.platform || d.Sources == nil {
+				t.Errorf("%s: document %d, platform %q; want %d, %q", tt.name, d.ID, got, tt.id, tt.platform)
+			}
+		}
+		if _, err := st.Document(ctx, custom.ID+100); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("missing document: %v, want ErrNotFound", err)
+		}
+	})
+}
