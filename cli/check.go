@@ -91,7 +91,7 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	}
 	var results []store.CheckResult
 	if svc.redis.Embedded() {
-		results, err = checkHere(ctx, svc, ids, since, *timeout, report)
+		results, err = checkHere(ctx, svc, ids, *timeout, report)
 	} else {
 		results, err = checkThroughQueue(ctx, svc, ids, since, *timeout, report)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/docstate"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store"
 	"github.com/clausewatch/clausewatch/workers"
 )
@@ -14,25 +15,31 @@ import (
 // checkHere runs the checks in this process, WorkerConcurrency at a time,
 // through the handler the workers run. It serves the in-process Redis: no
 // other worker can reach that queue, so sending every check through it and
-// polling for the outcomes only costs time. Outcomes are read back from the
-// database in batches, as they complete, and reported.
-func checkHere(ctx context.Context, svc *services, ids []int64, since time.Time, timeout time.Duration, report func(store.CheckResult)) ([]store.CheckResult, error) {
+// polling the database for the outcomes only costs time. Each outcome is
+// reported as its check returns, named by labels read once up front.
+func checkHere(ctx context.Context, svc *services, ids []int64, timeout time.Duration, report func(store.CheckResult)) ([]store.CheckResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	labels, err := svc.store.CheckLabels(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	handler := &workers.CheckHandler{Recorder: svc.recorder, Store: svc.store, Log: svc.log}
 	type done struct {
 		id  int64
+		out recorder.Outcome
 		err error
 	}
 	todo := make(chan int64)
-	finished := make(chan done, len(ids))
+	finished := make(chan done)
 	var wg sync.WaitGroup
 	for range max(1, min(svc.cfg.WorkerConcurrency, len(ids))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for id := range todo {
-				finished <- done{id, handler.CheckNow(ctx, id)}
+				out, err := handler.CheckNow(ctx, id)
+				finished <- done{id, out, err}
 			}
 		}()
 	}
@@ -48,55 +55,22 @@ func checkHere(ctx context.Context, svc *services, ids []int64, since time.Time,
 	}()
 	go func() { wg.Wait(); close(finished) }()
 
-	var (
-		results []store.CheckResult
-		checked []int64 // checked since the last report
-	)
-	flush := func() error {
-		if len(checked) == 0 {
-			return nil
+	results := make([]store.CheckResult, 0, len(ids))
+	for d := range finished {
+		r := labels[d.id]
+		r.DocumentID = d.id
+		if d.err != nil {
+			// The check recorded nothing (the database was unreachable,
+			// say): the worker pool would have dropped its task.
+			r.State, r.LastError = docstate.Error, d.err.Error()
+		} else {
+			r.State, r.LastError, r.VersionID, r.ChangeID = d.out.State, d.out.Error, d.out.VersionID, d.out.ChangeID
 		}
-		rs, err := svc.store.CheckedSince(ctx, checked, since)
-		if err != nil {
-			return err
-		}
-		for _, r := range rs {
-			results = append(results, r)
-			report(r)
-		}
-		checked = checked[:0]
-		return nil
+		results = append(results, r)
+		report(r)
 	}
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case d, ok := <-finished:
-			if !ok {
-				if err := flush(); err != nil {
-					return results, err
-				}
-				if missing := len(ids) - len(results); ctx.Err() != nil && missing > 0 {
-					return results, fmt.Errorf("gave up after %s with %d documents still unchecked", timeout, missing)
-				} else if missing > 0 {
-					return results, fmt.Errorf("%d documents were checked but no outcome was recorded", missing)
-				}
-				return results, nil
-			}
-			if d.err != nil {
-				// The check recorded nothing (the database was
-				// unreachable, say): the worker pool would have
-				// dropped its task.
-				r := store.CheckResult{DocumentID: d.id, State: docstate.Error, LastError: d.err.Error()}
-				results = append(results, r)
-				report(r)
-				continue
-			}
-			checked = append(checked, d.id)
-		case <-tick.C:
-			if err := flush(); err != nil {
-				return results, err
-			}
-		}
+	if missing := len(ids) - len(results); missing > 0 {
+		return results, fmt.Errorf("gave up after %s with %d documents still unchecked", timeout, missing)
 	}
+	return results, nil
 }

@@ -30,33 +30,8 @@ func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.DocumentID <= 0 {
 		return fmt.Errorf("bad payload %q: %w", t.Payload(), asynq.SkipRetry)
 	}
-	if p.Slot != 0 {
-		doc, err := h.Store.Document(ctx, p.DocumentID)
-		if errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("document %d is gone: %w", p.DocumentID, asynq.SkipRetry)
-		}
-		if err != nil {
-			return err
-		}
-		if doc.NextCheckAt.UnixMilli() > p.Slot {
-			return nil // already checked for this slot
-		}
-	}
-	check := h.Recorder.Check
-	if p.Slot != 0 {
-		check = h.Recorder.CheckDue
-	}
-	out, err := check(ctx, p.DocumentID)
-	if errors.Is(err, fetch.ErrHostBusy) {
-		// Still due: the next sweep enqueues it again, by which time the
-		// slow page ahead of it has been read or has timed out.
-		h.Log.Info("check put off: its host is busy with another check", slog.Int64("document_id", p.DocumentID))
-		return nil
-	}
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("document %d is gone: %w", p.DocumentID, asynq.SkipRetry)
-	}
-	if err != nil {
+	out, ran, err := h.check(ctx, p)
+	if err != nil || !ran {
 		return err
 	}
 	if w := t.ResultWriter(); w != nil {
@@ -67,16 +42,49 @@ func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	return nil
 }
 
+// check runs one check task; ran is false when there was nothing to do
+// (the slot was handled already) or the check was put off.
+func (h *CheckHandler) check(ctx context.Context, p CheckDocumentPayload) (out recorder.Outcome, ran bool, err error) {
+	if p.Slot != 0 {
+		doc, err := h.Store.Document(ctx, p.DocumentID)
+		if errors.Is(err, store.ErrNotFound) {
+			return out, false, fmt.Errorf("document %d is gone: %w", p.DocumentID, asynq.SkipRetry)
+		}
+		if err != nil {
+			return out, false, err
+		}
+		if doc.NextCheckAt.UnixMilli() > p.Slot {
+			return out, false, nil // already checked for this slot
+		}
+	}
+	check := h.Recorder.Check
+	if p.Slot != 0 {
+		check = h.Recorder.CheckDue
+	}
+	out, err = check(ctx, p.DocumentID)
+	if errors.Is(err, fetch.ErrHostBusy) {
+		// Still due: the next sweep enqueues it again, by which time the
+		// slow page ahead of it has been read or has timed out.
+		h.Log.Info("check put off: its host is busy with another check", slog.Int64("document_id", p.DocumentID))
+		return out, false, nil
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return out, false, fmt.Errorf("document %d is gone: %w", p.DocumentID, asynq.SkipRetry)
+	}
+	return out, err == nil, err
+}
+
 // CheckNow runs a check asked for now in the calling goroutine, as a
 // worker runs the task NewManualCheckTask builds, within the same time
 // bound. The check command uses it when the queue is the in-process Redis,
 // which no other worker can reach: the round trip through it only costs.
-func (h *CheckHandler) CheckNow(ctx context.Context, documentID int64) error {
-	t, err := NewManualCheckTask(documentID, "now")
-	if err != nil {
-		return err
-	}
+// It returns the check's outcome.
+func (h *CheckHandler) CheckNow(ctx context.Context, documentID int64) (recorder.Outcome, error) {
 	ctx, cancel := context.WithTimeout(ctx, checkTimeout)
 	defer cancel()
-	return h.ProcessTask(ctx, t)
+	out, ran, err := h.check(ctx, CheckDocumentPayload{DocumentID: documentID})
+	if err == nil && !ran {
+		err = fmt.Errorf("document %d: check put off", documentID)
+	}
+	return out, err
 }
