@@ -193,8 +193,16 @@ func TestAnalyzeChanges(t *testing.T) {
 			// A heading repaired in front of a sentence moves it out of the
 			// retention section; retention itself did not change.
 			name: "sentence moved out of a retention section",
-			old:  policy + "\n## Data retention\n\nWe keep logs for 90 days.\n\nWrite to our privacy team with any question.\n",
-			new:  policy + "\n## Data retention\n\nWe keep logs for 90 days.\n\n## Questions\n\nWrite to our privacy team with any question.\n",
+			old:  policy + "\n## Data retention\n\n* Logs: 90 days.\n* Questions: our privacy team.\n",
+			new:  policy + "\n## Data retention\n\n* Logs: 90 days.\n\n## Questions\n\n* Questions: our privacy team.\n",
+			want: expectation{Changed: true, MaxSeverity: "low"},
+		},
+		{
+			// A whole sentence under a topic heading is read by its own
+			// words: this one says nothing of sharing.
+			name: "sentence reworded under a sharing heading",
+			old:  policy + "\n## How we share information\n\nWe care about your privacy.\n",
+			new:  policy + "\n## How we share information\n\nWe care deeply about the privacy of every member.\n",
 			want: expectation{Changed: true, MaxSeverity: "low"},
 		},
 		{

@@ -24,9 +24,10 @@ type Category struct {
 
 	Cues    []Cue    `yaml:"cues"`
 	Exclude []string `yaml:"exclude"`
-	// Sections are phrases that, in a section's heading, make each
-	// sentence of the section a statement of the category: an entry under
-	// "Sub-processors" names a recipient of data without saying "share".
+	// Sections are phrases that, in a section's heading, make each list
+	// item or table row of the section a statement of the category: an
+	// entry under "Sub-processors" names a recipient of data without
+	// saying "share".
 	Sections []string `yaml:"sections"`
 	// Negatable categories read "we do not sell …" as a restriction rather
 	// than as the practice itself.

@@ -306,8 +306,9 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 	var out []finding
 	for pi, part := range m.split.Parse(markdown) {
 		topics := c.topics(part.Heading)
-		var lead leadIn          // the lead-in whose list the sentences continue
-		var items map[string]int // the section's list items, read at its first lead-in
+		var lead leadIn             // the lead-in whose list the sentences continue
+		var items map[string]int    // the section's list items, read at its first lead-in
+		var entries map[string]bool // the section's list items and table rows, read when a heading names a topic
 		for _, text := range m.sentencesOf(part.Body) {
 			if lead.ok && !lead.continues(text, items) {
 				lead = leadIn{}
@@ -341,6 +342,15 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 					lead = l
 				}
 			}
+			if topics == nil {
+				continue
+			}
+			if entries == nil {
+				entries = listEntries(part.Body)
+			}
+			if !entries[text] {
+				continue
+			}
 			for _, ci := range topics {
 				if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {
 					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, section: part.Heading, part: pi, byTopic: true})
@@ -351,8 +361,26 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 	return out
 }
 
+// listEntries returns the sentences of a section's list items and table
+// rows: entries ("Sentry: for logging errors") that a heading gives their
+// sense.
+func listEntries(body string) map[string]bool {
+	out := map[string]bool{}
+	for line := range strings.SplitSeq(body, "\n") {
+		t := strings.TrimSpace(line)
+		if !diff.IsListItem(t) && !strings.HasPrefix(t, "|") {
+			continue
+		}
+		for _, s := range diff.Sentences(t) {
+			out[s] = true
+		}
+	}
+	return out
+}
+
 // topics returns the categories whose sections phrases occur in a
-// heading: the sentences under it state the category.
+// heading: the list entries and table rows under it state the category.
+// Whole sentences under it are read by their own words.
 func (c *classifier) topics(heading string) []int {
 	if heading == "" {
 		return nil
