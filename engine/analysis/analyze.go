@@ -328,7 +328,7 @@ func minorEdits(added, removed []finding) bool {
 }
 
 func minorEdit(a, b string) bool {
-	wa, wb := tokenize(a).words, tokenize(b).words
+	wa, wb := plainWords(tokenize(a).words), plainWords(tokenize(b).words)
 	if len(wa) != len(wb) {
 		return false
 	}
@@ -344,6 +344,34 @@ func minorEdit(a, b string) bool {
 		}
 	}
 	return edits <= 3
+}
+
+// plainWords returns the words of a sentence as an edit of its wording
+// compares them: without the words whose insertion or removal says
+// nothing ("you grant us a licence to content that you share", "you will
+// also ensure"), abbreviations written with or without stops as one word
+// ("U.S." and "US", "e.g."), and "e.g." and "like" as one.
+func plainWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if len(w) == 1 && !hasDigit(w) {
+			j := i
+			for j+1 < len(words) && len(words[j+1]) == 1 && !hasDigit(words[j+1]) {
+				j++
+				w += words[j]
+			}
+			i = j
+		}
+		switch w {
+		case "a", "an", "the", "that", "also":
+			continue
+		case "like":
+			w = "eg"
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 func hasDigit(s string) bool {
