@@ -287,6 +287,11 @@ func (m *memo) sentencesOf(body string) []string {
 // statement.
 func compareKey(words []string) string {
 	var b strings.Builder
+	size := 0
+	for _, w := range words {
+		size += len(w) + 1
+	}
+	b.Grow(size)
 	for _, w := range words {
 		switch w {
 		case "a", "an", "the":

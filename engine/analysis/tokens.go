@@ -64,6 +64,12 @@ func tokenize(text string) sentence {
 			s.cond[0] = true
 			openCond = true
 		}
+		if s.words == nil {
+			// Most words end at a space: room for as many spares
+			// growing the slices word by word.
+			size := strings.Count(text[end:], " ") + 1
+			s.words, s.clause, s.comma = make([]string, 0, size), make([]int, 0, size), make([]bool, 0, size)
+		}
 		s.words = append(s.words, w)
 		s.clause = append(s.clause, clause)
 		s.comma = append(s.comma, afterComma)

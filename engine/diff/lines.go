@@ -63,12 +63,19 @@ func (ls lines) significant() string {
 // words splits the text into words after typography cleaning; they are
 // the unit of the word-level diff and of the word counts.
 func (ls lines) words() []string {
-	var words []string
+	size := 0
+	for _, line := range ls.clean {
+		size += strings.Count(line, " ") + 1
+	}
+	words := make([]string, 0, size)
 	for _, line := range ls.clean {
 		if isRuleLine(strings.TrimSpace(line)) {
 			continue
 		}
 		words = appendFields(words, line)
+	}
+	if len(words) == 0 {
+		return nil
 	}
 	return words
 }

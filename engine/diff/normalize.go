@@ -4,11 +4,13 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// typography maps characters that vary between renderings of the same text
-// (curly quotes, exotic spaces and dashes, invisible marks) to one plain form.
-var typography = strings.NewReplacer(
+// typographyPairs maps characters that vary between renderings of the
+// same text (curly quotes, exotic spaces and dashes, invisible marks) to
+// one plain form, as old and new strings for strings.NewReplacer.
+var typographyPairs = []string{
 	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'", "\u2032", "'",
 	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u201f", `"`, "\u2033", `"`,
 	"\u00ab", `"`, "\u00bb", `"`,
@@ -17,7 +19,10 @@ var typography = strings.NewReplacer(
 	"\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "",
 	"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2015", "-", "\u2212", "-",
 	"\u2026", "...",
-)
+}
+
+// typography applies typographyPairs.
+var typography = strings.NewReplacer(typographyPairs...)
 
 // datedLabelPattern matches a "last updated"/"effective" style label
 // followed by a date. The date changes on every republication, so it is
@@ -156,13 +161,36 @@ func containsASCIIFold(s, word string) bool {
 	return false
 }
 
-// needsTypography reports bytes the typography map may change: non-ASCII,
-// tabs and carriage returns.
+// needsTypography reports whether s holds a character of typographyPairs;
+// most lines with non-ASCII text (accents, bullets, other scripts) have
+// none, and are not copied.
 func needsTypography(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c == '\t' || c == '\r' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '\r' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isTypography(r) {
 			return true
 		}
+		i += size
+	}
+	return false
+}
+
+// isTypography reports the non-ASCII characters of typographyPairs.
+func isTypography(r rune) bool {
+	switch r {
+	case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb',
+		'\u00a0', '\u202f', '\u2007', '\u2009', '\u200a', '\u2002', '\u2003', '\u3000',
+		'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad',
+		'\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2026':
+		return true
 	}
 	return false
 }

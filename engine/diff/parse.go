@@ -18,20 +18,28 @@ type Part struct {
 // headings of any level, setext headings, and lines that are entirely bold
 // (converted pages often mark headings that way).
 func Parse(markdown string) []Part {
-	lines := strings.Split(strings.ReplaceAll(markdown, "\r\n", "\n"), "\n")
+	doc := strings.ReplaceAll(markdown, "\r\n", "\n")
+	lines := strings.Split(doc, "\n")
 	var parts []Part
 	cur := Part{}
-	var body []string
+	// The body's lines follow each other in doc: the body is a slice of
+	// it, from the start of its first line to the end of its last.
+	bodyStart, bodyEnd, offset := -1, -1, 0
 	closePart := func() {
-		cur.Body = strings.TrimSpace(strings.Join(body, "\n"))
+		cur.Body = ""
+		if bodyStart >= 0 {
+			cur.Body = strings.TrimSpace(doc[bodyStart:bodyEnd])
+		}
 		if cur.Heading != "" || cur.Body != "" || cur.Level != 0 {
 			parts = append(parts, cur)
 		}
-		body = body[:0]
+		bodyStart, bodyEnd = -1, -1
 	}
 	inFence := false
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
+		lineStart := offset
+		offset += len(line) + 1 // the next line starts after the newline
 		trimmed := strings.TrimSpace(line)
 		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 			inFence = !inFence
@@ -47,11 +55,15 @@ func Parse(markdown string) []Part {
 					closePart()
 					cur = Part{Heading: headingText(trimmed), Level: level}
 					i++
+					offset += len(lines[i]) + 1
 					continue
 				}
 			}
 		}
-		body = append(body, line)
+		if bodyStart < 0 {
+			bodyStart = lineStart
+		}
+		bodyEnd = lineStart + len(line)
 	}
 	closePart()
 	return parts

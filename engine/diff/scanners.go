@@ -70,7 +70,7 @@ func collapseSpaces(s string) string {
 			case c == ' ' && !prevSpace:
 				prevSpace = true
 			case c == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-				return strings.Join(strings.Fields(s), " ")
+				return joinFields(s)
 			default:
 				prevSpace = false
 			}
@@ -79,15 +79,51 @@ func collapseSpaces(s string) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
-			return strings.Join(strings.Fields(s), " ")
+			return joinFields(s)
 		}
 		prevSpace = false
 		i += size
 	}
 	if prevSpace && len(s) > 0 {
-		return strings.Join(strings.Fields(s), " ") // a space at the end
+		return joinFields(s) // a space at the end
 	}
 	return s
+}
+
+// joinFields is strings.Join(strings.Fields(s), " ") built in one copy.
+func joinFields(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		space, size := false, 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
 }
 
 // toLower is strings.ToLower(s), which decodes and maps every rune of a

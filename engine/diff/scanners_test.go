@@ -93,6 +93,19 @@ func TestAppendFields(t *testing.T) {
 	}
 }
 
+func TestNeedsTypographyKnowsEveryCharacter(t *testing.T) {
+	for i := 0; i < len(typographyPairs); i += 2 {
+		if s := "a" + typographyPairs[i] + "b"; !needsTypography(s) {
+			t.Errorf("needsTypography(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"plain", "café ● 【notice】 ü", "\xff\xfe"} {
+		if needsTypography(s) {
+			t.Errorf("needsTypography(%q) = true, want false", s)
+		}
+	}
+}
+
 func FuzzScanners(f *testing.F) {
 	for _, s := range plainCases {
 		f.Add(s)
@@ -113,6 +126,9 @@ func FuzzScanners(f *testing.F) {
 		}
 		if got, want := needsPunctSpacing(s), punctSpacing(s) != s; got != want {
 			t.Errorf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
+		}
+		if !needsTypography(s) && typography.Replace(s) != s {
+			t.Errorf("needsTypography(%q) = false, but the map changes it", s)
 		}
 	})
 }

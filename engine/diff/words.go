@@ -60,6 +60,11 @@ func tokenOps(oldWords, newWords []string, sep string) []Op {
 	ops := make([]Op, 0, len(diffs))
 	for _, d := range diffs {
 		var text strings.Builder
+		size := 0
+		for _, r := range d.Text {
+			size += len(words[runeIndex(r)]) + len(sep)
+		}
+		text.Grow(size)
 		for i, r := range []rune(d.Text) {
 			if i > 0 {
 				text.WriteString(sep)
