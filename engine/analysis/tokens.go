@@ -236,7 +236,7 @@ func negationException(neg, next string) bool {
 // one right after them in a passive or subject position ("biometric data
 // is never collected", "Face ID data never leaves your device"), or by a
 // German negation after the verb up to the next comma ("Wir verkaufen
-// Ihre Daten nicht"). Negations inside conditional clauses ("if you do not
+// Ihre Daten nicht", "Wir geben sie nicht weiter"). Negations inside conditional clauses ("if you do not
 // opt out") describe a condition, not what the company does, and are
 // ignored.
 func (s sentence) negated(start, end int) bool {
@@ -254,7 +254,9 @@ func (s sentence) negated(start, end int) bool {
 			return true
 		}
 	}
-	for k := end; k < len(s.words) && s.clause[k] == c && !s.comma[k]; k++ {
+	// From inside the statement on: a separable verb holds the negation
+	// ("Wir geben Ihre Daten nicht an Dritte weiter").
+	for k := start + 1; k < len(s.words) && s.clause[k] == c && !s.comma[k]; k++ {
 		if isTrailingNegator(s.words[k]) && s.negatorAt(k) {
 			return true
 		}
