@@ -168,7 +168,8 @@ type finding struct {
 	cat     int
 	sense   sense
 	text    string
-	key     string // the sentence's words, lower case without punctuation, for comparing versions
+	key     string   // the sentence's words, lower case without punctuation, for comparing versions
+	words   []string // the sentence's words as phrases match them, shared by its findings
 	section string
 	part    int  // index of the section in the document
 	byTopic bool // stated by the section's heading rather than by the sentence's words
@@ -269,6 +270,7 @@ type memo struct {
 // no change of the provision.
 type classified struct {
 	key      string
+	words    []string
 	verdicts []verdict
 }
 
@@ -321,7 +323,7 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			cl, ok := m.verdicts[text]
 			if !ok {
 				s := tokenize(text)
-				cl.key = compareKey(s.words)
+				cl.key, cl.words = compareKey(s.words), s.words
 				c.classifySentence(s, func(cat int, sn sense) {
 					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 				})
@@ -332,11 +334,11 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			}
 			for _, v := range cl.verdicts {
 				sn := lead.senseFor(&c.cats[v.cat], v.sense)
-				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, section: part.Heading, part: pi})
+				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi})
 			}
 			for _, v := range lead.verdicts {
 				if !slices.ContainsFunc(cl.verdicts, func(own verdict) bool { return own.cat == v.cat }) {
-					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, section: part.Heading, part: pi})
+					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi})
 				}
 			}
 			if strings.HasSuffix(text, ":") {
@@ -358,7 +360,7 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			}
 			for _, ci := range topics {
 				if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {
-					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, section: part.Heading, part: pi, byTopic: true})
+					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, byTopic: true})
 				}
 			}
 		}
@@ -415,7 +417,7 @@ func Classify(markdown string) []Provision {
 				continue
 			}
 			seen[ci] = true
-			sev, _ := c.escalate(ci, c.cats[ci].Severity.Added, f.text)
+			sev, _ := c.escalate(ci, c.cats[ci].Severity.Added, f.words)
 			out = append(out, Provision{
 				Category:    c.cats[ci].ID,
 				Severity:    sev,

@@ -118,7 +118,7 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 // escalation of category ci.
 func (c *classifier) anyAggravated(ci int, fs []finding) bool {
 	for _, f := range fs {
-		words := tokenize(f.text).words
+		words := f.words
 		if c.tempered(ci, words) {
 			continue
 		}
@@ -135,7 +135,7 @@ func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, 
 	plain := c.cats[ci].label()
 	sev, label, ev := base, plain, added[0]
 	for _, a := range added {
-		if s, l := c.escalate(ci, sev, a.text); sev.Less(s) {
+		if s, l := c.escalate(ci, sev, a.words); sev.Less(s) {
 			sev, label, ev = s, l, a
 		} else if l != plain && label == plain {
 			label, ev = l, a
@@ -148,7 +148,7 @@ func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, 
 // with the law.
 func (c *classifier) onlyRestateLaw(fs []finding) bool {
 	for _, f := range fs {
-		if !anyContains(c.lawOnly, tokenize(f.text).words) {
+		if !anyContains(c.lawOnly, f.words) {
 			return false
 		}
 	}
@@ -157,10 +157,9 @@ func (c *classifier) onlyRestateLaw(fs []finding) bool {
 
 // escalate returns the severity and label for a statement, starting from
 // the base severity.
-func (c *classifier) escalate(ci int, base Severity, text string) (Severity, string) {
+func (c *classifier) escalate(ci int, base Severity, words []string) (Severity, string) {
 	cat := c.cats[ci]
 	sev, label := base, cat.label()
-	words := tokenize(text).words
 	if c.tempered(ci, words) {
 		return sev, label
 	}
@@ -200,7 +199,7 @@ func (c *classifier) safeguardRemoved(ci int, removed []finding, now bySense) (E
 	cat := c.cats[ci]
 	for gi, ps := range cat.safeguards {
 		for _, r := range removed {
-			if anyContains(ps, tokenize(r.text).words) && !stated(ps, now) {
+			if anyContains(ps, r.words) && !stated(ps, now) {
 				return cat.Safeguards[gi], r, true
 			}
 		}
@@ -212,7 +211,7 @@ func (c *classifier) safeguardRemoved(ci int, removed []finding, now bySense) (E
 func stated(ps []phrase, fs bySense) bool {
 	for _, sense := range fs {
 		for _, f := range sense {
-			if anyContains(ps, tokenize(f.text).words) {
+			if anyContains(ps, f.words) {
 				return true
 			}
 		}
@@ -231,7 +230,7 @@ func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySens
 	}
 	var got *Escalation
 	for _, a := range added {
-		words := tokenize(a.text).words
+		words := a.words
 		found := false
 		for gi, ps := range cat.safeguards {
 			if anyContains(ps, words) && !stated(ps, was) {
