@@ -60,18 +60,9 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 			}
 		}
 	}
-	p := Provision{
-		Category:    cat.ID,
-		Change:      kind,
-		Severity:    sev,
-		Evidence:    ev.text,
-		Section:     ev.section,
-		Regulations: regulationNames(cat.Regulations),
-	}
-	if old != nil {
-		p.OldEvidence = old.text
-	}
-	return change{cat: ci, label: label, verb: verb, p: p}
+	ch := c.provision(ci, kind, ev, old)
+	ch.p.Severity, ch.label, ch.verb = sev, label, verb
+	return ch
 }
 
 // prohibitionSeverity rates a new rule forbidding others to do it
