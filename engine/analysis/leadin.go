@@ -31,7 +31,10 @@ func newLeadIn(text string, verdicts []verdict, items map[string]int) leadIn {
 	if !strings.HasSuffix(strings.TrimSpace(text), ":") {
 		return leadIn{}
 	}
-	l := leadIn{s: tokenize(text), ok: true, verdicts: verdicts, indent: -1}
+	l := leadIn{s: tokenize(text), ok: true, indent: -1}
+	if n := len(l.s.words); n > 0 && completedByItems(l.s.words[n-1]) {
+		l.verdicts = verdicts
+	}
 	if indent, ok := items[text]; ok {
 		l.indent = indent
 	}
@@ -48,6 +51,20 @@ func newLeadIn(text string, verdicts []verdict, items map[string]int) leadIn {
 		}
 	}
 	return l
+}
+
+// completedByItems reports a last word that leaves the lead-in to be
+// completed by each item ("We may disable accounts that:", "… with the
+// following:"), so that each item states what the lead-in does. A lead-in
+// that is whole before its colon ("We collect your name, email and
+// location:") only names a topic its items need not share.
+func completedByItems(last string) bool {
+	switch last {
+	case "that", "who", "which", "if", "when", "whenever", "where", "to", "for", "from", "by", "with",
+		"including", "include", "includes", "as", "following", "below", "these", "are", "is", "of", "under":
+		return true
+	}
+	return false
 }
 
 // senseFor returns how an item the category states reads under the
