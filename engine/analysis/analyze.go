@@ -69,7 +69,11 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 		return r
 	}
 	c := rules()
-	oldKeys, newKeys := map[string]bool{}, map[string]bool{}
+	// A sentence takes some 160 bytes of Markdown: maps sized for the
+	// versions' sentences are not rebuilt as they grow.
+	sentences := len(oldMarkdown) / 160
+	m.verdicts = make(map[string]classified, sentences)
+	oldKeys, newKeys := make(map[string]bool, sentences), make(map[string]bool, sentences)
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
 	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), newRewrites(d.Sections))
 	slices.SortStableFunc(changes, func(a, b change) int {

@@ -263,6 +263,7 @@ type verdict struct {
 type memo struct {
 	split    *diff.Splitter
 	verdicts map[string]classified
+	topics   map[string][]int // categories a heading states, by heading
 }
 
 // classified is what a sentence states, and its words as the key that
@@ -275,7 +276,7 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}}
 }
 
 // sentencesOf returns diff.Sentences(body), each paragraph split once.
@@ -312,7 +313,11 @@ func compareKey(words []string) string {
 func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []finding {
 	var out []finding
 	for pi, part := range m.split.Parse(markdown) {
-		topics := c.topics(part.Heading)
+		topics, ok := m.topics[part.Heading]
+		if !ok {
+			topics = c.topics(part.Heading)
+			m.topics[part.Heading] = topics
+		}
 		var lead leadIn             // the lead-in whose list the sentences continue
 		var items map[string]int    // the section's list items, read at its first lead-in
 		var entries map[string]bool // the section's list items and table rows, read when a heading names a topic
