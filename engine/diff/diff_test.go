@@ -241,6 +241,8 @@ func TestSentences(t *testing.T) {
 		{"Wrapped\nparagraph text.\n\nNew paragraph.", []string{"Wrapped paragraph text.", "New paragraph."}},
 		{"\u201cQuoted\u201d text.", []string{`"Quoted" text.`}},
 		{"Mr. Smith signed. J. Doe too.", []string{"Mr. Smith signed.", "J. Doe too."}},
+		{"Grundlage ist Art. 6 Abs. 1 lit. a DSGVO, z. B. für Werbung. Wir speichern Daten bzw. Inhalte ggf. länger. Ende.",
+			[]string{"Grundlage ist Art. 6 Abs. 1 lit. a DSGVO, z. B. für Werbung.", "Wir speichern Daten bzw. Inhalte ggf. länger.", "Ende."}},
 	}
 	for _, tt := range tests {
 		if got := Sentences(tt.in); !reflect.DeepEqual(got, tt.want) {

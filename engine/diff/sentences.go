@@ -111,7 +111,11 @@ func isAbbreviation(before string) bool {
 	switch word {
 	case "e.g", "i.e", "inc", "ltd", "llc", "co", "corp", "no", "nos", "art", "arts", "sec",
 		"para", "mr", "mrs", "ms", "dr", "st", "vs", "u.s", "u.k", "e.u", "cf", "approx", "fig",
-		"pp", "viz":
+		"pp", "viz",
+		// German and French, where a capitalised noun often follows:
+		// "Art. 6 Abs. 1 DSGVO", "bzw. Inhalte", "p. ex. Paris".
+		"abs", "bzw", "ggf", "vgl", "usw", "inkl", "zzgl", "evtl", "bspw", "nr", "lit", "ziff",
+		"gem", "sog", "ca", "u.a", "z.b", "d.h", "al", "ex", "env", "mme":
 		return true
 	}
 	return false
