@@ -2,11 +2,13 @@ package analysis
 
 import (
 	"cmp"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -112,4 +114,37 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkLoadRules is the start-up cost of reading and compiling the
+// rule files, with and without the language files.
+func BenchmarkLoadRules(b *testing.B) {
+	sub, err := fs.Sub(ruleFiles, "rules")
+	if err != nil {
+		b.Fatal(err)
+	}
+	english := fstest.MapFS{}
+	names, _ := fs.Glob(sub, "*.yaml")
+	for _, name := range names {
+		if !languageFileName.MatchString(name) {
+			data, _ := fs.ReadFile(sub, name)
+			english[name] = &fstest.MapFile{Data: data}
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		fsys fs.FS
+	}{{"english", english}, {"all", sub}} {
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				cats, err := loadCategories(tt.fsys)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := compile(cats); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -122,3 +122,16 @@ func TestLanguageFileExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageFilesCoverEveryCategory: every category reads French and
+// German.
+func TestLanguageFilesCoverEveryCategory(t *testing.T) {
+	for _, cat := range Categories() {
+		for _, lang := range []string{"fr", "de"} {
+			names, err := fs.Glob(ruleFiles, "rules/*-"+cat.ID+"."+lang+".yaml")
+			if err != nil || len(names) != 1 {
+				t.Errorf("%s: %d %s files, want 1", cat.ID, len(names), lang)
+			}
+		}
+	}
+}
