@@ -300,12 +300,32 @@ func compareKey(words []string) string {
 		case "a", "an", "the":
 			continue
 		}
+		// "aren't" for "are not" is a change of style, not of what the
+		// sentence states.
+		w = writtenOut(w)
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// writtenOut returns a negation written short, as words lose their
+// apostrophes ("isn't" is "isnt"), with its words written out, and any
+// other word as it is.
+func writtenOut(w string) string {
+	switch w {
+	case "isnt", "arent", "wasnt", "werent", "doesnt", "didnt", "shouldnt", "wouldnt", "couldnt", "havent", "hasnt", "mustnt":
+		return w[:len(w)-2] + " not"
+	case "dont":
+		return "do not"
+	case "wont":
+		return "will not"
+	case "cant", "cannot":
+		return "can not"
+	}
+	return w
 }
 
 // findings classifies every sentence of a Markdown document. When keys
