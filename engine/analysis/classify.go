@@ -39,7 +39,7 @@ type classifier struct {
 	// lawOnly are the ways of saying that something must comply with the
 	// law, which adds no practice and no duty the law did not already set.
 	lawOnly []phrase
-	inner   []entry // phrases whose first word is matched inside words ("*erkennung"), tried at every word
+	inner   innerIndex // phrases whose first word is matched inside words ("*erkennung")
 }
 
 // lawOnlyPhrases state an obligation to comply with the law and nothing
@@ -52,7 +52,7 @@ func lawOnlyPhrases() []string {
 }
 
 func compile(cats []Category) (*classifier, error) {
-	c := &classifier{index: map[string][]entry{}}
+	c := &classifier{index: map[string][]entry{}, inner: newInnerIndex()}
 	var err error
 	if c.lawOnly, err = parsePhrases(lawOnlyPhrases()); err != nil {
 		return nil, fmt.Errorf("law-only phrases: %w", err)
@@ -63,7 +63,7 @@ func compile(cats []Category) (*classifier, error) {
 			return fmt.Errorf("category %s: %w", cats[cat].ID, err)
 		}
 		if p.inner() {
-			c.inner = append(c.inner, entry{cat, cue, role, p})
+			c.inner.add(entry{cat, cue, role, p})
 			return nil
 		}
 		for _, k := range p.keys() {
@@ -192,7 +192,8 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, sn sense)) 
 	for i, w := range s.words {
 		// Entries indexed by the word's first letters, then those matched
 		// inside words.
-		for _, entries := range [2][]entry{c.index[indexKey(w)], c.inner} {
+		first, last, anywhere := c.inner.candidates(w)
+		for _, entries := range [4][]entry{c.index[indexKey(w)], first, last, anywhere} {
 			for _, e := range entries {
 				end := e.p.matchAt(s.words, i)
 				if end < 0 {
