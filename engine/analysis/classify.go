@@ -296,11 +296,18 @@ func compareKey(words []string) string {
 		size += len(w) + 1
 	}
 	b.Grow(size)
+	initials := false // the last word written is a run of single letters
 	for _, w := range words {
 		switch w {
 		case "a", "an", "the":
 			continue
 		}
+		// "U.S." for "US" is a change of style: its letters are one word.
+		if len(w) == 1 && initials {
+			b.WriteString(w)
+			continue
+		}
+		initials = len(w) == 1
 		// "aren't" for "are not" is a change of style, not of what the
 		// sentence states.
 		w = writtenOut(w)

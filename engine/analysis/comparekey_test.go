@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// A negation written short or in full is the same statement: a page
-// moving from "are not allowed" to "aren't allowed" changes no provision.
-func TestCompareKeyContractions(t *testing.T) {
+// A negation written short or in full, and initials with or without dots,
+// are the same statement: a page moving from "are not allowed" to "aren't
+// allowed", or from "US" to "U.S.", changes no provision.
+func TestCompareKeyStyle(t *testing.T) {
 	tests := []struct {
 		a, b string
 		same bool
@@ -17,6 +18,8 @@ func TestCompareKeyContractions(t *testing.T) {
 		{"you cannot opt out", "you can not opt out", true},
 		{"we will not share it", "we wont share it", true},
 		{"we do not sell your data", "we do sell your data", false},
+		{"the courts of the u s will decide", "the courts of the us will decide", true},
+		{"courts of the us", "courts of the uk", false},
 	}
 	for _, tt := range tests {
 		ka, kb := compareKey(strings.Fields(tt.a)), compareKey(strings.Fields(tt.b))
