@@ -286,9 +286,8 @@ func (m *memo) sentencesOf(body string) []string {
 }
 
 // compareKey is the form in which a sentence is compared across versions:
-// its words without articles, so that "in response to valid legal
-// process" and "in response to a valid legal process" are the same
-// statement.
+// its words without articles and "of", negations written out and initials
+// joined, so that changes of style alone are no change of the statement.
 func compareKey(words []string) string {
 	var b strings.Builder
 	size := 0
@@ -299,7 +298,10 @@ func compareKey(words []string) string {
 	initials := false // the last word written is a run of single letters
 	for _, w := range words {
 		switch w {
-		case "a", "an", "the":
+		case "a", "an", "the", "of":
+			// "in response to a valid legal process" and "in response to
+			// valid legal process", "off of our products" and "off our
+			// products" state the same.
 			continue
 		}
 		// "U.S." for "US" is a change of style: its letters are one word.

@@ -20,6 +20,7 @@ func TestCompareKeyStyle(t *testing.T) {
 		{"we do not sell your data", "we do sell your data", false},
 		{"the courts of the u s will decide", "the courts of the us will decide", true},
 		{"courts of the us", "courts of the uk", false},
+		{"cookies help tailor ads off of our products", "cookies help tailor ads off our products", true},
 	}
 	for _, tt := range tests {
 		ka, kb := compareKey(strings.Fields(tt.a)), compareKey(strings.Fields(tt.b))
