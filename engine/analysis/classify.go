@@ -35,11 +35,10 @@ type compiledCategory struct {
 // classifier is the compiled rule table.
 type classifier struct {
 	cats  []compiledCategory
-	index map[string][]entry
+	index phraseIndex
 	// lawOnly are the ways of saying that something must comply with the
 	// law, which adds no practice and no duty the law did not already set.
 	lawOnly []phrase
-	inner   innerIndex // phrases whose first word is matched inside words ("*erkennung")
 }
 
 // lawOnlyPhrases state an obligation to comply with the law and nothing
@@ -52,7 +51,7 @@ func lawOnlyPhrases() []string {
 }
 
 func compile(cats []Category) (*classifier, error) {
-	c := &classifier{index: map[string][]entry{}, inner: newInnerIndex()}
+	c := &classifier{index: newPhraseIndex()}
 	var err error
 	if c.lawOnly, err = parsePhrases(lawOnlyPhrases()); err != nil {
 		return nil, fmt.Errorf("law-only phrases: %w", err)
@@ -62,13 +61,7 @@ func compile(cats []Category) (*classifier, error) {
 		if err != nil {
 			return fmt.Errorf("category %s: %w", cats[cat].ID, err)
 		}
-		if p.inner() {
-			c.inner.add(entry{cat, cue, role, p})
-			return nil
-		}
-		for _, k := range p.keys() {
-			c.index[k] = append(c.index[k], entry{cat, cue, role, p})
-		}
+		c.index.add(entry{cat, cue, role, p})
 		return nil
 	}
 	for ci, cat := range cats {
@@ -190,10 +183,7 @@ func (c *classifier) classifySentence(s sentence, emit func(cat int, sn sense)) 
 	}
 	var states []catState // allocated on the first hit; most sentences have none
 	for i, w := range s.words {
-		// Entries indexed by the word's first letters, then those matched
-		// inside words.
-		first, last, anywhere := c.inner.candidates(w)
-		for _, entries := range [4][]entry{c.index[indexKey(w)], first, last, anywhere} {
+		for _, entries := range c.index.candidates(w) {
 			for _, e := range entries {
 				end := e.p.matchAt(s.words, i)
 				if end < 0 {

@@ -38,7 +38,7 @@ type alt struct {
 }
 
 // minPrefix is the shortest stem a "word*" pattern may have; shorter stems
-// would match too much and could not be indexed.
+// would match too much and could not be indexed (see phraseIndex).
 const minPrefix = 3
 
 func parsePhrase(s string) (phrase, error) {
@@ -101,34 +101,6 @@ func splitElisions(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// inner reports whether the phrase's first word is matched inside words
-// ("*erkennung"): such a phrase cannot be indexed by its first letters.
-func (p phrase) inner() bool {
-	for _, a := range p[0].alts {
-		if a.suffix {
-			return true
-		}
-	}
-	return false
-}
-
-// keys are the index keys of the phrase's first word: the first minPrefix
-// letters, or the whole word when shorter.
-func (p phrase) keys() []string {
-	var ks []string
-	for _, a := range p[0].alts {
-		ks = append(ks, indexKey(a.word))
-	}
-	return ks
-}
-
-func indexKey(word string) string {
-	if len(word) > minPrefix {
-		return word[:minPrefix]
-	}
-	return word
 }
 
 func (a alt) matches(w string) bool {

@@ -5,17 +5,15 @@ import (
 	"testing"
 )
 
-// Every phrase matched inside words must be among the candidates of any
-// word its first word matches.
-func TestInnerCandidatesHoldEveryMatch(t *testing.T) {
+// Every phrase must be among the candidates of any word its first word
+// matches: whole, as a stem starting or ending the word, or inside it.
+func TestCandidatesHoldEveryMatch(t *testing.T) {
 	c := rules()
-	var all []entry
-	all = append(all, c.inner.anywhere...)
-	for _, es := range c.inner.byFirst {
-		all = append(all, es...)
-	}
-	for _, es := range c.inner.byLast {
-		all = append(all, es...)
+	all := slices.Clone(c.index.anywhere)
+	for _, m := range []map[string][]entry{c.index.byWord, c.index.byStem, c.index.byLast} {
+		for _, es := range m {
+			all = append(all, es...)
+		}
 	}
 	for _, e := range all {
 		for _, a := range e.p[0].alts {
@@ -23,8 +21,8 @@ func TestInnerCandidatesHoldEveryMatch(t *testing.T) {
 				if !e.p[0].matches(w) {
 					continue
 				}
-				first, last, anywhere := c.inner.candidates(w)
-				if !slices.ContainsFunc(slices.Concat(first, last, anywhere), func(x entry) bool {
+				cs := c.index.candidates(w)
+				if !slices.ContainsFunc(slices.Concat(cs[:]...), func(x entry) bool {
 					return x.cat == e.cat && x.cue == e.cue && x.role == e.role && slices.EqualFunc(x.p, e.p, sameItem)
 				}) {
 					t.Errorf("word %q matches %+v but is not among its candidates", w, e.p[0])
