@@ -176,36 +176,35 @@ type cueState struct {
 
 // classifySentence returns the categories a sentence states, each with
 // how it bears on the category.
-func (c *classifier) classifySentence(s sentence, emit func(cat int, sn sense)) {
+func (c *classifier) classifySentence(s sentence, starts wordStarts, emit func(cat int, sn sense)) {
 	type catState struct {
 		excluded bool
 		cues     []cueState
 	}
 	var states []catState // allocated on the first hit; most sentences have none
 	for i, w := range s.words {
-		for _, entries := range c.index.candidates(w) {
-			for _, e := range entries {
-				end := e.p.matchAt(s.words, i)
-				if end < 0 {
-					continue
-				}
-				if states == nil {
-					states = make([]catState, len(c.cats))
-				}
-				st := &states[e.cat]
-				if e.role == roleExclude {
-					st.excluded = true
-					continue
-				}
-				if st.cues == nil {
-					st.cues = make([]cueState, len(c.cats[e.cat].Cues))
-				}
-				cs := &st.cues[e.cue]
-				if e.role == roleAction {
-					cs.actions = append(cs.actions, [2]int{i, end})
-				} else {
-					cs.groups |= 1 << e.role
-				}
+		for _, e := range starts.startingAt(&c.index, w) {
+			// The first word matches: the rest of the phrase follows it.
+			end := matchItems(e.p[1:], s.words, i+1)
+			if end < 0 {
+				continue
+			}
+			if states == nil {
+				states = make([]catState, len(c.cats))
+			}
+			st := &states[e.cat]
+			if e.role == roleExclude {
+				st.excluded = true
+				continue
+			}
+			if st.cues == nil {
+				st.cues = make([]cueState, len(c.cats[e.cat].Cues))
+			}
+			cs := &st.cues[e.cue]
+			if e.role == roleAction {
+				cs.actions = append(cs.actions, [2]int{i, end})
+			} else {
+				cs.groups |= 1 << e.role
 			}
 		}
 	}
@@ -255,6 +254,7 @@ type memo struct {
 	split    *diff.Splitter
 	verdicts map[string]classified
 	topics   map[string][]int // categories a heading states, by heading
+	starts   wordStarts
 }
 
 // classified is what a sentence states, and its words as the key that
@@ -267,7 +267,7 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, starts: wordStarts{}}
 }
 
 // sentencesOf returns diff.Sentences(body), each paragraph split once.
@@ -349,7 +349,7 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			if !ok {
 				s := tokenize(text)
 				cl.key, cl.words = compareKey(s.words), s.words
-				c.classifySentence(s, func(cat int, sn sense) {
+				c.classifySentence(s, m.starts, func(cat int, sn sense) {
 					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 				})
 				m.verdicts[text] = cl

@@ -52,3 +52,27 @@ func (x *phraseIndex) candidates(w string) [4][]entry {
 func lastKey(word string) string {
 	return word[len(word)-minPrefix:]
 }
+
+// wordStarts caches, by word, the entries whose first word matches it:
+// the words of a document repeat, and each is looked up and checked
+// against its candidates once. A nil wordStarts caches nothing.
+type wordStarts map[string][]entry
+
+// startingAt returns the entries whose first word matches w.
+func (ws wordStarts) startingAt(x *phraseIndex, w string) []entry {
+	if es, ok := ws[w]; ok {
+		return es
+	}
+	var es []entry
+	for _, bucket := range x.candidates(w) {
+		for _, e := range bucket {
+			if e.p[0].matches(w) {
+				es = append(es, e)
+			}
+		}
+	}
+	if ws != nil {
+		ws[w] = es
+	}
+	return es
+}

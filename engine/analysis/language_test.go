@@ -41,7 +41,7 @@ func TestLanguageFileMerged(t *testing.T) {
 		"We take a sample of your documents.": true,
 	} {
 		got := false
-		cl.classifySentence(tokenize(text), func(int, sense) { got = true })
+		cl.classifySentence(tokenize(text), nil, func(int, sense) { got = true })
 		if got != want {
 			t.Errorf("%q: classified %v, want %v", text, got, want)
 		}
