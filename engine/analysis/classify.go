@@ -276,8 +276,12 @@ func (m *memo) sentencesOf(body string) []string {
 }
 
 // compareKey is the form in which a sentence is compared across versions:
-// its words without articles and "of", negations written out and initials
-// joined, so that changes of style alone are no change of the statement.
+// its words without articles, "of" and "that", negations written out,
+// initials joined, a word typed twice written once, "such as" as "like",
+// and without line breaks or numbering (a leading clause number or list
+// letter, the number of a cross-referenced section), so that changes of
+// style alone, and a renumbering in a larger rewrite, are no change of
+// the statement.
 func compareKey(words []string) string {
 	var b strings.Builder
 	size := 0
@@ -285,14 +289,41 @@ func compareKey(words []string) string {
 		size += len(w) + 1
 	}
 	b.Grow(size)
-	initials := false // the last word written is a run of single letters
-	for _, w := range words {
+	initials := false  // the last word written is a run of single letters
+	leading := true    // no word written yet: numbering may still be read
+	numbering := false // the last word was left out as numbering
+	for i, w := range words {
 		switch w {
-		case "a", "an", "the", "of":
+		case "a", "an", "the", "of", "that", "br":
 			// "in response to a valid legal process" and "in response to
 			// valid legal process", "off of our products" and "off our
-			// products" state the same.
+			// products", "the data that we keep" and "the data we keep"
+			// state the same; "br" is a line break written in HTML.
 			continue
+		}
+		if i > 0 && w == words[i-1] {
+			// "indicated by by any" is a typo of "indicated by any".
+			continue
+		}
+		numbering = isNumber(w) && (numbering || leading && i+1 < len(words) && isNumber(words[i+1]) || i > 0 && isReference(words[i-1]))
+		if numbering {
+			// "10.3 Data Protection" renumbered "11.3", "Section 5"
+			// become "Section 4": the clause itself is unchanged. A
+			// single number leading a sentence may be an age or a
+			// period ("16 is the minimum age") and stays.
+			continue
+		}
+		if leading && len(w) == 1 && i+1 < len(words) && len(words[i+1]) > 1 {
+			// "(k) ensure …", "h. the user …": a list letter.
+			continue
+		}
+		leading = false
+		if w == "as" && i > 0 && words[i-1] == "such" {
+			continue
+		}
+		if w == "such" && i+1 < len(words) && words[i+1] == "as" {
+			// "data such as your name" and "data like your name".
+			w = "like"
 		}
 		// "U.S." for "US" is a change of style: its letters are one word.
 		if len(w) == 1 && initials {

@@ -7,7 +7,9 @@ import (
 
 // A negation written short or in full, and initials with or without dots,
 // are the same statement: a page moving from "are not allowed" to "aren't
-// allowed", or from "US" to "U.S.", changes no provision.
+// allowed", or from "US" to "U.S.", changes no provision; nor does a
+// renumbered clause or cross-reference, a word typed twice or "such as"
+// written "like". A changed age or period does.
 func TestCompareKeyStyle(t *testing.T) {
 	tests := []struct {
 		a, b string
@@ -21,6 +23,18 @@ func TestCompareKeyStyle(t *testing.T) {
 		{"the courts of the u s will decide", "the courts of the us will decide", true},
 		{"courts of the us", "courts of the uk", false},
 		{"cookies help tailor ads off of our products", "cookies help tailor ads off our products", true},
+		{"the data that we keep", "the data we keep", true},
+		{"where consent is indicated by by any of these", "where consent is indicated by any of these", true},
+		{"data such as your name", "data like your name", true},
+		{"data such as your name", "data such as your email", false},
+		{"10 3 data protection and consent", "11 3 data protection and consent", true},
+		{"k you agree to obtain consent", "you agree to obtain consent", true},
+		{"as set out in section 5 2 we keep logs", "as set out in section 4 1 we keep logs", true},
+		{"13 is the minimum age", "16 is the minimum age", false},
+		{"you must be 13 to use it", "you must be 16 to use it", false},
+		{"we keep logs for 30 days", "we keep logs for 90 days", false},
+		{"e u law applies", "u s law applies", false},
+		{"cookies br br help tailor ads", "cookies help tailor ads", true},
 	}
 	for _, tt := range tests {
 		ka, kb := compareKey(strings.Fields(tt.a)), compareKey(strings.Fields(tt.b))
