@@ -168,38 +168,32 @@ type finding struct {
 	byTopic bool // stated by the section's heading rather than by the sentence's words
 }
 
-// cueState collects, for one sentence, what each cue has matched.
-type cueState struct {
-	actions [][2]int // start and end of action matches
-	groups  uint64
-}
-
 // classifySentence returns the categories a sentence states, each with
-// how it bears on the category.
-func (c *classifier) classifySentence(s sentence, starts wordStarts, emit func(cat int, sn sense)) {
-	type catState struct {
-		excluded bool
-		cues     []cueState
+// how it bears on the category. The scratch is reused from sentence to
+// sentence; a nil one is made for the call.
+func (c *classifier) classifySentence(s sentence, sc *scratch, emit func(cat int, sn sense)) {
+	if sc == nil {
+		sc = &scratch{}
 	}
-	var states []catState // allocated on the first hit; most sentences have none
+	states := sc.reset(c)
+	hit := false // most sentences match no phrase
 	for i, w := range s.words {
-		for _, e := range starts.startingAt(&c.index, w) {
+		for _, e := range sc.starts.startingAt(&c.index, w) {
 			// The first word matches: the rest of the phrase follows it.
 			end := matchItems(e.p[1:], s.words, i+1)
 			if end < 0 {
 				continue
 			}
-			if states == nil {
-				states = make([]catState, len(c.cats))
-			}
+			hit = true
 			st := &states[e.cat]
+			if !st.matched && !st.excluded {
+				sc.touched = append(sc.touched, e.cat)
+			}
 			if e.role == roleExclude {
 				st.excluded = true
 				continue
 			}
-			if st.cues == nil {
-				st.cues = make([]cueState, len(c.cats[e.cat].Cues))
-			}
+			st.matched = true
 			cs := &st.cues[e.cue]
 			if e.role == roleAction {
 				cs.actions = append(cs.actions, [2]int{i, end})
@@ -208,13 +202,16 @@ func (c *classifier) classifySentence(s sentence, starts wordStarts, emit func(c
 			}
 		}
 	}
+	if !hit {
+		return
+	}
 	// Walk categories in table order so that output is deterministic.
 	for ci := range states {
 		st := &states[ci]
-		if st.cues == nil || st.excluded {
+		if !st.matched || st.excluded {
 			continue
 		}
-		cat := c.cats[ci]
+		cat := &c.cats[ci]
 		found, stated := false, false
 		for qi, cue := range cat.Cues {
 			cs := &st.cues[qi]
@@ -254,7 +251,7 @@ type memo struct {
 	split    *diff.Splitter
 	verdicts map[string]classified
 	topics   map[string][]int // categories a heading states, by heading
-	starts   wordStarts
+	scratch  scratch
 }
 
 // classified is what a sentence states, and its words as the key that
@@ -267,7 +264,7 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, starts: wordStarts{}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, scratch: scratch{starts: wordStarts{}}}
 }
 
 // sentencesOf returns diff.Sentences(body), each paragraph split once.
@@ -380,7 +377,7 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			if !ok {
 				s := tokenize(text)
 				cl.key, cl.words = compareKey(s.words), s.words
-				c.classifySentence(s, m.starts, func(cat int, sn sense) {
+				c.classifySentence(s, &m.scratch, func(cat int, sn sense) {
 					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 				})
 				m.verdicts[text] = cl

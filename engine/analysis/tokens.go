@@ -65,9 +65,11 @@ func tokenize(text string) sentence {
 			openCond = true
 		}
 		if s.words == nil {
-			// Most words end at a space: room for as many spares
-			// growing the slices word by word.
-			size := strings.Count(text[end:], " ") + 1
+			// Words take some six bytes with their space; hyphens,
+			// slashes and elisions part more than spaces do. Room for
+			// a word every four bytes spares growing the slices word
+			// by word.
+			size := len(text[end:])/4 + 2
 			s.words, s.clause, s.comma = make([]string, 0, size), make([]int, 0, size), make([]bool, 0, size)
 		}
 		s.words = append(s.words, w)
