@@ -329,14 +329,48 @@ func compareKey(words []string) string {
 		}
 		initials = len(w) == 1
 		// "aren't" for "are not" is a change of style, not of what the
-		// sentence states.
+		// sentence states; so are British or American spelling and the
+		// number of a noun ("our services are" and "our service is").
 		w = writtenOut(w)
+		if verb, not, ok := strings.Cut(w, " "); ok {
+			w = spelling(verb) + " " + not
+		} else {
+			w = spelling(w)
+		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// spelling returns a word in one of its spellings: American rather than
+// British ("recognise", "anonymised", "defence", "behaviour"), without a
+// plural or third-person "s" ("services", "shares"), and "is" and "have"
+// for "are" and "has". Different words may share a spelling; the key only
+// has to tell a rewording from the same statement restyled.
+func spelling(w string) string {
+	switch w {
+	case "are":
+		return "is"
+	case "has":
+		return "have"
+	}
+	for _, s := range [...]struct{ british, american string }{
+		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"},
+		{"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"}, {"ence", "ense"}, {"iour", "ior"}, {"vour", "vor"},
+		{"nour", "nor"}, {"bour", "bor"}, {"lour", "lor"},
+	} {
+		if len(w) > len(s.british)+2 && strings.HasSuffix(w, s.british) {
+			w = w[:len(w)-len(s.british)] + s.american
+			break
+		}
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // writtenOut returns a negation written short, as words lose their

@@ -35,6 +35,11 @@ func TestCompareKeyStyle(t *testing.T) {
 		{"we keep logs for 30 days", "we keep logs for 90 days", false},
 		{"e u law applies", "u s law applies", false},
 		{"cookies br br help tailor ads", "cookies help tailor ads", true},
+		{"we recognise that minors need protection", "we recognize that minors need protection", true},
+		{"anonymised data and behaviour in self defence", "anonymized data and behavior in self defense", true},
+		{"our services are restricted to adults", "our service is restricted to adults", true},
+		{"we share your data with partners", "we share your data with advertisers", false},
+		{"we do not collect your location", "we collect your location", false},
 	}
 	for _, tt := range tests {
 		ka, kb := compareKey(strings.Fields(tt.a)), compareKey(strings.Fields(tt.b))
