@@ -73,6 +73,9 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	// versions' sentences are not rebuilt as they grow.
 	sentences := len(oldMarkdown) / 160
 	m.verdicts = make(map[string]classified, sentences)
+	// A new distinct word comes every 30 to 90 bytes of Markdown, the
+	// longer the document the rarer.
+	m.scratch.starts = make(wordStarts, len(oldMarkdown)/64)
 	oldKeys, newKeys := make(map[string]bool, sentences), make(map[string]bool, sentences)
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
 	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), newRewrites(d.Sections))
