@@ -83,7 +83,6 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	}
 	defer srv.Shutdown()
 
-	since := time.Now().UTC().Add(-time.Millisecond)
 	report := func(r store.CheckResult) {
 		if *format == "text" {
 			fmt.Fprintln(out, describeResult(r))
@@ -93,7 +92,7 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	if svc.redis.Embedded() {
 		results, err = checkHere(ctx, svc, ids, *timeout, report)
 	} else {
-		results, err = checkThroughQueue(ctx, svc, ids, since, *timeout, report)
+		results, err = checkThroughQueue(ctx, svc, ids, *timeout, report)
 	}
 	if err != nil {
 		return err
@@ -146,7 +145,8 @@ func selectDocuments(ctx context.Context, st *store.Store, rest []string, platfo
 
 // checkThroughQueue enqueues a check of every document and waits for the
 // worker pool, this process included, to record them.
-func checkThroughQueue(ctx context.Context, svc *services, ids []int64, since time.Time, timeout time.Duration, report func(store.CheckResult)) ([]store.CheckResult, error) {
+func checkThroughQueue(ctx context.Context, svc *services, ids []int64, timeout time.Duration, report func(store.CheckResult)) ([]store.CheckResult, error) {
+	since := time.Now().UTC().Add(-time.Millisecond)
 	runID := randomID()
 	for _, id := range ids {
 		t, err := workers.NewManualCheckTask(id, runID)
