@@ -135,7 +135,7 @@ func anyAttr(n *html.Node, key string, ok func(string) bool) bool {
 func hasClass(value string, match func(string) bool) bool {
 	start := 0
 	for i := 0; i <= len(value); i++ {
-		if i < len(value) && !isTagSpace(value[i]) || i == len(value) && start == i {
+		if i < len(value) && !isHTMLSpace(value[i]) || i == len(value) && start == i {
 			continue
 		}
 		if match(value[start:i]) {

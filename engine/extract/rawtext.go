@@ -91,8 +91,6 @@ func skipRawText(b []byte) []span {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-func isTagSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
-
 // lowerTag returns the lower-case name of the elements skipRawText looks
 // out for, matched in any ASCII case as Tokenizer.startTagIn matches
 // them, and "" for others.
@@ -148,12 +146,12 @@ func readTag(b []byte, i int) (next int, name span, ok bool) {
 		if i >= len(b) {
 			return 0, name, false
 		}
-		if c := b[i]; isTagSpace(c) || c == '/' || c == '>' {
+		if c := b[i]; isHTMLSpace(c) || c == '/' || c == '>' {
 			break
 		}
 	}
 	name.end = i
-	if isTagSpace(b[i]) {
+	if isHTMLSpace(b[i]) {
 		i++
 	}
 	for {
@@ -168,7 +166,7 @@ func readTag(b []byte, i int) (next int, name span, ok bool) {
 			if i >= len(b) {
 				return 0, name, false
 			}
-			if c := b[i]; isTagSpace(c) || c == '/' || c == '>' || c == '=' && i != k {
+			if c := b[i]; isHTMLSpace(c) || c == '/' || c == '>' || c == '=' && i != k {
 				break
 			}
 		}
@@ -200,7 +198,7 @@ func readTag(b []byte, i int) (next int, name span, ok bool) {
 				if i >= len(b) {
 					return 0, name, false
 				}
-				if c := b[i]; isTagSpace(c) {
+				if c := b[i]; isHTMLSpace(c) {
 					i++
 					break
 				} else if c == '>' {
@@ -212,7 +210,7 @@ func readTag(b []byte, i int) (next int, name span, ok bool) {
 }
 
 func skipTagSpace(b []byte, i int) int {
-	for i < len(b) && isTagSpace(b[i]) {
+	for i < len(b) && isHTMLSpace(b[i]) {
 		i++
 	}
 	return i
@@ -233,7 +231,7 @@ func rawTextEnd(b []byte, i int, tag string) (int, bool) {
 		if k >= len(b) {
 			return 0, false
 		}
-		if tagIs(b[i+2:k], tag) && (isTagSpace(b[k]) || b[k] == '/' || b[k] == '>') {
+		if tagIs(b[i+2:k], tag) && (isHTMLSpace(b[k]) || b[k] == '/' || b[k] == '>') {
 			return i, true
 		}
 		i++
