@@ -181,12 +181,8 @@ func containsAny(s string, words []string) bool {
 }
 
 func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+	v, _ := firstAttr(n, key)
+	return v
 }
 
 func nodeText(n *html.Node) string {
