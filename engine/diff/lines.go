@@ -3,8 +3,6 @@ package diff
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // lines is a Markdown fragment split into lines, each also cleaned
@@ -95,28 +93,12 @@ func (ls lines) nonEmpty() []string {
 // appendFields is append(dst, strings.Fields(s)...) without the
 // intermediate slice.
 func appendFields(dst []string, s string) []string {
-	start := -1
-	for i := 0; i < len(s); {
-		c := s[i]
-		space, size := false, 1
-		if c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+	for i := 0; ; {
+		start, end := nextField(s, i)
+		if start == end {
+			return dst
 		}
-		switch {
-		case space && start >= 0:
-			dst = append(dst, s[start:i])
-			start = -1
-		case !space && start < 0:
-			start = i
-		}
-		i += size
+		dst = append(dst, s[start:end])
+		i = end
 	}
-	if start >= 0 {
-		dst = append(dst, s[start:])
-	}
-	return dst
 }

@@ -94,8 +94,25 @@ func collapseSpaces(s string) string {
 func joinFields(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	start := -1
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		start, end := nextField(s, i)
+		if start == end {
+			return b.String()
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:end])
+		i = end
+	}
+}
+
+// nextField returns the bounds of the first word of s at or after i,
+// words being separated by spaces as strings.Fields sees them; start ==
+// end when there is none.
+func nextField(s string, i int) (start, end int) {
+	start = -1
+	for i < len(s) {
 		c := s[i]
 		space, size := false, 1
 		if c < utf8.RuneSelf {
@@ -107,23 +124,16 @@ func joinFields(s string) string {
 		}
 		switch {
 		case space && start >= 0:
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[start:i])
-			start = -1
+			return start, i
 		case !space && start < 0:
 			start = i
 		}
 		i += size
 	}
-	if start >= 0 {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s[start:])
+	if start < 0 {
+		return len(s), len(s)
 	}
-	return b.String()
+	return start, len(s)
 }
 
 // toLower is strings.ToLower(s), which decodes and maps every rune of a
