@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // Section kinds.
@@ -194,15 +193,14 @@ func missingFrom(a, aKeys, bKeys []string) []string {
 
 // fieldCount is len(strings.Fields(s)) without building the fields.
 func fieldCount(s string) int {
-	n, inField := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
-		if !space && !inField {
-			n++
+	n := 0
+	for i := 0; ; n++ {
+		start, end := nextField(s, i)
+		if start == end {
+			return n
 		}
-		inField = !space
+		i = end
 	}
-	return n
 }
 
 func wholeOp(kind string, p *part) []Op {
