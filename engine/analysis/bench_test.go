@@ -6,10 +6,10 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
-	"time"
+
+	"github.com/clausewatch/clausewatch/engine/internal/cputime"
 )
 
 // benchPolicy builds a policy of about size bytes from realistic
@@ -41,14 +41,14 @@ func BenchmarkAnalyze(b *testing.B) {
 	old := benchPolicy(80_000, "")
 	new := benchPolicy(80_000, "We may use your conversations to train our AI models.\n\n")
 	b.SetBytes(int64(len(old) + len(new)))
-	start, n := cpuTime(), 0
+	start, n := cputime.Now(), 0
 	for b.Loop() {
 		if len(Analyze(old, new).Provisions) == 0 {
 			b.Fatal("expected provisions")
 		}
 		n++
 	}
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
 func BenchmarkAnalyze100KB(b *testing.B) {
@@ -97,23 +97,14 @@ func BenchmarkAnalyzeRealPair(b *testing.B) {
 	oldText := git("show", commits[1]+":"+realPairDocument)
 	b.SetBytes(int64(len(oldText) + len(newText)))
 	b.ReportMetric(float64(len(newText))/1000, "KB/doc")
-	start, n := cpuTime(), 0
+	start, n := cputime.Now(), 0
 	for b.Loop() {
 		Analyze(oldText, newText)
 		n++
 	}
 	// CPU time per analysis: a machine shared with other work inflates it
 	// much less than wall time.
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
-}
-
-// cpuTime is the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
 // BenchmarkLoadRules is the start-up cost of reading and compiling the

@@ -3,9 +3,9 @@ package diff
 import (
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/clausewatch/clausewatch/engine/internal/cputime"
 )
 
 // benchDoc generates a policy-like Markdown document of about size bytes;
@@ -32,33 +32,23 @@ func benchDoc(size, seed int) string {
 func BenchmarkCompare(b *testing.B) {
 	old, new := benchDoc(80_000, 1), benchDoc(80_000, 2)
 	b.SetBytes(int64(len(old) + len(new)))
-	start, n := cpuTime(), 0
+	start, n := cputime.Now(), 0
 	for b.Loop() {
 		if !Compare(old, new).Changed {
 			b.Fatal("expected a change")
 		}
 		n++
 	}
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
 func BenchmarkSignificant(b *testing.B) {
 	doc := benchDoc(80_000, 1)
 	b.SetBytes(int64(len(doc)))
-	start, n := cpuTime(), 0
+	start, n := cputime.Now(), 0
 	for b.Loop() {
 		Significant(doc)
 		n++
 	}
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
-}
-
-// cpuTime is the user and system CPU time of the process so far: a
-// machine shared with other work inflates it much less than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }

@@ -3,9 +3,9 @@ package extract
 import (
 	"os"
 	"os/exec"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/clausewatch/clausewatch/engine/internal/cputime"
 )
 
 func BenchmarkExtract(b *testing.B) {
@@ -20,7 +20,7 @@ func BenchmarkFingerprint(b *testing.B) {
 	rules := tosgenRules()
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	n := 0
 	for b.Loop() {
 		p, err := Prepare(body, "text/html; charset=utf-8", "http://x/svc0011/terms", rules)
@@ -30,7 +30,7 @@ func BenchmarkFingerprint(b *testing.B) {
 		_ = p.Fingerprint()
 		n++
 	}
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
 // BenchmarkExtractReal extracts a real ~300 KB policy page (tables, lists,
@@ -55,7 +55,7 @@ func BenchmarkExtractReal(b *testing.B) {
 func benchExtract(b *testing.B, body []byte, pageURL string, rules Rules) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	n := 0
 	for b.Loop() {
 		if _, err := Extract(body, "text/html; charset=utf-8", pageURL, rules); err != nil {
@@ -63,14 +63,5 @@ func benchExtract(b *testing.B, body []byte, pageURL string, rules Rules) {
 		}
 		n++
 	}
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
-}
-
-// cpuTime is the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
