@@ -25,16 +25,7 @@ type sentence struct {
 // German text as written; the function words that shape clauses are in
 // English, French and German.
 func tokenize(text string) sentence {
-	var s sentence
-	clause := 0
-	s.cond = []bool{false}
-	openCond := false // current clause is conditional and has not met its comma yet
-	afterComma := false
-	newClause := func(cond bool) {
-		clause++
-		s.cond = append(s.cond, cond)
-		openCond = cond
-	}
+	b := newClauseBuilder()
 	// A word that is already lower-case ASCII in text (most are) is a
 	// slice of it; others are built in buf.
 	start, copied := -1, false
@@ -48,34 +39,7 @@ func tokenize(text string) sentence {
 			w = string(buf)
 		}
 		start, copied = -1, false
-		n := len(s.words)
-		switch {
-		case n > 0 && isConditional(w):
-			newClause(true)
-		case n > 0 && isContrast(w):
-			newClause(false)
-		case n > 0 && isSubject(w) && isConjunction(s.words[n-1]) && s.clause[n-1] == clause:
-			// "… and we share it": the conjunction starts the new clause.
-			newClause(false)
-			s.clause[n-1] = clause
-		case n == 0 && (isConditional(w) || isPurpose(w)):
-			// "Pour ne plus recevoir nos e-mails, cliquez …": a leading
-			// purpose clause, like a condition, ends at its comma.
-			s.cond[0] = true
-			openCond = true
-		}
-		if s.words == nil {
-			// Words take some six bytes with their space; hyphens,
-			// slashes and elisions part more than spaces do. Room for
-			// a word every four bytes spares growing the slices word
-			// by word.
-			size := len(text[end:])/4 + 2
-			s.words, s.clause, s.comma = make([]string, 0, size), make([]int, 0, size), make([]bool, 0, size)
-		}
-		s.words = append(s.words, w)
-		s.clause = append(s.clause, clause)
-		s.comma = append(s.comma, afterComma)
-		afterComma = false
+		b.word(w, len(text[end:]))
 	}
 	// current is the word so far, before text position i.
 	current := func(i int) string {
@@ -119,21 +83,82 @@ func tokenize(text string) sentence {
 			copyWord(i)
 		default:
 			flush(i)
-			switch r {
-			case ';', ':':
-				if len(s.words) > 0 {
-					newClause(false)
-				}
-			case ',':
-				afterComma = true
-				if openCond {
-					newClause(false)
-				}
-			}
+			b.punct(r)
 		}
 	}
 	flush(len(text))
-	return s
+	return b.sentence()
+}
+
+// clauseBuilder gives a sentence its clause structure as its words and
+// the punctuation between them come in.
+type clauseBuilder struct {
+	s          sentence
+	clause     int
+	openCond   bool // current clause is conditional and has not met its comma yet
+	afterComma bool
+}
+
+func newClauseBuilder() clauseBuilder {
+	return clauseBuilder{s: sentence{cond: []bool{false}}}
+}
+
+func (b *clauseBuilder) newClause(cond bool) {
+	b.clause++
+	b.s.cond = append(b.s.cond, cond)
+	b.openCond = cond
+}
+
+// word adds the next word; rest, the length of the text after it, sizes
+// the slices once.
+func (b *clauseBuilder) word(w string, rest int) {
+	n := len(b.s.words)
+	switch {
+	case n > 0 && isConditional(w):
+		b.newClause(true)
+	case n > 0 && isContrast(w):
+		b.newClause(false)
+	case n > 0 && isSubject(w) && isConjunction(b.s.words[n-1]) && b.s.clause[n-1] == b.clause:
+		// "… and we share it": the conjunction starts the new clause.
+		b.newClause(false)
+		b.s.clause[n-1] = b.clause
+	case n == 0 && (isConditional(w) || isPurpose(w)):
+		// "Pour ne plus recevoir nos e-mails, cliquez …": a leading
+		// purpose clause, like a condition, ends at its comma.
+		b.s.cond[0] = true
+		b.openCond = true
+	}
+	if b.s.words == nil {
+		// Words take some six bytes with their space; hyphens,
+		// slashes and elisions part more than spaces do. Room for
+		// a word every four bytes spares growing the slices word
+		// by word.
+		size := rest/4 + 2
+		b.s.words, b.s.clause, b.s.comma = make([]string, 0, size), make([]int, 0, size), make([]bool, 0, size)
+	}
+	b.s.words = append(b.s.words, w)
+	b.s.clause = append(b.s.clause, b.clause)
+	b.s.comma = append(b.s.comma, b.afterComma)
+	b.afterComma = false
+}
+
+// punct ends a clause where the punctuation mark r does.
+func (b *clauseBuilder) punct(r rune) {
+	switch r {
+	case ';', ':':
+		if len(b.s.words) > 0 {
+			b.newClause(false)
+		}
+	case ',':
+		b.afterComma = true
+		if b.openCond {
+			b.newClause(false)
+		}
+	}
+}
+
+func (b *clauseBuilder) sentence() sentence {
+	return b.s
 }
 
 // The function words below are English, French and German, written as

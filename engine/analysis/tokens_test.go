@@ -8,72 +8,37 @@ import (
 	"unicode"
 )
 
-// tokenizeReference is tokenize as first written, one rune at a time into
-// a builder; tokenize, which slices words out of the text, must agree
-// with it.
+// tokenizeReference is tokenize's word splitting as first written, one
+// rune at a time into a builder; tokenize, which slices words out of the
+// text, must agree with it. Both give their words to the same
+// clauseBuilder.
 func tokenizeReference(text string) sentence {
-	var s sentence
+	c := newClauseBuilder()
 	var b strings.Builder
-	clause := 0
-	s.cond = []bool{false}
-	openCond := false // current clause is conditional and has not met its comma yet
-	afterComma := false
-	newClause := func(cond bool) {
-		clause++
-		s.cond = append(s.cond, cond)
-		openCond = cond
-	}
-	flush := func() {
+	flush := func(rest int) {
 		if b.Len() == 0 {
 			return
 		}
 		w := b.String()
 		b.Reset()
-		n := len(s.words)
-		switch {
-		case n > 0 && isConditional(w):
-			newClause(true)
-		case n > 0 && isContrast(w):
-			newClause(false)
-		case n > 0 && isSubject(w) && isConjunction(s.words[n-1]) && s.clause[n-1] == clause:
-			// "… and we share it": the conjunction starts the new clause.
-			newClause(false)
-			s.clause[n-1] = clause
-		case n == 0 && (isConditional(w) || isPurpose(w)):
-			s.cond[0] = true
-			openCond = true
-		}
-		s.words = append(s.words, w)
-		s.clause = append(s.clause, clause)
-		s.comma = append(s.comma, afterComma)
-		afterComma = false
+		c.word(w, rest)
 	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.Write(appendFolded(nil, unicode.ToLower(r)))
 		case unicode.Is(unicode.Mn, r):
 		case r == '\'' || r == '\u2019':
 			if isElision(b.String()) {
-				flush()
+				flush(len(text[i:]))
 			}
 		default:
-			flush()
-			switch r {
-			case ';', ':':
-				if len(s.words) > 0 {
-					newClause(false)
-				}
-			case ',':
-				afterComma = true
-				if openCond {
-					newClause(false)
-				}
-			}
+			flush(len(text[i:]))
+			c.punct(r)
 		}
 	}
-	flush()
-	return s
+	flush(0)
+	return c.sentence()
 }
 
 var tokenizeCases = []string{
