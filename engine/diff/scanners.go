@@ -216,6 +216,14 @@ func urlEnd(s string, i int) int {
 	return end
 }
 
+// respaced reports whether punctSpacing, dropping the spaces line[i:j]
+// before punctuation, puts the same single space back: it does after a
+// comma or semicolon, unless another comma or semicolon follows.
+func respaced(line string, i, j int) bool {
+	return i > 0 && (line[i-1] == ',' || line[i-1] == ';') && j == i+1 && line[i] == ' ' &&
+		line[j] != ',' && line[j] != ';'
+}
+
 // endsURL reports the bytes a web address stops at: white space as \s
 // matches it, brackets and quotes.
 func endsURL(c byte) bool {
@@ -237,7 +245,7 @@ func needsPunctSpacing(line string) bool {
 			for j < len(line) && isASCIISpace(line[j]) {
 				j++
 			}
-			if j < len(line) && strings.IndexByte(",;.:!?", line[j]) >= 0 {
+			if j < len(line) && strings.IndexByte(",;.:!?", line[j]) >= 0 && !respaced(line, i, j) {
 				return true
 			}
 			i = j - 1

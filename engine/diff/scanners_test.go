@@ -78,7 +78,8 @@ func TestCanonicalURLs(t *testing.T) {
 }
 
 func TestNeedsPunctSpacing(t *testing.T) {
-	for _, s := range plainCases {
+	// A comma, one space and other punctuation comes out as it went in.
+	for _, s := range append(plainCases, "0, !", "a; ?", "a,  !", "a, ,", "a ,", "x, .y") {
 		if got, want := needsPunctSpacing(s), punctSpacing(s) != s; got != want {
 			t.Errorf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
 		}
