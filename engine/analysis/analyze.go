@@ -287,6 +287,22 @@ func first(fs []finding) *finding {
 
 // closest returns the finding whose words overlap most with text.
 func closest(text string, fs []finding) *finding {
+	best, _ := closestOverlap(text, fs)
+	return best
+}
+
+// restated returns the finding of fs that text restates (see
+// restatement), or nil.
+func restated(text string, fs []finding) *finding {
+	if best, score := closestOverlap(text, fs); score >= restatement {
+		return best
+	}
+	return nil
+}
+
+// closestOverlap returns the finding whose words overlap most with text,
+// and that overlap; -1 when fs is empty.
+func closestOverlap(text string, fs []finding) (*finding, float64) {
 	var best *finding
 	bestScore := -1.0
 	words := wordSet(text)
@@ -295,7 +311,7 @@ func closest(text string, fs []finding) *finding {
 			best, bestScore = &fs[i], s
 		}
 	}
-	return best
+	return best, bestScore
 }
 
 func wordSet(s string) map[string]bool {

@@ -234,7 +234,7 @@ func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySens
 		if found {
 			continue
 		}
-		if r := closest(a.text, removed); r == nil || overlap(wordSet(a.text), wordSet(r.text)) < restatement {
+		if restated(a.text, removed) == nil {
 			return Escalation{}, false
 		}
 	}

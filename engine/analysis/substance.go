@@ -15,8 +15,8 @@ import (
 // amount.
 func figureChanged(added, removed []finding) bool {
 	for _, a := range added {
-		r := closest(a.text, removed)
-		if r == nil || overlap(wordSet(a.text), wordSet(r.text)) < restatement {
+		r := restated(a.text, removed)
+		if r == nil {
 			continue
 		}
 		if !slices.Equal(figures(a.text), figures(r.text)) {
