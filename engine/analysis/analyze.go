@@ -78,7 +78,10 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	m.scratch.starts = make(wordStarts, len(oldMarkdown)/64)
 	oldKeys, newKeys := make(map[string]bool, sentences), make(map[string]bool, sentences)
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
-	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), newRewrites(d.Sections))
+	// Every sentence of both versions was classified above: its key is
+	// looked up, not computed again.
+	rw := newRewrites(d.Sections, func(text string) string { return m.verdicts[text].key })
+	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), rw)
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
 	})
@@ -133,6 +136,9 @@ type change struct {
 // that moved or only changed in noise do not count, and evidence is always
 // a sentence that was added or removed.
 func (c *classifier) compare(oldF, newF []finding, rw rewrites) []change {
+	// Questions and navigation lines name a topic; they state nothing.
+	said := func(f finding) bool { return !statesSomething(f.text) }
+	oldF, newF = slices.DeleteFunc(oldF, said), slices.DeleteFunc(newF, said)
 	var out []change
 	for ci := range c.cats {
 		if ch, ok := c.compareCategory(ci, split(oldF, ci), split(newF, ci), rw); ok {
@@ -157,9 +163,14 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 	if minorEdits(newR, droppedR) {
 		droppedR, newR = nil, nil
 	}
+	// The changed statements, without those the other version makes in
+	// other words: a rewording that keeps who does what to which data,
+	// for what and under which condition changes no provision.
+	added, removed := difference(na, oa), difference(oa, na)
+	added, removed = rw.fresh(added, oa, removed, rw.before, rw.addedBeside), rw.fresh(removed, na, added, rw.after, rw.removedBeside)
 	switch {
-	case len(os) == 0 && len(ns) > 0:
-		ch := c.rate(ci, ChangeAdded, ns, nil, o, n)
+	case len(os) == 0 && len(ns) > 0 && len(ownWords(added)) > 0:
+		ch := c.rate(ci, ChangeAdded, ownWords(added), nil, o, n)
 		if len(droppedR) > 0 {
 			ch.p.OldEvidence = droppedR[0].text
 			if cat.Negatable {
@@ -168,17 +179,17 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 			}
 		}
 		return ch, true
-	case len(os) > 0 && len(ns) == 0:
+	case len(os) > 0 && len(ns) == 0 && len(ownWords(removed)) > 0:
 		// Evidence is the new restriction when there is one ("we do not
 		// sell …"), else the sentence that disappeared.
+		gone := ownWords(removed)
 		if len(newR) > 0 {
-			ch := c.provision(ci, ChangeRemoved, newR[0], &os[0])
+			ch := c.provision(ci, ChangeRemoved, newR[0], &gone[0])
 			ch.p.RulesOut = true
 			return ch, true
 		}
-		return c.provision(ci, ChangeRemoved, os[0], nil), true
+		return c.provision(ci, ChangeRemoved, gone[0], nil), true
 	case len(oa) > 0 || len(na) > 0:
-		added, removed := difference(na, oa), difference(oa, na)
 		if (len(added) > 0 || len(removed) > 0) && !minorEdits(added, removed) {
 			// Rated as a modification of the practice, which it stays
 			// stated in; the kind says what happened to its statements.

@@ -287,6 +287,7 @@ func compareKey(words []string) string {
 	}
 	b.Grow(size)
 	initials := false  // the last word written is a run of single letters
+	run := ""          // that run
 	leading := true    // no word written yet: numbering may still be read
 	numbering := false // the last word was left out as numbering
 	for i, w := range words {
@@ -325,9 +326,13 @@ func compareKey(words []string) string {
 		// "U.S." for "US" is a change of style: its letters are one word.
 		if len(w) == 1 && initials {
 			b.WriteString(w)
+			run += w
+			// "e.g." and "i.e." end where they end: "(e.g. U.S. law)"
+			// is "eg us law".
+			initials = run != "eg" && run != "ie"
 			continue
 		}
-		initials = len(w) == 1
+		initials, run = len(w) == 1, w
 		// "aren't" for "are not" is a change of style, not of what the
 		// sentence states; so are British or American spelling and the
 		// number of a noun ("our services are" and "our service is").

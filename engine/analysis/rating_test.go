@@ -80,7 +80,7 @@ func TestRateChange(t *testing.T) {
 		{
 			name:     "the same law reworded",
 			old:      doc("All disputes arising from these terms are governed by the laws of Ohio."),
-			new:      doc("These terms and all disputes arising from them are governed by the laws of Ohio."),
+			new:      doc("All disputes arising from these terms or from your use of the app are governed by the laws of Ohio."),
 			category: "governing_law",
 			want:     SeverityLow,
 		},

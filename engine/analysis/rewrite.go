@@ -16,10 +16,15 @@ const minRewriteOverlap = 0.35
 type rewrites struct {
 	removed map[string][]string // by the new heading of the section
 	added   map[string][]string // by the old heading of the section
+	// The same sentences by the heading of their own version.
+	removedHere, addedHere map[string][]string
+	*restatements
 }
 
-func newRewrites(sections []diff.Section) rewrites {
-	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}}
+// newRewrites reads the changed sentences of the sections; keyOf returns
+// the comparison key of a sentence of either version.
+func newRewrites(sections []diff.Section, keyOf func(string) string) rewrites {
+	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{}, restatements: newRestatements(keyOf)}
 	for _, s := range sections {
 		old := s.Heading
 		if s.OldHeading != "" {
@@ -27,6 +32,8 @@ func newRewrites(sections []diff.Section) rewrites {
 		}
 		rw.removed[s.Heading] = append(rw.removed[s.Heading], s.Removed...)
 		rw.added[old] = append(rw.added[old], s.Added...)
+		rw.removedHere[old] = append(rw.removedHere[old], s.Removed...)
+		rw.addedHere[s.Heading] = append(rw.addedHere[s.Heading], s.Added...)
 	}
 	return rw
 }
@@ -53,3 +60,16 @@ func reworded(text string, candidates []string) (string, bool) {
 	}
 	return best, bestScore >= minRewriteOverlap
 }
+
+// before returns the sentences removed from an added finding's section.
+func (rw rewrites) before(f finding) []string { return rw.removed[f.section] }
+
+// after returns the sentences added to a removed finding's section.
+func (rw rewrites) after(f finding) []string { return rw.added[f.section] }
+
+// addedBeside returns the sentences added to an added finding's section.
+func (rw rewrites) addedBeside(f finding) []string { return rw.addedHere[f.section] }
+
+// removedBeside returns the sentences removed from a removed finding's
+// section.
+func (rw rewrites) removedBeside(f finding) []string { return rw.removedHere[f.section] }

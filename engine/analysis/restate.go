@@ -1,0 +1,309 @@
+package analysis
+
+// Whether a changed sentence changed what it says about a practice.
+//
+// In a large rewrite most sentences of a category are re-edited: words
+// swapped for synonyms, a clause moved, a sentence split in two or two
+// merged, a pointer to a help page appended. What the sentence says about
+// the practice (who does it, to what data, for what purpose, under what
+// condition or limit, whether it is done at all, for how long) is carried
+// by its content words; a statement whose content words are those of a
+// statement of the other version, with synonyms read as one word, says the
+// same thing and is no change of the provision.
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// gist is what a statement says about a practice: the content words of its
+// comparison key, stemmed, a synonym written as the word it stands for,
+// sorted. Word order is left out ("can only be seen" and "can be seen
+// only"); repeats, negations and numbers stay: "law governs all disputes
+// about these terms" and "law governs these terms and all disputes about
+// these terms" differ by the terms themselves.
+type gist []string
+
+// gistOf returns the gist of a comparison key (see compareKey).
+func gistOf(key string) gist {
+	var out gist
+	for w := range strings.FieldsSeq(key) {
+		if n := numberWord(w); n > 0 {
+			w = strconv.Itoa(n)
+		}
+		if shapeWords[w] {
+			continue
+		}
+		w = stem(w)
+		if s, ok := synonyms[w]; ok {
+			w = s
+		}
+		if w == "" {
+			continue
+		}
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// subsetOf reports whether every word of g is in h, as many times.
+func (g gist) subsetOf(h gist) bool {
+	i := 0
+	for _, w := range g {
+		for i < len(h) && h[i] < w {
+			i++
+		}
+		if i == len(h) || h[i] != w {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// stem strips the endings that tell a verb's form from another ("share",
+// "shared", "sharing") so that they are one word. Words already lost a
+// plural "s" in their key (spelling).
+func stem(w string) string {
+	if len(w) >= 6 && strings.HasSuffix(w, "ing") {
+		w = w[:len(w)-3]
+	} else if len(w) >= 5 && strings.HasSuffix(w, "ed") {
+		w = w[:len(w)-2]
+	}
+	if len(w) >= 5 && strings.HasSuffix(w, "e") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// shapeWords are the words that shape a sentence without saying anything
+// about a practice: prepositions, pronouns, auxiliaries, connectives,
+// markers of an example ("such as", "including", "e.g."), pointers to
+// more reading ("learn more", "see", "click here") and the markup of HTML
+// written into a page. Words of English, French and German, as the rule
+// files read them. Conditions ("if", "unless", "only", "except"),
+// negations, modal verbs and numbers are not among them: they change
+// what is said.
+var shapeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq(`
+		to in on at by for from with into onto upon within through via about as than and or
+		also please note additionally further furthermore moreover
+		which who whom whose this these those it its we us our ours you your yours
+		they them their he she his her i me my
+		is be been being was were am do doe did have having
+		such like eg ie example instance including include includes included namely etc
+		so then there here herein below above
+		learn more see click visit read
+		span nbsp quot amp li ul p h1 h2 h3 h4 h5 h6 div href http https www com html
+		le la les l de des du d un une et ou a au aux en par pour sur dans avec que qui
+		nous vous votre vos notre nos ce cette ces est sont
+		der die das den dem ein eine einen einem einer und oder zu zum zur von mit fur auf im an am bei
+		durch dass wir sie ihre ihr ihren ihrer uns unsere unser ist sind`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// synonyms maps the stem of a word to the stem of the word it is read as:
+// words policies use for one another without changing what is done.
+// Only swaps that keep who does what to which data are listed; "partners"
+// and "vendors", "store" and "keep" are different statements.
+var synonyms = func() map[string]string {
+	groups := [][]string{
+		{"share", "disclose"},
+		{"data", "information", "info"},
+		{"breach", "violation", "violate", "infringement"},
+		{"get", "obtain"},
+		{"use", "utilize"},
+		{"allow", "permit", "let"},
+		{"help", "assist"},
+		{"keep", "retain"},
+		{"buy", "purchase"},
+		{"start", "begin", "commence"},
+		{"stop", "cease"},
+		{"change", "modify", "amend", "alter"},
+		{"delete", "erase"},
+		{"user", "member"},
+		{"service", "platform", "product"},
+		{"ad", "ads", "advertisement", "advertising"},
+		{"personalize", "personalized", "customize", "customized", "tailor", "tailored"},
+		{"law", "legislation"},
+		{"may", "can", "might"},
+		{"will", "shall"},
+		{"if", "when", "whenever"},
+		{"necessary", "needed"},
+		{"ensure", "guarantee"},
+	}
+	m := map[string]string{}
+	for _, g := range groups {
+		to := stem(spelling(g[0]))
+		for _, w := range g[1:] {
+			m[stem(spelling(w))] = to
+		}
+	}
+	return m
+}()
+
+// restatements holds the gists of the sentences of both versions, each
+// computed once from its comparison key.
+type restatements struct {
+	gists map[string]gist // by comparison key
+	keyOf func(text string) string
+}
+
+func newRestatements(keyOf func(string) string) *restatements {
+	return &restatements{gists: map[string]gist{}, keyOf: keyOf}
+}
+
+func (rs *restatements) of(key string) gist {
+	g, ok := rs.gists[key]
+	if !ok {
+		g = gistOf(key)
+		rs.gists[key] = g
+	}
+	return g
+}
+
+// fresh returns the changed statements of a category that say something
+// new, leaving out those the other version says in other words: a
+// statement of the other version with the same gist (reworded, moved or
+// stated twice), or several whose gists, each a part of its gist, make it
+// up (a sentence split in two, or two merged). changed is one version's
+// changed statements, others the other version's statements of the
+// category, changed or not, othersChanged its changed ones, and extra
+// gives for a finding the other version's changed
+// sentences of the same sections that state no practice of the category:
+// a synonym may have made the sentence match where it did not, and a
+// split may have left the condition of a statement in a sentence of its
+// own.
+//
+// A part of a split statement is no change either: a changed statement
+// whose words are all in a changed statement of the other version that
+// the changed sentences of its own version restate together. own gives
+// the changed sentences of a finding's section in its own version.
+func (rs *restatements) fresh(changed, others, othersChanged []finding, extra, own func(finding) []string) []finding {
+	var out []finding
+	for _, f := range changed {
+		g := rs.of(f.key)
+		if len(g) > 0 && (rs.restated(g, others, othersChanged, extra(f)) || rs.piece(g, othersChanged, extra(f), changed, own(f))) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// piece reports whether g is a part of a changed statement of the other
+// version (in othersChanged or extra) that changed statements of g's own
+// version (in changed or own) restate together.
+func (rs *restatements) piece(g gist, othersChanged []finding, extra []string, changed []finding, own []string) bool {
+	whole := func(key string) bool {
+		og := rs.of(key)
+		if len(og) <= len(g) || !g.subsetOf(og) {
+			return false
+		}
+		return rs.restated(og, nil, changed, own)
+	}
+	for _, o := range othersChanged {
+		if whole(o.key) {
+			return true
+		}
+	}
+	for _, text := range extra {
+		if whole(rs.keyOf(text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// restated reports whether statements of the other version say g: one
+// with the same gist, or several changed ones whose gists, each part of g,
+// make it up. A statement only shortened is not restated: a qualifier
+// that went changes it; nor is one whose words are scattered over
+// sentences the other version kept as they were.
+func (rs *restatements) restated(g gist, others, othersChanged []finding, extra []string) bool {
+	for _, o := range others {
+		if slices.Equal(rs.of(o.key), g) {
+			return true
+		}
+	}
+	var parts []gist
+	var seen []string // keys of the parts: a sentence is found among both
+	part := func(key string) bool {
+		og := rs.of(key)
+		if slices.Equal(og, g) {
+			return true
+		}
+		if len(og) >= minGistPart && og.subsetOf(g) && !slices.Contains(seen, key) {
+			parts, seen = append(parts, og), append(seen, key)
+		}
+		return false
+	}
+	for _, o := range othersChanged {
+		part(o.key)
+	}
+	for _, text := range extra {
+		if part(rs.keyOf(text)) {
+			return true
+		}
+	}
+	return len(parts) > 1 && covers(parts, g)
+}
+
+// minGistPart is the fewest content words a sentence takes to count as a
+// part of another: a heading of one or two words is part of many
+// sentences and restates none of them.
+const minGistPart = 3
+
+// covers reports whether the parts together hold every word of g, as many
+// times.
+func covers(parts []gist, g gist) bool {
+	var all gist
+	for _, p := range parts {
+		all = append(all, p...)
+	}
+	slices.Sort(all)
+	return g.subsetOf(all)
+}
+
+// statesSomething reports whether a sentence can state a practice: not a
+// question ("How do we answer legal requests?", a heading or an entry of
+// a list of questions, whose answer is what states the practice) and not
+// a line of navigation, titles separated by the rules of a table ("Your
+// rights ------ How we share information ------ Contact us").
+func statesSomething(text string) bool {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), "*_#|"))
+	if strings.HasSuffix(t, "?") {
+		return false
+	}
+	return !isNavigation(t)
+}
+
+// isNavigation reports whether text is titles separated by rules: three
+// or more short parts between runs of dashes.
+func isNavigation(text string) bool {
+	if !strings.Contains(text, "----") {
+		return false
+	}
+	parts := 0
+	for part := range strings.SplitSeq(text, "----") {
+		part = strings.Trim(part, "- |")
+		if part == "" {
+			continue
+		}
+		if len(strings.Fields(part)) > maxTitleWords && !strings.HasSuffix(part, "?") {
+			return false
+		}
+		parts++
+	}
+	return parts >= 3
+}
+
+// maxTitleWords is the most words a title of a navigation line takes,
+// unless it is a question ("How is your information shared with
+// partners?").
+const maxTitleWords = 10

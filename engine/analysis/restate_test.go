@@ -1,0 +1,114 @@
+package analysis
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestRestatedSentenceIsNoChange: a sentence of a category reworded with
+// synonyms, reordered, split or merged, or a question or navigation line
+// naming the topic, changes no provision; a change of who, what data,
+// which condition, a negation or a number does.
+func TestRestatedSentenceIsNoChange(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new []string
+		category string
+		changed  bool
+	}{
+		{
+			name:     "synonyms",
+			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
+			new:      []string{"We can share your personal data with law enforcement agencies if required by law."},
+			category: "law_enforcement",
+		},
+		{
+			name:     "words reordered",
+			old:      []string{"We retain your messages for as long as your account is active only."},
+			new:      []string{"We only retain your messages for as long as your account is active."},
+			category: "data_retention",
+		},
+		{
+			name:     "example marker and initials",
+			old:      []string{"We transfer personal data to other countries (e.g. U.S. data centers) under standard contractual clauses."},
+			new:      []string{"We transfer personal data to other countries (for example, U.S. data centers) under standard contractual clauses."},
+			category: "data_transfer",
+		},
+		{
+			name:     "a sentence split in two",
+			old:      []string{"We collect the precise location of your device through GPS to show nearby members and we keep it for thirty days."},
+			new:      []string{"We collect the precise location of your device through GPS to show nearby members.", "We keep it for thirty days."},
+			category: "location_data",
+		},
+		{
+			name:     "a question naming the topic",
+			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
+			new:      []string{"When do we share information with law enforcement agencies?", "We may disclose your personal information to law enforcement agencies when required by law."},
+			category: "law_enforcement",
+		},
+		{
+			name:     "a navigation line",
+			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
+			new:      []string{"Your rights ---------- Sharing with law enforcement agencies ---------- Contact us ----------", "We may disclose your personal information to law enforcement agencies when required by law."},
+			category: "law_enforcement",
+		},
+		{
+			name:     "another kind of data",
+			old:      []string{"We collect the precise location of your device through GPS to show nearby members."},
+			new:      []string{"We collect the precise location of your device through GPS and Bluetooth beacons to show nearby members."},
+			category: "location_data",
+			changed:  true,
+		},
+		{
+			name:     "a condition that went",
+			old:      []string{"We may disclose your personal information to law enforcement agencies only when required by law."},
+			new:      []string{"We may disclose your personal information to law enforcement agencies."},
+			category: "law_enforcement",
+			changed:  true,
+		},
+		{
+			name:     "another period",
+			old:      []string{"We retain your messages for thirty days after you delete your account."},
+			new:      []string{"We retain your messages for ninety days after you delete your account."},
+			category: "data_retention",
+			changed:  true,
+		},
+		{
+			name:     "a negation",
+			old:      []string{"We share your personal data with advertisers."},
+			new:      []string{"We never share your personal data with advertisers."},
+			category: "data_sharing",
+			changed:  true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Analyze(doc(tt.old...), doc(tt.new...))
+			got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
+			if got != tt.changed {
+				t.Errorf("%s changed = %v, want %v (provisions %+v)", tt.category, got, tt.changed, r.Provisions)
+			}
+		})
+	}
+}
+
+// TestGist: the words that only shape a sentence, a verb's form and a
+// synonym leave the gist as it was; repeats, negations and numbers stay.
+func TestGist(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"We disclose information to partners", "we are sharing data with partners", true},
+		{"you can opt out at any time", "you may opt out at any time", true},
+		{"we keep logs for 30 days", "we keep logs for 90 days", false},
+		{"we sell data", "we do not sell data", false},
+		{"law governs disputes about terms", "law governs terms and disputes about terms", false},
+	}
+	key := func(s string) string { return compareKey(tokenize(s).words) }
+	for _, tt := range tests {
+		if got := slices.Equal(gistOf(key(tt.a)), gistOf(key(tt.b))); got != tt.same {
+			t.Errorf("same gist of %q and %q = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
