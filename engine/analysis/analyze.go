@@ -80,7 +80,7 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
 	// Every sentence of both versions was classified above: its key is
 	// looked up, not computed again.
-	rw := newRewrites(d.Sections, func(text string) string { return m.verdicts[text].key })
+	rw := newRewrites(d.Sections, func(text string) string { return m.verdicts[text].key }, oldMarkdown, newMarkdown)
 	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), rw)
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
@@ -167,7 +167,8 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 	// other words: a rewording that keeps who does what to which data,
 	// for what and under which condition changes no provision.
 	added, removed := difference(na, oa), difference(oa, na)
-	added, removed = rw.fresh(added, oa, removed, rw.before, rw.addedBeside), rw.fresh(removed, na, added, rw.after, rw.removedBeside)
+	renames := cat.Severity.Reworded == "" // a name is not what the category is about
+	added, removed = rw.fresh(added, oa, removed, rw.before, rw.addedBeside, renames, true), rw.fresh(removed, na, added, rw.after, rw.removedBeside, renames, false)
 	switch {
 	case len(os) == 0 && len(ns) > 0 && len(ownWords(added)) > 0:
 		ch := c.rate(ci, ChangeAdded, ownWords(added), nil, o, n)

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // gist is what a statement says about a practice: the content words of its
@@ -28,14 +30,24 @@ type gist []string
 // gistOf returns the gist of a comparison key (see compareKey).
 func gistOf(key string) gist {
 	var out gist
+	prefix := ""
 	for w := range strings.FieldsSeq(key) {
+		if prefix != "" {
+			// "pre-empted" and "preempted", "opt-ing" and "opting".
+			w, prefix = prefix+w, ""
+		} else if joinedPrefixes[w] {
+			prefix = w
+			continue
+		}
 		if n := numberWord(w); n > 0 {
 			w = strconv.Itoa(n)
 		}
 		if shapeWords[w] {
 			continue
 		}
-		w = stem(w)
+		// A British spelling of a plural ("licences") is read once
+		// the plural went.
+		w = stem(spelling(w))
 		if s, ok := synonyms[w]; ok {
 			w = s
 		}
@@ -44,9 +56,17 @@ func gistOf(key string) gist {
 		}
 		out = append(out, w)
 	}
+	if prefix != "" {
+		out = append(out, prefix)
+	}
 	slices.Sort(out)
 	return out
 }
+
+// joinedPrefixes are the parts of words that are written joined or with a
+// hyphen: "e-mail", "pre-empted", "co-operate", "non-frivolous",
+// "opt-in" (then "optin", whatever the spelling).
+var joinedPrefixes = map[string]bool{"e": true, "pre": true, "re": true, "co": true, "non": true, "opt": true}
 
 // subsetOf reports whether every word of g is in h, as many times.
 func (g gist) subsetOf(h gist) bool {
@@ -97,7 +117,7 @@ var shapeWords = func() map[string]bool {
 		such like eg ie example instance including include includes included namely etc
 		so then there here herein below above
 		learn more see click visit read
-		span nbsp quot amp li ul p h1 h2 h3 h4 h5 h6 div href http https www com html
+		usd span nbsp quot amp li ul p h1 h2 h3 h4 h5 h6 div href http https www com html
 		le la les l de des du d un une et ou a au aux en par pour sur dans avec que qui
 		nous vous votre vos notre nos ce cette ces est sont
 		der die das den dem ein eine einen einem einer und oder zu zum zur von mit fur auf im an am bei
@@ -152,10 +172,13 @@ var synonyms = func() map[string]string {
 type restatements struct {
 	gists map[string]gist // by comparison key
 	keyOf func(text string) string
+	// The two versions, lower-cased when a rename is first looked for.
+	oldMD, newMD       string
+	oldLower, newLower string
 }
 
-func newRestatements(keyOf func(string) string) *restatements {
-	return &restatements{gists: map[string]gist{}, keyOf: keyOf}
+func newRestatements(keyOf func(string) string, oldMD, newMD string) *restatements {
+	return &restatements{gists: map[string]gist{}, keyOf: keyOf, oldMD: oldMD, newMD: newMD}
 }
 
 func (rs *restatements) of(key string) gist {
@@ -184,11 +207,18 @@ func (rs *restatements) of(key string) gist {
 // whose words are all in a changed statement of the other version that
 // the changed sentences of its own version restate together. own gives
 // the changed sentences of a finding's section in its own version.
-func (rs *restatements) fresh(changed, others, othersChanged []finding, extra, own func(finding) []string) []finding {
+//
+// With renames, a statement that says what one of the other version says
+// but for a company or product renamed throughout the document is no
+// change either (see renamed); categories whose substance is a name
+// (which law, which country) take none. fromNew tells which version the
+// changed statements are of.
+func (rs *restatements) fresh(changed, others, othersChanged []finding, extra, own func(finding) []string, renames, fromNew bool) []finding {
 	var out []finding
 	for _, f := range changed {
 		g := rs.of(f.key)
-		if len(g) > 0 && (rs.restated(g, others, othersChanged, extra(f)) || rs.piece(g, othersChanged, extra(f), changed, own(f))) {
+		if len(g) > 0 && (rs.restated(g, others, othersChanged, extra(f)) || rs.piece(g, othersChanged, extra(f), changed, own(f)) ||
+			renames && rs.renamed(f, others, fromNew)) {
 			continue
 		}
 		out = append(out, f)
@@ -307,3 +337,103 @@ func isNavigation(text string) bool {
 // unless it is a question ("How is your information shared with
 // partners?").
 const maxTitleWords = 10
+
+// renamed reports whether a statement of others says what f says but for
+// names: the words only f has and those only the other has are few, each
+// written capitalised in its sentence, and none occurs anywhere in the
+// version it is missing from. A company, product or law renamed
+// throughout ("Acme" become "Acme Group", a statute's new acronym) leaves
+// what is done as it was; a partner replaced by another is still named in
+// the version it left or was never written as a name.
+func (rs *restatements) renamed(f finding, others []finding, fromNew bool) bool {
+	g := rs.of(f.key)
+	for _, o := range others {
+		og := rs.of(o.key)
+		gained, lost := minus(g, og), minus(og, g)
+		if len(gained) == 0 || len(lost) == 0 || len(gained) > maxRenameWords || len(lost) > maxRenameWords {
+			continue
+		}
+		newText, oldText := f.text, o.text
+		if !fromNew {
+			newText, oldText = oldText, newText
+			gained, lost = lost, gained
+		}
+		if rs.oldLower == "" {
+			rs.oldLower, rs.newLower = strings.ToLower(rs.oldMD), strings.ToLower(rs.newMD)
+		}
+		if namesOnly(gained, newText) && namesOnly(lost, oldText) && !anyWordIn(gained, rs.oldLower) && !anyWordIn(lost, rs.newLower) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRenameWords is the most words a renamed name takes on either side.
+const maxRenameWords = 3
+
+// minus returns the words of g that h lacks, as many times as g has more.
+func minus(g, h gist) gist {
+	var out gist
+	i := 0
+	for _, w := range g {
+		for i < len(h) && h[i] < w {
+			i++
+		}
+		if i < len(h) && h[i] == w {
+			i++
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// namesOnly reports whether every word (a gist word: lower case, maybe
+// stemmed) starts a word written capitalised in text, not as the
+// sentence's first word.
+func namesOnly(words gist, text string) bool {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return false
+	}
+	for _, w := range words {
+		found := false
+		for i := wordAt(lower, w, 0); i >= 0; i = wordAt(lower, w, i+1) {
+			if i > 0 && unicode.IsUpper(rune(text[i])) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// anyWordIn reports whether one of words starts a word of lower.
+func anyWordIn(words gist, lower string) bool {
+	for _, w := range words {
+		if wordAt(lower, w, 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAt returns the first index from start at which a word of text
+// starts with w, or -1.
+func wordAt(text, w string, start int) int {
+	for start < len(text) {
+		j := strings.Index(text[start:], w)
+		if j < 0 {
+			return -1
+		}
+		i := start + j
+		if r, _ := utf8.DecodeLastRuneInString(text[:i]); i == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return i
+		}
+		start = i + 1
+	}
+	return -1
+}

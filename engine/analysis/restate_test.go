@@ -53,6 +53,34 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 			category: "law_enforcement",
 		},
 		{
+			name:     "a company renamed throughout",
+			old:      []string{"Brightloop shares your profile data with Brightloop advertising partners.", "Brightloop runs the app."},
+			new:      []string{"Nimbleware shares your profile data with Nimbleware advertising partners.", "Nimbleware runs the app."},
+			category: "data_sharing",
+		},
+		{
+			name:     "hyphenation",
+			old:      []string{"Claims are governed by the laws of Ohio, except where they are preempted by federal law."},
+			new:      []string{"Claims are governed by the laws of Ohio, except where they are pre-empted by federal law."},
+			category: "governing_law",
+		},
+		{
+			name:     "a partner replaced by one already named",
+			old:      []string{"We share your profile data with our analytics partner Brightloop.", "Nimbleware hosts our servers."},
+			new:      []string{"We share your profile data with our analytics partner Nimbleware.", "Nimbleware hosts our servers."},
+			category: "data_sharing",
+			changed:  true,
+		},
+		{
+			// The law named is what the category is about: a name that
+			// changed is not read as a rename.
+			name:     "another state's law",
+			old:      []string{"These terms are governed by the laws of Ohio."},
+			new:      []string{"These terms are governed by the laws of Texas."},
+			category: "governing_law",
+			changed:  true,
+		},
+		{
 			name:     "another kind of data",
 			old:      []string{"We collect the precise location of your device through GPS to show nearby members."},
 			new:      []string{"We collect the precise location of your device through GPS and Bluetooth beacons to show nearby members."},
@@ -104,6 +132,7 @@ func TestGist(t *testing.T) {
 		{"we keep logs for 30 days", "we keep logs for 90 days", false},
 		{"we sell data", "we do not sell data", false},
 		{"law governs disputes about terms", "law governs terms and disputes about terms", false},
+		{"we send you e-mail about licences", "we send you email about licenses", true},
 	}
 	key := func(s string) string { return compareKey(tokenize(s).words) }
 	for _, tt := range tests {

@@ -22,9 +22,10 @@ type rewrites struct {
 }
 
 // newRewrites reads the changed sentences of the sections; keyOf returns
-// the comparison key of a sentence of either version.
-func newRewrites(sections []diff.Section, keyOf func(string) string) rewrites {
-	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{}, restatements: newRestatements(keyOf)}
+// the comparison key of a sentence of either version, whose Markdown is
+// oldMD and newMD.
+func newRewrites(sections []diff.Section, keyOf func(string) string, oldMD, newMD string) rewrites {
+	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{}, restatements: newRestatements(keyOf, oldMD, newMD)}
 	for _, s := range sections {
 		old := s.Heading
 		if s.OldHeading != "" {
