@@ -47,7 +47,10 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Store, error) {
 			ParameterizedQueries: true,
 		}),
 		TranslateError: true,
-		NowFunc:        func() time.Time { return time.Now().UTC() },
+		// A single statement is atomic on its own; the store opens
+		// transactions itself where several statements must agree.
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return time.Now().UTC() },
 	}
 	var (
 		db      *gorm.DB
@@ -70,6 +73,10 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Store, error) {
 		// transactions take the write lock up front, so two writers wait
 		// for each other (busy_timeout) instead of failing on upgrade.
 		dsn := path + "?_pragma=page_size(16384)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		// SQLite compiles every statement it is given; checks repeat the
+		// same few statements thousands of times a round, so they are
+		// prepared once per connection. PostgreSQL's driver caches its own.
+		gcfg.PrepareStmt, gcfg.PrepareStmtMaxSize = true, 256
 		db, err = gorm.Open(sqlite.Open(dsn), gcfg)
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
 		dialect = "postgres"
@@ -83,6 +90,17 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Store, error) {
 	sqlDB, err := db.DB()
 	if err != nil {
 		return nil, fmt.Errorf("open %s database: %w", dialect, err)
+	}
+	if dialect == "sqlite" {
+		// One connection. SQLite writes one transaction at a time anyway,
+		// and every connection keeps its own page cache, which it throws
+		// away whenever another connection has written: with a pool, a
+		// check round spent a third of its database time re-reading
+		// pages. Nothing may query outside a transaction it is inside of
+		// (store methods get the transaction's Store), or it would wait
+		// forever for the connection.
+		sqlDB.SetMaxOpenConns(1)
+		sqlDB.SetMaxIdleConns(1)
 	}
 	if dialect == "postgres" {
 		sqlDB.SetMaxOpenConns(20)
