@@ -116,7 +116,13 @@ func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Dur
 // there was one, or only the document's health when the text is the same
 // but for noise.
 func (s *Service) record(ctx context.Context, doc *store.Document, latest *store.Version, res *engine.Result, health store.Health) (Outcome, error) {
-	fps := store.Fingerprints{Significant: Fingerprint(res.Markdown), Content: res.Fingerprint, ExtractionVersion: extract.Version}
+	fps := store.Fingerprints{Content: res.Fingerprint, ExtractionVersion: extract.Version}
+	if latest != nil {
+		// A first version has nothing to be compared with; its significant
+		// fingerprint is worked out from its text when a later check needs
+		// it, and kept then (refresh).
+		fps.Significant = Fingerprint(res.Markdown)
+	}
 	// refresh keeps latest's text and its significant fingerprint sig, and
 	// remembers this fetch's content fingerprint when the same extraction
 	// version made both, so that the next fetch like this one stops before

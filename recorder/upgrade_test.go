@@ -148,7 +148,9 @@ func TestExtractionUpgradeOfTheSameText(t *testing.T) {
 }
 
 // Noise that the content fingerprint does not absorb is settled by the
-// Markdown comparison, which then remembers the new fingerprint.
+// Markdown comparison, which then remembers the new fingerprint. A first
+// version is stored without its significant fingerprint; that comparison
+// works it out from the text and keeps it too.
 func TestUnabsorbedNoiseRefreshesTheFingerprint(t *testing.T) {
 	st := storetest.SQLite(t)
 	ctx := context.Background()
@@ -158,8 +160,8 @@ func TestUnabsorbedNoiseRefreshesTheFingerprint(t *testing.T) {
 		t.Fatalf("first: %+v %v", first, err)
 	}
 	v, err := st.LatestVersionMeta(ctx, id)
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || v.SignificantSHA256 != "" {
+		t.Fatalf("first version %+v (%v), want no significant fingerprint yet", v, err)
 	}
 	want := v.ContentFingerprint
 	if err := st.SetVersionFingerprints(ctx, v.ID, store.Fingerprints{Significant: v.SignificantSHA256, Content: "another page", ExtractionVersion: extract.Version}); err != nil {
@@ -168,8 +170,12 @@ func TestUnabsorbedNoiseRefreshesTheFingerprint(t *testing.T) {
 	if out, err := tr.Check(ctx, id); err != nil || out.VersionID != 0 {
 		t.Fatalf("check: %+v %v", out, err)
 	}
-	if v, err := st.LatestVersionMeta(ctx, id); err != nil || v.ContentFingerprint != want {
+	v, err = st.LatestVersionMeta(ctx, id)
+	if err != nil || v.ContentFingerprint != want {
 		t.Fatalf("content fingerprint %q, want %q (%v)", v.ContentFingerprint, want, err)
+	}
+	if sig := recorder.Fingerprint(mustVersion(t, st, id, first.VersionID).Markdown); v.SignificantSHA256 != sig {
+		t.Fatalf("significant fingerprint %q, want %q", v.SignificantSHA256, sig)
 	}
 }
 
@@ -181,3 +187,4 @@ func mustSources(t *testing.T, st *store.Store, id int64) []engine.Source {
 	}
 	return sources
 }
+

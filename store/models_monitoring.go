@@ -83,7 +83,8 @@ type Version struct {
 	SHA256     string `gorm:"column:sha256" json:"sha256"`
 	PrevSHA256 string `gorm:"column:prev_sha256" json:"prev_sha256"`
 	// SignificantSHA256 fingerprints the text without noise; two versions
-	// with the same fingerprint are the same document.
+	// with the same fingerprint are the same document. Empty until a check
+	// needs it: a first version's is worked out from its text then.
 	SignificantSHA256 string `gorm:"column:significant_sha256" json:"-"`
 	// ContentFingerprint fingerprints the pages the text came from before
 	// conversion (extract.Page.Fingerprint), made by ExtractionVersion;
