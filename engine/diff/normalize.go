@@ -279,6 +279,49 @@ func appendSignificant(b *strings.Builder, line string) {
 	if line == "" || isRuleLine(line) {
 		return
 	}
+	if plainWords(line) {
+		// Most lines of a policy are plain prose, which the loop below
+		// would copy word by word unchanged.
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+		return
+	}
+	appendTokens(b, line)
+}
+
+// plainWords reports whether appendTokens would write line unchanged:
+// words separated by single spaces, with no emphasis marks, escapes, runs
+// of dashes or other whitespace.
+func plainWords(line string) bool {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			continue
+		}
+		switch {
+		case c == ' ':
+			if i+1 == len(line) || line[i+1] == ' ' {
+				return false
+			}
+		case c < ' ', c == 0x7f, isDecoration(rune(c)), c == '\\':
+			return false
+		case c == '-' && i+1 < len(line) && line[i+1] == '-':
+			return false
+		}
+	}
+	return line[0] != ' '
+}
+
+// appendTokens writes line's canonical words to b, each preceded by a
+// space when b is not empty.
+func appendTokens(b *strings.Builder, line string) {
 	// A token is written as runs of line between decorations, so that
 	// "**Clauses**." and "Clauses." give the same word; a token of dashes
 	// is one dash, so that "--" and "—" (already "-") agree.

@@ -128,6 +128,13 @@ func FuzzScanners(f *testing.F) {
 		if got, want := needsPunctSpacing(s), punctSpacing(s) != s; got != want {
 			t.Errorf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
 		}
+		if s != "" && plainWords(s) {
+			var b strings.Builder
+			appendTokens(&b, s)
+			if b.String() != s {
+				t.Errorf("plainWords(%q) = true, but its tokens are %q", s, b.String())
+			}
+		}
 		if !needsTypography(s) && typography.Replace(s) != s {
 			t.Errorf("needsTypography(%q) = false, but the map changes it", s)
 		}
