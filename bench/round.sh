@@ -49,13 +49,22 @@ ota() { # round
   if [ -n "${OTA:-}" ]; then ota_round "$OUT/ota" "$1" "$N"; fi
 }
 
+# CPU seconds (user + system) the page server has used so far: it shares
+# the machine's cores with the round.
+server_cpu() {
+  local tck; tck=$(getconf CLK_TCK)
+  awk -v t="$tck" '{printf "%.2f", ($14 + $15) / t}' "/proc/$TOSGEN_PID/stat"
+}
 measure() { # round
-  local profile=()
+  local profile=() before after
   if [ -n "${PROFILE:-}" ]; then profile=(--cpuprofile "$OUT/cpu-$1.pprof"); fi
+  before=$(server_cpu)
   /usr/bin/time -f '%e %U %S %M' -o "$OUT/time-$1.txt" "$OUT/clausewatch" check --all "${profile[@]}" >"$OUT/round-$1.txt" 2>"$OUT/round-$1.log"
+  after=$(server_cpu)
   read -r wall user sys rss <"$OUT/time-$1.txt"
-  printf 'N=%s hosts=%s round %s: %s | wall %ss, CPU %.2fs (%.1f ms/document), peak RSS %d MB\n' "$N" "$HOSTS" "$1" \
-    "$(tail -n 1 "$OUT/round-$1.txt")" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "($user + $sys) * 1000 / $N" | bc -l)" $((rss / 1024))
+  printf 'N=%s hosts=%s round %s: %s | wall %ss, CPU %.2fs (%.1f ms/document), peak RSS %d MB; page server CPU %.2fs\n' "$N" "$HOSTS" "$1" \
+    "$(tail -n 1 "$OUT/round-$1.txt")" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "($user + $sys) * 1000 / $N" | bc -l)" $((rss / 1024)) \
+    "$(echo "$after - $before" | bc)"
 }
 cd "$OUT"
 measure 1
