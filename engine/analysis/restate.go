@@ -17,6 +17,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clausewatch/clausewatch/engine/diff"
 )
 
 // gist is what a statement says about a practice: the content words of its
@@ -175,10 +177,14 @@ type restatements struct {
 	// The two versions, lower-cased when a rename is first looked for.
 	oldMD, newMD       string
 	oldLower, newLower string
+	// The changed sections, and the words the new version writes for
+	// others throughout them, counted when first needed (see systematic).
+	sections []diff.Section
+	swaps    map[string]int
 }
 
-func newRestatements(keyOf func(string) string, oldMD, newMD string) *restatements {
-	return &restatements{gists: map[string]gist{}, keyOf: keyOf, oldMD: oldMD, newMD: newMD}
+func newRestatements(keyOf func(string) string, oldMD, newMD string, sections []diff.Section) *restatements {
+	return &restatements{gists: map[string]gist{}, keyOf: keyOf, oldMD: oldMD, newMD: newMD, sections: sections}
 }
 
 func (rs *restatements) of(key string) gist {
@@ -353,6 +359,9 @@ func (rs *restatements) renamed(f finding, others []finding, fromNew bool) bool 
 		if len(gained) == 0 || len(lost) == 0 || len(gained) > maxRenameWords || len(lost) > maxRenameWords {
 			continue
 		}
+		if rs.systematic(gained, lost) {
+			return true
+		}
 		newText, oldText := f.text, o.text
 		if !fromNew {
 			newText, oldText = oldText, newText
@@ -370,6 +379,134 @@ func (rs *restatements) renamed(f finding, others []finding, fromNew bool) bool 
 
 // maxRenameWords is the most words a renamed name takes on either side.
 const maxRenameWords = 3
+
+// systematic reports whether the words one statement has for the other's
+// are a change of terms made throughout the document: the same words
+// written for the same others in at least minSwaps reworded sentences
+// ("this arbitration agreement" become "this arbitration provision"
+// wherever it is said). A term changed throughout is a change of style;
+// a practice changed in one place is not. Numbers, negations and the
+// words that bound a practice (conditions, quantities, modal verbs) are
+// never a change of terms.
+func (rs *restatements) systematic(a, b gist) bool {
+	if len(a) > maxSwapWords || len(b) > maxSwapWords || !plainTerms(a) || !plainTerms(b) {
+		return false
+	}
+	if rs.swaps == nil {
+		rs.swaps = rs.countSwaps()
+	}
+	return rs.swaps[swapKey(a, b)] >= minSwaps
+}
+
+// minSwaps is how many reworded sentences must make the same change of
+// terms for it to be one made throughout the document.
+const minSwaps = 3
+
+// maxSwapWords is the most words on either side of a change of terms.
+const maxSwapWords = 2
+
+// countSwaps pairs each added sentence with the removed sentence whose
+// gist differs least from its own, and counts the differences of few
+// words, each once per added sentence. Sentences are paired across
+// sections, since a renamed heading can make a section look added and
+// another removed; the candidates of a sentence are those sharing one of
+// its longest words, which a change of a word or two leaves in place.
+func (rs *restatements) countSwaps() map[string]int {
+	var removed []gist
+	byWord := map[string][]int{}
+	for _, s := range rs.sections {
+		for _, r := range s.Removed {
+			g := rs.of(rs.keyOf(r))
+			for _, w := range longest(g) {
+				byWord[w] = append(byWord[w], len(removed))
+			}
+			removed = append(removed, g)
+		}
+	}
+	out := map[string]int{}
+	var seen []int
+	for _, s := range rs.sections {
+		for _, a := range s.Added {
+			g := rs.of(rs.keyOf(a))
+			best, bestSize := "", maxSwapWords*2+1
+			seen = seen[:0]
+			for _, w := range longest(g) {
+				for _, i := range byWord[w] {
+					if slices.Contains(seen, i) {
+						continue
+					}
+					seen = append(seen, i)
+					og := removed[i]
+					if d := len(g) - len(og); d > maxSwapWords || d < -maxSwapWords {
+						continue
+					}
+					gained, lost := minus(g, og), minus(og, g)
+					if n := len(gained) + len(lost); n < bestSize && len(gained) > 0 && len(lost) > 0 &&
+						len(gained) <= maxSwapWords && len(lost) <= maxSwapWords {
+						best, bestSize = swapKey(gained, lost), n
+					}
+				}
+			}
+			if best != "" {
+				out[best]++
+			}
+		}
+	}
+	return out
+}
+
+// longest returns the three longest words of g (the first in order among
+// equals), by which sentences that differ in a word or two are found.
+func longest(g gist) []string {
+	var out []string
+	for _, w := range g {
+		if slices.Contains(out, w) {
+			continue
+		}
+		out = append(out, w)
+		slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+		if len(out) > swapAnchors {
+			out = out[:swapAnchors]
+		}
+	}
+	return out
+}
+
+// swapAnchors is how many of a sentence's longest words find the
+// sentences it may be a rewording of.
+const swapAnchors = 3
+
+// swapKey names a change of terms whichever way it is read.
+func swapKey(a, b gist) string {
+	x, y := strings.Join(a, " "), strings.Join(b, " ")
+	if y < x {
+		x, y = y, x
+	}
+	return x + "|" + y
+}
+
+// plainTerms reports whether none of the words bounds a practice: no
+// number, negation, condition, quantity or modal verb.
+func plainTerms(words gist) bool {
+	for _, w := range words {
+		if hasDigit(w) || isNegator(w) || boundWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// boundWords are the words (as gist words) that bound what a practice
+// covers: conditions, quantities and modal verbs.
+var boundWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq(`if unless only except without until befor after where while during
+		all any some each every none no more less most least few many much other
+		may will must should would could need requir optional always never`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // minus returns the words of g that h lacks, as many times as g has more.
 func minus(g, h gist) gist {

@@ -25,7 +25,7 @@ type rewrites struct {
 // the comparison key of a sentence of either version, whose Markdown is
 // oldMD and newMD.
 func newRewrites(sections []diff.Section, keyOf func(string) string, oldMD, newMD string) rewrites {
-	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{}, restatements: newRestatements(keyOf, oldMD, newMD)}
+	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{}, restatements: newRestatements(keyOf, oldMD, newMD, sections)}
 	for _, s := range sections {
 		old := s.Heading
 		if s.OldHeading != "" {
