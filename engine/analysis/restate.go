@@ -114,7 +114,7 @@ var shapeWords = func() map[string]bool {
 		to in on at by for from with into onto upon within through via about as than and or
 		also please note additionally further furthermore moreover
 		which who whom whose this these those it its we us our ours you your yours
-		they them their he she his her i me my
+		they them their he she his her i me my thi weve youve youre theyre
 		is be been being was were am do doe did have having
 		such like eg ie example instance including include includes included namely etc
 		so then there here herein below above
@@ -144,7 +144,7 @@ var synonyms = func() map[string]string {
 		{"help", "assist"},
 		{"keep", "retain"},
 		{"buy", "purchase"},
-		{"start", "begin", "commence"},
+		{"start", "begin", "begun", "began", "commence"},
 		{"stop", "cease"},
 		{"change", "modify", "amend", "alter"},
 		{"delete", "erase"},
@@ -158,6 +158,14 @@ var synonyms = func() map[string]string {
 		{"if", "when", "whenever"},
 		{"necessary", "needed"},
 		{"ensure", "guarantee"},
+		{"improve", "enhance"},
+		{"show", "display"},
+		{"select", "choose", "click", "tap"},
+		{"additional", "extra"},
+		{"location", "geolocation"},
+		{"photo", "picture", "image"},
+		{"site", "website"},
+		{"app", "application"},
 	}
 	m := map[string]string{}
 	for _, g := range groups {
