@@ -160,7 +160,7 @@ var synonyms = func() map[string]string {
 		{"ensure", "guarantee"},
 		{"improve", "enhance"},
 		{"show", "display"},
-		{"select", "choose", "click", "tap"},
+		{"select", "choose", "tap"},
 		{"additional", "extra"},
 		{"location", "geolocation"},
 		{"photo", "picture", "image"},

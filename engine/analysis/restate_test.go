@@ -161,6 +161,10 @@ func TestGist(t *testing.T) {
 		{"we sell data", "we do not sell data", false},
 		{"law governs disputes about terms", "law governs terms and disputes about terms", false},
 		{"we send you e-mail about licences", "we send you email about licenses", true},
+		{"we show ads on this site to improve it", "we display advertising on the website to enhance it", true},
+		{"we've begun to collect images", "we start collecting pictures", true},
+		{"choose a plan in Settings", "select a plan in Settings", true},
+		{"we show ads on this site", "we show ads on partner sites", false},
 	}
 	key := func(s string) string { return compareKey(tokenize(s).words) }
 	for _, tt := range tests {
