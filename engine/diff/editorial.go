@@ -28,7 +28,17 @@ func tokens(words []string) []tok {
 	out := make([]tok, 0, len(words))
 	for _, w := range words {
 		hidden := strings.Contains(w, emailProtection)
-		w = linkTarget.ReplaceAllString(image.ReplaceAllString(htmlTag.ReplaceAllString(w, ""), ""), "]")
+		// Each expression needs a character most words lack; testing for
+		// it first spares the expressions nearly every word of a version.
+		if strings.IndexByte(w, '<') >= 0 {
+			w = htmlTag.ReplaceAllString(w, "")
+		}
+		if strings.Contains(w, "![") {
+			w = image.ReplaceAllString(w, "")
+		}
+		if strings.Contains(w, "](") {
+			w = linkTarget.ReplaceAllString(w, "]")
+		}
 		if isLink(w) || isDomain(w) || strings.HasPrefix(w, "![") {
 			continue
 		}
@@ -69,6 +79,9 @@ func isDomain(w string) bool {
 }
 
 func normWord(w string) string {
+	if isLowerAlnum(w) {
+		return w
+	}
 	var b strings.Builder
 	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -76,6 +89,17 @@ func normWord(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// isLowerAlnum reports a word of lower-case ASCII letters and digits
+// only, which normWord leaves as it is.
+func isLowerAlnum(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // dropNumbering removes list and section numbers ("3.", "(b)", "iv)")
