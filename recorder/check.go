@@ -2,8 +2,6 @@ package recorder
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -186,8 +184,7 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 // Fingerprint is the SHA-256 of a text's significant form: equal
 // fingerprints mean the texts differ at most in noise.
 func Fingerprint(markdown string) string {
-	sum := sha256.Sum256([]byte(diff.Significant(markdown)))
-	return hex.EncodeToString(sum[:])
+	return diff.Fingerprint(markdown)
 }
 
 // describeChange runs the diff and the provision analysis for a change row.

@@ -20,6 +20,9 @@ func FuzzCompare(f *testing.F) {
 		if Compare(a, a).Changed {
 			t.Fatal("Compare(a, a).Changed")
 		}
+		if got, want := Significant(a), joinParts(newIndexer().index(Parse(a))); got != want {
+			t.Fatalf("Significant = %q, the parts Compare prepares join to %q", got, want)
+		}
 		if r1.Changed != (Significant(a) != Significant(b)) {
 			t.Fatal("Changed disagrees with Significant")
 		}

@@ -35,11 +35,18 @@ func (ls lines) significant() string {
 		size += len(l) + 1
 	}
 	b.Grow(size)
+	ls.appendSignificant(&b)
+	return b.String()
+}
+
+// appendSignificant writes the significant form to b, with a space before
+// it when b is not empty.
+func (ls lines) appendSignificant(b *strings.Builder) {
 	var nav []int // indexes of the menu's lines
 	flushNav := func() {
 		slices.SortFunc(nav, func(i, j int) int { return strings.Compare(ls.raw[i], ls.raw[j]) })
 		for _, i := range nav {
-			appendSignificant(&b, ls.clean[i])
+			appendSignificant(b, ls.clean[i])
 		}
 		nav = nav[:0]
 	}
@@ -52,10 +59,9 @@ func (ls lines) significant() string {
 			continue // blank lines between menu items
 		}
 		flushNav()
-		appendSignificant(&b, ls.clean[i])
+		appendSignificant(b, ls.clean[i])
 	}
 	flushNav()
-	return b.String()
 }
 
 // words splits the text into words after typography cleaning; they are

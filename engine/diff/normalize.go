@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"regexp"
 	"strings"
 	"unicode"
@@ -239,11 +241,39 @@ func mayHaveDateLabel(s string) bool {
 // and the order of navigation lists (list items that are only a link). Two documents that differ
 // only in such noise have equal Significant values.
 func Significant(markdown string) string {
-	return joinParts(indexSignificant(Parse(markdown)))
+	var b strings.Builder
+	b.Grow(len(markdown))
+	for _, p := range Parse(markdown) {
+		// What joinParts writes, without keeping each body's form.
+		if h := headingSig(p.Heading); h != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(h)
+		}
+		splitLines(p.Body).appendSignificant(&b)
+	}
+	return b.String()
 }
 
-// joinParts is the significant form of a parsed document; Compare uses it
-// so that Changed agrees with Significant by construction.
+// Fingerprint is the hex SHA-256 of a text's significant form: equal
+// fingerprints mean the texts differ at most in noise.
+func Fingerprint(markdown string) string {
+	sig := Significant(markdown)
+	h := sha256.New()
+	// Hashed through a small buffer: converting the whole form to bytes
+	// would copy it into a second allocation of its size.
+	var chunk [4096]byte
+	for len(sig) > 0 {
+		n := copy(chunk[:], sig)
+		h.Write(chunk[:n])
+		sig = sig[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// joinParts is the significant form of a parsed document, from the parts
+// Compare prepares; it equals Significant (FuzzCompare checks it).
 func joinParts(parts []*part) string {
 	var b strings.Builder
 	for _, p := range parts {

@@ -88,21 +88,6 @@ func (x *indexer) body(text string) *bodyKeys {
 	return b
 }
 
-// indexSignificant computes only what the significant form needs, which
-// is all a fingerprint asks for.
-func indexSignificant(parts []Part) []*part {
-	out := make([]*part, len(parts))
-	for i, p := range parts {
-		out[i] = &part{
-			Part:  p,
-			key:   headingKey(p.Heading),
-			exact: headingSig(p.Heading),
-			body:  &bodyKeys{sig: significantText(p.Body), sigDone: true},
-		}
-	}
-	return out
-}
-
 // sameSignificant reports whether joinParts(a) == joinParts(b). A body
 // that both versions have gives both the same significant form, so when
 // the forms of the other bodies already differ in length, the versions

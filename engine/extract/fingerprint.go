@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strconv"
 	"strings"
 
@@ -44,8 +42,7 @@ func (p *Page) Fingerprint() string {
 		}
 		text = Normalize(b.String())
 	}
-	sum := sha256.Sum256([]byte(diff.Significant(text)))
-	return hex.EncodeToString(sum[:])
+	return diff.Fingerprint(text)
 }
 
 // fingerprintWriter renders nodes as Markdown-like lines: one line per
