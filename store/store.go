@@ -73,10 +73,6 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Store, error) {
 		// transactions take the write lock up front, so two writers wait
 		// for each other (busy_timeout) instead of failing on upgrade.
 		dsn := path + "?_pragma=page_size(16384)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-		// SQLite compiles every statement it is given; checks repeat the
-		// same few statements thousands of times a round, so they are
-		// prepared once per connection. PostgreSQL's driver caches its own.
-		gcfg.PrepareStmt, gcfg.PrepareStmtMaxSize = true, 256
 		db, err = gorm.Open(sqlite.Open(dsn), gcfg)
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
 		dialect = "postgres"
