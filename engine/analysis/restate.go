@@ -12,6 +12,7 @@ package analysis
 // same thing and is no change of the provision.
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,8 +33,9 @@ type gist []string
 // gistOf returns the gist of a comparison key (see compareKey).
 func gistOf(key string) gist {
 	var out gist
-	prefix := ""
+	prefix, last := "", ""
 	for w := range strings.FieldsSeq(key) {
+		w, last = cmp.Or(inOrderTo(last, w), w), w
 		if prefix != "" {
 			// "pre-empted" and "preempted", "opt-ing" and "opting".
 			w, prefix = prefix+w, ""
@@ -48,8 +50,11 @@ func gistOf(key string) gist {
 			continue
 		}
 		// A British spelling of a plural ("licences") is read once
-		// the plural went.
+		// the plural went; "centre" is "center".
 		w = stem(spelling(w))
+		if len(w) >= 5 && strings.HasSuffix(w, "tr") {
+			w = w[:len(w)-2] + "ter"
+		}
 		if s, ok := synonyms[w]; ok {
 			w = s
 		}
@@ -63,6 +68,16 @@ func gistOf(key string) gist {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// inOrderTo returns "to" for the "order" of "in order to", whose "in" and
+// "to" are shape words already, so that the phrase says what "to" says;
+// "" for any other word.
+func inOrderTo(last, w string) string {
+	if last == "in" && w == "order" {
+		return "to"
+	}
+	return ""
 }
 
 // joinedPrefixes are the parts of words that are written joined or with a
@@ -112,7 +127,7 @@ var shapeWords = func() map[string]bool {
 	m := map[string]bool{}
 	for w := range strings.FieldsSeq(`
 		to in on at by for from with into onto upon within through via about as than and or
-		also please note additionally further furthermore moreover
+		also please note additionally further furthermore moreover since because defined define
 		which who whom whose this these those it its we us our ours you your yours
 		they them their he she his her i me my thi weve youve youre theyre
 		is be been being was were am do doe did have having
@@ -154,7 +169,7 @@ var synonyms = func() map[string]string {
 		{"personalize", "personalized", "customize", "customized", "tailor", "tailored"},
 		{"law", "legislation"},
 		{"may", "can", "might"},
-		{"will", "shall"},
+		{"will", "shall", "well"}, // "we'll" loses its apostrophe
 		{"if", "when", "whenever"},
 		{"necessary", "needed"},
 		{"ensure", "guarantee"},
@@ -163,6 +178,7 @@ var synonyms = func() map[string]string {
 		{"select", "choose", "tap"},
 		{"additional", "extra"},
 		{"location", "geolocation"},
+		{"expiration", "expiry"},
 		{"photo", "picture", "image"},
 		{"site", "website"},
 		{"app", "application"},

@@ -164,6 +164,8 @@ func TestGist(t *testing.T) {
 		{"we show ads on this site to improve it", "we display advertising on the website to enhance it", true},
 		{"we've begun to collect images", "we start collecting pictures", true},
 		{"choose a plan in Settings", "select a plan in Settings", true},
+		{"we'll keep it in our data centres in order to help", "we will keep it in our data centers since it helps", true},
+		{"the expiry date as defined herein", "the expiration date", true},
 		{"we show ads on this site", "we show ads on partner sites", false},
 	}
 	key := func(s string) string { return compareKey(tokenize(s).words) }
