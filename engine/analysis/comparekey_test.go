@@ -9,7 +9,8 @@ import (
 // are the same statement: a page moving from "are not allowed" to "aren't
 // allowed", or from "US" to "U.S.", changes no provision; nor does a
 // renumbered clause or cross-reference, a word typed twice or "such as"
-// written "like". A changed age or period does.
+// written "like"; "e.g." ends where it ends ("e.g. U.S." is "eg us"). A
+// changed age or period does.
 func TestCompareKeyStyle(t *testing.T) {
 	tests := []struct {
 		a, b string
@@ -34,6 +35,8 @@ func TestCompareKeyStyle(t *testing.T) {
 		{"you must be 13 to use it", "you must be 16 to use it", false},
 		{"we keep logs for 30 days", "we keep logs for 90 days", false},
 		{"e u law applies", "u s law applies", false},
+		{"courts e g u s courts", "courts eg us courts", true},
+		{"courts e g u s courts", "courts e g u k courts", false},
 		{"cookies br br help tailor ads", "cookies help tailor ads", true},
 		{"we recognise that minors need protection", "we recognize that minors need protection", true},
 		{"anonymised data and behaviour in self defence", "anonymized data and behavior in self defense", true},

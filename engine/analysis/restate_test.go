@@ -41,6 +41,12 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 			category: "location_data",
 		},
 		{
+			name:     "two sentences merged",
+			old:      []string{"We collect the precise location of your device through GPS.", "We use the precise location of your device to show nearby members."},
+			new:      []string{"We collect the precise location of your device through GPS and use it to show nearby members."},
+			category: "location_data",
+		},
+		{
 			name:     "a question naming the topic",
 			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
 			new:      []string{"When do we share information with law enforcement agencies?", "We may disclose your personal information to law enforcement agencies when required by law."},
