@@ -120,13 +120,14 @@ func stem(w string) string {
 // markers of an example ("such as", "including", "e.g."), pointers to
 // more reading ("learn more", "see", "click here") and the markup of HTML
 // written into a page. Words of English, French and German, as the rule
-// files read them. Conditions ("if", "unless", "only", "except"),
-// negations, modal verbs and numbers are not among them: they change
-// what is said.
+// files read them. Conditions ("if", "unless", "only", "except"), "or"
+// (a condition that became an alternative: "and where you consent" and
+// "or where you consent"), negations, modal verbs and numbers are not
+// among them: they change what is said.
 var shapeWords = func() map[string]bool {
 	m := map[string]bool{}
 	for w := range strings.FieldsSeq(`
-		to in on at by for from with into onto upon within through via about as than and or
+		to in on at by for from with into onto upon within through via about as than and
 		also please note additionally further furthermore moreover since because defined define
 		which who whom whose this these those it its we us our ours you your yours
 		they them their he she his her i me my thi weve youve youre theyre
@@ -524,7 +525,7 @@ func plainTerms(words gist) bool {
 // covers: conditions, quantities and modal verbs.
 var boundWords = func() map[string]bool {
 	m := map[string]bool{}
-	for w := range strings.FieldsSeq(`if unless only except without until befor after where while during
+	for w := range strings.FieldsSeq(`if unless only except without until befor after where while during and or
 		all any some each every none no more less most least few many much other
 		may will must should would could need requir optional always never`) {
 		m[w] = true

@@ -173,6 +173,7 @@ func TestGist(t *testing.T) {
 		{"we'll keep it in our data centres in order to help", "we will keep it in our data centers since it helps", true},
 		{"the expiry date as defined herein", "the expiration date", true},
 		{"we show ads on this site", "we show ads on partner sites", false},
+		{"data you provide and where you consent", "data you provide or where you consent", false},
 	}
 	key := func(s string) string { return compareKey(tokenize(s).words) }
 	for _, tt := range tests {
