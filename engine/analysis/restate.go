@@ -228,11 +228,10 @@ func (rs *restatements) of(key string) gist {
 // up (a sentence split in two, or two merged). changed is one version's
 // changed statements, others the other version's statements of the
 // category, changed or not, othersChanged its changed ones, and extra
-// gives for a finding the other version's changed
-// sentences of the same sections that state no practice of the category:
-// a synonym may have made the sentence match where it did not, and a
-// split may have left the condition of a statement in a sentence of its
-// own.
+// gives for a finding the other version's changed sentences of its
+// section, which may state no practice of the category: a synonym may
+// have made the sentence match where it did not, and a split may have
+// left the condition of a statement in a sentence of its own.
 //
 // A part of a split statement is no change either: a changed statement
 // whose words are all in a changed statement of the other version that
@@ -240,10 +239,10 @@ func (rs *restatements) of(key string) gist {
 // the changed sentences of a finding's section in its own version.
 //
 // With renames, a statement that says what one of the other version says
-// but for a company or product renamed throughout the document is no
-// change either (see renamed); categories whose substance is a name
-// (which law, which country) take none. fromNew tells which version the
-// changed statements are of.
+// but for a company or product renamed throughout the document, or a term
+// changed throughout it, is no change either (see renamed); categories
+// whose substance is a name (which law, which country) take none. fromNew
+// tells which version the changed statements are of.
 func (rs *restatements) fresh(changed, others, othersChanged []finding, extra, own func(finding) []string, renames, fromNew bool) []finding {
 	var out []finding
 	for _, f := range changed {
@@ -370,6 +369,7 @@ func isNavigation(text string) bool {
 const maxTitleWords = 10
 
 // renamed reports whether a statement of others says what f says but for
+// a change of terms made throughout the document (see systematic) or for
 // names: the words only f has and those only the other has are few, each
 // written capitalised in its sentence, and none occurs anywhere in the
 // version it is missing from. A company, product or law renamed
