@@ -380,10 +380,10 @@ func (rs *restatements) renamed(f finding, others []finding, fromNew bool) bool 
 	g := rs.of(f.key)
 	for _, o := range others {
 		og := rs.of(o.key)
-		gained, lost := minus(g, og), minus(og, g)
-		if len(gained) == 0 || len(lost) == 0 || len(gained) > maxRenameWords || len(lost) > maxRenameWords {
+		if n, m := differ(g, og); n == 0 || m == 0 || n > maxRenameWords || m > maxRenameWords {
 			continue
 		}
+		gained, lost := minus(g, og), minus(og, g)
 		if rs.systematic(gained, lost) {
 			return true
 		}
@@ -465,10 +465,8 @@ func (rs *restatements) countSwaps() map[string]int {
 					if d := len(g) - len(og); d > maxSwapWords || d < -maxSwapWords {
 						continue
 					}
-					gained, lost := minus(g, og), minus(og, g)
-					if n := len(gained) + len(lost); n < bestSize && len(gained) > 0 && len(lost) > 0 &&
-						len(gained) <= maxSwapWords && len(lost) <= maxSwapWords {
-						best, bestSize = swapKey(gained, lost), n
+					if n, m := differ(g, og); n+m < bestSize && n > 0 && m > 0 && n <= maxSwapWords && m <= maxSwapWords {
+						best, bestSize = swapKey(minus(g, og), minus(og, g)), n+m
 					}
 				}
 			}
@@ -532,6 +530,23 @@ var boundWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// differ returns how many words of g h lacks, and how many of h g lacks,
+// as minus would return them, without building them.
+func differ(g, h gist) (int, int) {
+	i, j, n, m := 0, 0, 0, 0
+	for i < len(g) && j < len(h) {
+		switch {
+		case g[i] == h[j]:
+			i, j = i+1, j+1
+		case g[i] < h[j]:
+			i, n = i+1, n+1
+		default:
+			j, m = j+1, m+1
+		}
+	}
+	return n + len(g) - i, m + len(h) - j
+}
 
 // minus returns the words of g that h lacks, as many times as g has more.
 func minus(g, h gist) gist {

@@ -182,3 +182,19 @@ func TestGist(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffer: the sizes differ counts are those of minus.
+func TestDiffer(t *testing.T) {
+	tests := []struct{ g, h gist }{
+		{gist{"a", "b", "b", "c"}, gist{"b", "c", "d"}},
+		{gist{}, gist{"a"}},
+		{gist{"a", "a"}, gist{"a"}},
+		{gist{"x", "y"}, gist{"x", "y"}},
+	}
+	for _, tt := range tests {
+		n, m := differ(tt.g, tt.h)
+		if n != len(minus(tt.g, tt.h)) || m != len(minus(tt.h, tt.g)) {
+			t.Errorf("differ(%v, %v) = %d, %d; minus gives %v, %v", tt.g, tt.h, n, m, minus(tt.g, tt.h), minus(tt.h, tt.g))
+		}
+	}
+}
