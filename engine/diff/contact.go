@@ -97,9 +97,12 @@ func emailTok(t tok) bool {
 
 func isLink(raw string) bool {
 	raw = strings.TrimLeft(raw, "(<[\"'")
-	lower := strings.ToLower(raw)
-	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") ||
-		strings.HasPrefix(lower, "www.") || strings.HasPrefix(lower, "mailto:") || strings.HasPrefix(lower, "tel:")
+	for _, scheme := range []string{"http://", "https://", "www.", "mailto:", "tel:"} {
+		if len(raw) >= len(scheme) && strings.EqualFold(raw[:len(scheme)], scheme) {
+			return true
+		}
+	}
+	return false
 }
 
 // inPhone reports whether the word at pos belongs to a run of

@@ -70,6 +70,9 @@ var (
 // A capital after the last dot starts a sentence whose space was lost
 // ("supremacy.We"), it does not end an address.
 func isDomain(w string) bool {
+	if strings.IndexByte(w, '.') < 0 {
+		return false // most words, without trimming them
+	}
 	w = strings.Trim(w, "[]()<>\"',.;:*_")
 	dot := strings.LastIndexByte(w, '.')
 	if dot < 0 || dot+1 < len(w) && w[dot+1] >= 'A' && w[dot+1] <= 'Z' {
