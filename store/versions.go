@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -182,14 +181,8 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 // putSnapshot stores a body once per content hash and returns its id.
 func (s *Store) putSnapshot(ctx context.Context, in SnapshotInput) (int64, error) {
 	db := s.conn(ctx)
-	var existing Snapshot
-	err := db.Select("id").Where("sha256 = ?", in.SHA256).First(&existing).Error
-	if err == nil {
-		return existing.ID, nil
-	}
-	if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return 0, fmt.Errorf("find snapshot: %w", err)
-	}
+	// Inserted first: a body seen before is rare, since pages carry
+	// tokens and timestamps that differ at every fetch.
 	sn := Snapshot{SHA256: in.SHA256, URL: in.URL, ContentType: in.ContentType, Body: in.Body}
 	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&sn).Error; err != nil {
 		return 0, fmt.Errorf("insert snapshot: %w", err)
