@@ -53,7 +53,7 @@ func (s *Service) CheckDue(ctx context.Context, documentID int64) (Outcome, erro
 }
 
 func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Duration) (Outcome, error) {
-	doc, err := s.store.Document(ctx, documentID)
+	doc, err := s.store.DocumentRow(ctx, documentID)
 	if err != nil {
 		return Outcome{}, err
 	}

@@ -107,9 +107,16 @@ func TestDocumentWithPlatform(t *testing.T) {
 			if d.ID != tt.id || got != tt.platform || d.Sources == nil {
 				t.Errorf("%s: document %d, platform %q; want %d, %q", tt.name, d.ID, got, tt.id, tt.platform)
 			}
+			row, err := st.DocumentRow(ctx, tt.id)
+			if err != nil || row.ID != tt.id || row.Platform != nil || row.Name != d.Name || string(row.Sources) != string(d.Sources) {
+				t.Errorf("%s: row %+v, %v; want the document without its platform", tt.name, row, err)
+			}
 		}
 		if _, err := st.Document(ctx, custom.ID+100); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("missing document: %v, want ErrNotFound", err)
+		}
+		if _, err := st.DocumentRow(ctx, custom.ID+100); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("missing document row: %v, want ErrNotFound", err)
 		}
 	})
 }

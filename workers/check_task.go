@@ -46,7 +46,7 @@ func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 // (the slot was handled already) or the check was put off.
 func (h *CheckHandler) check(ctx context.Context, p CheckDocumentPayload) (out recorder.Outcome, ran bool, err error) {
 	if p.Slot != 0 {
-		doc, err := h.Store.Document(ctx, p.DocumentID)
+		doc, err := h.Store.DocumentRow(ctx, p.DocumentID)
 		if errors.Is(err, store.ErrNotFound) {
 			return out, false, fmt.Errorf("document %d is gone: %w", p.DocumentID, asynq.SkipRetry)
 		}
