@@ -78,9 +78,9 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	m.scratch.starts = make(wordStarts, len(oldMarkdown)/64)
 	oldKeys, newKeys := make(map[string]bool, sentences), make(map[string]bool, sentences)
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
-	// Every sentence of both versions was classified above: its key is
-	// looked up, not computed again.
-	rw := newRewrites(d.Sections, func(text string) string { return m.verdicts[text].key }, oldMarkdown, newMarkdown)
+	// Every sentence of both versions was classified above: its words and
+	// key are looked up, not computed again.
+	rw := newRewrites(d.Sections, m.sentence, oldMarkdown, newMarkdown)
 	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), rw)
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
@@ -168,7 +168,7 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 	// for what and under which condition changes no provision.
 	added, removed := difference(na, oa), difference(oa, na)
 	renames := cat.Severity.Reworded == "" // a name is not what the category is about
-	added, removed = rw.fresh(added, oa, removed, rw.before, rw.addedBeside, renames, true), rw.fresh(removed, na, added, rw.after, rw.removedBeside, renames, false)
+	added, removed = rw.fresh(added, removed, rw.before, rw.addedBeside, renames, true), rw.fresh(removed, added, rw.after, rw.removedBeside, renames, false)
 	switch {
 	case len(os) == 0 && len(ns) > 0 && len(ownWords(added)) > 0:
 		ch := c.rate(ci, ChangeAdded, ownWords(added), nil, o, n)
@@ -297,38 +297,39 @@ func first(fs []finding) *finding {
 	return &fs[0]
 }
 
-// closest returns the finding whose words overlap most with text.
-func closest(text string, fs []finding) *finding {
-	best, _ := closestOverlap(text, fs)
+// closest returns the finding whose words overlap most with f's.
+func closest(f finding, fs []finding) *finding {
+	best, _ := closestOverlap(f.words, fs)
 	return best
 }
 
-// restated returns the finding of fs that text restates (see
-// restatement), or nil.
-func restated(text string, fs []finding) *finding {
-	if best, score := closestOverlap(text, fs); score >= restatement {
+// restated returns the finding of fs that f restates (see restatement),
+// or nil.
+func restated(f finding, fs []finding) *finding {
+	if best, score := closestOverlap(f.words, fs); score >= restatement {
 		return best
 	}
 	return nil
 }
 
-// closestOverlap returns the finding whose words overlap most with text,
-// and that overlap; -1 when fs is empty.
-func closestOverlap(text string, fs []finding) (*finding, float64) {
+// closestOverlap returns the finding whose words overlap most with words,
+// and that overlap; -1 when fs is empty. Findings carry the words their
+// sentence was classified by: no sentence is tokenized again.
+func closestOverlap(words []string, fs []finding) (*finding, float64) {
 	var best *finding
 	bestScore := -1.0
-	words := wordSet(text)
+	set := wordSet(words)
 	for i := range fs {
-		if s := overlap(words, wordSet(fs[i].text)); s > bestScore {
+		if s := overlap(set, wordSet(fs[i].words)); s > bestScore {
 			best, bestScore = &fs[i], s
 		}
 	}
 	return best, bestScore
 }
 
-func wordSet(s string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range tokenize(s).words {
+func wordSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
 		set[w] = true
 	}
 	return set
@@ -355,15 +356,15 @@ func minorEdits(added, removed []finding) bool {
 		return false
 	}
 	for i := range added {
-		if !minorEdit(removed[i].text, added[i].text) {
+		if !minorEdit(removed[i].words, added[i].words) {
 			return false
 		}
 	}
 	return true
 }
 
-func minorEdit(a, b string) bool {
-	wa, wb := plainWords(tokenize(a).words), plainWords(tokenize(b).words)
+func minorEdit(a, b []string) bool {
+	wa, wb := plainWords(a), plainWords(b)
 	if len(wa) != len(wb) {
 		return false
 	}

@@ -267,6 +267,16 @@ func newMemo() *memo {
 	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, scratch: scratch{starts: wordStarts{}}}
 }
 
+// sentence returns what classifying a sentence read of it: its words and
+// comparison key, tokenized when no version's sentence was that text.
+func (m *memo) sentence(text string) classified {
+	if cl, ok := m.verdicts[text]; ok {
+		return cl
+	}
+	words := tokenize(text).words
+	return classified{key: compareKey(words), words: words}
+}
+
 // sentencesOf returns diff.Sentences(body), each paragraph split once.
 func (m *memo) sentencesOf(body string) []string {
 	return m.split.Sentences(body)

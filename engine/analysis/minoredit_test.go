@@ -18,7 +18,7 @@ func TestMinorEdit(t *testing.T) {
 		{"Claims are governed by the laws of California.", "Claims are governed by the laws of Ireland.", false},
 	}
 	for _, tt := range tests {
-		if got := minorEdit(tt.old, tt.new); got != tt.want {
+		if got := minorEdit(tokenize(tt.old).words, tokenize(tt.new).words); got != tt.want {
 			t.Errorf("minorEdit(%q, %q) = %v, want %v", tt.old, tt.new, got, tt.want)
 		}
 	}

@@ -44,7 +44,7 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 	}
 	var old *finding
 	if len(added) > 0 {
-		old = closest(ev.text, removed)
+		old = closest(ev, removed)
 	}
 	verb := ""
 	if kind == ChangeModified {
@@ -234,7 +234,7 @@ func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySens
 		if found {
 			continue
 		}
-		if restated(a.text, removed) == nil {
+		if restated(a, removed) == nil {
 			return Escalation{}, false
 		}
 	}

@@ -51,7 +51,10 @@ func gistOf(key string) gist {
 		}
 		// A British spelling of a plural ("licences") is read once
 		// the plural went; "centre" is "center".
-		w = stem(spelling(w))
+		if strings.HasSuffix(w, "e") {
+			w = spelling(w)
+		}
+		w = stem(w)
 		if len(w) >= 5 && strings.HasSuffix(w, "tr") {
 			w = w[:len(w)-2] + "ter"
 		}
@@ -222,16 +225,16 @@ func (rs *restatements) of(key string) gist {
 }
 
 // fresh returns the changed statements of a category that say something
-// new, leaving out those the other version says in other words: a
-// statement of the other version with the same gist (reworded, moved or
-// stated twice), or several whose gists, each a part of its gist, make it
+// new, leaving out those the other version says in other words: a changed
+// statement of the other version with the same gist (reworded, or moved
+// and reworded), or several whose gists, each a part of its gist, make it
 // up (a sentence split in two, or two merged). changed is one version's
-// changed statements, others the other version's statements of the
-// category, changed or not, othersChanged its changed ones, and extra
-// gives for a finding the other version's changed sentences of its
+// changed statements of the category, others the other version's, and
+// extra gives for a finding the other version's changed sentences of its
 // section, which may state no practice of the category: a synonym may
 // have made the sentence match where it did not, and a split may have
-// left the condition of a statement in a sentence of its own.
+// left the condition of a statement in a sentence of its own. Statements
+// both versions make as they are never need reading: they are no change.
 //
 // A part of a split statement is no change either: a changed statement
 // whose words are all in a changed statement of the other version that
@@ -243,11 +246,11 @@ func (rs *restatements) of(key string) gist {
 // changed throughout it, is no change either (see renamed); categories
 // whose substance is a name (which law, which country) take none. fromNew
 // tells which version the changed statements are of.
-func (rs *restatements) fresh(changed, others, othersChanged []finding, extra, own func(finding) []string, renames, fromNew bool) []finding {
+func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []string, renames, fromNew bool) []finding {
 	var out []finding
 	for _, f := range changed {
 		g := rs.of(f.key)
-		if len(g) > 0 && (rs.restated(g, others, othersChanged, extra(f)) || rs.piece(g, othersChanged, extra(f), changed, own(f)) ||
+		if len(g) > 0 && (rs.restated(g, others, extra(f)) || rs.piece(g, others, extra(f), changed, own(f)) ||
 			renames && rs.renamed(f, others, fromNew)) {
 			continue
 		}
@@ -257,17 +260,17 @@ func (rs *restatements) fresh(changed, others, othersChanged []finding, extra, o
 }
 
 // piece reports whether g is a part of a changed statement of the other
-// version (in othersChanged or extra) that changed statements of g's own
-// version (in changed or own) restate together.
-func (rs *restatements) piece(g gist, othersChanged []finding, extra []string, changed []finding, own []string) bool {
+// version (in others or extra) that changed statements of g's own version
+// (in changed or own) restate together.
+func (rs *restatements) piece(g gist, others []finding, extra []string, changed []finding, own []string) bool {
 	whole := func(key string) bool {
 		og := rs.of(key)
 		if len(og) <= len(g) || !g.subsetOf(og) {
 			return false
 		}
-		return rs.restated(og, nil, changed, own)
+		return rs.restated(og, changed, own)
 	}
-	for _, o := range othersChanged {
+	for _, o := range others {
 		if whole(o.key) {
 			return true
 		}
@@ -280,17 +283,11 @@ func (rs *restatements) piece(g gist, othersChanged []finding, extra []string, c
 	return false
 }
 
-// restated reports whether statements of the other version say g: one
-// with the same gist, or several changed ones whose gists, each part of g,
-// make it up. A statement only shortened is not restated: a qualifier
-// that went changes it; nor is one whose words are scattered over
-// sentences the other version kept as they were.
-func (rs *restatements) restated(g gist, others, othersChanged []finding, extra []string) bool {
-	for _, o := range others {
-		if slices.Equal(rs.of(o.key), g) {
-			return true
-		}
-	}
+// restated reports whether changed statements of the other version say
+// g: one with the same gist, or several whose gists, each part of g, make
+// it up. A statement only shortened is not restated: a qualifier that
+// went changes it.
+func (rs *restatements) restated(g gist, others []finding, extra []string) bool {
 	var parts []gist
 	var seen []string // keys of the parts: a sentence is found among both
 	part := func(key string) bool {
@@ -303,8 +300,10 @@ func (rs *restatements) restated(g gist, others, othersChanged []finding, extra 
 		}
 		return false
 	}
-	for _, o := range othersChanged {
-		part(o.key)
+	for _, o := range others {
+		if part(o.key) {
+			return true
+		}
 	}
 	for _, text := range extra {
 		if part(rs.keyOf(text)) {

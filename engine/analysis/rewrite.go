@@ -18,14 +18,17 @@ type rewrites struct {
 	added   map[string][]string // by the old heading of the section
 	// The same sentences by the heading of their own version.
 	removedHere, addedHere map[string][]string
+	wordsOf                func(text string) []string
 	*restatements
 }
 
-// newRewrites reads the changed sentences of the sections; keyOf returns
-// the comparison key of a sentence of either version, whose Markdown is
-// oldMD and newMD.
-func newRewrites(sections []diff.Section, keyOf func(string) string, oldMD, newMD string) rewrites {
-	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{}, restatements: newRestatements(keyOf, oldMD, newMD, sections)}
+// newRewrites reads the changed sentences of the sections; sentenceOf
+// returns the words and comparison key of a sentence of either version,
+// whose Markdown is oldMD and newMD.
+func newRewrites(sections []diff.Section, sentenceOf func(string) classified, oldMD, newMD string) rewrites {
+	keyOf := func(text string) string { return sentenceOf(text).key }
+	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{},
+		wordsOf: func(text string) []string { return sentenceOf(text).words }, restatements: newRestatements(keyOf, oldMD, newMD, sections)}
 	for _, s := range sections {
 		old := s.Heading
 		if s.OldHeading != "" {
@@ -42,20 +45,20 @@ func newRewrites(sections []diff.Section, keyOf func(string) string, oldMD, newM
 // formerly returns the removed sentence of an added finding's section
 // that the finding rewords, if any.
 func (rw rewrites) formerly(f finding) (string, bool) {
-	return reworded(f.text, rw.removed[f.section])
+	return rw.reworded(f.words, rw.removed[f.section])
 }
 
 // now returns the added sentence of a removed finding's section that
 // rewords it, if any.
 func (rw rewrites) now(f finding) (string, bool) {
-	return reworded(f.text, rw.added[f.section])
+	return rw.reworded(f.words, rw.added[f.section])
 }
 
-func reworded(text string, candidates []string) (string, bool) {
-	words := wordSet(text)
+func (rw rewrites) reworded(words []string, candidates []string) (string, bool) {
+	set := wordSet(words)
 	best, bestScore := "", 0.0
 	for _, c := range candidates {
-		if s := overlap(words, wordSet(c)); s > bestScore {
+		if s := overlap(set, wordSet(rw.wordsOf(c))); s > bestScore {
 			best, bestScore = c, s
 		}
 	}

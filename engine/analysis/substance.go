@@ -15,11 +15,11 @@ import (
 // amount.
 func figureChanged(added, removed []finding) bool {
 	for _, a := range added {
-		r := restated(a.text, removed)
+		r := restated(a, removed)
 		if r == nil {
 			continue
 		}
-		if !slices.Equal(figures(a.text), figures(r.text)) {
+		if !slices.Equal(figures(a.words), figures(r.words)) {
 			return true
 		}
 	}
@@ -40,7 +40,7 @@ func substance(fs []finding) []string {
 	var out []string
 	for _, f := range fs {
 		out = append(out, names(f.text)...)
-		out = append(out, figures(f.text)...)
+		out = append(out, figures(f.words)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -76,8 +76,7 @@ func isOpener(w string) bool {
 // words before a unit of time included ("two years" is 2), without the
 // clause number it may start with ("19.3.2", "(4)") and the numbers of the
 // sections and articles it refers to.
-func figures(text string) []string {
-	words := tokenize(text).words
+func figures(words []string) []string {
 	i := 0
 	for i < len(words) && isNumber(words[i]) {
 		i++
