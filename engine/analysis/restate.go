@@ -209,10 +209,11 @@ type restatements struct {
 	// others throughout them, counted when first needed (see systematic).
 	sections []diff.Section
 	swaps    map[string]int
+	lists    map[*string][]said // by the first sentence of a list (see saidIn)
 }
 
 func newRestatements(keyOf func(string) string, oldMD, newMD string, sections []diff.Section) *restatements {
-	return &restatements{gists: map[string]gist{}, keyOf: keyOf, oldMD: oldMD, newMD: newMD, sections: sections}
+	return &restatements{gists: map[string]gist{}, keyOf: keyOf, oldMD: oldMD, newMD: newMD, sections: sections, lists: map[*string][]said{}}
 }
 
 func (rs *restatements) of(key string) gist {
@@ -246,11 +247,15 @@ func (rs *restatements) of(key string) gist {
 // changed throughout it, is no change either (see renamed); categories
 // whose substance is a name (which law, which country) take none. fromNew
 // tells which version the changed statements are of.
-func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []string, renames, fromNew bool) []finding {
+func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []said, renames, fromNew bool) []finding {
+	if len(changed) == 0 {
+		return changed
+	}
+	mine, theirs := rs.saidBy(changed), rs.saidBy(others)
 	var out []finding
-	for _, f := range changed {
-		g := rs.of(f.key)
-		if len(g) > 0 && (rs.restated(g, others, extra(f)) || rs.piece(g, others, extra(f), changed, own(f)) ||
+	for i, f := range changed {
+		g := mine[i].gist
+		if len(g) > 0 && (rs.restated(g, theirs, extra(f)) || rs.piece(g, theirs, extra(f), mine, own(f)) ||
 			renames && rs.renamed(f, others, fromNew)) {
 			continue
 		}
@@ -259,25 +264,49 @@ func (rs *restatements) fresh(changed, others []finding, extra, own func(finding
 	return out
 }
 
+// said is a sentence's comparison key and gist.
+type said struct {
+	key  string
+	gist gist
+}
+
+// saidBy returns the key and gist of each finding.
+func (rs *restatements) saidBy(fs []finding) []said {
+	out := make([]said, len(fs))
+	for i, f := range fs {
+		out[i] = said{f.key, rs.of(f.key)}
+	}
+	return out
+}
+
+// saidIn returns the key and gist of each sentence, computed once for a
+// list of sentences (a section's changed sentences, asked for by each of
+// its findings).
+func (rs *restatements) saidIn(texts []string) []said {
+	if len(texts) == 0 {
+		return nil
+	}
+	if got, ok := rs.lists[&texts[0]]; ok && len(got) == len(texts) {
+		return got
+	}
+	out := make([]said, len(texts))
+	for i, t := range texts {
+		k := rs.keyOf(t)
+		out[i] = said{k, rs.of(k)}
+	}
+	rs.lists[&texts[0]] = out
+	return out
+}
+
 // piece reports whether g is a part of a changed statement of the other
 // version (in others or extra) that changed statements of g's own version
 // (in changed or own) restate together.
-func (rs *restatements) piece(g gist, others []finding, extra []string, changed []finding, own []string) bool {
-	whole := func(key string) bool {
-		og := rs.of(key)
-		if len(og) <= len(g) || !g.subsetOf(og) {
-			return false
-		}
-		return rs.restated(og, changed, own)
-	}
-	for _, o := range others {
-		if whole(o.key) {
-			return true
-		}
-	}
-	for _, text := range extra {
-		if whole(rs.keyOf(text)) {
-			return true
+func (rs *restatements) piece(g gist, others, extra, changed, own []said) bool {
+	for _, list := range [2][]said{others, extra} {
+		for _, o := range list {
+			if len(o.gist) > len(g) && g.subsetOf(o.gist) && rs.restated(o.gist, changed, own) {
+				return true
+			}
 		}
 	}
 	return false
@@ -287,27 +316,17 @@ func (rs *restatements) piece(g gist, others []finding, extra []string, changed 
 // g: one with the same gist, or several whose gists, each part of g, make
 // it up. A statement only shortened is not restated: a qualifier that
 // went changes it.
-func (rs *restatements) restated(g gist, others []finding, extra []string) bool {
+func (rs *restatements) restated(g gist, others, extra []said) bool {
 	var parts []gist
 	var seen []string // keys of the parts: a sentence is found among both
-	part := func(key string) bool {
-		og := rs.of(key)
-		if slices.Equal(og, g) {
-			return true
-		}
-		if len(og) >= minGistPart && og.subsetOf(g) && !slices.Contains(seen, key) {
-			parts, seen = append(parts, og), append(seen, key)
-		}
-		return false
-	}
-	for _, o := range others {
-		if part(o.key) {
-			return true
-		}
-	}
-	for _, text := range extra {
-		if part(rs.keyOf(text)) {
-			return true
+	for _, list := range [2][]said{others, extra} {
+		for _, o := range list {
+			if slices.Equal(o.gist, g) {
+				return true
+			}
+			if len(o.gist) >= minGistPart && len(o.gist) < len(g) && o.gist.subsetOf(g) && !slices.Contains(seen, o.key) {
+				parts, seen = append(parts, o.gist), append(seen, o.key)
+			}
 		}
 	}
 	return len(parts) > 1 && covers(parts, g)

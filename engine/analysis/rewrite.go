@@ -66,14 +66,14 @@ func (rw rewrites) reworded(words []string, candidates []string) (string, bool) 
 }
 
 // before returns the sentences removed from an added finding's section.
-func (rw rewrites) before(f finding) []string { return rw.removed[f.section] }
+func (rw rewrites) before(f finding) []said { return rw.saidIn(rw.removed[f.section]) }
 
 // after returns the sentences added to a removed finding's section.
-func (rw rewrites) after(f finding) []string { return rw.added[f.section] }
+func (rw rewrites) after(f finding) []said { return rw.saidIn(rw.added[f.section]) }
 
 // addedBeside returns the sentences added to an added finding's section.
-func (rw rewrites) addedBeside(f finding) []string { return rw.addedHere[f.section] }
+func (rw rewrites) addedBeside(f finding) []said { return rw.saidIn(rw.addedHere[f.section]) }
 
 // removedBeside returns the sentences removed from a removed finding's
 // section.
-func (rw rewrites) removedBeside(f finding) []string { return rw.removedHere[f.section] }
+func (rw rewrites) removedBeside(f finding) []said { return rw.saidIn(rw.removedHere[f.section]) }
