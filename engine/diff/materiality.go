@@ -359,12 +359,11 @@ func (m *materiality) text(old bool) string {
 		var b strings.Builder
 		b.WriteByte(' ')
 		for _, p := range parts {
-			for _, ws := range [][]string{strings.Fields(p.Heading), p.words()} {
-				for _, t := range dropNumbering(tokens(ws), nil) {
-					b.WriteString(t.norm)
-					b.WriteByte(' ')
-				}
+			for _, t := range dropNumbering(tokens(strings.Fields(p.Heading)), nil) {
+				b.WriteString(t.norm)
+				b.WriteByte(' ')
 			}
+			b.WriteString(p.norm())
 		}
 		*cache = b.String()
 	}

@@ -1,5 +1,7 @@
 package diff
 
+import "strings"
+
 // part is a parsed section with the keys used to match it across versions.
 // What its body gives (significant form, words, lines) is prepared on
 // first use: most sections of a large document are the same in both
@@ -32,6 +34,22 @@ func (p *part) words() []string {
 	return b.words
 }
 
+// norm is the body's words as the materiality checks compare them:
+// normalized, without list numbering, each followed by a space. Both
+// versions share it where their bodies are the same.
+func (p *part) norm() string {
+	b := p.prepared()
+	if !b.normDone {
+		var s strings.Builder
+		for _, t := range dropNumbering(tokens(p.words()), nil) {
+			s.WriteString(t.norm)
+			s.WriteByte(' ')
+		}
+		b.norm, b.normDone = s.String(), true
+	}
+	return b.norm
+}
+
 // lines are the lines of the body.
 func (p *part) lines() lines {
 	return p.prepared().lines
@@ -59,6 +77,8 @@ type bodyKeys struct {
 	sigDone   bool
 	words     []string
 	wordsDone bool
+	norm      string
+	normDone  bool
 }
 
 func newIndexer() *indexer {
