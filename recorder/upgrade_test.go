@@ -187,4 +187,3 @@ func mustSources(t *testing.T, st *store.Store, id int64) []engine.Source {
 	}
 	return sources
 }
-
