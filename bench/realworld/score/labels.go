@@ -20,7 +20,7 @@ type Label struct {
 	Old         string     `json:"old"`
 	New         string     `json:"new"`
 	Company     string     `json:"company"`
-	Split       string     `json:"split"`       // dev or heldout
+	Split       string     `json:"split"`       // dev, heldout or fresh
 	Materiality string     `json:"materiality"` // editorial, substantive, or noise: no change of text at all
 	Provisions  []Expected `json:"provisions"`
 	Severity    string     `json:"severity,omitempty"` // highest expected; empty when no provision
@@ -44,6 +44,11 @@ const (
 	// quotes): the analysis should record no change.
 	noise = "noise"
 )
+
+// splits are the label sets: dev (tuned on), heldout (whole operators kept
+// aside) and fresh (services labelled later, scored once before any change
+// made while looking at them).
+var splits = []string{"dev", "heldout", "fresh"}
 
 var changeKinds = []string{analysis.ChangeAdded, analysis.ChangeRemoved, analysis.ChangeModified, restricted}
 
@@ -77,8 +82,8 @@ func (l Label) check() error {
 	switch {
 	case l.Repo == "" || l.Path == "" || len(l.Old) != 40 || len(l.New) != 40 || l.Company == "":
 		return fmt.Errorf("repo, path, company and full old/new commit ids are required")
-	case l.Split != "dev" && l.Split != "heldout":
-		return fmt.Errorf("split %q: want dev or heldout", l.Split)
+	case !slices.Contains(splits, l.Split):
+		return fmt.Errorf("split %q: want one of %v", l.Split, splits)
 	case l.Materiality != editorial && l.Materiality != substantive && l.Materiality != noise:
 		return fmt.Errorf("materiality %q: want editorial, substantive or noise", l.Materiality)
 	case l.Materiality != substantive && len(l.Provisions) > 0:
