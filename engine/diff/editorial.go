@@ -23,11 +23,12 @@ type tok struct {
 // A web address glued to a word by a broken link ("\[[https://…\]](…)(Terms")
 // is dropped from the word. A word linking to Cloudflare's e-mail
 // protection stands for the address it hides: its text varies with how
-// the page was saved ("[email protected]", "protected]example.com").
+// the page was saved ("[email protected]", "protected]example.com"); so
+// does the placeholder "[email protected]" linked elsewhere.
 func tokens(words []string) []tok {
 	out := make([]tok, 0, len(words))
 	for _, w := range words {
-		hidden := strings.Contains(w, emailProtection)
+		hidden := strings.Contains(w, emailProtection) || placeholder(w, out)
 		// Each expression needs a character most words lack; testing for
 		// it first spares the expressions nearly every word of a version.
 		if strings.IndexByte(w, '<') >= 0 {
@@ -57,6 +58,17 @@ func tokens(words []string) []tok {
 
 // emailProtection is the path of Cloudflare's e-mail obfuscation links.
 const emailProtection = "/cdn-cgi/l/email-protection"
+
+// placeholder reports the second word of Cloudflare's "[email protected]",
+// which stands for an address whatever the link around it points to (a
+// page may link it to its own address, not to the protection script).
+func placeholder(w string, before []tok) bool {
+	if !strings.HasPrefix(w, "protected") || len(before) == 0 || !strings.HasSuffix(before[len(before)-1].norm, "email") {
+		return false
+	}
+	rest := strings.TrimPrefix(strings.TrimPrefix(w, "protected"), "\\")
+	return strings.HasPrefix(rest, "]")
+}
 
 var (
 	linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*"?)?\)?`)

@@ -120,7 +120,19 @@ func (m *materiality) ops(heading string, ops []Op) bool {
 		}
 		var del, ins []string
 		j := i
-		for ; j < len(ops) && ops[j].Kind != OpEqual; j++ {
+		for ; j < len(ops); j++ {
+			if ops[j].Kind == OpEqual {
+				// Changes kept apart only by markup (the "> " of quoted
+				// lines, a table's pipes) are one edit: an address
+				// rewritten line by line is judged whole, with its
+				// street words.
+				if j+1 == len(ops) || ops[j+1].Kind == OpEqual || !markupOnly(ops[j].Text) {
+					break
+				}
+				f := strings.Fields(ops[j].Text)
+				del, ins = append(del, f...), append(ins, f...)
+				continue
+			}
 			if ops[j].Kind == OpDelete {
 				del = append(del, strings.Fields(ops[j].Text)...)
 			} else {
@@ -143,6 +155,17 @@ func (m *materiality) ops(heading string, ops []Op) bool {
 		i = j
 	}
 	return true
+}
+
+// markupOnly reports a text with no word, only markup such as the "> "
+// of quoted lines.
+func markupOnly(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			return false
+		}
+	}
+	return strings.TrimSpace(text) != ""
 }
 
 // passage checks a whole section added or removed.
@@ -237,6 +260,12 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		return true
 	case m.rename(d, n):
 		m.reasons[ReasonRename] = true
+		return true
+	case initialism(d, n) || initialism(n, d):
+		m.reasons[ReasonSpelling] = true // "U.S." spelled out "United States"
+		return true
+	case len(d) == 0 && controlLabel(n, leftCtx, rightCtx), len(n) == 0 && controlLabel(d, leftCtx, rightCtx):
+		m.reasons[ReasonPunctuation] = true // a button of the page saved with the text
 		return true
 	case grammar(d, n):
 		m.reasons[ReasonSpelling] = true
@@ -498,3 +527,44 @@ func (m *materiality) contents(words []string, removed bool) bool {
 	}
 	return flush() && items >= 2
 }
+
+// initialism reports an abbreviation written out: short is one word in
+// capitals whose letters are the initials of long's capitalized words
+// ("U.S." and "United States", "EU" and "European Union").
+func initialism(short, long []tok) bool {
+	if len(short) != 1 || len(long) < 2 || len(long) != len(short[0].norm) {
+		return false
+	}
+	for _, r := range short[0].raw {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	for i, t := range long {
+		if !capitalized(t.raw) || t.norm == "" || t.norm[0] != short[0].norm[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// controlLabel reports the label of a page control ("close", "show
+// more") added or removed on its own, between a heading or the end of a
+// sentence and the next sentence: the page's buttons saved with its text.
+func controlLabel(ts, leftCtx, rightCtx []tok) bool {
+	if len(ts) == 0 || len(ts) > 2 {
+		return false
+	}
+	for _, t := range ts {
+		if !controlWords[t.norm] {
+			return false
+		}
+	}
+	if len(leftCtx) > 0 && !endsClause(leftCtx[len(leftCtx)-1].raw) {
+		return false
+	}
+	return len(rightCtx) == 0 || capitalized(rightCtx[0].raw)
+}
+
+var controlWords = boolSet(`close open menu expand collapse show hide more less print share copy dismiss
+back top fermer schließen`)
