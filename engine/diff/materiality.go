@@ -406,10 +406,9 @@ func alnumCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII, most of a document, without decoding.
-			if '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' {
-				n++
-			}
+			// ASCII, most of a document, without decoding, and counted by
+			// table: comparisons branch unpredictably on prose.
+			n += int(asciiAlnum[c])
 			i++
 			continue
 		}
@@ -421,6 +420,17 @@ func alnumCount(s string) int {
 	}
 	return n
 }
+
+// asciiAlnum is 1 for the ASCII letters and digits, 0 for the other ASCII
+// characters.
+var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // trimCommon drops the words both runs start or end with once normalized.
 func trimCommon(a, b []tok) ([]tok, []tok) {

@@ -196,3 +196,22 @@ func TestMaterialityTableOfContents(t *testing.T) {
 		t.Errorf("a list that is not a table of contents: Materiality = %q, want substantive", res.Materiality)
 	}
 }
+
+func TestAlnumCount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"Section 12: we keep data.", 19},
+		{"z Z a A 0 9 @ [ ` {", 6},
+		{"Données à caractère personnel", 26},
+		{"契約 ２０２４", 6},
+		{"\xff\xfeok", 2},
+	}
+	for _, tt := range tests {
+		if got := alnumCount(tt.in); got != tt.want {
+			t.Errorf("alnumCount(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
