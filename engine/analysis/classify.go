@@ -274,7 +274,56 @@ func (m *memo) sentence(text string) classified {
 		return cl
 	}
 	words := tokenize(text).words
-	return classified{key: compareKey(words), words: words}
+	return classified{key: keyOf(text, words), words: words}
+}
+
+// keyOf returns the comparison key of a sentence of words, read from
+// text without its web addresses and link targets: where a link points
+// is presentation, so a statement whose address changed or went says
+// what it said.
+func keyOf(text string, words []string) string {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+		return compareKey(words)
+	}
+	return compareKey(tokenize(withoutAddresses(text)).words)
+}
+
+// withoutAddresses returns text with each web address ("https://…",
+// "www.…") blanked out, up to the next space, closing parenthesis or
+// bracket.
+func withoutAddresses(text string) string {
+	b := []byte(text)
+	for i := 0; i < len(b); i++ {
+		if !addressAt(b, i) {
+			continue
+		}
+		for ; i < len(b) && b[i] != ' ' && b[i] != ')' && b[i] != ']' && b[i] != '\n'; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// addressAt reports a web address starting at b[i].
+func addressAt(b []byte, i int) bool {
+	if i > 0 && (b[i-1] >= 'a' && b[i-1] <= 'z' || b[i-1] >= 'A' && b[i-1] <= 'Z') {
+		return false // inside a word
+	}
+	return prefixFold(b[i:], "https://") || prefixFold(b[i:], "http://") || prefixFold(b[i:], "www.")
+}
+
+// prefixFold reports whether b starts with the lower-case ASCII prefix p,
+// in any case.
+func prefixFold(b []byte, p string) bool {
+	if len(b) < len(p) {
+		return false
+	}
+	for j := 0; j < len(p); j++ {
+		if c := b[j]; c != p[j] && c+'a'-'A' != p[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // sentencesOf returns diff.Sentences(body), each paragraph split once.
@@ -425,7 +474,7 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			cl, ok := m.verdicts[text]
 			if !ok {
 				s := tokenize(text)
-				cl.key, cl.words = compareKey(s.words), s.words
+				cl.key, cl.words = keyOf(text, s.words), s.words
 				c.classifySentence(s, &m.scratch, func(cat int, sn sense) {
 					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 				})

@@ -256,7 +256,7 @@ func (rs *restatements) fresh(changed, others []finding, extra, own func(finding
 	for i, f := range changed {
 		g := mine[i].gist
 		if len(g) > 0 && (rs.restated(g, theirs, extra(f)) || rs.piece(g, theirs, extra(f), mine, own(f)) ||
-			renames && rs.renamed(f, others, fromNew)) {
+			rs.labelled(mine[i].key, theirs, extra(f), own(f)) || renames && rs.renamed(f, others, fromNew)) {
 			continue
 		}
 		out = append(out, f)
@@ -330,6 +330,63 @@ func (rs *restatements) restated(g gist, others, extra []said) bool {
 		}
 	}
 	return len(parts) > 1 && covers(parts, g)
+}
+
+// labelled reports a statement that is a statement of the other version
+// but for a run-in label before one of them: a short changed sentence
+// ("Access and portability.") that now opens the statement in the other
+// version, or opened it in this one, as when the label's full stop moved
+// out of its bold markers and the label ran into the sentence. Only a
+// label that opens the statement counts: the same few words added inside
+// it may qualify the practice. own is the changed sentences of the
+// statement's version in its section.
+func (rs *restatements) labelled(key string, others, extra, own []said) bool {
+	for _, list := range [2][]said{others, extra} {
+		for _, o := range list {
+			if label, ok := labelBefore(o.key, key); ok && runInLabel(label, own) {
+				return true // the label ran into the other version's statement
+			}
+		}
+	}
+	for _, l := range extra {
+		if !shortLabel(l) || !strings.HasPrefix(key, l.key+" ") {
+			continue
+		}
+		rest := rs.of(key[len(l.key)+1:])
+		for _, list := range [2][]said{others, extra} {
+			for _, o := range list {
+				if len(rest) >= minGistPart && slices.Equal(o.gist, rest) {
+					return true // the label of the other version ran into this statement
+				}
+			}
+		}
+	}
+	return false
+}
+
+// labelBefore returns what long has before short, when long ends with
+// short after a space.
+func labelBefore(long, short string) (string, bool) {
+	if len(long) <= len(short)+1 || short == "" || !strings.HasSuffix(long, short) || long[len(long)-len(short)-1] != ' ' {
+		return "", false
+	}
+	return long[:len(long)-len(short)-1], true
+}
+
+// runInLabel reports whether label is the key of a short sentence of
+// sentences.
+func runInLabel(label string, sentences []said) bool {
+	for _, l := range sentences {
+		if l.key == label && shortLabel(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortLabel reports a sentence of one or two content words, a label.
+func shortLabel(l said) bool {
+	return len(l.gist) > 0 && len(l.gist) < minGistPart
 }
 
 // minGistPart is the fewest content words a sentence takes to count as a

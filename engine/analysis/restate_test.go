@@ -198,3 +198,36 @@ func TestDiffer(t *testing.T) {
 		}
 	}
 }
+
+// TestRestatedBesideOtherChange: a statement that only lost its web
+// address, or whose run-in label ran into it or came out of it, changes no
+// provision, in a document changed elsewhere (a fee); words of a label
+// moved inside the statement do.
+func TestRestatedBesideOtherChange(t *testing.T) {
+	tests := []struct {
+		name, old, new, category string
+		changed                  bool
+	}{
+		{"a run-in label runs into its sentence", "* **Data sharing.** We share your personal data with advertisers only with your consent.",
+			"* **Data sharing** We share your personal data with advertisers only with your consent.", "data_sharing", false},
+		{"a run-in label split from its sentence", "* **Data sharing** We share your personal data with advertisers only with your consent.",
+			"* **Data sharing.** We share your personal data with advertisers only with your consent.", "data_sharing", false},
+		{"a label's words moved into the sentence", "**Advertisers.** We share your personal data with partners.",
+			"We share your personal data with advertisers and partners.", "data_sharing", true},
+		{"a web address that went", "You can opt out of interest-based ads at https://example.org/choices/ads.",
+			"You can opt out of interest-based ads.", "opt_out", false},
+		{"a link pointed elsewhere", "You can opt out of interest-based ads on [our choices page](https://example.org/choices).",
+			"You can opt out of interest-based ads on [our choices page](https://www.example.org/privacy/ad-choices).", "opt_out", false},
+		{"a web address that went with the choice", "You can opt out of interest-based ads at https://example.org/choices/ads.",
+			"You cannot opt out of interest-based ads.", "opt_out", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Analyze(doc(tt.old, "Fees are due each month."), doc(tt.new, "Fees are due each week."))
+			got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
+			if got != tt.changed {
+				t.Errorf("%s changed = %v, want %v (provisions %+v)", tt.category, got, tt.changed, r.Provisions)
+			}
+		})
+	}
+}
