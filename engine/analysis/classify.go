@@ -42,11 +42,16 @@ type classifier struct {
 }
 
 // lawOnlyPhrases state an obligation to comply with the law and nothing
-// more ("ads must comply with the law").
+// more ("ads must comply with the law"), or a practice done only where the
+// law compels it.
 func lawOnlyPhrases() []string {
 	return []string{
 		"must|shall|should ~2 comply ~2 with ~4 law|laws|regulations|legislation",
 		"must|shall|should ~2 be ~2 compliant ~2 with ~4 law|laws|regulations|legislation",
+		// A disclosure made only because a law compels it: "we share
+		// information with researchers where this is legally required".
+		"where|when|if|as ~3 legally required|obliged|obligated|compelled",
+		"where|when|if|as ~3 required|obliged|obligated|compelled by|under ~2 law|laws|statute|regulation|regulations",
 	}
 }
 

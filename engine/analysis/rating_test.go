@@ -28,6 +28,20 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityHigh,
 		},
 		{
+			name:     "a disclosure made only where the law requires it",
+			old:      doc("We share information with our hosting providers."),
+			new:      doc("We share information with our hosting providers.", "We disclose your personal data to vetted research partners where this is legally required under data access rules."),
+			category: "data_sharing",
+			want:     SeverityLow,
+		},
+		{
+			name:     "a disclosure beside one the law requires",
+			old:      doc("We share information with our hosting providers."),
+			new:      doc("We share information with our hosting providers.", "We share information with marketing partners to improve our offers."),
+			category: "data_sharing",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a new opt-out beside an existing one adds a user right",
 			old:      doc("You can opt out of marketing emails at any time."),
 			new:      doc("You can opt out of marketing emails at any time.", "You can also opt out of push notifications in the app settings."),
