@@ -29,6 +29,10 @@ type Category struct {
 	// entry under "Sub-processors" names a recipient of data without
 	// saying "share".
 	Sections []string `yaml:"sections"`
+	// SectionsExcept are phrases that, in a heading its sections phrases
+	// match, leave its entries to their own words: "Your choices and
+	// rights" lists rights of access and correction as well as choices.
+	SectionsExcept []string `yaml:"sections_except"`
 	// Negatable categories read "we do not sell …" as a restriction rather
 	// than as the practice itself.
 	Negatable bool `yaml:"negatable"`

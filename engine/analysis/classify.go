@@ -24,12 +24,13 @@ type entry struct {
 // sentences, parsed once.
 type compiledCategory struct {
 	Category
-	escalations  [][]phrase
-	safeguards   [][]phrase
-	negations    []phrase
-	restrictions []phrase
-	sections     []phrase
-	stanceCues   [][]phrase // per stance value
+	escalations    [][]phrase
+	safeguards     [][]phrase
+	negations      []phrase
+	restrictions   []phrase
+	sections       []phrase
+	sectionsExcept []phrase
+	stanceCues     [][]phrase // per stance value
 }
 
 // classifier is the compiled rule table.
@@ -117,6 +118,9 @@ func compile(cats []Category) (*classifier, error) {
 		}
 		if cc.sections, err = parsePhrases(cat.Sections); err != nil {
 			return nil, fmt.Errorf("category %s sections: %w", cat.ID, err)
+		}
+		if cc.sectionsExcept, err = parsePhrases(cat.SectionsExcept); err != nil {
+			return nil, fmt.Errorf("category %s sections_except: %w", cat.ID, err)
 		}
 		for _, v := range cat.Stance.Values {
 			ps, err := parsePhrases(v.Cues)
@@ -551,7 +555,7 @@ func (c *classifier) topics(heading string) []int {
 	var out []int
 	words := tokenize(heading).words
 	for ci, cat := range c.cats {
-		if anyContains(cat.sections, words) {
+		if anyContains(cat.sections, words) && !anyContains(cat.sectionsExcept, words) {
 			out = append(out, ci)
 		}
 	}

@@ -173,3 +173,24 @@ func TestSentencesByParagraph(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionEntries: a heading naming a category's topic makes its list
+// entries statements of the category, unless it also names what the
+// category's sections_except phrases leave out ("Your choices and rights"
+// lists rights that are no opt-out); an entry that states the practice in
+// its own words still does.
+func TestSectionEntries(t *testing.T) {
+	for entry, want := range map[[2]string]bool{
+		{"Your choices", "Marketing e-mails from our travel partners"}:                                       true,
+		{"Your choices and rights", "Access: you may request a copy of the personal data we hold about you"}: false,
+		{"Your choices and rights", "You can opt out of marketing e-mails in your settings"}:                 true,
+	} {
+		heading, item := entry[0], entry[1]
+		old := "# Policy\n\n## " + heading + "\n\n* Cookie settings in your browser\n\nFees are due each month.\n"
+		new := "# Policy\n\n## " + heading + "\n\n* Cookie settings in your browser\n* " + item + "\n\nFees are due each week.\n"
+		r := Analyze(old, new)
+		if got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == "opt_out" }); got != want {
+			t.Errorf("%q under %q: opt_out found = %v, want %v (provisions %+v)", item, heading, got, want, r.Provisions)
+		}
+	}
+}

@@ -195,6 +195,7 @@ func (c Category) phraseErrors() []error {
 	}
 	phrases("exclude", c.Exclude)
 	phrases("sections", c.Sections)
+	phrases("sections_except", c.SectionsExcept)
 	phrases("negations", c.Negations)
 	phrases("restrictions", c.Restrictions)
 	for i, g := range c.Safeguards {
