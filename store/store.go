@@ -72,7 +72,12 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*Store, error) {
 		// WAL lets readers proceed while one writer writes; IMMEDIATE
 		// transactions take the write lock up front, so two writers wait
 		// for each other (busy_timeout) instead of failing on upgrade.
-		dsn := path + "?_pragma=page_size(16384)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		// The WAL is copied back into the file (and synced) every 4096
+		// pages, 64 MiB, instead of SQLite's 1000: a check round rewrites
+		// the same document pages over and over, and a round of 2,000
+		// documents spent a fifth of its time in those copies, holding
+		// the one connection.
+		dsn := path + "?_pragma=page_size(16384)&_pragma=journal_mode(WAL)&_pragma=wal_autocheckpoint(4096)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 		db, err = gorm.Open(sqlite.Open(dsn), gcfg)
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
 		dialect = "postgres"
