@@ -168,7 +168,7 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 	// for what and under which condition changes no provision.
 	added, removed := difference(na, oa), difference(oa, na)
 	renames := cat.Severity.Reworded == "" // a name is not what the category is about
-	added, removed = rw.fresh(added, removed, rw.before, rw.addedBeside, renames, true), rw.fresh(removed, added, rw.after, rw.removedBeside, renames, false)
+	added, removed = rw.fresh(added, removed, rw.before, rw.addedBeside, renames, true, cat.words), rw.fresh(removed, added, rw.after, rw.removedBeside, renames, false, cat.words)
 	switch {
 	case len(os) == 0 && len(ns) > 0 && len(ownWords(added)) > 0:
 		ch := c.rate(ci, ChangeAdded, ownWords(added), nil, o, n)

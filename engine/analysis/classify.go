@@ -31,6 +31,7 @@ type compiledCategory struct {
 	sections       []phrase
 	sectionsExcept []phrase
 	stanceCues     [][]phrase // per stance value
+	words          cueWords   // the words of all its phrases but exclusions
 }
 
 // classifier is the compiled rule table.
@@ -128,6 +129,17 @@ func compile(cats []Category) (*classifier, error) {
 				return nil, fmt.Errorf("category %s stance %s: %w", cat.ID, v.ID, err)
 			}
 			cc.stanceCues = append(cc.stanceCues, ps)
+		}
+		cues, err := parsePhrases(cueStrings(cat))
+		if err != nil {
+			return nil, fmt.Errorf("category %s: %w", cat.ID, err)
+		}
+		cc.words = newCueWords(cues, cc.negations, cc.restrictions)
+		for _, ps := range cc.safeguards {
+			cc.words = cc.words.with(ps)
+		}
+		for _, ps := range cc.escalations {
+			cc.words = cc.words.with(ps)
 		}
 		c.cats = append(c.cats, cc)
 	}

@@ -247,7 +247,11 @@ func (rs *restatements) of(key string) gist {
 // changed throughout it, is no change either (see renamed); categories
 // whose substance is a name (which law, which country) take none. fromNew
 // tells which version the changed statements are of.
-func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []said, renames, fromNew bool) []finding {
+//
+// A statement that differs from one of the other version only in words of
+// style is no change either (see rewordedOnly); cw are the words of the
+// category's rules, which are never style.
+func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []said, renames, fromNew bool, cw cueWords) []finding {
 	if len(changed) == 0 {
 		return changed
 	}
@@ -256,7 +260,8 @@ func (rs *restatements) fresh(changed, others []finding, extra, own func(finding
 	for i, f := range changed {
 		g := mine[i].gist
 		if len(g) > 0 && (rs.restated(g, theirs, extra(f)) || rs.piece(g, theirs, extra(f), mine, own(f)) ||
-			rs.labelled(mine[i].key, theirs, extra(f), own(f)) || renames && rs.renamed(f, others, fromNew)) {
+			rs.labelled(mine[i].key, theirs, extra(f), own(f)) || renames && rs.renamed(f, others, fromNew) ||
+			rewordedOnly(f.text, g, theirs, cw) || rewordedOnly(f.text, g, extra(f), cw)) {
 			continue
 		}
 		out = append(out, f)
@@ -264,17 +269,18 @@ func (rs *restatements) fresh(changed, others []finding, extra, own func(finding
 	return out
 }
 
-// said is a sentence's comparison key and gist.
+// said is a sentence's comparison key, gist and text.
 type said struct {
 	key  string
 	gist gist
+	text string
 }
 
 // saidBy returns the key and gist of each finding.
 func (rs *restatements) saidBy(fs []finding) []said {
 	out := make([]said, len(fs))
 	for i, f := range fs {
-		out[i] = said{f.key, rs.of(f.key)}
+		out[i] = said{f.key, rs.of(f.key), f.text}
 	}
 	return out
 }
@@ -292,7 +298,7 @@ func (rs *restatements) saidIn(texts []string) []said {
 	out := make([]said, len(texts))
 	for i, t := range texts {
 		k := rs.keyOf(t)
-		out[i] = said{k, rs.of(k)}
+		out[i] = said{k, rs.of(k), t}
 	}
 	rs.lists[&texts[0]] = out
 	return out

@@ -204,10 +204,7 @@ func TestDiffer(t *testing.T) {
 // provision, in a document changed elsewhere (a fee); words of a label
 // moved inside the statement do.
 func TestRestatedBesideOtherChange(t *testing.T) {
-	tests := []struct {
-		name, old, new, category string
-		changed                  bool
-	}{
+	tests := []besideFee{
 		{"a run-in label runs into its sentence", "* **Data sharing.** We share your personal data with advertisers only with your consent.",
 			"* **Data sharing** We share your personal data with advertisers only with your consent.", "data_sharing", false},
 		{"a run-in label split from its sentence", "* **Data sharing** We share your personal data with advertisers only with your consent.",
@@ -222,12 +219,22 @@ func TestRestatedBesideOtherChange(t *testing.T) {
 			"You cannot opt out of interest-based ads.", "opt_out", true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := Analyze(doc(tt.old, "Fees are due each month."), doc(tt.new, "Fees are due each week."))
-			got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
-			if got != tt.changed {
-				t.Errorf("%s changed = %v, want %v (provisions %+v)", tt.category, got, tt.changed, r.Provisions)
-			}
-		})
+		t.Run(tt.name, tt.check)
+	}
+}
+
+// besideFee is a statement changed from old to new in a document changed
+// elsewhere (a fee), and whether that changes category.
+type besideFee struct {
+	name, old, new, category string
+	changed                  bool
+}
+
+func (tt besideFee) check(t *testing.T) {
+	t.Helper()
+	r := Analyze(doc(tt.old, "Fees are due each month."), doc(tt.new, "Fees are due each week."))
+	got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
+	if got != tt.changed {
+		t.Errorf("%s changed = %v, want %v (provisions %+v)", tt.category, got, tt.changed, r.Provisions)
 	}
 }

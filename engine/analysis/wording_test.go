@@ -1,0 +1,71 @@
+package analysis
+
+import "testing"
+
+// TestRewordedOnlyIsNoChange: a statement of a category that gains or
+// loses only words of style (an adverb, a generic verb, the way to a
+// setting, the name of the company's offering) changes no provision; one
+// that gains or loses a recipient, a kind of data, a purpose, a condition,
+// a negation, a number or a word of the category's rules does.
+func TestRewordedOnlyIsNoChange(t *testing.T) {
+	tests := []besideFee{
+		// Style: no change.
+		{"an adverb", "You can opt out of interest-based ads in your account at any time.",
+			"You can easily opt out of interest-based ads in your account at any time.", "opt_out", false},
+		{"a generic verb", "We use your precise location to work out which members are near you and show them to you.",
+			"We use your precise location to figure out which members are near you and show them to you.", "location_data", false},
+		{"a click path", `Click "Privacy" then "Ad Choices" to opt out of interest-based ads from our partners on this device and in every browser you use.`,
+			`Go to the profile settings in Acme to opt out of interest-based ads from our partners on this device and in every browser you use.`, "opt_out", false},
+		{"the name of the offering", "If you unsubscribe from our marketing emails, our applications will still send you account notices and you can opt out of them too.",
+			"If you unsubscribe from our marketing emails, the Acme Services will still send you account notices and you can opt out of them too.", "opt_out", false},
+		{"a generic verb beside a renamed offering", "The Acme App lets you share your precise location with us and the vendors who assist in the running of our app.",
+			"The Acme Services let you share your precise location with us and the vendors who help us provide our Services.", "location_data", false},
+		{"list entries renumbered", "We share your personal data with our partners for (ii) payment processing and (iii) customer support.",
+			"We share your personal data with our partners for (iii) payment processing and (iv) customer support.", "data_sharing", false},
+
+		// Substance: a change.
+		{"a purpose changed", "We share your personal data with our partners to prevent fraud on the service.",
+			"We share your personal data with our partners to conduct research on the service.", "data_sharing", true},
+		{"a purpose added", "We share your personal data with our advertising partners in the countries where we operate.",
+			"We share your personal data with our advertising partners for behavioral advertising in the countries where we operate.", "data_sharing", true},
+		{"a recipient added", "We share your personal data with our affiliates to run the service for you and our members.",
+			"We share your personal data with our affiliates and insurers to run the service for you and our members.", "data_sharing", true},
+		{"a kind of data added", "We share your email address and your device identifiers with our advertising partners.",
+			"We share your email address, your health records and your device identifiers with our advertising partners.", "data_sharing", true},
+		{"a condition went", "Where the law of your country allows, you may object to us processing your personal data for marketing.",
+			"You may object to us processing your personal data for marketing.", "opt_out", true},
+		{"a period changed", "We retain your personal data for 30 days after you close your account.",
+			"We retain your personal data for 90 days after you close your account.", "data_retention", true},
+		{"a negation", "You can opt out of interest-based ads in your account at any time.",
+			"You cannot opt out of interest-based ads in your account at any time.", "opt_out", true},
+		{"a modal went", "We may share your personal data with our partners when you visit their sites.",
+			"We share your personal data with our partners when you visit their sites.", "data_sharing", true},
+		{"a cue word in the way to a setting's purpose", "Head to your settings to manage your cookie preferences for our website.",
+			"Head to your settings to manage your cookie preferences and withdraw your consent for our website.", "opt_out", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, tt.check)
+	}
+}
+
+// TestReadRoles: the way to a setting, a purpose and the name of an
+// offering are read where a sentence states them.
+func TestReadRoles(t *testing.T) {
+	r := readRoles(`Head to the profile settings in Acme, then click "Privacy" to share your location for safety, and the Acme Services will remind you.`)
+	for _, w := range []string{"profil", "sett", "acme", "privacy"} {
+		if !r.path[w] {
+			t.Errorf("%q not read as the way to a setting: %v", w, r.path)
+		}
+	}
+	for _, w := range []string{"shar", "location", "safety"} {
+		if !r.purpose[w] {
+			t.Errorf("%q not read as a purpose: %v", w, r.purpose)
+		}
+	}
+	if !r.offering["acme"] {
+		t.Errorf("acme not read as the offering's name: %v", r.offering)
+	}
+	if r.purpose["profil"] {
+		t.Errorf(`"to the profile settings" read as a purpose: %v`, r.purpose)
+	}
+}
