@@ -72,8 +72,10 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// This process joins the worker pool for the run, so the command works
-	// on the in-process Redis too, and goes faster next to other workers.
+	// This process joins the worker pool for the run: on the in-process
+	// Redis no other worker could take the alert deliveries its changes
+	// enqueue (the checks themselves run in checkHere), and next to other
+	// workers it takes its share of the checks.
 	srv, err := svc.newWorker(workers.ServerOptions{PollInterval: 20 * time.Millisecond})
 	if err != nil {
 		return err
