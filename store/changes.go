@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -34,14 +35,13 @@ func (s *Store) PlatformChanges(ctx context.Context, platformID int64, limit int
 // or after t; the check command uses it to report what a run found.
 func (s *Store) DocumentChangesSince(ctx context.Context, docIDs []int64, t time.Time) (map[int64]int64, error) {
 	out := map[int64]int64{}
-	for start := 0; start < len(docIDs); start += 500 {
-		end := min(start+500, len(docIDs))
+	for chunk := range slices.Chunk(docIDs, maxInList) {
 		var rows []struct {
 			DocumentID int64
 			ID         int64
 		}
 		err := s.conn(ctx).Model(&Change{}).Select("document_id, id").
-			Where("document_id IN ? AND created_at >= ?", docIDs[start:end], t).Scan(&rows).Error
+			Where("document_id IN ? AND created_at >= ?", chunk, t).Scan(&rows).Error
 		if err != nil {
 			return nil, notFound(err, "changes since")
 		}

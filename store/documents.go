@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -211,8 +212,7 @@ type CheckResult struct {
 // after since, with the version and change each recorded since then.
 func (s *Store) CheckedSince(ctx context.Context, ids []int64, since time.Time) ([]CheckResult, error) {
 	var out []CheckResult
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
+	for chunk := range slices.Chunk(ids, maxInList) {
 		var docs []Document
 		err := s.conn(ctx).Preload("Platform").
 			Select("id", "platform_id", "doc_type", "name", "state", "last_error").
@@ -254,10 +254,10 @@ func (s *Store) CheckedSince(ctx context.Context, ids []int64, since time.Time) 
 // nothing else, for a caller that has the checks' outcomes already.
 func (s *Store) CheckLabels(ctx context.Context, ids []int64) (map[int64]CheckResult, error) {
 	out := make(map[int64]CheckResult, len(ids))
-	for start := 0; start < len(ids); start += 500 {
+	for chunk := range slices.Chunk(ids, maxInList) {
 		var docs []Document
 		err := s.conn(ctx).Preload("Platform").Select("id", "platform_id", "doc_type", "name").
-			Where("id IN ?", ids[start:min(start+500, len(ids))]).Find(&docs).Error
+			Where("id IN ?", chunk).Find(&docs).Error
 		if err != nil {
 			return nil, notFound(err, "document labels")
 		}

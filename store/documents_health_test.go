@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -117,6 +118,34 @@ func TestDocumentWithPlatform(t *testing.T) {
 		}
 		if _, err := st.DocumentRow(ctx, custom.ID+100); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("missing document row: %v, want ErrNotFound", err)
+		}
+	})
+}
+
+// Lists longer than one IN list are queried chunk by chunk: documents
+// named in the second and third chunks are found too.
+func TestCheckLabelsAcrossChunks(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		ids := make([]int64, 1200)
+		for i := range ids {
+			ids[i] = int64(100000 + i) // no such documents
+		}
+		for _, at := range []int{0, 700, 1199} {
+			d := &store.Document{DocType: "Terms of Service", Name: fmt.Sprintf("Doc %d", at), Sources: store.JSONText("[]")}
+			if err := st.CreateDocument(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			ids[at] = d.ID
+		}
+		labels, err := st.CheckLabels(ctx, ids)
+		if err != nil || len(labels) != 3 {
+			t.Fatalf("labels = %+v, %v; want the 3 documents", labels, err)
+		}
+		for _, at := range []int{0, 700, 1199} {
+			if l, ok := labels[ids[at]]; !ok || l.Platform != fmt.Sprintf("Doc %d", at) {
+				t.Errorf("document at %d: %+v, %v", at, l, ok)
+			}
 		}
 	})
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -103,9 +104,9 @@ func (s *Store) VisibleDocument(ctx context.Context, orgID, id int64) (*Document
 // kind, hashes, time), keyed by id.
 func (s *Store) VersionHeads(ctx context.Context, ids []int64) (map[int64]Version, error) {
 	out := make(map[int64]Version, len(ids))
-	for start := 0; start < len(ids); start += 500 {
+	for chunk := range slices.Chunk(ids, maxInList) {
 		var vs []Version
-		err := s.conn(ctx).Omit("markdown").Where("id IN ?", ids[start:min(start+500, len(ids))]).Find(&vs).Error
+		err := s.conn(ctx).Omit("markdown").Where("id IN ?", chunk).Find(&vs).Error
 		if err != nil {
 			return nil, notFound(err, "versions")
 		}
@@ -119,13 +120,14 @@ func (s *Store) VersionHeads(ctx context.Context, ids []int64) (map[int64]Versio
 // VersionTexts returns the Markdown of versions by id, keyed by id.
 func (s *Store) VersionTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
 	out := make(map[int64]string, len(ids))
-	for start := 0; start < len(ids); start += 100 {
+	// Fewer at a time than other lists: each row is a whole document.
+	for chunk := range slices.Chunk(ids, 100) {
 		var rows []struct {
 			ID       int64
 			Markdown string
 		}
 		err := s.conn(ctx).Model(&Version{}).Select("id, markdown").
-			Where("id IN ?", ids[start:min(start+100, len(ids))]).Scan(&rows).Error
+			Where("id IN ?", chunk).Scan(&rows).Error
 		if err != nil {
 			return nil, notFound(err, "version texts")
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -35,12 +36,12 @@ func (s *Store) CategoryLastChanges(ctx context.Context, category string) (map[i
 		ids[i] = n.ID
 		platformOf[n.ID] = n.PlatformID
 	}
-	for start := 0; start < len(ids); start += 500 {
+	for chunk := range slices.Chunk(ids, maxInList) {
 		var rows []struct {
 			ID        int64
 			CreatedAt time.Time
 		}
-		err := s.conn(ctx).Model(&Change{}).Select("id, created_at").Where("id IN ?", ids[start:min(start+500, len(ids))]).Scan(&rows).Error
+		err := s.conn(ctx).Model(&Change{}).Select("id, created_at").Where("id IN ?", chunk).Scan(&rows).Error
 		if err != nil {
 			return nil, notFound(err, "category change times")
 		}
@@ -54,13 +55,13 @@ func (s *Store) CategoryLastChanges(ctx context.Context, category string) (map[i
 // DocumentChangeCounts counts the changes recorded for each document.
 func (s *Store) DocumentChangeCounts(ctx context.Context, docIDs []int64) (map[int64]int, error) {
 	out := make(map[int64]int, len(docIDs))
-	for start := 0; start < len(docIDs); start += 500 {
+	for chunk := range slices.Chunk(docIDs, maxInList) {
 		var rows []struct {
 			DocumentID int64
 			N          int
 		}
 		err := s.conn(ctx).Model(&Change{}).Select("document_id, COUNT(*) AS n").
-			Where("document_id IN ?", docIDs[start:min(start+500, len(docIDs))]).
+			Where("document_id IN ?", chunk).
 			Group("document_id").Scan(&rows).Error
 		if err != nil {
 			return nil, notFound(err, "count changes")

@@ -150,6 +150,11 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	})
 }
 
+// maxInList is how many ids one "IN ?" list takes; longer lists are
+// queried in chunks of this size (slices.Chunk), well under SQLite's and
+// PostgreSQL's limits on bound parameters.
+const maxInList = 500
+
 // forOrg is the one organization filter every tenant query goes through.
 func forOrg(orgID int64) func(*gorm.DB) *gorm.DB {
 	return func(db *gorm.DB) *gorm.DB {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm/clause"
@@ -24,12 +25,12 @@ func (s *Store) WatchedDocuments(ctx context.Context, orgID int64, activeOnly bo
 // by document id, in two queries whatever the number of documents.
 func (s *Store) LatestChanges(ctx context.Context, docIDs []int64) (map[int64]Change, error) {
 	out := map[int64]Change{}
-	for start := 0; start < len(docIDs); start += 500 {
+	for chunk := range slices.Chunk(docIDs, maxInList) {
 		var ids []int64
 		// Changes are inserted as they are found, so the highest id is the
 		// newest.
 		err := s.conn(ctx).Model(&Change{}).
-			Where("document_id IN ?", docIDs[start:min(start+500, len(docIDs))]).
+			Where("document_id IN ?", chunk).
 			Group("document_id").Pluck("MAX(id)", &ids).Error
 		if err != nil {
 			return nil, fmt.Errorf("latest changes: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -242,8 +243,8 @@ func (s *Store) setPaused(ctx context.Context, orgID int64, ids []int64, at *tim
 	if at != nil {
 		when = at.UTC()
 	}
-	for start := 0; start < len(ids); start += 500 {
-		err := s.conn(ctx).Model(&Watch{}).Scopes(forOrg(orgID)).Where("id IN ?", ids[start:min(start+500, len(ids))]).
+	for chunk := range slices.Chunk(ids, maxInList) {
+		err := s.conn(ctx).Model(&Watch{}).Scopes(forOrg(orgID)).Where("id IN ?", chunk).
 			Updates(map[string]any{"paused_at": when, "paused_reason": reason}).Error
 		if err != nil {
 			return fmt.Errorf("set paused on watches: %w", err)
