@@ -3,22 +3,19 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
-
-// auditBatch bounds the ids of one IN list, well under SQLite's and
-// PostgreSQL's parameter limits.
-const auditBatch = 500
 
 // ChangesBetween returns the changes of the documents recorded in
 // [from, to), ordered by document and then oldest first, in one query per
 // batch of documents.
 func (s *Store) ChangesBetween(ctx context.Context, docIDs []int64, from, to time.Time) ([]Change, error) {
 	var out []Change
-	for start := 0; start < len(docIDs); start += auditBatch {
+	for chunk := range slices.Chunk(docIDs, maxInList) {
 		var cs []Change
 		err := s.conn(ctx).Where("document_id IN ? AND created_at >= ? AND created_at < ?",
-			docIDs[start:min(start+auditBatch, len(docIDs))], from.UTC(), to.UTC()).
+			chunk, from.UTC(), to.UTC()).
 			Order("document_id, id").Find(&cs).Error
 		if err != nil {
 			return nil, fmt.Errorf("changes between %s and %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), err)
@@ -35,11 +32,11 @@ func (s *Store) ChangesBetween(ctx context.Context, docIDs []int64, from, to tim
 // ordered by document and then oldest first.
 func (s *Store) ChainSegments(ctx context.Context, docIDs []int64, from, to time.Time) ([]Version, error) {
 	var out []Version
-	for start := 0; start < len(docIDs); start += auditBatch {
+	for chunk := range slices.Chunk(docIDs, maxInList) {
 		var vs []Version
 		// Versions of a document get increasing ids as they are recorded,
 		// so the anchor is the highest id older than from.
-		err := s.conn(ctx).Where("document_id IN ? AND created_at < ?", docIDs[start:min(start+auditBatch, len(docIDs))], to.UTC()).
+		err := s.conn(ctx).Where("document_id IN ? AND created_at < ?", chunk, to.UTC()).
 			Where("id >= COALESCE((SELECT MAX(a.id) FROM versions a WHERE a.document_id = versions.document_id AND a.created_at < ?), 0)", from.UTC()).
 			Order("document_id, id").Find(&vs).Error
 		if err != nil {
@@ -54,13 +51,13 @@ func (s *Store) ChainSegments(ctx context.Context, docIDs []int64, from, to time
 // bodies.
 func (s *Store) SnapshotHashes(ctx context.Context, ids []int64) (map[int64]string, error) {
 	out := make(map[int64]string, len(ids))
-	for start := 0; start < len(ids); start += auditBatch {
+	for chunk := range slices.Chunk(ids, maxInList) {
 		var rows []struct {
 			ID     int64
 			SHA256 string `gorm:"column:sha256"`
 		}
 		err := s.conn(ctx).Model(&Snapshot{}).Select("id, sha256").
-			Where("id IN ?", ids[start:min(start+auditBatch, len(ids))]).Scan(&rows).Error
+			Where("id IN ?", chunk).Scan(&rows).Error
 		if err != nil {
 			return nil, fmt.Errorf("snapshot hashes: %w", err)
 		}
