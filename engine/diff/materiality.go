@@ -65,11 +65,18 @@ func (m *materiality) editorial(sections []Section) bool {
 	if m.sections(sections) {
 		return true
 	}
-	if !restructured(sections) {
-		return false
+	if restructured(sections) {
+		clear(m.reasons)
+		if m.stream() {
+			return true
+		}
 	}
-	clear(m.reasons)
-	return m.stream()
+	if onlySuggestions(m.oldMD, m.newMD) {
+		clear(m.reasons)
+		m.reasons[ReasonPunctuation] = true // the page's suggested questions rotated
+		return true
+	}
+	return false
 }
 
 // sections checks each changed section.
@@ -212,6 +219,7 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	leftCtx := tokens(lastFields(left, contextWords))
 	rightCtx := tokens(firstFields(right, contextWords))
 	del, ins = dropMarkdownComments(del), dropMarkdownComments(ins)
+	del, ins = dropSpacedAnchors(del), dropSpacedAnchors(ins)
 	d := dropNumbering(tokens(del), leftCtx)
 	n := dropNumbering(tokens(ins), leftCtx)
 	d, n, retitled := retitledLinks(d, n, del, ins)

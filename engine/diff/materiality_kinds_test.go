@@ -97,6 +97,27 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"inline enumerator renumbered", "We are not liable for (iii) outages, (iv) viruses.", "We are not liable for (iii) outages, (v) viruses.", Editorial, ReasonSpelling},
 		{"cross-reference changed", "As set out in Section 3(a), we may refuse.", "As set out in Section 3(b), we may refuse.", Substantive, ""},
 		{"negation added", "This license applies to content you share.", "This license applies to content you do not share.", Substantive, ""},
+		// In-page links whose anchor holds the heading's spaces.
+		{"spaced anchor rewritten with underscores", "See [How fees are set](#How fees are set) below.",
+			"See [How fees are set](#How_fees_are_set) below.", Editorial, ""},
+		{"spaced anchor and its text changed", "See [How fees are set](#How fees are set) below.",
+			"See [How fees are waived](#How fees are waived) below.", Substantive, ""},
+		{"words after a spaced anchor changed", "[Fees](#Fees for members) apply to members.",
+			"[Fees](#Fees for members) apply to guests.", Substantive, ""},
+
+		// A help page's suggested questions after its "Copy link" button.
+		{"suggested questions rotated", helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."),
+			helpPage("What happens after I report?\n\nWhy was my post removed?\n\nCheck my report status\n\nI have a different question", "You can report posts that break the rules."), Editorial, ReasonPunctuation},
+		{"suggested questions removed", helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."),
+			helpPage("", "You can report posts that break the rules."), Editorial, ReasonPunctuation},
+		{"suggested questions rotated and the text changed", helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."),
+			helpPage("Check my report status\n\nWhy was my post removed?\n\nI have a different question", "You cannot report posts that break the rules."), Substantive, ""},
+		{"one short line after the button", helpPage("No data is sold", "You can report posts that break the rules."),
+			helpPage("Data is sold", "You can report posts that break the rules."), Substantive, ""},
+		{"short lines without the button", "## What we collect\n\nYour name\n\nYour e-mail address\n\nYour phone number\n\nWe use them to run the service.",
+			"## What we collect\n\nYour name\n\nYour e-mail address\n\nYour location\n\nWe use them to run the service.", Substantive, ""},
+		{"sentence after the button", helpPage("We keep reports for a year.", "You can report posts that break the rules."),
+			helpPage("We keep reports forever.", "You can report posts that break the rules."), Substantive, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,4 +199,14 @@ func TestMaterialityRestructured(t *testing.T) {
 			}
 		}
 	}
+}
+
+// helpPage is a help-centre section: a heading, the button that copies
+// its address, suggested questions and text.
+func helpPage(questions, text string) string {
+	page := "## Reporting\n\nCopy link\n\n"
+	if questions != "" {
+		page += questions + "\n\n"
+	}
+	return page + text + "\n\n## Appeals\n\nYou may appeal a decision within thirty days.\n"
 }

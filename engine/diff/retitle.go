@@ -111,3 +111,20 @@ func anchorContents(words []string, headings map[string]bool) bool {
 	}
 	return len(tokens(strings.Fields(anchorLink.ReplaceAllString(joined, " ")))) <= maxContentsLabel
 }
+
+// spacedAnchor matches the target of a link within the page whose
+// fragment holds spaces ("](#How ratings are used)"), as some converters
+// write a heading's anchor: split into words, its words would read as
+// text.
+var spacedAnchor = regexp.MustCompile(`\]\(#[^()\]\[]*\)`)
+
+// dropSpacedAnchors removes the targets of in-page links whose fragment
+// holds spaces from a run's words, keeping the closing bracket of the
+// link's text.
+func dropSpacedAnchors(words []string) []string {
+	joined := strings.Join(words, " ")
+	if !strings.Contains(joined, "](#") || !spacedAnchor.MatchString(joined) {
+		return words
+	}
+	return strings.Fields(spacedAnchor.ReplaceAllString(joined, "]"))
+}
