@@ -214,12 +214,18 @@ func stated(ps []phrase, fs bySense) bool {
 // statement states and no statement of the old version did, when
 // statements went and every other added statement restates one of them. A
 // modification that only adds statements is an extension, rated as such.
+// Where the category sets severity.reworded, the other added statements
+// must instead name no place, party or figure that the old version's
+// statements of the category did not, restated or not:
+// "if you are a consumer, your country's law applies; in all other cases
+// the courts of Dublin" keeps Dublin and gives consumers their own law.
 func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySense) (Escalation, bool) {
 	cat := c.cats[ci]
 	if len(removed) == 0 {
 		return Escalation{}, false
 	}
 	var got *Escalation
+	var others []finding
 	for _, a := range added {
 		words := a.words
 		found := false
@@ -234,11 +240,12 @@ func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySens
 		if found {
 			continue
 		}
-		if restated(a, removed) == nil {
+		if cat.Severity.Reworded == "" && restated(a, removed) == nil {
 			return Escalation{}, false
 		}
+		others = append(others, a)
 	}
-	if got == nil {
+	if got == nil || cat.Severity.Reworded != "" && !namesNothingNew(others, slices.Concat(was[:]...)) {
 		return Escalation{}, false
 	}
 	return *got, true

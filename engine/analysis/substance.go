@@ -66,7 +66,8 @@ func names(text string) []string {
 func isOpener(w string) bool {
 	switch w {
 	case "the", "these", "this", "that", "all", "any", "each", "every", "if", "in", "by", "to", "for",
-		"you", "we", "our", "your", "unless", "except", "where", "when", "such", "both", "either", "nothing":
+		"you", "we", "our", "your", "unless", "except", "where", "when", "such", "both", "either", "nothing",
+		"without", "otherwise":
 		return true
 	}
 	return false
@@ -153,4 +154,16 @@ func numberWord(w string) int {
 		return 90
 	}
 	return 0
+}
+
+// namesNothingNew reports whether the statements of added name no place,
+// party or figure that the statements of old do not.
+func namesNothingNew(added, old []finding) bool {
+	was := substance(old)
+	for _, s := range substance(added) {
+		if _, found := slices.BinarySearch(was, s); !found {
+			return false
+		}
+	}
+	return true
 }
