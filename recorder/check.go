@@ -119,7 +119,7 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 		// A first version has nothing to be compared with; its significant
 		// fingerprint is worked out from its text when a later check needs
 		// it, and kept then (refresh).
-		fps.Significant = Fingerprint(res.Markdown)
+		fps.Significant = diff.Fingerprint(res.Markdown)
 	}
 	// refresh keeps latest's text and its significant fingerprint sig, and
 	// remembers this fetch's content fingerprint when the same extraction
@@ -151,7 +151,7 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 		// The stored fingerprint is a shortcut; the noise rules may have
 		// changed since it was computed, so a mismatch is confirmed on the
 		// text itself before it counts as a change.
-		if old := Fingerprint(full.Markdown); old == fps.Significant {
+		if old := diff.Fingerprint(full.Markdown); old == fps.Significant {
 			return refresh(old)
 		}
 		nv.PrevID = latest.ID
@@ -179,12 +179,6 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 	s.recovered(doc)
 	s.checked(out)
 	return out, nil
-}
-
-// Fingerprint is the SHA-256 of a text's significant form: equal
-// fingerprints mean the texts differ at most in noise.
-func Fingerprint(markdown string) string {
-	return diff.Fingerprint(markdown)
 }
 
 // describeChange runs the diff and the provision analysis for a change row.

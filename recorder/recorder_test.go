@@ -16,6 +16,7 @@ import (
 	"github.com/clausewatch/clausewatch/catalogue"
 	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/recorder"
@@ -225,7 +226,7 @@ func TestStaleFingerprintIsNotAChange(t *testing.T) {
 		t.Fatalf("stale fingerprint recorded a version: %+v %v", again, err)
 	}
 	v, err := st.LatestVersionMeta(ctx, id)
-	if err != nil || v.SignificantSHA256 != recorder.Fingerprint(mustVersion(t, st, id, first.VersionID).Markdown) {
+	if err != nil || v.SignificantSHA256 != diff.Fingerprint(mustVersion(t, st, id, first.VersionID).Markdown) {
 		t.Fatalf("fingerprint not refreshed: %+v %v", v, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/store"
 )
@@ -73,7 +74,7 @@ func (s *Service) upgrade(ctx context.Context, documentID int64, sources []engin
 	if err != nil {
 		return nil, false, err
 	}
-	fps := store.Fingerprints{Significant: Fingerprint(res.Markdown), Content: res.Fingerprint, ExtractionVersion: extract.Version}
+	fps := store.Fingerprints{Significant: diff.Fingerprint(res.Markdown), Content: res.Fingerprint, ExtractionVersion: extract.Version}
 	if res.Markdown == latest.Markdown {
 		if err := s.store.SetVersionFingerprints(ctx, latest.ID, fps); err != nil {
 			return nil, false, err

@@ -14,6 +14,7 @@ import (
 
 	"github.com/clausewatch/clausewatch/docstate"
 	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/engine/fetch"
 	"github.com/clausewatch/clausewatch/recorder"
@@ -29,7 +30,7 @@ func olderVersion(t *testing.T, st *store.Store, docID int64, url, body, markdow
 	sum := sha256.Sum256([]byte(body))
 	v, _, err := st.RecordVersion(context.Background(), store.NewVersion{
 		DocumentID: docID, Kind: store.VersionFirst, Markdown: markdown, SHA256: recorder.ChainHash("", markdown),
-		Fingerprints: store.Fingerprints{Significant: recorder.Fingerprint(markdown)},
+		Fingerprints: store.Fingerprints{Significant: diff.Fingerprint(markdown)},
 		Snapshots:    []store.SnapshotInput{{SHA256: hex.EncodeToString(sum[:]), URL: url, ContentType: "text/html; charset=utf-8", Body: []byte(body)}},
 		Health:       store.Health{State: docstate.OK, CheckedAt: time.Now().UTC(), NextCheckAt: time.Now().UTC()},
 	})
@@ -72,7 +73,7 @@ func TestExtractionUpgradeIsNotAChange(t *testing.T) {
 		}
 		// The older extractor glued two words of the page together.
 		older := strings.Replace(current, "You own your content.", "You ownyour content.", 1)
-		if recorder.Fingerprint(older) == recorder.Fingerprint(current) {
+		if diff.Fingerprint(older) == diff.Fingerprint(current) {
 			t.Fatal("the older text must differ significantly, or the test proves nothing")
 		}
 		old := olderVersion(t, st, id, srv.URL+"/terms", body, older)
@@ -174,7 +175,7 @@ func TestUnabsorbedNoiseRefreshesTheFingerprint(t *testing.T) {
 	if err != nil || v.ContentFingerprint != want {
 		t.Fatalf("content fingerprint %q, want %q (%v)", v.ContentFingerprint, want, err)
 	}
-	if sig := recorder.Fingerprint(mustVersion(t, st, id, first.VersionID).Markdown); v.SignificantSHA256 != sig {
+	if sig := diff.Fingerprint(mustVersion(t, st, id, first.VersionID).Markdown); v.SignificantSHA256 != sig {
 		t.Fatalf("significant fingerprint %q, want %q", v.SignificantSHA256, sig)
 	}
 }

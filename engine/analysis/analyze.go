@@ -169,9 +169,10 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 	added, removed := difference(na, oa), difference(oa, na)
 	renames := cat.Severity.Reworded == "" // a name is not what the category is about
 	added, removed = rw.fresh(added, removed, rw.before, rw.addedBeside, renames, true, cat.words), rw.fresh(removed, added, rw.after, rw.removedBeside, renames, false, cat.words)
+	came, gone := ownWords(added), ownWords(removed)
 	switch {
-	case len(os) == 0 && len(ns) > 0 && len(ownWords(added)) > 0:
-		ch := c.rate(ci, ChangeAdded, ownWords(added), nil, o, n)
+	case len(os) == 0 && len(ns) > 0 && len(came) > 0:
+		ch := c.rate(ci, ChangeAdded, came, nil, o, n)
 		if len(droppedR) > 0 {
 			ch.p.OldEvidence = droppedR[0].text
 			if cat.Negatable {
@@ -180,10 +181,9 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 			}
 		}
 		return ch, true
-	case len(os) > 0 && len(ns) == 0 && len(ownWords(removed)) > 0:
+	case len(os) > 0 && len(ns) == 0 && len(gone) > 0:
 		// Evidence is the new restriction when there is one ("we do not
 		// sell …"), else the sentence that disappeared.
-		gone := ownWords(removed)
 		if len(newR) > 0 {
 			ch := c.provision(ci, ChangeRemoved, newR[0], &gone[0])
 			ch.p.RulesOut = true

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/clausewatch/clausewatch/engine"
+	"github.com/clausewatch/clausewatch/engine/diff"
 	"github.com/clausewatch/clausewatch/engine/extract"
-	"github.com/clausewatch/clausewatch/recorder"
 )
 
 // docResult holds the figures of one document.
@@ -246,7 +246,7 @@ func (r *replayer) extract(s snapshotRef, dc declared) extraction {
 	e := extraction{err: err}
 	if err == nil {
 		e.md = res.Markdown
-		e.fp = recorder.Fingerprint(res.Markdown)
+		e.fp = diff.Fingerprint(res.Markdown)
 	}
 	r.cache[key] = e
 	return e

@@ -38,7 +38,7 @@ func words(markdown string) []string {
 }
 
 // significant is the form in which the product decides whether a text
-// changed (diff.Significant, as recorder.Fingerprint uses it), after the
+// changed (diff.Significant, as diff.Fingerprint uses it), after the
 // links have been cleaned as the extractor cleans its own: applied to
 // Open Terms Archive's Markdown, two versions with the same significant
 // form differ only in noise.
