@@ -63,32 +63,37 @@ func compile(cats []Category) (*classifier, error) {
 	if c.lawOnly, err = parsePhrases(lawOnlyPhrases()); err != nil {
 		return nil, fmt.Errorf("law-only phrases: %w", err)
 	}
-	add := func(cat, cue, role int, s string) error {
+	add := func(cat, cue, role int, s string) (phrase, error) {
 		p, err := parsePhrase(s)
 		if err != nil {
-			return fmt.Errorf("category %s: %w", cats[cat].ID, err)
+			return nil, fmt.Errorf("category %s: %w", cats[cat].ID, err)
 		}
 		c.index.add(entry{cat, cue, role, p})
-		return nil
+		return p, nil
 	}
 	for ci, cat := range cats {
 		cc := compiledCategory{Category: cat}
+		var cues []phrase // the action and with phrases, for the category's words
 		for qi, cue := range cat.Cues {
 			for _, s := range cue.Action {
-				if err := add(ci, qi, roleAction, s); err != nil {
+				p, err := add(ci, qi, roleAction, s)
+				if err != nil {
 					return nil, err
 				}
+				cues = append(cues, p)
 			}
 			for gi, group := range cue.With {
 				for _, s := range group {
-					if err := add(ci, qi, gi, s); err != nil {
+					p, err := add(ci, qi, gi, s)
+					if err != nil {
 						return nil, err
 					}
+					cues = append(cues, p)
 				}
 			}
 		}
 		for _, s := range cat.Exclude {
-			if err := add(ci, 0, roleExclude, s); err != nil {
+			if _, err := add(ci, 0, roleExclude, s); err != nil {
 				return nil, err
 			}
 		}
@@ -129,10 +134,6 @@ func compile(cats []Category) (*classifier, error) {
 				return nil, fmt.Errorf("category %s stance %s: %w", cat.ID, v.ID, err)
 			}
 			cc.stanceCues = append(cc.stanceCues, ps)
-		}
-		cues, err := parsePhrases(cueStrings(cat))
-		if err != nil {
-			return nil, fmt.Errorf("category %s: %w", cat.ID, err)
 		}
 		cc.words = newCueWords(cues, cc.negations, cc.restrictions)
 		for _, ps := range cc.safeguards {

@@ -46,18 +46,6 @@ func newCueWords(ps ...[]phrase) cueWords {
 	return cw
 }
 
-// cueStrings returns the action and with phrases of a category's cues.
-func cueStrings(cat Category) []string {
-	var out []string
-	for _, q := range cat.Cues {
-		out = append(out, q.Action...)
-		for _, g := range q.With {
-			out = append(out, g...)
-		}
-	}
-	return out
-}
-
 // with adds the words of phrases to cw.
 func (cw cueWords) with(list []phrase) cueWords {
 	for _, p := range list {
