@@ -26,8 +26,10 @@ func onlySuggestions(oldMD, newMD string) bool {
 	return (oldDropped || newDropped) && Significant(old) == Significant(new)
 }
 
+// hasCopyLink reports the button's label in any case, as dropSuggestions
+// reads it.
 func hasCopyLink(md string) bool {
-	return strings.Contains(md, "Copy link") || strings.Contains(md, copyLinkLabel)
+	return containsASCIIFold(md, copyLinkLabel)
 }
 
 // dropSuggestions removes the block of suggested questions after each

@@ -108,6 +108,8 @@ func TestMaterialityEditKinds(t *testing.T) {
 		// A help page's suggested questions after its "Copy link" button.
 		{"suggested questions rotated", helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."),
 			helpPage("What happens after I report?\n\nWhy was my post removed?\n\nCheck my report status\n\nI have a different question", "You can report posts that break the rules."), Editorial, ReasonPunctuation},
+		{"suggested questions rotated after a title-case button", strings.Replace(helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."), "Copy link", "Copy Link", 1),
+			strings.Replace(helpPage("Why was my post removed?\n\nCheck my report status\n\nI have a different question", "You can report posts that break the rules."), "Copy link", "Copy Link", 1), Editorial, ReasonPunctuation},
 		{"suggested questions removed", helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."),
 			helpPage("", "You can report posts that break the rules."), Editorial, ReasonPunctuation},
 		{"suggested questions rotated and the text changed", helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."),
