@@ -32,11 +32,10 @@ type restatements struct {
 	// others throughout them, counted when first needed (see systematic).
 	sections []diff.Section
 	swaps    map[string]int
-	lists    map[*string][]said // by the first sentence of a list (see saidIn)
 }
 
 func newRestatements(keyOf func(string) string, oldMD, newMD string, sections []diff.Section) *restatements {
-	return &restatements{gists: map[string]gist{}, keyOf: keyOf, oldMD: oldMD, newMD: newMD, sections: sections, lists: map[*string][]said{}}
+	return &restatements{gists: map[string]gist{}, keyOf: keyOf, oldMD: oldMD, newMD: newMD, sections: sections}
 }
 
 func (rs *restatements) of(key string) gist {
@@ -108,23 +107,21 @@ func (rs *restatements) saidBy(fs []finding) []said {
 	return out
 }
 
-// saidIn returns the key and gist of each sentence, computed once for a
-// list of sentences (a section's changed sentences, asked for by each of
-// its findings).
-func (rs *restatements) saidIn(texts []string) []said {
-	if len(texts) == 0 {
+// saidIn returns the key and gist of each of a section's changed
+// sentences, computed when first asked for (by each finding of the
+// section) and kept with them; nil for no sentences.
+func (rs *restatements) saidIn(l *sentences) []said {
+	if l == nil || len(l.texts) == 0 {
 		return nil
 	}
-	if got, ok := rs.lists[&texts[0]]; ok && len(got) == len(texts) {
-		return got
+	if l.said == nil {
+		l.said = make([]said, len(l.texts))
+		for i, t := range l.texts {
+			k := rs.keyOf(t)
+			l.said[i] = said{k, rs.of(k), t}
+		}
 	}
-	out := make([]said, len(texts))
-	for i, t := range texts {
-		k := rs.keyOf(t)
-		out[i] = said{k, rs.of(k), t}
-	}
-	rs.lists[&texts[0]] = out
-	return out
+	return l.said
 }
 
 // piece reports whether g is a part of a changed statement of the other

@@ -14,12 +14,37 @@ const minRewriteOverlap = 0.35
 // rewrites holds the sentences a change removed and added, by section,
 // to tell a statement that was reworded from one that is new or gone.
 type rewrites struct {
-	removed map[string][]string // by the new heading of the section
-	added   map[string][]string // by the old heading of the section
+	removed map[string]*sentences // by the new heading of the section
+	added   map[string]*sentences // by the old heading of the section
 	// The same sentences by the heading of their own version.
-	removedHere, addedHere map[string][]string
+	removedHere, addedHere map[string]*sentences
 	wordsOf                func(text string) []string
 	*restatements
+}
+
+// sentences are the changed sentences of a section, with their keys and
+// gists once a comparison asked for them (see saidIn).
+type sentences struct {
+	texts []string
+	said  []said
+}
+
+// addTo appends texts to the list of heading in m.
+func addTo(m map[string]*sentences, heading string, texts []string) {
+	l, ok := m[heading]
+	if !ok {
+		l = &sentences{}
+		m[heading] = l
+	}
+	l.texts = append(l.texts, texts...)
+}
+
+// textsOf returns the sentences of heading in m, if any.
+func textsOf(m map[string]*sentences, heading string) []string {
+	if l, ok := m[heading]; ok {
+		return l.texts
+	}
+	return nil
 }
 
 // newRewrites reads the changed sentences of the sections; sentenceOf
@@ -27,17 +52,17 @@ type rewrites struct {
 // whose Markdown is oldMD and newMD.
 func newRewrites(sections []diff.Section, sentenceOf func(string) classified, oldMD, newMD string) rewrites {
 	keyOf := func(text string) string { return sentenceOf(text).key }
-	rw := rewrites{removed: map[string][]string{}, added: map[string][]string{}, removedHere: map[string][]string{}, addedHere: map[string][]string{},
+	rw := rewrites{removed: map[string]*sentences{}, added: map[string]*sentences{}, removedHere: map[string]*sentences{}, addedHere: map[string]*sentences{},
 		wordsOf: func(text string) []string { return sentenceOf(text).words }, restatements: newRestatements(keyOf, oldMD, newMD, sections)}
 	for _, s := range sections {
 		old := s.Heading
 		if s.OldHeading != "" {
 			old = s.OldHeading
 		}
-		rw.removed[s.Heading] = append(rw.removed[s.Heading], s.Removed...)
-		rw.added[old] = append(rw.added[old], s.Added...)
-		rw.removedHere[old] = append(rw.removedHere[old], s.Removed...)
-		rw.addedHere[s.Heading] = append(rw.addedHere[s.Heading], s.Added...)
+		addTo(rw.removed, s.Heading, s.Removed)
+		addTo(rw.added, old, s.Added)
+		addTo(rw.removedHere, old, s.Removed)
+		addTo(rw.addedHere, s.Heading, s.Added)
 	}
 	return rw
 }
@@ -45,13 +70,13 @@ func newRewrites(sections []diff.Section, sentenceOf func(string) classified, ol
 // formerly returns the removed sentence of an added finding's section
 // that the finding rewords, if any.
 func (rw rewrites) formerly(f finding) (string, bool) {
-	return rw.reworded(f.words, rw.removed[f.section])
+	return rw.reworded(f.words, textsOf(rw.removed, f.section))
 }
 
 // now returns the added sentence of a removed finding's section that
 // rewords it, if any.
 func (rw rewrites) now(f finding) (string, bool) {
-	return rw.reworded(f.words, rw.added[f.section])
+	return rw.reworded(f.words, textsOf(rw.added, f.section))
 }
 
 func (rw rewrites) reworded(words []string, candidates []string) (string, bool) {
