@@ -81,7 +81,9 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	// Every sentence of both versions was classified above: its words and
 	// key are looked up, not computed again.
 	rw := newRewrites(d.Sections, m.sentence, oldMarkdown, newMarkdown)
-	changes := c.compare(dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys), rw)
+	oldF, newF = dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys)
+	oldF, newF = dropHeadings(oldF, newF, m.headingKeys(newMarkdown)), dropHeadings(newF, oldF, m.headingKeys(oldMarkdown))
+	changes := c.compare(oldF, newF, rw)
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
 	})
@@ -120,6 +122,48 @@ func dropMoved(fs, other []finding, otherKeys map[string]bool) []finding {
 			}
 		}
 		return !kept[catKey{f.cat, f.key}]
+	})
+}
+
+// headingKeys returns the comparison keys of a version's headings, with
+// and without a leading section number ("10 personal data minor" and
+// "personal data minor"): a numbered title that lost its heading markers
+// reads as a numbered list item, whose number is not in its key.
+func (m *memo) headingKeys(markdown string) map[string]bool {
+	out := map[string]bool{}
+	for _, part := range m.split.Parse(markdown) {
+		if part.Heading == "" {
+			continue
+		}
+		key := m.sentence(part.Heading).key
+		out[key] = true
+		if n, rest, ok := strings.Cut(key, " "); ok && isNumber(n) {
+			out[rest] = true
+		}
+	}
+	return out
+}
+
+// dropHeadings leaves out the findings of fs whose sentence is a heading
+// of the other version, other, which does not state it of the category
+// as a sentence: a title that lost its heading markers (a setext
+// underline dropped, "10. Personal data of minors" now a numbered line)
+// or a line made a heading says what it said, at another level of the
+// page. A sentence the other version also has (a table of contents
+// naming the heading) is compared with it as any other.
+func dropHeadings(fs, other []finding, otherHeadings map[string]bool) []finding {
+	type catKey struct {
+		cat int
+		key string
+	}
+	stated := map[catKey]bool{}
+	for _, o := range other {
+		if otherHeadings[o.key] {
+			stated[catKey{o.cat, o.key}] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(fs), func(f finding) bool {
+		return otherHeadings[f.key] && !stated[catKey{f.cat, f.key}]
 	})
 }
 
