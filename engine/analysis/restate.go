@@ -281,10 +281,17 @@ func (rs *restatements) renamed(f finding, others []finding, fromNew bool) bool 
 	g := rs.of(f.key)
 	for _, o := range others {
 		og := rs.of(o.key)
-		if n, m := differ(g, og); n == 0 || m == 0 || n > maxRenameWords || m > maxRenameWords {
+		n, m := differ(g, og)
+		if n == 0 || m == 0 || n > maxSwapsWords || m > maxSwapsWords {
 			continue
 		}
 		gained, lost := minus(g, og), minus(og, g)
+		if rs.systematicAll(gained, lost) {
+			return true
+		}
+		if n > maxRenameWords || m > maxRenameWords {
+			continue
+		}
 		if rs.systematic(gained, lost) {
 			return true
 		}
@@ -323,6 +330,43 @@ func (rs *restatements) systematic(a, b gist) bool {
 	}
 	return rs.swaps[swapKey(a, b)] >= minSwaps
 }
+
+// systematicAll reports whether the words one statement has for the
+// other's are all changes of terms made throughout the document, several
+// of them or one made more than once in the sentence ("Acme" become
+// "Acme Group" twice, and "Administrator" become "Admin"): each word
+// gained and each word lost belongs to a change of terms (see
+// systematic) whose words the statements gained and lost.
+func (rs *restatements) systematicAll(gained, lost gist) bool {
+	if !plainTerms(gained) || !plainTerms(lost) {
+		return false
+	}
+	if rs.swaps == nil {
+		rs.swaps = rs.countSwaps()
+	}
+	gained, lost = slices.Compact(slices.Clone(gained)), slices.Compact(slices.Clone(lost))
+	var gotGained, gotLost gist
+	for key, n := range rs.swaps {
+		if n < minSwaps {
+			continue
+		}
+		x, y, _ := strings.Cut(key, "|")
+		a, b := gist(strings.Fields(x)), gist(strings.Fields(y))
+		for range 2 {
+			if len(a) > 0 && len(b) > 0 && a.subsetOf(gained) && b.subsetOf(lost) {
+				gotGained, gotLost = append(gotGained, a...), append(gotLost, b...)
+			}
+			a, b = b, a
+		}
+	}
+	slices.Sort(gotGained)
+	slices.Sort(gotLost)
+	return gained.subsetOf(gotGained) && lost.subsetOf(gotLost)
+}
+
+// maxSwapsWords is the most words on either side of changes of terms
+// read together in one statement.
+const maxSwapsWords = 3 * maxSwapWords
 
 // minSwaps is how many reworded sentences must make the same change of
 // terms for it to be one made throughout the document.
