@@ -20,6 +20,7 @@ func TestLabelCheck(t *testing.T) {
 		{"short commit", func(l *Label) { l.New = "abc" }, "commit ids"},
 		{"bad split", func(l *Label) { l.Split = "test" }, "split"},
 		{"fresh split", func(l *Label) { l.Split = "fresh" }, ""},
+		{"fresh2 split", func(l *Label) { l.Split = "fresh2" }, ""},
 		{"editorial with provisions", func(l *Label) { l.Materiality = editorial }, "no provisions"},
 		{"noise with provisions", func(l *Label) { l.Materiality = noise }, "no provisions"},
 		{"noise", func(l *Label) { l.Materiality, l.Provisions, l.Severity = noise, nil, "" }, ""},
