@@ -300,19 +300,27 @@ func TestRateChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Analyze(tt.old, tt.new)
-			i := slices.IndexFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
-			if i < 0 {
-				t.Fatalf("no %s change in %+v", tt.category, r.Provisions)
-			}
-			if got := r.Provisions[i].Severity; got != tt.want {
-				t.Errorf("severity = %s, want %s (evidence %q)", got, tt.want, r.Provisions[i].Evidence)
-			}
+			r := checkSeverity(t, tt.old, tt.new, tt.category, tt.want)
 			if !strings.Contains(strings.ToLower(r.Summary), strings.ToLower(tt.summary)) {
 				t.Errorf("summary %q lacks %q", r.Summary, tt.summary)
 			}
 		})
 	}
+}
+
+// checkSeverity analyses the change from old to new and reports an error
+// unless it has a change of category rated want.
+func checkSeverity(t *testing.T, old, new, category string, want Severity) Report {
+	t.Helper()
+	r := Analyze(old, new)
+	i := slices.IndexFunc(r.Provisions, func(p Provision) bool { return p.Category == category })
+	if i < 0 {
+		t.Fatalf("no %s change in %+v", category, r.Provisions)
+	}
+	if got := r.Provisions[i].Severity; got != want {
+		t.Errorf("severity = %s, want %s (evidence %q)", got, want, r.Provisions[i].Evidence)
+	}
+	return r
 }
 
 // TestEscalateOtherLanguages checks that escalations written with accents

@@ -48,7 +48,8 @@ func substance(fs []finding) []string {
 
 // names returns the capitalised words of text, lower-cased: the places,
 // parties and laws it names ("California", "England", "Meta"). A sentence's
-// first word counts only when it is not a common opener ("These", "All").
+// first word counts only when it is not a common opener ("These", "All");
+// months and days of the week name a date, not a place or party.
 func names(text string) []string {
 	var out []string
 	first := true
@@ -56,7 +57,7 @@ func names(text string) []string {
 		lw := strings.ToLower(w)
 		opener := first && isOpener(lw)
 		first = false
-		if r := []rune(w)[0]; unicode.IsUpper(r) && !opener {
+		if r := []rune(w)[0]; unicode.IsUpper(r) && !opener && !isCalendarWord(lw) {
 			out = append(out, lw)
 		}
 	}
@@ -75,8 +76,10 @@ func isOpener(w string) bool {
 
 // figures returns the numbers of a statement in order, numbers written as
 // words before a unit of time included ("two years" is 2), without the
-// clause number it may start with ("19.3.2", "(4)") and the numbers of the
-// sections and articles it refers to.
+// clause number it may start with ("19.3.2", "(4)"), the numbers of the
+// sections and articles it refers to and the parts of dates ("June 4,
+// 2021", "04/06/2021"): a date says when, not how long, how old or how
+// much.
 func figures(words []string) []string {
 	i := 0
 	for i < len(words) && isNumber(words[i]) {
@@ -86,6 +89,7 @@ func figures(words []string) []string {
 	for j := i; j < len(words); j++ {
 		w := words[j]
 		switch {
+		case isDatePart(words, j):
 		case isReference(w):
 			// "Section 14.4", "Art. 6 (4)": where to read, not a term.
 			for j+1 < len(words) && isNumber(words[j+1]) {
@@ -108,6 +112,76 @@ func isReference(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isDatePart reports whether the number words[j] is part of a date: a
+// day or year within two words of a month's name ("4 June 2021", "June 4,
+// 2021", "4. Juni 2021"), or one of three numbers in a row that start or
+// end with a year ("04/06/2021", "2021-06-04").
+func isDatePart(words []string, j int) bool {
+	w := words[j]
+	if !isNumber(w) {
+		return false
+	}
+	n, _ := strconv.Atoi(w)
+	if len(w) <= 2 && n >= 1 && n <= 31 || isYear(w) {
+		for k := max(0, j-2); k <= min(len(words)-1, j+2); k++ {
+			if k != j && isMonth(words[k]) && (words[k] != "may" || k == j+1 || nearYear(words, k)) {
+				return true
+			}
+		}
+	}
+	for start := max(0, j-2); start <= j && start+3 <= len(words); start++ {
+		run := words[start : start+3]
+		if !slices.ContainsFunc(run, func(w string) bool { return !isNumber(w) }) &&
+			(start+3 == len(words) || !isNumber(words[start+3])) && (start == 0 || !isNumber(words[start-1])) &&
+			(isYear(run[0]) && isDayOrMonth(run[1]) && isDayOrMonth(run[2]) || isYear(run[2]) && isDayOrMonth(run[0]) && isDayOrMonth(run[1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearYear reports whether a year is within two words of words[k]: "May"
+// is a month beside one ("May 4, 2021"), or just after a day ("4 May"),
+// and otherwise the verb ("you may 2 times a year …").
+func nearYear(words []string, k int) bool {
+	return slices.ContainsFunc(words[max(0, k-2):min(len(words), k+3)], isYear)
+}
+
+// isYear reports whether w is a year of the calendar policies are dated
+// by: four digits from 1900 to 2099.
+func isYear(w string) bool {
+	return len(w) == 4 && isNumber(w) && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20"))
+}
+
+func isDayOrMonth(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && len(w) <= 2 && n >= 1 && n <= 31
+}
+
+// isMonth reports whether w names a month, in English, French or German
+// (lower-cased, accents folded as tokens are).
+func isMonth(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+		"januar", "februar", "marz", "maerz", "juni", "juli", "oktober", "dezember":
+		return true
+	}
+	return false
+}
+
+// isCalendarWord reports whether a capitalised word names a month or a day
+// of the week rather than a place or party ("May" as a verb is never
+// capitalised inside a sentence).
+func isCalendarWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return isMonth(w) && len(w) > 3
 }
 
 func isNumber(w string) bool {
