@@ -140,7 +140,9 @@ func dropNumbering(ts []tok, prev []tok) []tok {
 
 func isListNumber(raw string) bool {
 	w := strings.ReplaceAll(strings.Trim(raw, "*_#"), "\\", "")
-	if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") {
+	if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ").") {
+		w = w[1 : len(w)-2] // "(5)."
+	} else if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") {
 		w = w[1 : len(w)-1]
 	} else if strings.HasSuffix(w, ".") || strings.HasSuffix(w, ")") {
 		w = w[:len(w)-1]

@@ -95,6 +95,10 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Our use of such information and documentation are governed by our notice.", Editorial, ReasonSpelling},
 		{"relative that added", "This license applies to content you share.", "This license applies to content that you share.", Editorial, ReasonSpelling},
 		{"inline enumerator renumbered", "We are not liable for (iii) outages, (iv) viruses.", "We are not liable for (iii) outages, (v) viruses.", Editorial, ReasonSpelling},
+		{"paragraph numbers punctuated after the bracket", "## Updates\n\n(5.) You must install updates.\n\n(6.) Old devices may not work.",
+			"## Updates\n\n(5). You must install updates.\n\n(6). Old devices may not work.", Editorial, ""},
+		{"paragraph number and its duty changed", "## Updates\n\n(5.) You must install updates.\n\n(6.) Old devices may not work.",
+			"## Updates\n\n(5). You may install updates.\n\n(6). Old devices may not work.", Substantive, ""},
 		{"cross-reference changed", "As set out in Section 3(a), we may refuse.", "As set out in Section 3(b), we may refuse.", Substantive, ""},
 		{"negation added", "This license applies to content you share.", "This license applies to content you do not share.", Substantive, ""},
 		// In-page links whose anchor holds the heading's spaces.
