@@ -62,7 +62,9 @@ func dropSuggestions(md string) (string, bool) {
 }
 
 // suggestionLine reports a blank line or a short line that is neither a
-// sentence nor Markdown structure.
+// sentence nor Markdown structure. Suggested questions end in a question
+// mark or in no stop at all; a line ending in an exclamation mark is the
+// greeting that opens the text.
 func suggestionLine(line string) bool {
 	s := strings.TrimSpace(line)
 	if s == "" {
@@ -71,7 +73,7 @@ func suggestionLine(line string) bool {
 	if len(strings.Fields(s)) > maxChipWords || strings.ContainsAny(s[:1], "#*-+|>=[!0123456789") {
 		return false
 	}
-	return !strings.ContainsAny(s[len(s)-1:], ".:;,)")
+	return !strings.ContainsAny(s[len(s)-1:], ".:;,)!") // "Welcome to Example!" opens the text
 }
 
 func nonBlank(lines []string) int {
