@@ -248,7 +248,7 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 // rename.
 func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	dated := datedLine(leftCtx) || datedLine(d) || datedLine(n)
-	d, n = trimCommon(d, n)
+	leftCtx, d, n, rightCtx = trimShared(leftCtx, d, n, rightCtx)
 	switch {
 	case len(d) == 0 && len(n) == 0:
 		m.reasons[ReasonPunctuation] = true
@@ -439,6 +439,27 @@ var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
 	}
 	return t
 }()
+
+// trimShared drops the words both runs start or end with, as trimCommon
+// does, and reads them as context on their side: "c/o Example" kept at
+// the head of an address rewritten after it still marks the rest as an
+// address.
+func trimShared(leftCtx, d, n, rightCtx []tok) ([]tok, []tok, []tok, []tok) {
+	head := 0
+	for head < len(d) && head < len(n) && d[head].norm == n[head].norm {
+		head++
+	}
+	tail := 0
+	for tail < len(d)-head && tail < len(n)-head && d[len(d)-1-tail].norm == n[len(n)-1-tail].norm {
+		tail++
+	}
+	if head == 0 && tail == 0 {
+		return leftCtx, d, n, rightCtx
+	}
+	left := append(slices.Clip(leftCtx), d[:head]...)
+	right := append(slices.Clone(d[len(d)-tail:]), rightCtx...)
+	return left, d[head : len(d)-tail], n[head : len(n)-tail], right
+}
 
 // trimCommon drops the words both runs start or end with once normalized.
 func trimCommon(a, b []tok) ([]tok, []tok) {
