@@ -300,14 +300,69 @@ func (m *memo) sentence(text string) classified {
 }
 
 // keyOf returns the comparison key of a sentence of words, read from
-// text without its web addresses and link targets: where a link points
-// is presentation, so a statement whose address changed or went says
-// what it said.
+// text without its web and e-mail addresses and link targets: where a
+// link points is presentation and an address to write to is a contact
+// detail, so a statement whose address changed, went or was joined by
+// another ("at privacy@… or legal@…") says what it said.
 func keyOf(text string, words []string) string {
-	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") && !strings.Contains(text, "@") {
 		return compareKey(words)
 	}
-	return compareKey(tokenize(withoutAddresses(text)).words)
+	return compareKey(tokenize(withoutMail(withoutAddresses(text))).words)
+}
+
+// withoutMail returns text with each e-mail address blanked out, with a
+// "mailto:" before it, and with the "or", "and" or comma that joins it to
+// the address before it (as link text and target, or two addresses).
+func withoutMail(text string) string {
+	b := []byte(text)
+	last := -1 // end of the last address blanked
+	for i := 0; i < len(b); i++ {
+		if b[i] != '@' {
+			continue
+		}
+		start, end := i, i+1
+		for start > 0 && mailByte(b[start-1]) {
+			start--
+		}
+		for end < len(b) && mailByte(b[end]) {
+			end++
+		}
+		for end > i+1 && b[end-1] == '.' {
+			end-- // the full stop that ends the sentence
+		}
+		if start == i || !strings.Contains(string(b[i+1:end]), ".") {
+			continue // not an address: "@handle", "a @ b"
+		}
+		if start >= len("mailto:") && strings.EqualFold(string(b[start-len("mailto:"):start]), "mailto:") {
+			start -= len("mailto:")
+		}
+		if last >= 0 && joins(b[last:start]) {
+			start = last
+		}
+		for j := start; j < end; j++ {
+			b[j] = ' '
+		}
+		last, i = end, end-1
+	}
+	return string(b)
+}
+
+// mailByte reports a byte that may be part of an e-mail address.
+func mailByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._%+-", c) >= 0
+}
+
+// joins reports whether what lies between two addresses only joins them:
+// link brackets, spaces, a comma, "or" or "and".
+func joins(between []byte) bool {
+	words := strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune("[]()<>,;/", r) {
+			return ' '
+		}
+		return r
+	}, string(between)))
+	return len(words) == 0 || len(words) == 1 && (strings.EqualFold(words[0], "or") || strings.EqualFold(words[0], "and"))
 }
 
 // withoutAddresses returns text with each web address ("https://…",

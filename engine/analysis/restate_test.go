@@ -233,7 +233,7 @@ func TestDiffer(t *testing.T) {
 }
 
 // TestRestatedBesideOtherChange: a statement that only lost its web
-// address, or whose run-in label ran into it or came out of it, changes no
+// or e-mail address, or whose run-in label ran into it or came out of it, changes no
 // provision, in a document changed elsewhere (a fee); words of a label
 // moved inside the statement do.
 func TestRestatedBesideOtherChange(t *testing.T) {
@@ -248,6 +248,12 @@ func TestRestatedBesideOtherChange(t *testing.T) {
 			"You can opt out of interest-based ads.", "opt_out", false},
 		{"a link pointed elsewhere", "You can opt out of interest-based ads on [our choices page](https://example.org/choices).",
 			"You can opt out of interest-based ads on [our choices page](https://www.example.org/privacy/ad-choices).", "opt_out", false},
+		{"an e-mail address that went", "To delete your data, write to [privacy@example.org](mailto:privacy@example.org) or [legal@example.org](mailto:legal@example.org), and we erase it within 30 days.",
+			"To delete your data, write to [privacy@example.org](mailto:privacy@example.org), and we erase it within 30 days.", "data_retention", false},
+		{"an e-mail address replaced", "You can opt out of interest-based ads by writing to ads@example.org.",
+			"You can opt out of interest-based ads by writing to choices@example.net.", "opt_out", false},
+		{"an e-mail address that went with the period", "To delete your data, write to privacy@example.org or legal@example.org, and we erase it within 30 days.",
+			"To delete your data, write to privacy@example.org, and we erase it within 90 days.", "data_retention", true},
 		{"a web address that went with the choice", "You can opt out of interest-based ads at https://example.org/choices/ads.",
 			"You cannot opt out of interest-based ads.", "opt_out", true},
 	}
