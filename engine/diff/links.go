@@ -11,8 +11,11 @@ var (
 	// come and go with layouts.
 	markdownImage = regexp.MustCompile(`!\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
 	// anchorLink matches [text](#fragment): a link within the page is
-	// navigation, so only its text counts.
-	anchorLink = regexp.MustCompile(`\[([^\]]*)\]\(#[^)\s]*\)`)
+	// navigation, so only its text counts. Converters write a heading's
+	// anchor with its spaces ("](#How ratings are used)"), or enclose it
+	// in angle brackets as CommonMark lets a target hold spaces
+	// ("](<#How ratings are used>)"): the same link either way.
+	anchorLink = regexp.MustCompile(`\[([^\]]*)\]\(<?#[^()<>\[\]]*>?\)`)
 	// webURL matches http and https addresses, in a link target or in the
 	// text.
 	webURL = regexp.MustCompile(`(?i)https?://[^\s()<>\[\]"']+`)
@@ -26,7 +29,7 @@ func canonicalLinks(line string) string {
 	if strings.Contains(line, "![") {
 		line = markdownImage.ReplaceAllString(line, "$1")
 	}
-	if strings.Contains(line, "](#") {
+	if strings.Contains(line, "](#") || strings.Contains(line, "](<#") {
 		line = anchorLink.ReplaceAllString(line, "$1")
 	}
 	if strings.Contains(line, "://") {

@@ -106,8 +106,6 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"cross-reference changed", "As set out in Section 3(a), we may refuse.", "As set out in Section 3(b), we may refuse.", Substantive, ""},
 		{"negation added", "This license applies to content you share.", "This license applies to content you do not share.", Substantive, ""},
 		// In-page links whose anchor holds the heading's spaces.
-		{"spaced anchor rewritten with underscores", "See [How fees are set](#How fees are set) below.",
-			"See [How fees are set](#How_fees_are_set) below.", Editorial, ""},
 		{"spaced anchor and its text changed", "See [How fees are set](#How fees are set) below.",
 			"See [How fees are waived](#How fees are waived) below.", Substantive, ""},
 		{"words after a spaced anchor changed", "[Fees](#Fees for members) apply to members.",

@@ -116,7 +116,7 @@ func anchorContents(words []string, headings map[string]bool) bool {
 // fragment holds spaces ("](#How ratings are used)"), as some converters
 // write a heading's anchor: split into words, its words would read as
 // text.
-var spacedAnchor = regexp.MustCompile(`\]\(#[^()\]\[]*\)`)
+var spacedAnchor = regexp.MustCompile(`\]\(<?#[^()\]\[<>]*>?\)`)
 
 // dropSpacedAnchors removes the targets of in-page links whose fragment
 // holds spaces from a run's words, keeping the closing bracket of the
