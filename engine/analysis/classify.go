@@ -41,6 +41,9 @@ type classifier struct {
 	// lawOnly are the ways of saying that something must comply with the
 	// law, which adds no practice and no duty the law did not already set.
 	lawOnly []phrase
+	// readerDuty are the ways developer and business terms bind their
+	// reader: a duty or a limit on the developer, customer or app.
+	readerDuty []phrase
 }
 
 // lawOnlyPhrases state an obligation to comply with the law and nothing
@@ -57,11 +60,47 @@ func lawOnlyPhrases() []string {
 	}
 }
 
+// readerDutyPhrases state a duty or a limit binding the developer,
+// customer or app that developer and business terms address ("Customer
+// may temporarily cache latitude and longitude for up to 30 days", "apps
+// that request background location must show a disclosure"): a rule on
+// the reader, never the platform's own practice. "You" is left out: in
+// consumer terms it is the user whose data is taken.
+func readerDutyPhrases() []string {
+	// Developers and licensees are always the reader; customers and
+	// clients are the reader of business terms and, in a shop's terms, the
+	// user, so for them only a duty of handling data binds the reader.
+	const (
+		developer = "developer|developers|licensee|licensees|merchant|merchants|seller|sellers|affiliate|affiliates"
+		customer  = "customer|customers|client|clients"
+		handling  = "delete|erase|obtain|disclose|notify|inform|show|display|limit|restrict|request|honor|honour|ask|protect|secure|ensure|comply|not|only"
+		app       = "app|apps|application|applications"
+	)
+	return []string{
+		developer + " ~2 must|shall|should|mustnt|shant",
+		developer + "|" + customer + "|" + app + " ~2 is|are ~1 required|obliged|obligated|expected|responsible",
+		developer + "|" + customer + " ~2 may ~1 only|temporarily",
+		customer + " ~2 must|shall|should ~2 " + handling,
+		"your ~1 " + app + " ~3 must|shall|should",
+		app + " that|which ~6 must|shall|should",
+		"permission|permissions ~1 requirement|requirements|declaration|declarations",
+		// A developer policy's rules in the imperative: "Don't use this
+		// data for user profiling."
+		"dont|never use|sell|share|transfer|combine this|that|such|the|these|those|user|users ~1 data|information",
+		"do not use|sell|share|transfer|combine this|that|such|the|these|those|user|users ~1 data|information",
+		"développeur|développeurs|éditeur|éditeurs ~2 doit|doivent",
+		"entwickler|lizenznehmer ~2 muss|müssen",
+	}
+}
+
 func compile(cats []Category) (*classifier, error) {
 	c := &classifier{index: newPhraseIndex()}
 	var err error
 	if c.lawOnly, err = parsePhrases(lawOnlyPhrases()); err != nil {
 		return nil, fmt.Errorf("law-only phrases: %w", err)
+	}
+	if c.readerDuty, err = parsePhrases(readerDutyPhrases()); err != nil {
+		return nil, fmt.Errorf("reader-duty phrases: %w", err)
 	}
 	add := func(cat, cue, role int, s string) (phrase, error) {
 		p, err := parsePhrase(s)

@@ -147,23 +147,30 @@ func (c *classifier) onlyRestateLaw(fs []finding) bool {
 }
 
 // escalate returns the severity and label for a statement, starting from
-// the base severity.
+// the base severity. A statement that binds the reader of developer or
+// business terms ("customers may only cache latitude and longitude for 30
+// days") is a duty on whoever it binds, as a prohibition is: its
+// escalations raise it to medium at most, and do not name it.
 func (c *classifier) escalate(ci int, base Severity, words []string) (Severity, string) {
 	cat := c.cats[ci]
 	sev, label := base, cat.label()
 	if c.tempered(ci, words) {
 		return sev, label
 	}
+	duty := anyContains(c.readerDuty, words)
 	for ei, ps := range cat.escalations {
 		esc := cat.Escalations[ei]
 		if !anyContains(ps, words) {
 			continue
 		}
-		if sev.Less(esc.Severity) {
-			sev = esc.Severity
-		}
-		if esc.Label != "" {
+		to := esc.Severity
+		if duty && SeverityMedium.Less(to) {
+			to = prohibitionSeverity(to)
+		} else if esc.Label != "" {
 			label = esc.Label
+		}
+		if sev.Less(to) {
+			sev = to
 		}
 	}
 	return sev, label

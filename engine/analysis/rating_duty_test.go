@@ -1,0 +1,43 @@
+package analysis
+
+import "testing"
+
+// TestRateReaderDuty checks that a duty or limit binding the reader of
+// developer or business terms is rated medium at most, however grave the
+// practice it concerns, while the same practice done to users keeps its
+// escalation.
+func TestRateReaderDuty(t *testing.T) {
+	before := doc("We may update these terms from time to time.")
+	tests := []struct {
+		name, category, sentence string
+		want                     Severity
+	}{
+		{"a caching limit on the customer", "location_data",
+			"Customer may temporarily cache the latitude and longitude of end users for up to 30 days, after which Customer must delete them.", SeverityMedium},
+		{"a duty on apps asking for background location", "location_data",
+			"Apps that request background location of their users must show a prominent disclosure first.", SeverityMedium},
+		{"a duty on the developer's app", "location_data",
+			"Your app must request precise location of the user only when a feature needs it.", SeverityMedium},
+		{"developers required to disclose AI training", "ai_training",
+			"Developers are required to tell users when their content is used to train AI models.", SeverityMedium},
+		{"a permissions requirement for precise location", "location_data",
+			"Precise location of users now falls under our sensitive permissions requirements.", SeverityMedium},
+		{"a developer policy's rule in the imperative", "children_data",
+			"Check the age signals of users under 13 before any purchase, and don't use this data for profiling or advertising.", SeverityMedium},
+		{"the platform collecting precise location", "location_data",
+			"We collect the precise location of your device when you use the app.", SeverityHigh},
+		{"a user made to share precise location", "location_data",
+			"To use the app you must allow us to collect the precise location of your device.", SeverityHigh},
+		{"a shop's customers sharing GPS data", "location_data",
+			"Customers must share the GPS location of their device with the courier at delivery.", SeverityHigh},
+		{"user content used for training", "ai_training",
+			"We use your content to train our AI models.", SeverityHigh},
+		{"children's data used for advertising", "children_data",
+			"We use the data of children under 13 for advertising.", SeverityHigh},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, before, doc("We may update these terms from time to time.", tt.sentence), tt.category, tt.want)
+		})
+	}
+}
