@@ -57,8 +57,16 @@ func lawOnlyPhrases() []string {
 		// information with researchers where this is legally required".
 		"where|when|if|as ~3 legally required|obliged|obligated|compelled",
 		"where|when|if|as ~3 required|obliged|obligated|compelled by|under ~2 law|laws|statute|regulation|regulations",
+		// The same, naming the law: "as required by the GDPR", "where
+		// required under the California Consumer Privacy Act".
+		"where|when|if|as ~3 required|obliged|obligated|compelled|mandated by|under ~4 " + lawNames,
 	}
 }
+
+// lawNames are words that name a law or a kind of law in a reference to
+// it ("the GDPR", "the Children's Online Privacy Protection Act", "28 CFR
+// part 202").
+const lawNames = "gdpr|rgpd|dsgvo|ccpa|cpra|coppa|hipaa|lgpd|pipeda|ferpa|glba|dsa|dma|act|acts|regulation|regulations|directive|directives|statute|statutes|cfr|usc|ordinance|law|laws"
 
 // readerDutyPhrases state a duty or a limit binding the developer,
 // customer or app that developer and business terms address ("Customer

@@ -90,6 +90,11 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 	switch {
 	case len(removed) == 0:
 		sev = cat.Severity.Added
+	case onlyLawReferences(added, removed):
+		// "We will comply with COPPA to delete the information" became
+		// "we will delete the information": the same practice, the law
+		// it follows named or not.
+		sev = SeverityLow
 	case c.anyAggravated(ci, removed) && !c.anyAggravated(ci, added):
 		// A statement that made the practice worse went ("kept for an
 		// extra 90 days", "a permanent licence") and nothing said instead
@@ -136,10 +141,10 @@ func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, 
 }
 
 // onlyRestateLaw reports whether every statement only requires compliance
-// with the law.
+// with the law or is the title of a law.
 func (c *classifier) onlyRestateLaw(fs []finding) bool {
 	for _, f := range fs {
-		if !anyContains(c.lawOnly, f.words) {
+		if !anyContains(c.lawOnly, f.words) && !isLawTitle(f.text, f.words) {
 			return false
 		}
 	}

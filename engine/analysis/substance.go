@@ -90,6 +90,12 @@ func figures(words []string) []string {
 		w := words[j]
 		switch {
 		case isDatePart(words, j):
+		case isNumber(w) && j+1 < len(words) && isCodeName(words[j+1:]):
+			// "16 CFR part 312", "18 U.S.C. 2703": the title of a code
+			// and its section, not a term.
+			for j+1 < len(words) && (isCodeName(words[j+1:]) || isNumber(words[j+1]) || words[j+1] == "u" || words[j+1] == "s" || words[j+1] == "c") {
+				j++
+			}
 		case isReference(w):
 			// "Section 14.4", "Art. 6 (4)": where to read, not a term.
 			for j+1 < len(words) && isNumber(words[j+1]) {
@@ -112,6 +118,12 @@ func isReference(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isCodeName reports whether words start with the name of a code of law
+// cited by title number: "CFR", "USC" or "U.S.C.".
+func isCodeName(words []string) bool {
+	return words[0] == "cfr" || words[0] == "usc" || len(words) >= 3 && words[0] == "u" && words[1] == "s" && words[2] == "c"
 }
 
 // isDatePart reports whether the number words[j] is part of a date: a

@@ -7,13 +7,15 @@ import (
 
 func TestFigures(t *testing.T) {
 	tests := map[string][]string{
-		"19.3.2 Cached output is kept for at most 30 days.":        {"30"},
-		"(4) Accounts inactive for two years are deleted.":         {"2"},
-		"You must be 18 or older, or 13 with consent.":             {"18", "13"},
-		"No one may use the Services for commercial ends.":         nil,
-		"The fee of USD 100 is due within 030 days of sale.":       {"100", "30"},
-		"We may suspend it as set out in Section 14.4 for 7 days.": {"7"},
-		"We rely on your consent (Art. 9 (2) GDPR).":               nil,
+		"19.3.2 Cached output is kept for at most 30 days.":                   {"30"},
+		"(4) Accounts inactive for two years are deleted.":                    {"2"},
+		"You must be 18 or older, or 13 with consent.":                        {"18", "13"},
+		"No one may use the Services for commercial ends.":                    nil,
+		"The fee of USD 100 is due within 030 days of sale.":                  {"100", "30"},
+		"We may suspend it as set out in Section 14.4 for 7 days.":            {"7"},
+		"We rely on your consent (Art. 9 (2) GDPR).":                          nil,
+		"Sites directed to children under 13 (16 CFR part 312) need consent.": {"13"},
+		"Records are kept 2 years under 18 U.S.C. 2703.":                      {"2"},
 		// Dates say when, not how long or how old.
 		"Transfers rely on the standard clauses of 04/06/2021.":        nil,
 		"From 2024-03-01 we keep chat logs for 90 days.":               {"90"},
