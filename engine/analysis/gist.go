@@ -171,6 +171,11 @@ var synonyms = func() map[string]string {
 		{"photo", "picture", "image"},
 		{"site", "website"},
 		{"app", "application"},
+		// References to a law's provisions, written out or abbreviated
+		// ("article 7, paragraph 3", "art. 7, para. 3", "Art. 6 Abs. 1").
+		{"article", "art", "artikel"},
+		{"paragraph", "para", "paragraphe", "absatz", "abs"},
+		{"section", "sec"},
 	}
 	m := map[string]string{}
 	for _, g := range groups {

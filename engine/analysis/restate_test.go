@@ -207,6 +207,9 @@ func TestGist(t *testing.T) {
 		{"the expiry date as defined herein", "the expiration date", true},
 		{"we show ads on this site", "we show ads on partner sites", false},
 		{"data you provide and where you consent", "data you provide or where you consent", false},
+		{"you may withdraw consent (article 7, paragraph 3, GDPR)", "you may withdraw consent (art. 7, para. 3, GDPR)", true},
+		{"Widerruf der Einwilligung (Artikel 7 Absatz 3 DSGVO)", "Widerruf der Einwilligung (Art. 7 Abs. 3 DSGVO)", true},
+		{"as described in section 4", "as described in sec. 4", true},
 	}
 	key := func(s string) string { return compareKey(tokenize(s).words) }
 	for _, tt := range tests {

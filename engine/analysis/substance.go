@@ -114,7 +114,7 @@ func figures(words []string) []string {
 // numbers after it point to.
 func isReference(w string) bool {
 	switch w {
-	case "section", "sections", "article", "articles", "art", "clause", "clauses", "paragraph", "para", "chapter", "part", "annex", "appendix", "schedule":
+	case "section", "sections", "sec", "article", "articles", "art", "artikel", "clause", "clauses", "paragraph", "para", "paragraphe", "absatz", "abs", "chapter", "part", "annex", "appendix", "schedule":
 		return true
 	}
 	return false

@@ -272,6 +272,9 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case initialism(d, n) || initialism(n, d):
 		m.reasons[ReasonSpelling] = true // "U.S." spelled out "United States"
 		return true
+	case len(d) == 1 && len(n) == 1 && (abbreviation(d[0], n[0]) || abbreviation(n[0], d[0])):
+		m.reasons[ReasonSpelling] = true // "Article 17" and "Art. 17"
+		return true
 	case len(d) == 0 && controlLabel(n, leftCtx, rightCtx), len(n) == 0 && controlLabel(d, leftCtx, rightCtx):
 		m.reasons[ReasonPunctuation] = true // a button of the page saved with the text
 		return true
@@ -565,6 +568,21 @@ func (m *materiality) contents(words []string, removed bool) bool {
 		item = append(item, w)
 	}
 	return flush() && items >= 2
+}
+
+// minAbbreviation is the fewest letters an abbreviation keeps of its word:
+// "art." for "article", "sec." for "section", "Abs." for "Absatz".
+const minAbbreviation = 2
+
+// abbreviation reports a word shortened with a full stop: short is written
+// with one ("art.", "para.") and its letters begin long ("article",
+// "paragraphe"), a word that is not one of those that bound or negate a
+// statement.
+func abbreviation(short, long tok) bool {
+	s, l := short.norm, long.norm
+	return strings.HasSuffix(strings.TrimRight(short.raw, `*_"')]`), ".") &&
+		len(s) >= minAbbreviation && len(l) > len(s)+1 && strings.HasPrefix(l, s) &&
+		!hasDigit(l) && !meaningful(l) && !meaningful(s)
 }
 
 // initialism reports an abbreviation written out: short is one word in
