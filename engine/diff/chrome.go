@@ -1,6 +1,9 @@
 package diff
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // copyLinkLabel is the label of the button that copies a section's
 // address on help-centre pages. The short lines right after it are the
@@ -14,16 +17,35 @@ const minChips = 3
 // maxChipWords bounds the words of one suggested question.
 const maxChipWords = 8
 
-// onlySuggestions reports two versions that are the same once the
-// suggested questions after each "Copy link" button are left out: the
-// page's help widget changed, not its text.
-func onlySuggestions(oldMD, newMD string) bool {
-	if !hasCopyLink(oldMD) && !hasCopyLink(newMD) {
-		return false
+// onlyChrome reports two versions that are the same once the page's
+// furniture saved with the text is left out of both: a help page's
+// suggested questions, a "Was this page helpful?" widget, the title of a
+// table of contents. Such pieces change between visits or page designs,
+// not the document.
+func onlyChrome(oldMD, newMD string) bool {
+	old, oldRemoved := dropChrome(oldMD)
+	new, newRemoved := dropChrome(newMD)
+	// The same furniture in both leaves the difference where it was.
+	return !slices.Equal(oldRemoved, newRemoved) && Significant(old) == Significant(new)
+}
+
+// dropChrome removes the page's furniture from md and returns the lines
+// it removed, trimmed.
+func dropChrome(md string) (string, []string) {
+	var removed []string
+	for _, drop := range []func(string, *[]string) string{dropSuggestions, dropFeedback, dropContentsTitles} {
+		md = drop(md, &removed)
 	}
-	old, oldDropped := dropSuggestions(oldMD)
-	new, newDropped := dropSuggestions(newMD)
-	return (oldDropped || newDropped) && Significant(old) == Significant(new)
+	return md, removed
+}
+
+// removeLines appends the non-blank lines to removed, trimmed.
+func removeLines(removed *[]string, lines ...string) {
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			*removed = append(*removed, l)
+		}
+	}
 }
 
 // hasCopyLink reports the button's label in any case, as dropSuggestions
@@ -35,12 +57,14 @@ func hasCopyLink(md string) bool {
 // dropSuggestions removes the block of suggested questions after each
 // line that is only the "Copy link" label: the following lines, blank or
 // short, up to the first one that reads as text (a sentence ending in a
-// stop, a heading, a list item, a table or a long line). It reports
-// whether it removed any.
-func dropSuggestions(md string) (string, bool) {
+// stop, a heading, a list item, a table or a long line), and adds them
+// to removed.
+func dropSuggestions(md string, removed *[]string) string {
+	if !hasCopyLink(md) {
+		return md
+	}
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
-	dropped := false
 	for i := 0; i < len(lines); i++ {
 		out = append(out, lines[i])
 		if !strings.EqualFold(strings.TrimSpace(lines[i]), copyLinkLabel) {
@@ -54,11 +78,11 @@ func dropSuggestions(md string) (string, bool) {
 			j--
 		}
 		if chips := nonBlank(lines[i+1 : j]); chips >= minChips {
-			dropped = true
+			removeLines(removed, lines[i+1:j]...)
 			i = j - 1
 		}
 	}
-	return strings.Join(out, "\n"), dropped
+	return strings.Join(out, "\n")
 }
 
 // suggestionLine reports a blank line or a short line that is neither a
@@ -84,4 +108,157 @@ func nonBlank(lines []string) int {
 		}
 	}
 	return n
+}
+
+// feedbackCues are words, in lower case, of the question a page asks
+// about itself ("Was this page helpful?", "Cet article vous a-t-il été utile ?").
+var feedbackCues = []string{"helpful", "useful", "answer your question", "utile", "hilfreich"}
+
+// maxFeedbackWords bounds the words of the page's feedback question.
+const maxFeedbackWords = 8
+
+// dropFeedback removes the feedback widget of a page: the question
+// whether the page helped and the "Yes"/"No" buttons after it.
+func dropFeedback(md string, removed *[]string) string {
+	if !hasFeedbackQuestion(md) {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		if !feedbackQuestion(lines[i]) {
+			out = append(out, lines[i])
+			continue
+		}
+		removeLines(removed, lines[i])
+		for i+1 < len(lines) && (strings.TrimSpace(lines[i+1]) == "" || answerButtons(lines[i+1])) {
+			i++
+			removeLines(removed, lines[i])
+		}
+		if i+1 < len(lines) {
+			out = append(out, "") // the text after it starts a paragraph
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// hasFeedbackQuestion reports a line of md that feedbackQuestion accepts,
+// reading only the lines that hold a question mark.
+func hasFeedbackQuestion(md string) bool {
+	for i := 0; i < len(md); {
+		q := strings.IndexByte(md[i:], '?')
+		if q < 0 {
+			return false
+		}
+		q += i
+		start := strings.LastIndexByte(md[:q], '\n') + 1
+		end := strings.IndexByte(md[q:], '\n')
+		if end < 0 {
+			end = len(md)
+		} else {
+			end += q
+		}
+		if feedbackQuestion(md[start:end]) {
+			return true
+		}
+		i = end + 1
+	}
+	return false
+}
+
+// feedbackQuestion reports a line that is only a short question about
+// whether the page helped.
+func feedbackQuestion(line string) bool {
+	s := strings.Trim(strings.TrimSpace(line), "#*_ ")
+	if !strings.HasSuffix(s, "?") || len(strings.Fields(s)) > maxFeedbackWords {
+		return false
+	}
+	lower := strings.ToLower(s)
+	return slices.ContainsFunc(feedbackCues, func(c string) bool { return strings.Contains(lower, c) })
+}
+
+// answerButtons reports a line that is only the widget's buttons, in any
+// case and with or without a space between them ("YesNo", "Oui Non").
+func answerButtons(line string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(strings.Trim(strings.TrimSpace(line), "*_")), ""))
+	for _, pair := range [][2]string{{"yes", "no"}, {"oui", "non"}, {"ja", "nein"}, {"sí", "no"}, {"si", "no"}} {
+		if s == pair[0]+pair[1] || s == pair[0] || s == pair[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxContentsTitleWords bounds the words of a table of contents' title
+// ("In this article", "On this page", "Sommaire").
+const maxContentsTitleWords = 4
+
+// dropContentsTitles removes the title of each table of contents: a
+// short line, heading or not, followed by at least two list items that
+// are each only a link within the page.
+func dropContentsTitles(md string, removed *[]string) string {
+	if !strings.Contains(md, "](#") {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	for i, line := range lines {
+		if contentsTitle(line) && inPageLinks(lines[i+1:]) >= 2 {
+			removeLines(removed, line)
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// contentsTitle reports a short line without a sentence stop that is not
+// a list item.
+func contentsTitle(line string) bool {
+	s := strings.TrimSpace(line)
+	if _, item := listItem(s); item || s == "" || strings.ContainsAny(s[:1], "|>[!") {
+		return false
+	}
+	s = strings.Trim(s, "#*_ ")
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".;,!?)") {
+		return false
+	}
+	return len(strings.Fields(s)) <= maxContentsTitleWords
+}
+
+// inPageLinks counts the list items that open lines, after blank ones,
+// and are each only a link within the page, up to the first line that
+// is not one.
+func inPageLinks(lines []string) int {
+	n := 0
+	for _, line := range lines {
+		s := strings.TrimSpace(line)
+		if s == "" {
+			if n == 0 {
+				continue
+			}
+			break
+		}
+		item, ok := listItem(s)
+		if !ok || !strings.HasPrefix(item, "[") || !strings.HasSuffix(item, ")") {
+			break
+		}
+		close := strings.Index(item, "](#")
+		if close < 0 || strings.Contains(item[close+3:len(item)-1], ")") {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// listItem returns the text of a Markdown list item ("* x", "- x", "1. x").
+func listItem(s string) (string, bool) {
+	if len(s) > 2 && strings.ContainsAny(s[:1], "*-+") && s[1] == ' ' {
+		return strings.TrimSpace(s[2:]), true
+	}
+	if dot := strings.IndexAny(s, ".)"); dot > 0 && dot < 4 && strings.Trim(s[:dot], "0123456789") == "" && len(s) > dot+1 && s[dot+1] == ' ' {
+		return strings.TrimSpace(s[dot+2:]), true
+	}
+	return "", false
 }

@@ -71,9 +71,9 @@ func (m *materiality) editorial(sections []Section) bool {
 			return true
 		}
 	}
-	if onlySuggestions(m.oldMD, m.newMD) {
+	if onlyChrome(m.oldMD, m.newMD) {
 		clear(m.reasons)
-		m.reasons[ReasonPunctuation] = true // the page's suggested questions rotated
+		m.reasons[ReasonPunctuation] = true // the page's furniture changed
 		return true
 	}
 	return false

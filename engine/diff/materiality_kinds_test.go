@@ -141,6 +141,26 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"## What we collect\n\nYour name\n\nYour e-mail address\n\nYour location\n\nWe use them to run the service.", Substantive, ""},
 		{"sentence after the button", helpPage("We keep reports for a year.", "You can report posts that break the rules."),
 			helpPage("We keep reports forever.", "You can report posts that break the rules."), Substantive, ""},
+
+		// A page's feedback widget and the title of its table of contents.
+		{"feedback question added after the text", requestsPage(""), requestsPage("* * *\n\n### Was it helpful?\n\nYesNo"), Editorial, ReasonPunctuation},
+		{"feedback question with buttons on their own lines", requestsPage("Was this article helpful?\n\nYes\n\nNo"),
+			requestsPage("Did this answer your question?\n\nYes\n\nNo"), Editorial, ReasonPunctuation},
+		{"feedback question in French", requestsPage(""), requestsPage("Cet article vous a-t-il été utile ?\n\nOui\n\nNon"), Editorial, ReasonPunctuation},
+		{"feedback question added and a deadline changed", requestsPage(""),
+			strings.Replace(requestsPage("Was this page helpful?\n\nYes\n\nNo"), "within a week", "within a month", 1), Substantive, ""},
+		{"question about usefulness answered", requestsPage(""),
+			requestsPage("Is sharing useful to you?\n\nYes, we share your requests with partners."), Substantive, ""},
+		{"contents title reworded", contentsPage("#### In this article", "*   [Fees](#fees)\n*   [Refunds](#refunds)"),
+			contentsPage("**On this page**", "*   [Fees](#fees)\n*   [Refunds](#refunds)"), Editorial, ReasonPunctuation},
+		{"contents title added", contentsPage("", "*   [Fees](#fees)\n*   [Refunds](#refunds)"),
+			contentsPage("Contents", "*   [Fees](#fees)\n*   [Refunds](#refunds)"), Editorial, ReasonPunctuation},
+		{"short line before one in-page link", contentsPage("Adults only", "*   [Fees](#fees)"),
+			contentsPage("Teenagers too", "*   [Fees](#fees)"), Substantive, ""},
+		{"short line before links to other pages", contentsPage("Adults only", "*   [Fees](https://example.org/fees)\n*   [Refunds](https://example.org/refunds)"),
+			contentsPage("Teenagers too", "*   [Fees](https://example.org/fees)\n*   [Refunds](https://example.org/refunds)"), Substantive, ""},
+		{"short line before in-page links in a sentence", contentsPage("Refunds are not given.", "*   [Fees](#fees)\n*   [Refunds](#refunds)"),
+			contentsPage("Refunds are given.", "*   [Fees](#fees)\n*   [Refunds](#refunds)"), Substantive, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -232,4 +252,24 @@ func helpPage(questions, text string) string {
 		page += questions + "\n\n"
 	}
 	return page + text + "\n\n## Appeals\n\nYou may appeal a decision within thirty days.\n"
+}
+
+// requestsPage is a short page whose feedback widget, if any, follows its
+// text.
+func requestsPage(widget string) string {
+	page := "## Requests\n\nWe answer requests within a week.\n\nWrite to us to ask for a copy of your data."
+	if widget != "" {
+		page += "\n\n" + widget
+	}
+	return page + "\n"
+}
+
+// contentsPage is a page whose table of contents, a title over a list,
+// comes before its sections.
+func contentsPage(title, list string) string {
+	page := "## Overview\n\nThese rules apply to every order.\n\n"
+	if title != "" {
+		page += title + "\n\n"
+	}
+	return page + list + "\n\n## Fees\n\nFees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.\n"
 }
