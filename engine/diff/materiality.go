@@ -624,4 +624,4 @@ func controlLabel(ts, leftCtx, rightCtx []tok) bool {
 }
 
 var controlWords = boolSet(`close open menu expand collapse show hide more less print share copy dismiss
-back top fermer schließen`)
+back top download pdf fermer schließen télécharger imprimer herunterladen drucken`)
