@@ -233,7 +233,11 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 			ch.p.RulesOut = true
 			return ch, true
 		}
-		return c.provision(ci, ChangeRemoved, gone[0], nil), true
+		ch := c.provision(ci, ChangeRemoved, gone[0], nil)
+		if c.allBindReader(gone) {
+			ch.p.Severity = SeverityLow
+		}
+		return ch, true
 	case len(oa) > 0 || len(na) > 0:
 		if (len(added) > 0 || len(removed) > 0) && !minorEdits(added, removed) {
 			// Rated as a modification of the practice, which it stays

@@ -90,6 +90,10 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 	switch {
 	case len(removed) == 0:
 		sev = cat.Severity.Added
+	case len(added) == 0 && c.allBindReader(removed):
+		// A duty or limit on developers went ("developers may only use
+		// age data to …"): the reader is bound by less.
+		sev = SeverityLow
 	case onlyLawReferences(added, removed):
 		// "We will comply with COPPA to delete the information" became
 		// "we will delete the information": the same practice, the law
@@ -108,6 +112,12 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		sev = SeverityMedium
 	}
 	return sev
+}
+
+// allBindReader reports whether every statement is a duty or limit on the
+// reader of developer or business terms, or forbids others to do it.
+func (c *classifier) allBindReader(fs []finding) bool {
+	return !slices.ContainsFunc(fs, func(f finding) bool { return f.sense != prohibiting && !anyContains(c.readerDuty, f.words) })
 }
 
 // anyAggravated reports whether one of the statements carries an

@@ -41,3 +41,30 @@ func TestRateReaderDuty(t *testing.T) {
 		})
 	}
 }
+
+// TestRateReaderDutyRemoved checks that a duty or limit on the reader of
+// developer or business terms that goes binds the reader by less, while a
+// practice of the platform that goes keeps its category's rating.
+func TestRateReaderDutyRemoved(t *testing.T) {
+	kept := "We may update these terms from time to time."
+	tests := []struct {
+		name, category, sentence string
+		want                     Severity
+	}{
+		{"a limit on developers' use of age data", "children_data",
+			"Developers may only use the age of users under 18 to show content suited to their age.", SeverityLow},
+		{"a customer's duty about child-directed apps", "children_data",
+			"Customer will not use the service in an app directed to children under 13.", SeverityLow},
+		{"the platform's own practice on children's data", "children_data",
+			"We collect the age of users under 18 to show content suited to their age.", SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept, tt.sentence), doc(kept), tt.category, tt.want)
+		})
+		t.Run(tt.name+", beside a statement that stays", func(t *testing.T) {
+			stays := "Parents can ask us to delete the data of their children under 13."
+			checkSeverity(t, doc(kept, stays, tt.sentence), doc(kept, stays), tt.category, tt.want)
+		})
+	}
+}
