@@ -29,39 +29,48 @@ func significantText(markdown string) string {
 }
 
 func (ls lines) significant() string {
-	var b strings.Builder
+	var w sigWriter
 	size := 0
 	for _, l := range ls.clean {
 		size += len(l) + 1
 	}
-	b.Grow(size)
-	ls.appendSignificant(&b)
-	return b.String()
+	w.s.Grow(size)
+	var nav sigLines
+	for i, line := range ls.raw {
+		nav.add(&w, line, ls.clean[i])
+	}
+	nav.flush(&w)
+	return w.s.String()
 }
 
-// appendSignificant writes the significant form to b, with a space before
-// it when b is not empty.
-func (ls lines) appendSignificant(b *strings.Builder) {
-	var nav []int // indexes of the menu's lines
-	flushNav := func() {
-		slices.SortFunc(nav, func(i, j int) int { return strings.Compare(ls.raw[i], ls.raw[j]) })
-		for _, i := range nav {
-			appendSignificant(b, ls.clean[i])
-		}
-		nav = nav[:0]
+// sigLines writes the significant form of lines, given one by one with
+// their cleaned form. A run of list items that are only links is a
+// navigation menu; its order is layout, so the run is written sorted.
+type sigLines struct {
+	nav []navLine // the menu's lines so far
+}
+
+type navLine struct{ raw, clean string }
+
+func (s *sigLines) add(w *sigWriter, raw, clean string) {
+	if isLinkItem(raw) {
+		s.nav = append(s.nav, navLine{raw, clean})
+		return
 	}
-	for i, line := range ls.raw {
-		if isLinkItem(line) {
-			nav = append(nav, i)
-			continue
-		}
-		if len(nav) > 0 && strings.TrimSpace(line) == "" {
-			continue // blank lines between menu items
-		}
-		flushNav()
-		appendSignificant(b, ls.clean[i])
+	if len(s.nav) > 0 && strings.TrimSpace(raw) == "" {
+		return // blank lines between menu items
 	}
-	flushNav()
+	s.flush(w)
+	appendSignificant(w, clean)
+}
+
+// flush writes the pending menu, sorted.
+func (s *sigLines) flush(w *sigWriter) {
+	slices.SortFunc(s.nav, func(a, b navLine) int { return strings.Compare(a.raw, b.raw) })
+	for _, l := range s.nav {
+		appendSignificant(w, l.clean)
+	}
+	s.nav = s.nav[:0]
 }
 
 // words splits the text into words after typography cleaning; they are

@@ -3,6 +3,7 @@ package diff
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"regexp"
 	"strings"
 	"unicode"
@@ -241,35 +242,95 @@ func mayHaveDateLabel(s string) bool {
 // and the order of navigation lists (list items that are only a link). Two documents that differ
 // only in such noise have equal Significant values.
 func Significant(markdown string) string {
-	var b strings.Builder
-	b.Grow(len(markdown))
+	var w sigWriter
+	w.s.Grow(len(markdown))
+	writeSignificant(&w, markdown)
+	return w.s.String()
+}
+
+// writeSignificant writes the significant form of a document to w, section
+// by section and line by line, without splitting the bodies into slices
+// of lines.
+func writeSignificant(w *sigWriter, markdown string) {
+	var ls sigLines
 	for _, p := range Parse(markdown) {
 		// What joinParts writes, without keeping each body's form.
 		if h := headingSig(p.Heading); h != "" {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if w.n > 0 {
+				w.writeByte(' ')
 			}
-			b.WriteString(h)
+			w.writeString(h)
 		}
-		splitLines(p.Body).appendSignificant(&b)
+		for body := p.Body; ; {
+			line, rest, more := strings.Cut(body, "\n")
+			ls.add(w, line, cleanLine(line))
+			if !more {
+				break
+			}
+			body = rest
+		}
+		ls.flush(w)
 	}
-	return b.String()
 }
 
 // Fingerprint is the hex SHA-256 of a text's significant form: equal
-// fingerprints mean the texts differ at most in noise.
+// fingerprints mean the texts differ at most in noise. The form is hashed
+// as it is written, never held whole.
 func Fingerprint(markdown string) string {
-	sig := Significant(markdown)
-	h := sha256.New()
-	// Hashed through a small buffer: converting the whole form to bytes
-	// would copy it into a second allocation of its size.
-	var chunk [4096]byte
-	for len(sig) > 0 {
-		n := copy(chunk[:], sig)
-		h.Write(chunk[:n])
-		sig = sig[n:]
+	w := sigWriter{h: sha256.New()}
+	writeSignificant(&w, markdown)
+	w.flush()
+	return hex.EncodeToString(w.h.Sum(nil))
+}
+
+// sigWriter receives a significant form: it keeps it in a string, or,
+// when h is set, hashes it as it is written.
+type sigWriter struct {
+	s     strings.Builder // the form, when h is nil
+	h     hash.Hash
+	chunk []byte // written but not yet hashed
+	n     int    // bytes written
+}
+
+// sigChunk is the size of the pieces sigWriter hashes.
+const sigChunk = 4096
+
+func (w *sigWriter) writeByte(c byte) {
+	w.n++
+	if w.h == nil {
+		w.s.WriteByte(c)
+		return
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	if len(w.chunk) == cap(w.chunk) {
+		w.flush()
+	}
+	w.chunk = append(w.chunk, c)
+}
+
+func (w *sigWriter) writeString(s string) {
+	w.n += len(s)
+	if w.h == nil {
+		w.s.WriteString(s)
+		return
+	}
+	for len(s) > 0 {
+		if len(w.chunk) == cap(w.chunk) {
+			w.flush()
+		}
+		k := min(len(s), cap(w.chunk)-len(w.chunk))
+		w.chunk = append(w.chunk, s[:k]...)
+		s = s[k:]
+	}
+}
+
+// flush hashes what was written since the last flush.
+func (w *sigWriter) flush() {
+	if w.chunk == nil {
+		w.chunk = make([]byte, 0, sigChunk)
+		return
+	}
+	w.h.Write(w.chunk)
+	w.chunk = w.chunk[:0]
 }
 
 // joinParts is the significant form of a parsed document, from the parts
@@ -304,7 +365,7 @@ func isLinkItem(line string) bool {
 
 // appendSignificant writes the canonical words of one line, already
 // cleaned (cleanLine), to b, each preceded by a space when b is not empty.
-func appendSignificant(b *strings.Builder, line string) {
+func appendSignificant(b *sigWriter, line string) {
 	line = stripBlockMarkers(canonicalLinks(line))
 	if line == "" || isRuleLine(line) {
 		return
@@ -312,10 +373,10 @@ func appendSignificant(b *strings.Builder, line string) {
 	if plainWords(line) {
 		// Most lines of a policy are plain prose, which the loop below
 		// would copy word by word unchanged.
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if b.n > 0 {
+			b.writeByte(' ')
 		}
-		b.WriteString(line)
+		b.writeString(line)
 		return
 	}
 	appendTokens(b, line)
@@ -351,7 +412,7 @@ func plainWords(line string) bool {
 
 // appendTokens writes line's canonical words to b, each preceded by a
 // space when b is not empty.
-func appendTokens(b *strings.Builder, line string) {
+func appendTokens(b *sigWriter, line string) {
 	// A token is written as runs of line between decorations, so that
 	// "**Clauses**." and "Clauses." give the same word; a token of dashes
 	// is one dash, so that "--" and "—" (already "-") agree.
@@ -360,15 +421,15 @@ func appendTokens(b *strings.Builder, line string) {
 		if start < 0 {
 			return
 		}
-		if !inToken && b.Len() > 0 {
-			b.WriteByte(' ')
+		if !inToken && b.n > 0 {
+			b.writeByte(' ')
 		}
 		switch {
 		case dashesOnly && inToken: // the token's dash is written already
 		case dashesOnly:
-			b.WriteByte('-')
+			b.writeByte('-')
 		default:
-			b.WriteString(line[start:i])
+			b.writeString(line[start:i])
 		}
 		inToken, start = true, -1
 	}

@@ -129,10 +129,10 @@ func FuzzScanners(f *testing.F) {
 			t.Errorf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
 		}
 		if s != "" && plainWords(s) {
-			var b strings.Builder
+			var b sigWriter
 			appendTokens(&b, s)
-			if b.String() != s {
-				t.Errorf("plainWords(%q) = true, but its tokens are %q", s, b.String())
+			if b.s.String() != s {
+				t.Errorf("plainWords(%q) = true, but its tokens are %q", s, b.s.String())
 			}
 		}
 		if !needsTypography(s) && typography.Replace(s) != s {
