@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
 )
@@ -34,23 +35,48 @@ const Version = 2
 func (p *Page) Fingerprint() string {
 	text := p.text
 	if p.nodes != nil {
-		var b fingerprintWriter
-		b.Grow(markdownSize(p.nodes))
-		for _, n := range p.nodes {
-			b.node(n)
-			b.block()
-		}
-		text = Normalize(b.String())
+		text = p.fingerprintText()
 	}
 	return diff.Fingerprint(text)
 }
+
+// fingerprintText is Normalize of the nodes' rendering, normalized piece
+// by piece as it is rendered instead of held whole first.
+func (p *Page) fingerprintText() string {
+	var n normalizer
+	n.b.Grow(markdownSize(p.nodes))
+	w := fingerprintWriter{out: &n, buf: make([]byte, 0, fingerprintPiece)}
+	p.render(&w)
+	writeNormalized(&n, w.buf)
+	if text := n.finish(); norm.NFC.IsNormalString(text) {
+		return text
+	}
+	// Not in NFC: Normalize composes the whole rendering first.
+	var whole fingerprintWriter
+	p.render(&whole)
+	return normalizeComposed(string(whole.buf))
+}
+
+func (p *Page) render(w *fingerprintWriter) {
+	for _, n := range p.nodes {
+		w.node(n)
+		w.block()
+	}
+}
+
+// fingerprintPiece is the size of the pieces of the rendering that go to
+// the normalizer.
+const fingerprintPiece = 4096
 
 // fingerprintWriter renders nodes as Markdown-like lines: one line per
 // block, list items with a marker, table cells between pipes, links and
 // images in Markdown syntax, so that the line-based noise rules of
 // diff.Significant see the lines the Markdown would have.
 type fingerprintWriter struct {
-	strings.Builder
+	buf []byte
+	// out, when set, takes buf whenever it holds a piece.
+	out *normalizer
+	n   int // bytes written
 	// space is a pending separator from collapsed whitespace.
 	space bool
 	// lineStart is true when nothing was written on the current line.
@@ -58,18 +84,32 @@ type fingerprintWriter struct {
 	pre       int // depth of <pre> elements
 }
 
+func (w *fingerprintWriter) writeString(s string) {
+	w.n += len(s)
+	w.buf = append(w.buf, s...)
+	if w.out != nil && len(w.buf) >= fingerprintPiece {
+		writeNormalized(w.out, w.buf)
+		w.buf = w.buf[:0]
+	}
+}
+
+func (w *fingerprintWriter) writeByte(c byte) {
+	w.n++
+	w.buf = append(w.buf, c)
+}
+
 // block ends the current line with a blank line, as between Markdown
 // blocks.
 func (w *fingerprintWriter) block() {
-	if w.Len() > 0 && !w.lineStart {
-		w.WriteString("\n\n")
+	if w.n > 0 && !w.lineStart {
+		w.writeString("\n\n")
 	}
 	w.lineStart, w.space = true, false
 }
 
 // newline ends the current line (a <br>, a table row).
 func (w *fingerprintWriter) newline() {
-	w.WriteByte('\n')
+	w.writeByte('\n')
 	w.lineStart, w.space = true, false
 }
 
@@ -103,14 +143,14 @@ func (w *fingerprintWriter) raw(s string) {
 		return
 	}
 	if w.space && !w.lineStart {
-		w.WriteByte(' ')
+		w.writeByte(' ')
 	}
 	w.space = false
 	if w.lineStart && isLineStartSyntax(s[0]) {
-		w.WriteByte('\\')
+		w.writeByte('\\')
 	}
 	w.lineStart = strings.HasSuffix(s, "\n")
-	w.WriteString(s)
+	w.writeString(s)
 }
 
 // isLineStartSyntax reports the characters that, first on a line, could
@@ -127,10 +167,10 @@ func isLineStartSyntax(c byte) bool {
 // escaped.
 func (w *fingerprintWriter) mark(s string) {
 	if w.space && !w.lineStart {
-		w.WriteByte(' ')
+		w.writeByte(' ')
 	}
 	w.space, w.lineStart = false, false
-	w.WriteString(s)
+	w.writeString(s)
 }
 
 func (w *fingerprintWriter) children(n *html.Node) {
@@ -193,10 +233,9 @@ func (w *fingerprintWriter) node(n *html.Node) {
 // a target is its text, a link without text is left out.
 func (w *fingerprintWriter) link(n *html.Node) {
 	href, title := attr(n, "href"), attr(n, "title")
-	var inner fingerprintWriter
-	inner.pre = w.pre
+	inner := fingerprintWriter{pre: w.pre}
 	inner.children(n)
-	text := strings.TrimSpace(inner.String())
+	text := strings.TrimSpace(string(inner.buf))
 	if text == "" {
 		return
 	}
@@ -204,11 +243,11 @@ func (w *fingerprintWriter) link(n *html.Node) {
 		w.mark(text)
 		return
 	}
-	w.mark("[" + text + "](" + href)
-	if title != "" {
-		w.WriteString(` "` + title + `"`)
-	}
-	w.WriteString(")")
+	w.mark("[")
+	w.writeString(text)
+	w.writeString("](")
+	w.writeString(href)
+	w.title(title)
 }
 
 func (w *fingerprintWriter) image(n *html.Node) {
@@ -216,11 +255,22 @@ func (w *fingerprintWriter) image(n *html.Node) {
 	if src == "" {
 		return
 	}
-	w.mark("![" + attr(n, "alt") + "](" + src)
-	if title := attr(n, "title"); title != "" {
-		w.WriteString(` "` + title + `"`)
+	w.mark("![")
+	w.writeString(attr(n, "alt"))
+	w.writeString("](")
+	w.writeString(src)
+	w.title(attr(n, "title"))
+}
+
+// title ends a link or image with its title, if any, and the closing
+// parenthesis.
+func (w *fingerprintWriter) title(title string) {
+	if title != "" {
+		w.writeString(` "`)
+		w.writeString(title)
+		w.writeByte('"')
 	}
-	w.WriteString(")")
+	w.writeByte(')')
 }
 
 // listMarker is "- " for an unordered item and "N. " for an ordered one,

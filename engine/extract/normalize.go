@@ -60,110 +60,166 @@ func normalizeComposed(markdown string) string {
 // text: invalid UTF-8, typography and the ellipsis are handled rune by
 // rune, and the runes go straight into the layout of their line.
 func normalizeOnePass[T string | []byte](s T) string {
-	var b strings.Builder
-	b.Grow(len(s) + 1)
-	var (
-		indent   = 0     // width of the current line's indentation so far
-		inIndent = true  // no content on the current line yet
-		space    = false // a space owed before the next content
-		blank    = 0     // blank lines seen since the last written line
-		wrote    = false // a line was written
-		afterCR  = false // the last rune kept was "\r": a "\n" now ends no line
-		invalid  = false // the last byte was part of invalid UTF-8
-	)
-	content := func() {
-		if inIndent {
-			if wrote {
-				b.WriteByte('\n')
-				if blank > 0 {
-					b.WriteByte('\n')
-				}
+	var n normalizer
+	n.b.Grow(len(s) + 1)
+	writeNormalized(&n, s)
+	return n.finish()
+}
+
+// normalizer is normalizeOnePass for text that comes in pieces: the
+// pieces written in turn give what their concatenation gives, even where
+// one cuts a character in two.
+type normalizer struct {
+	b       strings.Builder
+	indent  int  // width of the current line's indentation so far
+	inLine  bool // the current line has content
+	space   bool // a space owed before the next content
+	blank   int  // blank lines seen since the last written line
+	wrote   bool // a line was written
+	afterCR bool // the last rune kept was "\r": a "\n" now ends no line
+	invalid bool // the last byte was part of invalid UTF-8
+	// cut is the start of a character that the end of the last piece cut
+	// off, to be completed by the next one.
+	cut  [utf8.UTFMax]byte
+	ncut int
+}
+
+// writeNormalized adds a piece of text to n.
+func writeNormalized[T string | []byte](n *normalizer, s T) {
+	i := 0
+	if n.ncut > 0 {
+		// The cut character, completed by the first bytes of s.
+		var buf [2 * utf8.UTFMax]byte
+		k := copy(buf[:], n.cut[:n.ncut])
+		k += copy(buf[k:], s)
+		joined, old := buf[:k], n.ncut
+		n.ncut = 0
+		j := 0
+		for j < old {
+			if j = normalizeStep(n, joined, j, false); n.ncut > 0 {
+				return // s is all in joined, and still too short
 			}
-			blank, wrote, inIndent = 0, true, false
-			for range indent {
-				b.WriteByte(' ')
-			}
-		} else if space {
-			b.WriteByte(' ')
 		}
-		space = false
+		i = j - old
 	}
-	for i := 0; i < len(s); {
-		if isPlainASCII(s[i]) {
-			// Printable ASCII, with single spaces between: written as
-			// it is, by the run.
-			j := i + 1
-			for j < len(s) && (isPlainASCII(s[j]) || s[j] == ' ' && j+1 < len(s) && isPlainASCII(s[j+1])) {
-				j++
-			}
-			content()
-			writeRun(&b, s[i:j])
-			i = j
-			afterCR, invalid = false, false
-			continue
-		}
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decodeRune(s[i:])
-			if size == 1 { // invalid: one U+FFFD for the run
-				i++
-				if invalid {
-					continue
-				}
-				invalid = true
-				r = utf8.RuneError
-				size = 0
-			}
-		}
-		if size > 0 {
-			invalid = false
-			i += size
-		}
-		switch r = typography(r); r {
-		case -1:
-			continue
-		case '\n', '\r':
-			if r == '\n' && afterCR {
-				afterCR = false
-				continue
-			}
-			afterCR = r == '\r'
-			if inIndent {
-				blank++
-			}
-			indent, inIndent, space = 0, true, false
-			continue
-		}
-		afterCR = false
-		switch r {
-		case ' ':
-			if inIndent {
-				indent++
-			} else {
-				space = true
-			}
-		case '\t':
-			if inIndent {
-				indent += 4
-			} else {
-				space = true
-			}
-		case '\u2026':
-			content()
-			b.WriteString("...")
-		default:
-			content()
-			if r < utf8.RuneSelf {
-				b.WriteByte(byte(r))
-			} else {
-				b.WriteRune(r)
-			}
+	for i < len(s) {
+		i = normalizeStep(n, s, i, false)
+	}
+}
+
+// finish returns the normalized text; n is not to be used after.
+func (n *normalizer) finish() string {
+	if n.ncut > 0 {
+		cut := n.cut[:n.ncut]
+		n.ncut = 0
+		for i := 0; i < len(cut); {
+			i = normalizeStep(n, cut, i, true)
 		}
 	}
-	if wrote {
-		b.WriteByte('\n')
+	if n.wrote {
+		n.b.WriteByte('\n')
 	}
-	return b.String()
+	return n.b.String()
+}
+
+// content starts the current line if nothing was written on it, or
+// writes the space owed, before content.
+func (n *normalizer) content() {
+	if !n.inLine {
+		if n.wrote {
+			n.b.WriteByte('\n')
+			if n.blank > 0 {
+				n.b.WriteByte('\n')
+			}
+		}
+		n.blank, n.wrote, n.inLine = 0, true, true
+		for range n.indent {
+			n.b.WriteByte(' ')
+		}
+	} else if n.space {
+		n.b.WriteByte(' ')
+	}
+	n.space = false
+}
+
+// normalizeStep handles a run of plain ASCII or one character of s from
+// i, and returns where the next starts. A character that s ends before it
+// is complete is kept in n.cut, unless last says that no piece follows.
+func normalizeStep[T string | []byte](n *normalizer, s T, i int, last bool) int {
+	if isPlainASCII(s[i]) {
+		// Printable ASCII, with single spaces between: written as it
+		// is, by the run.
+		j := i + 1
+		for j < len(s) && (isPlainASCII(s[j]) || s[j] == ' ' && j+1 < len(s) && isPlainASCII(s[j+1])) {
+			j++
+		}
+		n.content()
+		writeRun(&n.b, s[i:j])
+		n.afterCR, n.invalid = false, false
+		return j
+	}
+	r, size := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		if !last && !fullRune(s[i:]) {
+			n.ncut = copy(n.cut[:], s[i:])
+			return len(s)
+		}
+		r, size = decodeRune(s[i:])
+		if size == 1 { // invalid: one U+FFFD for the run
+			if n.invalid {
+				return i + 1
+			}
+			n.invalid = true
+			r = utf8.RuneError
+			size = 0
+		}
+	}
+	next := i + 1
+	if size > 0 {
+		n.invalid = false
+		next = i + size
+	}
+	switch r = typography(r); r {
+	case -1:
+		return next
+	case '\n', '\r':
+		if r == '\n' && n.afterCR {
+			n.afterCR = false
+			return next
+		}
+		n.afterCR = r == '\r'
+		if !n.inLine {
+			n.blank++
+		}
+		n.indent, n.inLine, n.space = 0, false, false
+		return next
+	}
+	n.afterCR = false
+	switch r {
+	case ' ':
+		if !n.inLine {
+			n.indent++
+		} else {
+			n.space = true
+		}
+	case '\t':
+		if !n.inLine {
+			n.indent += 4
+		} else {
+			n.space = true
+		}
+	case '\u2026':
+		n.content()
+		n.b.WriteString("...")
+	default:
+		n.content()
+		if r < utf8.RuneSelf {
+			n.b.WriteByte(byte(r))
+		} else {
+			n.b.WriteRune(r)
+		}
+	}
+	return next
 }
 
 // typography maps one rune to its canonical form; -1 drops it. "\r" is kept
@@ -291,6 +347,17 @@ func writeRun[T string | []byte](b *strings.Builder, s T) {
 	case *[]byte:
 		b.Write(*v)
 	}
+}
+
+// fullRune is utf8.FullRuneInString for a string or a byte slice.
+func fullRune[T string | []byte](s T) bool {
+	switch v := any(&s).(type) {
+	case *string:
+		return utf8.FullRuneInString(*v)
+	case *[]byte:
+		return utf8.FullRune(*v)
+	}
+	return true
 }
 
 // decodeRune is utf8.DecodeRuneInString for a string or a byte slice.
