@@ -32,6 +32,7 @@ type restatements struct {
 	// others throughout them, counted when first needed (see systematic).
 	sections []diff.Section
 	swaps    map[string]int
+	terms    [][2]gist // the swaps made throughout, both ways (see termChanges)
 }
 
 func newRestatements(keyOf func(string) string, oldMD, newMD string, sections []diff.Section) *restatements {
@@ -341,27 +342,39 @@ func (rs *restatements) systematicAll(gained, lost gist) bool {
 	if !plainTerms(gained) || !plainTerms(lost) {
 		return false
 	}
-	if rs.swaps == nil {
-		rs.swaps = rs.countSwaps()
+	if rs.terms == nil {
+		rs.terms = rs.termChanges()
 	}
 	gained, lost = slices.Compact(slices.Clone(gained)), slices.Compact(slices.Clone(lost))
 	var gotGained, gotLost gist
+	for _, t := range rs.terms {
+		if t[0].subsetOf(gained) && t[1].subsetOf(lost) {
+			gotGained, gotLost = append(gotGained, t[0]...), append(gotLost, t[1]...)
+		}
+	}
+	slices.Sort(gotGained)
+	slices.Sort(gotLost)
+	return gained.subsetOf(gotGained) && lost.subsetOf(gotLost)
+}
+
+// termChanges returns the changes of terms made throughout the document,
+// each both ways (words written, words they replace); not nil.
+func (rs *restatements) termChanges() [][2]gist {
+	if rs.swaps == nil {
+		rs.swaps = rs.countSwaps()
+	}
+	out := [][2]gist{}
 	for key, n := range rs.swaps {
 		if n < minSwaps {
 			continue
 		}
 		x, y, _ := strings.Cut(key, "|")
 		a, b := gist(strings.Fields(x)), gist(strings.Fields(y))
-		for range 2 {
-			if len(a) > 0 && len(b) > 0 && a.subsetOf(gained) && b.subsetOf(lost) {
-				gotGained, gotLost = append(gotGained, a...), append(gotLost, b...)
-			}
-			a, b = b, a
+		if len(a) > 0 && len(b) > 0 {
+			out = append(out, [2]gist{a, b}, [2]gist{b, a})
 		}
 	}
-	slices.Sort(gotGained)
-	slices.Sort(gotLost)
-	return gained.subsetOf(gotGained) && lost.subsetOf(gotLost)
+	return out
 }
 
 // maxSwapsWords is the most words on either side of changes of terms
