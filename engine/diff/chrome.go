@@ -20,8 +20,9 @@ const maxChipWords = 8
 // onlyChrome reports two versions that are the same once the page's
 // furniture saved with the text is left out of both: a help page's
 // suggested questions, a "Was this page helpful?" widget, the title of a
-// table of contents. Such pieces change between visits or page designs,
-// not the document.
+// table of contents, short links to the page's own site on lines of their
+// own. Such pieces change between visits or page designs, not the
+// document.
 func onlyChrome(oldMD, newMD string) bool {
 	old, oldRemoved := dropChrome(oldMD)
 	new, newRemoved := dropChrome(newMD)
@@ -33,7 +34,7 @@ func onlyChrome(oldMD, newMD string) bool {
 // it removed, trimmed.
 func dropChrome(md string) (string, []string) {
 	var removed []string
-	for _, drop := range []func(string, *[]string) string{dropSuggestions, dropFeedback, dropContentsTitles} {
+	for _, drop := range []func(string, *[]string) string{dropSuggestions, dropFeedback, dropContentsTitles, dropSiteLinks} {
 		md = drop(md, &removed)
 	}
 	return md, removed

@@ -165,6 +165,20 @@ func TestMaterialityEditKinds(t *testing.T) {
 			contentsPage("Teenagers too", "*   [Fees](https://example.org/fees)\n*   [Refunds](https://example.org/refunds)"), Substantive, ""},
 		{"short line before in-page links in a sentence", contentsPage("Refunds are not given.", "*   [Fees](#fees)\n*   [Refunds](#refunds)"),
 			contentsPage("Refunds are given.", "*   [Fees](#fees)\n*   [Refunds](#refunds)"), Substantive, ""},
+
+		// Short links to the page's own site on lines of their own.
+		{"promotion link removed", sitePage("[Meet your match today](https://go.example.com/promo?c=7)"), sitePage(""), Editorial, ReasonPunctuation},
+		{"navigation tabs added", sitePage(""),
+			sitePage("*   [Read](https://www.example.com/terms)\n*   [View source](https://www.example.com/terms?action=edit)\n*   [View history](https://www.example.com/terms?action=history)"), Editorial, ReasonPunctuation},
+		{"promotion link replaced", sitePage("[Year-End Blowout](https://www.example.com/blowout-2025)"), sitePage("[New Year Deals](https://www.example.com/deals-2026)"), Editorial, ReasonPunctuation},
+		{"processor added to a list of links", sitePage("*   [Mailer](https://mailer.example.net/)\n*   [Tracker](https://tracker.example.org/)"),
+			sitePage("*   [Mailer](https://mailer.example.net/)\n*   [Tracker](https://tracker.example.org/)\n*   [Chatbox](https://chatbox.example.io/)"), Substantive, ""},
+		{"link to a new notice on the own site", sitePage(""), sitePage("[Consumer Health Data Notice](https://www.example.com/health)"), Substantive, ""},
+		{"link to a right on the own site", sitePage(""), sitePage("[Delete your account](https://www.example.com/delete)"), Substantive, ""},
+		{"long link label on the own site", sitePage(""), sitePage("[We may show your profile to partners](https://www.example.com/partners)"), Substantive, ""},
+		{"sentence around an own-site link", sitePage(""), sitePage("Members must be 21 to [join](https://www.example.com/join)"), Substantive, ""},
+		{"own-site link on a page with few links", "## Terms\n\nYou must be 18 to join.\n\nSee the [rules](https://www.example.com/rules).",
+			"## Terms\n\nYou must be 18 to join.\n\n[Start free today](https://www.example.com/join)\n\nSee the [rules](https://www.example.com/rules).", Substantive, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,4 +290,14 @@ func contentsPage(title, list string) string {
 		page += title + "\n\n"
 	}
 	return page + list + "\n\n## Fees\n\nFees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.\n"
+}
+
+// sitePage is a page of example.com whose text links to its own site
+// three times, with extra lines of its own between two paragraphs.
+func sitePage(extra string) string {
+	page := "## Terms\n\nRead the [rules](https://www.example.com/rules) and the [fees](https://www.example.com/fees) before you join.\n\n"
+	if extra != "" {
+		page += extra + "\n\n"
+	}
+	return page + "Ask the [help centre](https://help.example.com/) if anything is unclear.\n"
 }
