@@ -41,6 +41,10 @@ type classifier struct {
 	// lawOnly are the ways of saying that something must comply with the
 	// law, which adds no practice and no duty the law did not already set.
 	lawOnly []phrase
+	// lawException are the ways of excepting what the law requires from
+	// a rule ("… to any third party, except as required by law"): the
+	// rule is not restating the law.
+	lawException []phrase
 	// readerDuty are the ways developer and business terms bind their
 	// reader: a duty or a limit on the developer, customer or app.
 	readerDuty []phrase
@@ -107,6 +111,9 @@ func compile(cats []Category) (*classifier, error) {
 	var err error
 	if c.lawOnly, err = parsePhrases(lawOnlyPhrases()); err != nil {
 		return nil, fmt.Errorf("law-only phrases: %w", err)
+	}
+	if c.lawException, err = parsePhrases([]string{"except|save|excepting ~2 as|where|when|if ~3 required|obliged|obligated|compelled|mandated"}); err != nil {
+		return nil, fmt.Errorf("law-exception phrases: %w", err)
 	}
 	if c.readerDuty, err = parsePhrases(readerDutyPhrases()); err != nil {
 		return nil, fmt.Errorf("reader-duty phrases: %w", err)

@@ -47,6 +47,13 @@ func TestRateLawReference(t *testing.T) {
 			want:     SeverityMedium,
 		},
 		{
+			name:     "a rule that excepts what the law requires",
+			category: "data_sharing",
+			old:      doc("We may update this policy from time to time."),
+			new:      doc("We may update this policy from time to time.", "Apps share the data with third parties for any purpose, except as required by law."),
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a new disclosure said to follow a law",
 			category: "data_sharing",
 			old:      doc("We may update this policy from time to time."),
