@@ -241,6 +241,9 @@ func TestSentences(t *testing.T) {
 		{"Wrapped\nparagraph text.\n\nNew paragraph.", []string{"Wrapped paragraph text.", "New paragraph."}},
 		{"\u201cQuoted\u201d text.", []string{`"Quoted" text.`}},
 		{"Mr. Smith signed. J. Doe too.", []string{"Mr. Smith signed.", "J. Doe too."}},
+		{"As defined in 28 C.F.R. Part 202 and 15 U.S.C. Section 45. Next.", []string{"As defined in 28 C.F.R. Part 202 and 15 U.S.C. Section 45.", "Next."}},
+		{"Our office is in Washington D.C. We reply within a week.", []string{"Our office is in Washington D.C. We reply within a week."}},
+		{"Read the FAQ. Then write to us.", []string{"Read the FAQ.", "Then write to us."}},
 		{"Grundlage ist Art. 6 Abs. 1 lit. a DSGVO, z. B. für Werbung. Wir speichern Daten bzw. Inhalte ggf. länger. Ende.",
 			[]string{"Grundlage ist Art. 6 Abs. 1 lit. a DSGVO, z. B. für Werbung.", "Wir speichern Daten bzw. Inhalte ggf. länger.", "Ende."}},
 	}

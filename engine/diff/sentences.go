@@ -101,11 +101,15 @@ func isSentenceStart(text string) bool {
 }
 
 // isAbbreviation reports whether the sentence candidate ends in a known
-// abbreviation or a single initial ("J.").
+// abbreviation, a single initial ("J.") or initials each followed by a
+// full stop ("C.F.R.", "U.S.C.", "D.C.").
 func isAbbreviation(before string) bool {
 	i := strings.LastIndexAny(before, " (\"")
 	word := strings.ToLower(before[i+1:])
 	if r, size := utf8.DecodeRuneInString(word); size == len(word) && unicode.IsLetter(r) {
+		return true
+	}
+	if dottedInitials(word) {
 		return true
 	}
 	switch word {
@@ -119,4 +123,18 @@ func isAbbreviation(before string) bool {
 		return true
 	}
 	return false
+}
+
+// dottedInitials reports a word of single letters joined by full stops,
+// the last one's stop left out: "c.f.r", "u.s.c".
+func dottedInitials(word string) bool {
+	if len(word) < 3 {
+		return false
+	}
+	for i, r := range word {
+		if i%2 == 0 && !unicode.IsLetter(r) || i%2 == 1 && r != '.' || r >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return len(word)%2 == 1
 }
