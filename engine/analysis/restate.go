@@ -71,7 +71,8 @@ func (rs *restatements) of(key string) gist {
 // whose substance is a name (which law, which country) take none. fromNew
 // tells which version the changed statements are of.
 //
-// A statement that differs from one of the other version only in words of
+// So is a statement whose words were joined or split (see respaced). A
+// statement that differs from one of the other version only in words of
 // style is no change either (see rewordedOnly); cw are the words of the
 // category's rules, which are never style.
 func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []said, renames, fromNew bool, cw cueWords) []finding {
@@ -83,7 +84,8 @@ func (rs *restatements) fresh(changed, others []finding, extra, own func(finding
 	for i, f := range changed {
 		g := mine[i].gist
 		if len(g) > 0 && (rs.restated(g, theirs, extra(f)) || rs.piece(g, theirs, extra(f), mine, own(f)) ||
-			rs.labelled(mine[i].key, theirs, extra(f), own(f)) || renames && rs.renamed(f, others, fromNew) ||
+			rs.labelled(mine[i].key, theirs, extra(f), own(f)) || respaced(mine[i].key, theirs, extra(f)) ||
+			renames && rs.renamed(f, others, fromNew) ||
 			rewordedOnly(f.text, g, theirs, cw) || rewordedOnly(f.text, g, extra(f), cw)) {
 			continue
 		}
@@ -157,6 +159,41 @@ func (rs *restatements) restated(g gist, others, extra []said) bool {
 		}
 	}
 	return len(parts) > 1 && covers(parts, g)
+}
+
+// respaced reports a statement that is a changed statement of the other
+// version with words joined or split: the same letters but for spaces
+// ("the European Commission" and "the EuropeanCommission", where a
+// conversion dropped the space between two bold words, or "applicatio n").
+func respaced(key string, others, extra []said) bool {
+	for _, list := range [2][]said{others, extra} {
+		for _, o := range list {
+			if o.key != key && sameLetters(o.key, key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameLetters reports whether a and b are the same but for spaces.
+func sameLetters(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && a[i] == ' ' {
+			i++
+		}
+		for j < len(b) && b[j] == ' ' {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i, j = i+1, j+1
+	}
 }
 
 // labelled reports a statement that is a statement of the other version

@@ -236,7 +236,7 @@ func TestDiffer(t *testing.T) {
 }
 
 // TestRestatedBesideOtherChange: a statement that only lost its web
-// or e-mail address, or whose run-in label ran into it or came out of it, changes no
+// or e-mail address or a space between two words (or gained one), or whose run-in label ran into it or came out of it, changes no
 // provision, in a document changed elsewhere (a fee); words of a label
 // moved inside the statement do.
 func TestRestatedBesideOtherChange(t *testing.T) {
@@ -257,6 +257,12 @@ func TestRestatedBesideOtherChange(t *testing.T) {
 			"You can opt out of interest-based ads by writing to choices@example.net.", "opt_out", false},
 		{"an e-mail address that went with the period", "To delete your data, write to privacy@example.org or legal@example.org, and we erase it within 30 days.",
 			"To delete your data, write to privacy@example.org, and we erase it within 90 days.", "data_retention", true},
+		{"two words joined where a space went", "Transfers outside the EEA rest on the standard contractual clauses of the **European** **Commission**.",
+			"Transfers outside the EEA rest on the standard contractual clauses of the **European****Commission**.", "data_transfer", false},
+		{"a word split", "We may disclose your personal information to law enforcement agencies when required by law.",
+			"We may disclose your personal information to law enforce ment agencies when required by law.", "law_enforcement", false},
+		{"two words joined beside a new condition", "Transfers outside the EEA rest on the standard contractual clauses of the **European** **Commission**.",
+			"Transfers outside the EEA rest on the standard contractual clauses of the **European****Commission** or on consent.", "data_transfer", true},
 		{"a web address that went with the choice", "You can opt out of interest-based ads at https://example.org/choices/ads.",
 			"You cannot opt out of interest-based ads.", "opt_out", true},
 	}
