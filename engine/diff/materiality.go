@@ -272,6 +272,9 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case initialism(d, n) || initialism(n, d):
 		m.reasons[ReasonSpelling] = true // "U.S." spelled out "United States"
 		return true
+	case len(d) == 1 && len(n) == 1 && documentRenamed(leftCtx, d[0], n[0]):
+		m.reasons[ReasonRename] = true // "Privacy Policy" called "Privacy Notice"
+		return true
 	case len(d) == 1 && len(n) == 1 && (abbreviation(d[0], n[0]) || abbreviation(n[0], d[0])):
 		m.reasons[ReasonSpelling] = true // "Article 17" and "Art. 17"
 		return true
@@ -569,6 +572,20 @@ func (m *materiality) contents(words []string, removed bool) bool {
 	}
 	return flush() && items >= 2
 }
+
+// documentRenamed reports a privacy or cookie document called by another
+// of the names such documents go by: "Privacy Policy", "Privacy Notice"
+// and "Privacy Statement" are one document. left is the unchanged words
+// before the change.
+func documentRenamed(left []tok, old, new tok) bool {
+	return len(left) > 0 && documentTopics[left[len(left)-1].norm] &&
+		documentKinds[old.norm] && documentKinds[new.norm]
+}
+
+var (
+	documentTopics = boolSet(`privacy cookie cookies`)
+	documentKinds  = boolSet(`policy policies notice notices statement statements`)
+)
 
 // minAbbreviation is the fewest letters an abbreviation keeps of its word:
 // "art." for "article", "sec." for "section", "Abs." for "Absatz".

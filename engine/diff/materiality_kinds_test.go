@@ -44,6 +44,15 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"quoted postal address moved",
 			"Write to us:\n\n> Data Protection Officer\n> Example Services Limited\n> Riverside Business Centre\n> 42 Mill Street\n> Dublin 2, D02 X123\n> Ireland",
 			"Write to us:\n\n> Data Protection Officer\n> Example Services Limited\n> 7 Harbour Road Upper\n> Dublin 2\n> Dublin\n> D02 Y456\n> Ireland", Editorial, ReasonContact},
+		// A privacy or cookie document called by another of its names.
+		{"privacy policy called a notice", "Read our [Privacy Policy](https://example.com/privacy) and the FAQ.",
+			"Read our [Privacy Notice](https://example.com/privacy) and the FAQ.", Editorial, ReasonRename},
+		{"cookie policy called a statement", "Our Cookie Policy lists the cookies we set.",
+			"Our Cookie Statement lists the cookies we set.", Editorial, ReasonRename},
+		{"privacy policy replaced by settings", "Read our Privacy Policy to choose what we share.",
+			"Read our Privacy Settings to choose what we share.", Substantive, ""},
+		{"another policy called a notice", "Our Refund Policy applies to all orders.",
+			"Our Refund Notice applies to all orders.", Substantive, ""},
 		// A word shortened with a full stop, as references to laws are.
 		{"article abbreviated", "You may withdraw consent (article 7, paragraph 3, GDPR).",
 			"You may withdraw consent (art. 7, para. 3, GDPR).", Editorial, ReasonSpelling},
