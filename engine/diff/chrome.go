@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -21,7 +22,7 @@ const maxChipWords = 8
 // furniture saved with the text is left out of both: a help page's
 // suggested questions, a "Was this page helpful?" widget, the title of a
 // table of contents, short links to the page's own site on lines of their
-// own. Such pieces change between visits or page designs, not the
+// own, a notice of the date the document was updated. Such pieces change between visits or page designs, not the
 // document.
 func onlyChrome(oldMD, newMD string) bool {
 	old, oldRemoved := dropChrome(oldMD)
@@ -34,7 +35,7 @@ func onlyChrome(oldMD, newMD string) bool {
 // it removed, trimmed.
 func dropChrome(md string) (string, []string) {
 	var removed []string
-	for _, drop := range []func(string, *[]string) string{dropSuggestions, dropFeedback, dropContentsTitles, dropSiteLinks} {
+	for _, drop := range []func(string, *[]string) string{dropSuggestions, dropFeedback, dropContentsTitles, dropSiteLinks, dropUpdateNotices} {
 		md = drop(md, &removed)
 	}
 	return md, removed
@@ -262,4 +263,30 @@ func listItem(s string) (string, bool) {
 		return strings.TrimSpace(s[dot+2:]), true
 	}
 	return "", false
+}
+
+// updateNotice matches a line that only says when the document was last
+// updated, with at most a link to the version before it: "We updated our
+// Privacy Policy on December 16, 2025. [View our previous policy.](…)".
+// A notice saying more ("…to address a ruling", "the prior terms apply
+// until …") is not matched.
+var updateNotice = regexp.MustCompile(`(?i)^[*_]*(?:we(?:'|’)?ve|we have|we)\s+updated\s+(?:our|this|the)\s+(?:[\pL-]+\s+){1,5}on\s+` +
+	`(?:` + month + `\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + month + `\.?,?\s+\d{4})\.[*_]*` +
+	`(?:\s*\[(?:view|see|read)\s+(?:our|the)\s+(?:previous|prior|earlier|old)\s+[^\]]{0,40}\]\([^)\s]*\))?\s*$`)
+
+// dropUpdateNotices removes the lines updateNotice matches.
+func dropUpdateNotices(md string, removed *[]string) string {
+	if !containsASCIIFold(md, "updated our") && !containsASCIIFold(md, "updated this") && !containsASCIIFold(md, "updated the") {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	for _, line := range lines {
+		if updateNotice.MatchString(strings.TrimSpace(line)) {
+			removeLines(removed, line)
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }

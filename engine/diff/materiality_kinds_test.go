@@ -188,6 +188,17 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"sentence around an own-site link", sitePage(""), sitePage("Members must be 21 to [join](https://www.example.com/join)"), Substantive, ""},
 		{"own-site link on a page with few links", "## Terms\n\nYou must be 18 to join.\n\nSee the [rules](https://www.example.com/rules).",
 			"## Terms\n\nYou must be 18 to join.\n\n[Start free today](https://www.example.com/join)\n\nSee the [rules](https://www.example.com/rules).", Substantive, ""},
+
+		// A notice of the date the document was updated.
+		{"update notice removed", requestsPage("We updated our Data Policy on March 3, 2026. [View our previous policy.](https://www.example.com/policy/v41)"),
+			requestsPage(""), Editorial, ReasonPunctuation},
+		{"update notice without a link", requestsPage(""), requestsPage("**We've updated our Terms of Service on 3 March 2026.**"), Editorial, ReasonPunctuation},
+		{"update notice with its reason", requestsPage(""),
+			requestsPage("We have updated our Data Policy on March 3, 2026 to allow transfers to new partners."), Substantive, ""},
+		{"update notice with a period of the prior terms", requestsPage(""),
+			requestsPage("We've updated our Terms of Service on March 3, 2026. The prior terms apply until April 1, 2026."), Substantive, ""},
+		{"update notice removed and a deadline changed", requestsPage("We updated our Data Policy on March 3, 2026."),
+			strings.Replace(requestsPage(""), "within a week", "within a month", 1), Substantive, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
