@@ -6,16 +6,9 @@ import (
 )
 
 var (
-	// markdownImage matches ![alt](src "title"); an image counts by its
-	// alt text only, since CDNs vary its address and decorative images
-	// come and go with layouts.
-	markdownImage = regexp.MustCompile(`!\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
 	// anchorLink matches [text](#fragment): a link within the page is
-	// navigation, so only its text counts. Converters write a heading's
-	// anchor with its spaces ("](#How ratings are used)"), or enclose it
-	// in angle brackets as CommonMark lets a target hold spaces
-	// ("](<#How ratings are used>)"): the same link either way.
-	anchorLink = regexp.MustCompile(`\[([^\]]*)\]\(<?#[^()<>\[\]]*>?\)`)
+	// navigation, so only its text counts.
+	anchorLink = regexp.MustCompile(`\[([^\]]*)\]\(#[^)\s]*\)`)
 	// webURL matches http and https addresses, in a link target or in the
 	// text.
 	webURL = regexp.MustCompile(`(?i)https?://[^\s()<>\[\]"']+`)
@@ -27,10 +20,12 @@ var (
 // by their text.
 func canonicalLinks(line string) string {
 	if strings.Contains(line, "![") {
-		line = markdownImage.ReplaceAllString(line, "$1")
+		// An image counts by its alt text only, since CDNs vary its
+		// address and decorative images come and go with layouts.
+		line = replaceLinks(line, imageAt)
 	}
-	if strings.Contains(line, "](#") || strings.Contains(line, "](<#") {
-		line = anchorLink.ReplaceAllString(line, "$1")
+	if strings.Contains(line, "](#") {
+		line = replaceLinks(line, anchorAt)
 	}
 	if strings.Contains(line, "://") {
 		line = canonicalURLs(line)

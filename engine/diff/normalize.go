@@ -388,6 +388,9 @@ func appendSignificant(b *sigWriter, line string) {
 func plainWords(line string) bool {
 	for i := 0; i < len(line); i++ {
 		c := line[i]
+		if byteClass[c]&classPlainWord != 0 {
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(line[i:])
 			if unicode.IsSpace(r) {

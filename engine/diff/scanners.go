@@ -224,6 +224,99 @@ func respaced(line string, i, j int) bool {
 		line[j] != ',' && line[j] != ';'
 }
 
+// replaceLinks replaces each link that at finds in line, from left to
+// right, by its text: at(line, i) returns the end of the link that starts
+// at i and the text to keep, or -1.
+func replaceLinks(line string, at func(s string, i int) (int, string)) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(line); i++ {
+		end, text := at(line, i)
+		if end < 0 {
+			continue
+		}
+		b.WriteString(line[last:i])
+		b.WriteString(text)
+		last = end
+		i = end - 1
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// bracketed returns the end of "[text](" at i in s, and the text: it runs
+// to the first "]", which "(" must follow.
+func bracketed(s string, i int) (int, string) {
+	if s[i] != '[' {
+		return -1, ""
+	}
+	close := strings.IndexByte(s[i+1:], ']')
+	if close < 0 {
+		return -1, ""
+	}
+	close += i + 1
+	if close+1 >= len(s) || s[close+1] != '(' {
+		return -1, ""
+	}
+	return close + 2, s[i+1 : close]
+}
+
+// targetEnd returns where a link target that starts at i in s stops: at
+// the first ")" or white space as \s matches it.
+func targetEnd(s string, i int) int {
+	for i < len(s) && s[i] != ')' && !isASCIISpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// anchorAt finds an in-page link, [text](#fragment), at i in s: what
+// anchorLink matches, keeping its text.
+func anchorAt(s string, i int) (int, string) {
+	k, text := bracketed(s, i)
+	if k < 0 || k >= len(s) || s[k] != '#' {
+		return -1, ""
+	}
+	if k = targetEnd(s, k+1); k < len(s) && s[k] == ')' {
+		return k + 1, text
+	}
+	return -1, ""
+}
+
+// imageAt finds a Markdown image, ![alt](src "title"), at i in s, and
+// keeps its alternative text.
+func imageAt(s string, i int) (int, string) {
+	if s[i] != '!' || i+1 == len(s) {
+		return -1, ""
+	}
+	k, alt := bracketed(s, i+1)
+	if k < 0 {
+		return -1, ""
+	}
+	k = targetEnd(s, k)
+	if k < len(s) && isASCIISpace(s[k]) {
+		// The title: white space, then a quoted text.
+		for k < len(s) && isASCIISpace(s[k]) {
+			k++
+		}
+		if k == len(s) || s[k] != '"' {
+			return -1, ""
+		}
+		q := strings.IndexByte(s[k+1:], '"')
+		if q < 0 {
+			return -1, ""
+		}
+		k += q + 2
+	}
+	if k < len(s) && s[k] == ')' {
+		return k + 1, alt
+	}
+	return -1, ""
+}
+
 // endsURL reports the bytes a web address stops at: white space as \s
 // matches it, brackets and quotes.
 func endsURL(c byte) bool {
@@ -239,23 +332,49 @@ func endsURL(c byte) bool {
 // by a word.
 func needsPunctSpacing(line string) bool {
 	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if isASCIISpace(c) {
-			j := i
-			for j < len(line) && isASCIISpace(line[j]) {
+		class := byteClass[line[i]]
+		if class&(classSpace|classSeparator) == 0 {
+			continue
+		}
+		if class&classSpace != 0 {
+			j := i + 1
+			for j < len(line) && byteClass[line[j]]&classSpace != 0 {
 				j++
 			}
-			if j < len(line) && strings.IndexByte(",;.:!?", line[j]) >= 0 && !respaced(line, i, j) {
+			if j < len(line) && byteClass[line[j]]&classPunct != 0 && !respaced(line, i, j) {
 				return true
 			}
 			i = j - 1
 			continue
 		}
-		if (c == ',' || c == ';') && i+1 < len(line) {
-			if next := line[i+1]; !isASCIISpace(next) && next != ',' && next != ';' {
-				return true
-			}
+		if i+1 < len(line) && byteClass[line[i+1]]&(classSpace|classSeparator) == 0 {
+			return true // a comma or semicolon directly followed by a word
 		}
 	}
 	return false
 }
+
+// Classes of bytes for the scanners that run on every line.
+const (
+	classSpace     = 1 << iota // white space as \s matches it
+	classPunct                 // punctuation that punctSpacing keeps spaces from: , ; . : ! ?
+	classSeparator             // a comma or semicolon, which one space follows
+	classPlainWord             // printable ASCII that plainWords lets through without a look at its neighbours
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\f\r") {
+		t[c] |= classSpace
+	}
+	for _, c := range []byte(",;.:!?") {
+		t[c] |= classPunct
+	}
+	t[','] |= classSeparator
+	t[';'] |= classSeparator
+	for c := '!'; c < 0x7f; c++ {
+		if !isDecoration(c) && c != '\\' && c != '-' {
+			t[c] |= classPlainWord
+		}
+	}
+	return t
+}()

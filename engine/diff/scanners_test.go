@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
@@ -107,6 +108,41 @@ func TestNeedsTypographyKnowsEveryCharacter(t *testing.T) {
 	}
 }
 
+// refMarkdownImage is the expression imageAt replaced: ![alt](src "title").
+var refMarkdownImage = regexp.MustCompile(`!\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
+
+// checkLinkScanners checks the image and in-page link scanners against
+// the expressions.
+func checkLinkScanners(t *testing.T, s string) {
+	t.Helper()
+	if got, want := replaceLinks(s, imageAt), refMarkdownImage.ReplaceAllString(s, "$1"); got != want {
+		t.Errorf("replaceLinks(%q, imageAt) = %q, want %q", s, got, want)
+	}
+	if got, want := replaceLinks(s, anchorAt), anchorLink.ReplaceAllString(s, "$1"); got != want {
+		t.Errorf("replaceLinks(%q, anchorAt) = %q, want %q", s, got, want)
+	}
+}
+
+func TestLinkScannersMatchExpressions(t *testing.T) {
+	for _, line := range append(trickyLines,
+		"![a](b)", "![a](b \"t\")", "![a](b  \"t\")x", "![a](b \"t\" )", "![a](b \"t)", "![](x)![y](z)", "!![a](b)",
+		"![a [b](c)", "[a](#b)", "[a](#b c)", "[a](#)", "[[a](#b)](#c)", "[a]](#b)", "[a](#b)[c](#d)", "x [a\n](#b\t)", "[a](# b)") {
+		checkLinkScanners(t, line)
+	}
+	pieces := []string{"!", "[", "]", "(", ")", "#", " ", "\t", "\n", "\"", "a", "b.png", "\xff", "\u00e9", "](", "](#", "!["}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkLinkScanners(t, b.String())
+		if t.Failed() {
+			return
+		}
+	}
+}
+
 func FuzzScanners(f *testing.F) {
 	for _, s := range plainCases {
 		f.Add(s)
@@ -116,6 +152,7 @@ func FuzzScanners(f *testing.F) {
 		if got, want := linkTexts(s), link.ReplaceAllString(s, "$1"); got != want {
 			t.Errorf("linkTexts(%q) = %q, want %q", s, got, want)
 		}
+		checkLinkScanners(t, s)
 		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}

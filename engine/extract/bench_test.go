@@ -33,6 +33,25 @@ func BenchmarkFingerprint(b *testing.B) {
 	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
+// BenchmarkFingerprintOnly is Fingerprint of a page prepared once: the
+// rendering, its normalization, the significant form and the hash.
+func BenchmarkFingerprintOnly(b *testing.B) {
+	body := fixture(b, "svc0011-r1.html.gz")
+	p, err := Prepare(body, "text/html; charset=utf-8", "http://x/svc0011/terms", tosgenRules())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	start := cputime.Now()
+	n := 0
+	for b.Loop() {
+		_ = p.Fingerprint()
+		n++
+	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
+}
+
 // BenchmarkExtractReal extracts a real ~300 KB policy page (tables, lists,
 // nested markup) from a local mirror of Open Terms Archive's dating
 // snapshots. Third-party pages are not committed, so the benchmark skips
