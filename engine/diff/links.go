@@ -7,8 +7,11 @@ import (
 
 var (
 	// anchorLink matches [text](#fragment): a link within the page is
-	// navigation, so only its text counts.
-	anchorLink = regexp.MustCompile(`\[([^\]]*)\]\(#[^)\s]*\)`)
+	// navigation, so only its text counts. Converters write a heading's
+	// anchor with its spaces ("](#How ratings are used)"), or enclose it
+	// in angle brackets as CommonMark lets a target hold spaces
+	// ("](<#How ratings are used>)"): the same link either way.
+	anchorLink = regexp.MustCompile(`\[([^\]]*)\]\(<?#[^()<>\[\]]*>?\)`)
 	// webURL matches http and https addresses, in a link target or in the
 	// text.
 	webURL = regexp.MustCompile(`(?i)https?://[^\s()<>\[\]"']+`)
@@ -24,7 +27,7 @@ func canonicalLinks(line string) string {
 		// address and decorative images come and go with layouts.
 		line = replaceLinks(line, imageAt)
 	}
-	if strings.Contains(line, "](#") {
+	if strings.Contains(line, "](#") || strings.Contains(line, "](<#") {
 		line = replaceLinks(line, anchorAt)
 	}
 	if strings.Contains(line, "://") {

@@ -273,14 +273,28 @@ func targetEnd(s string, i int) int {
 	return i
 }
 
-// anchorAt finds an in-page link, [text](#fragment), at i in s: what
-// anchorLink matches, keeping its text.
+// anchorAt finds an in-page link, [text](#fragment) or
+// [text](<#fragment>), at i in s: what anchorLink matches, keeping its
+// text.
 func anchorAt(s string, i int) (int, string) {
 	k, text := bracketed(s, i)
-	if k < 0 || k >= len(s) || s[k] != '#' {
+	if k < 0 {
 		return -1, ""
 	}
-	if k = targetEnd(s, k+1); k < len(s) && s[k] == ')' {
+	if k < len(s) && s[k] == '<' {
+		k++
+	}
+	if k == len(s) || s[k] != '#' {
+		return -1, ""
+	}
+	k++
+	for k < len(s) && !strings.ContainsRune("()<>[]", rune(s[k])) {
+		k++
+	}
+	if k < len(s) && s[k] == '>' {
+		k++
+	}
+	if k < len(s) && s[k] == ')' {
 		return k + 1, text
 	}
 	return -1, ""

@@ -126,10 +126,11 @@ func checkLinkScanners(t *testing.T, s string) {
 func TestLinkScannersMatchExpressions(t *testing.T) {
 	for _, line := range append(trickyLines,
 		"![a](b)", "![a](b \"t\")", "![a](b  \"t\")x", "![a](b \"t\" )", "![a](b \"t)", "![](x)![y](z)", "!![a](b)",
-		"![a [b](c)", "[a](#b)", "[a](#b c)", "[a](#)", "[[a](#b)](#c)", "[a]](#b)", "[a](#b)[c](#d)", "x [a\n](#b\t)", "[a](# b)") {
+		"![a [b](c)", "[a](#b)", "[a](#b c)", "[a](#)", "[[a](#b)](#c)", "[a]](#b)", "[a](#b)[c](#d)", "x [a\n](#b\t)", "[a](# b)",
+		"[a](<#b c>)", "[a](<#b c)", "[a](#b c>)", "[a](<#b>x)", "[a](<<#b>)", "[a](#b(c))", "[a](#b>>)", "[a](<b)") {
 		checkLinkScanners(t, line)
 	}
-	pieces := []string{"!", "[", "]", "(", ")", "#", " ", "\t", "\n", "\"", "a", "b.png", "\xff", "\u00e9", "](", "](#", "!["}
+	pieces := []string{"!", "[", "]", "(", ")", "#", " ", "\t", "\n", "\"", "a", "b.png", "\xff", "\u00e9", "](", "](#", "![", "<", ">", "](<#"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 50000 {
 		var b strings.Builder
