@@ -166,23 +166,13 @@ func canonicalURLs(line string) string {
 		// lines take the plain way.
 		return webURL.ReplaceAllStringFunc(line, canonicalURL)
 	}
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(line); i++ {
-		end := urlEnd(line, i)
+	return replaceLinks(line, func(s string, i int) (int, string) {
+		end := urlEnd(s, i)
 		if end < 0 {
-			continue
+			return -1, ""
 		}
-		b.WriteString(line[last:i])
-		b.WriteString(canonicalURL(line[i:end]))
-		last = end
-		i = end - 1
-	}
-	if last == 0 {
-		return line
-	}
-	b.WriteString(line[last:])
-	return b.String()
+		return end, canonicalURL(s[i:end])
+	})
 }
 
 // urlEnd returns the end of the web address that starts at i in s, or
@@ -225,8 +215,8 @@ func respaced(line string, i, j int) bool {
 }
 
 // replaceLinks replaces each link that at finds in line, from left to
-// right, by its text: at(line, i) returns the end of the link that starts
-// at i and the text to keep, or -1.
+// right: at(line, i) returns the end of the link that starts at i and
+// what to write instead, or -1.
 func replaceLinks(line string, at func(s string, i int) (int, string)) string {
 	var b strings.Builder
 	last := 0
