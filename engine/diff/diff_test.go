@@ -56,15 +56,17 @@ func TestCompareNoise(t *testing.T) {
 		{"roman heading numbers", strings.NewReplacer("## 1. ", "## I. ", "## 2. ", "## II. ", "## 3. ", "## III. ", "## 4. ", "## IV. ").Replace(base)},
 		{"unnumbered headings", strings.NewReplacer("## 1. ", "## ", "## 2. ", "## Section 2 ", "## 3. ", "## 3) ").Replace(base)},
 		{"copyright year", base + "\n© 2024 Example, Inc.\n"},
+		{"copyright years with a full-width dash", base + "\n© 2022\uff0d2026 Example, Inc.\n"},
 		{"navigation reordered", strings.Replace(base, "# Terms of Service\n", "- [Terms](/terms)\n- [Home](/)\n\n- [Privacy](/privacy)\n\n# Terms of Service\n", 1)},
 	}
 	// The dash case compares two variants of the same edited text.
 	dashOld := strings.Replace(base, "laws of California.", "laws of California \u2013 USA.", 1)
 	// Cases whose old side is a variant rather than base.
 	variants := map[string]string{
-		"copyright year":       base + "\n© 2019–2023 Example, Inc.\n",
-		"navigation reordered": strings.Replace(base, "# Terms of Service\n", "- [Home](/)\n- [Privacy](/privacy)\n- [Terms](/terms)\n\n# Terms of Service\n", 1),
-		"dash variant":         dashOld,
+		"copyright year":                         base + "\n© 2019–2023 Example, Inc.\n",
+		"copyright years with a full-width dash": base + "\n© 2022\uff0d2025 Example, Inc.\n",
+		"navigation reordered":                   strings.Replace(base, "# Terms of Service\n", "- [Home](/)\n- [Privacy](/privacy)\n- [Terms](/terms)\n\n# Terms of Service\n", 1),
+		"dash variant":                           dashOld,
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,8 +49,9 @@ var (
 
 // copyrightYears matches the years of a copyright notice ("© 2019-2024",
 // "Copyright (c) 2024"), which change every January without the text
-// changing.
-var copyrightYears = regexp.MustCompile(`(?i)(©|\(c\)|copyright)((?:\s*(?:©|\(c\)))?\s*)\d{4}(?:\s*[-–]\s*\d{4})?\b`)
+// changing. The years may be joined by any dash, the full-width one of
+// East Asian fonts included.
+var copyrightYears = regexp.MustCompile(`(?i)(©|\(c\)|copyright)((?:\s*(?:©|\(c\)))?\s*)\d{4}(?:\s*[-–—‐‑‒－]\s*\d{4})?\b`)
 
 const month = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 
