@@ -139,6 +139,23 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name: "the consumer's home law added, the operator named by its legal form",
+			old:  doc("You and we agree that any claim between us shall be resolved exclusively in the courts of Dublin, Ireland."),
+			new: doc("If you are a consumer, the laws of the country where you live apply to any claim you bring against us, and you may bring it in any competent court there.",
+				"In all other cases, you and we agree that any claim shall be resolved exclusively in the courts of Dublin, Ireland.",
+				"Acme Platforms, Inc. may also bring a claim against you in the courts of the country where you live."),
+			category: "governing_law",
+			want:     SeverityLow,
+		},
+		{
+			name: "other claims moved to a country the operator's legal name holds",
+			old:  doc("These terms are between you and Acme Ireland Limited, and any claim between us shall be resolved exclusively in the courts of Luxembourg."),
+			new: doc("If you are a consumer, the laws of the country where you live apply to any claim you bring against us, and you may bring it in any competent court there.",
+				"In all other cases, these terms are between you and Acme Ireland Limited, and any claim shall be resolved exclusively in the courts of Ireland."),
+			category: "governing_law",
+			want:     SeverityMedium,
+		},
+		{
 			name: "the consumer's home law added while other claims move",
 			old:  doc("You and we agree that any claim between us shall be resolved exclusively in the courts of Dublin, Ireland."),
 			new: doc("If you are a consumer, the laws of the country where you live apply to any claim you bring against us, and you may bring it in any competent court there.",

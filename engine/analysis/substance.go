@@ -4,6 +4,7 @@ package analysis
 // tell a changed term from a reworded one.
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,12 +40,19 @@ func sameSubstance(added, removed []finding) bool {
 func substance(fs []finding) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, names(f.text)...)
+		out = append(out, names(companyName.ReplaceAllString(f.text, " "))...)
 		out = append(out, figures(f.words)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// companyName matches a company written with its legal form ("Meta
+// Platforms, Inc.", "Acme Cloud Ltd"): a party to the contract, most often
+// the operator itself, which names no place whose law or courts apply.
+// "The courts of Ireland" stays a place; "Acme Ireland Limited" is a
+// party.
+var companyName = regexp.MustCompile(`(?:\p{Lu}[\p{L}&'’.-]*,?\s+){1,5}(?:Inc|LLC|Ltd|Limited|GmbH|PLC|plc|Corp|Corporation|AG|SA|SAS|SARL|BV|Pte|LLP)\b\.?`)
 
 // names returns the capitalised words of text, lower-cased: the places,
 // parties and laws it names ("California", "England", "Meta"). A sentence's
