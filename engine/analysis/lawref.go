@@ -30,6 +30,23 @@ func isLawTitle(text string, words []string) bool {
 	return long >= 4 && upper*5 >= long*4
 }
 
+// isLawDefinition reports whether a statement defines a term by a law
+// ("“Covered Data” means personal data, as defined in Part 202 on …"):
+// the term means what the law says it means, and the statement says
+// nothing of what is done with it.
+func isLawDefinition(text string, words []string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(text), "*_ ")
+	if t == "" || !strings.ContainsRune("\"“'‘", []rune(t)[0]) {
+		return false
+	}
+	definition, defined := false, false
+	for i, w := range words {
+		definition = definition || w == "means" || w == "refers" || w == "meaning"
+		defined = defined || w == "defined" && definition && citesLaw(words[i:])
+	}
+	return defined
+}
+
 // citesLaw reports whether words name a law: an act, regulation, code or
 // one of the laws known by their acronym, or a part or title of one with
 // its number.

@@ -151,12 +151,12 @@ func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, 
 }
 
 // onlyRestateLaw reports whether every statement only requires compliance
-// with the law or is the title of a law. A rule that excepts what the law
+// with the law, is the title of a law or defines a term by a law. A rule that excepts what the law
 // requires ("sharing the data with anyone, except as required by law")
 // sets a rule of its own.
 func (c *classifier) onlyRestateLaw(fs []finding) bool {
 	for _, f := range fs {
-		if anyContains(c.lawException, f.words) || !anyContains(c.lawOnly, f.words) && !isLawTitle(f.text, f.words) {
+		if anyContains(c.lawException, f.words) || !anyContains(c.lawOnly, f.words) && !isLawTitle(f.text, f.words) && !isLawDefinition(f.text, f.words) {
 			return false
 		}
 	}
