@@ -216,6 +216,20 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityMedium,
 		},
 		{
+			name:     "ads personalized with the activity on the operator's other products",
+			old:      doc("We show you ads based on the posts you like in the app."),
+			new:      doc("We show you ads based on the posts you like in the app.", "If you link your accounts, we use your information to show you personalized ads across our family of products."),
+			category: "ad_personalization",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "ads personalized with the activity in the app",
+			old:      doc("We may update this policy from time to time."),
+			new:      doc("We may update this policy from time to time.", "We use the posts you like in the app to show you personalized ads."),
+			category: "ad_personalization",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a duty to follow the law adds nothing",
 			old:      doc("Sellers may show personalized ads to shoppers who opted in."),
 			new:      doc("Sellers may show personalized ads to shoppers who opted in.", "All ads, personalized ads included, must comply with the laws of the country where they are shown."),
