@@ -180,6 +180,7 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"navigation tabs added", sitePage(""),
 			sitePage("*   [Read](https://www.example.com/terms)\n*   [View source](https://www.example.com/terms?action=edit)\n*   [View history](https://www.example.com/terms?action=history)"), Editorial, ReasonPunctuation},
 		{"promotion link replaced", sitePage("[Year-End Blowout](https://www.example.com/blowout-2025)"), sitePage("[New Year Deals](https://www.example.com/deals-2026)"), Editorial, ReasonPunctuation},
+		{"promotion link of six words added", sitePage(""), sitePage("[Join Example and find your match](https://go.example.com/promo?c=9)"), Editorial, ReasonPunctuation},
 		{"processor added to a list of links", sitePage("*   [Mailer](https://mailer.example.net/)\n*   [Tracker](https://tracker.example.org/)"),
 			sitePage("*   [Mailer](https://mailer.example.net/)\n*   [Tracker](https://tracker.example.org/)\n*   [Chatbox](https://chatbox.example.io/)"), Substantive, ""},
 		{"link to a new notice on the own site", sitePage(""), sitePage("[Consumer Health Data Notice](https://www.example.com/health)"), Substantive, ""},

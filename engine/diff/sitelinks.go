@@ -6,8 +6,8 @@ import (
 )
 
 // maxSiteLinkWords bounds the words of a promotion or navigation link's
-// label ("Meet your match today", "View history").
-const maxSiteLinkWords = 5
+// label ("Join us and find your match", "View history").
+const maxSiteLinkWords = 6
 
 // minSiteLinks is the fewest links to one site that make it the page's
 // own.
