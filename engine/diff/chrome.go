@@ -22,7 +22,8 @@ const maxChipWords = 8
 // furniture saved with the text is left out of both: a help page's
 // suggested questions, a "Was this page helpful?" widget, the title of a
 // table of contents, short links to the page's own site on lines of their
-// own, a notice of the date the document was updated. Such pieces change between visits or page designs, not the
+// own, a notice of the date the document was updated, a wiki's
+// translation messages. Such pieces change between visits or page designs, not the
 // document.
 func onlyChrome(oldMD, newMD string) bool {
 	old, oldRemoved := dropChrome(oldMD)
@@ -35,8 +36,8 @@ func onlyChrome(oldMD, newMD string) bool {
 // it removed, trimmed.
 func dropChrome(md string) (string, []string) {
 	var removed []string
-	for _, drop := range []func(string, *[]string) string{dropSuggestions, dropFeedback, dropContentsTitles, dropSiteLinks, dropUpdateNotices} {
-		md = drop(md, &removed)
+	for _, drop := range []func(string, *[]string) string{dropTranslationMarks, dropSuggestions, dropFeedback, dropContentsTitles, dropSiteLinks, dropUpdateNotices} {
+		md = drop(md, &removed) // the messages first: a line they leave may be only a link
 	}
 	return md, removed
 }
@@ -289,4 +290,24 @@ func dropUpdateNotices(md string, removed *[]string) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// translationMark matches the messages a wiki's translation tool writes
+// into a page whose source changed: "This page contains changes which are
+// not marked for translation." and "This page is a translated version of
+// the page … and the translation is 80% complete." They follow the wiki's
+// editing, not the document's text.
+var translationMark = regexp.MustCompile(`(?i)[;.]?\s*this page contains \[?changes\]?(?:\([^)\s]*\))? which are not marked for translation\.?` +
+	`|this page is a translated version of the page .{1,200}? and the translation is \d{1,3}\s?% complete\.?`)
+
+// dropTranslationMarks removes translationMark's messages from the lines
+// that hold them.
+func dropTranslationMarks(md string, removed *[]string) string {
+	if !containsASCIIFold(md, "translat") {
+		return md
+	}
+	return translationMark.ReplaceAllStringFunc(md, func(m string) string {
+		removeLines(removed, m)
+		return ""
+	})
 }

@@ -200,6 +200,20 @@ func TestMaterialityEditKinds(t *testing.T) {
 			requestsPage("We've updated our Terms of Service on March 3, 2026. The prior terms apply until April 1, 2026."), Substantive, ""},
 		{"update notice removed and a deadline changed", requestsPage("We updated our Data Policy on March 3, 2026."),
 			strings.Replace(requestsPage(""), "within a week", "within a month", 1), Substantive, ""},
+
+		// A wiki's translation messages.
+		{"untranslated changes message removed",
+			requestsPage("[Translate this page](https://wiki.example.org/Special:Translate?page=Conduct); This page contains [changes](https://wiki.example.org/Conduct?diff=12) which are not marked for translation."),
+			requestsPage("[Translate this page](https://wiki.example.org/Special:Translate?page=Conduct)"), Editorial, ReasonPunctuation},
+		{"untranslated changes message removed from a page link", sitePage("[Translate this page](https://www.example.com/translate); This page contains [changes](https://www.example.com/terms?diff=12) which are not marked for translation."),
+			sitePage("[Translate this page](https://www.example.com/translate)"), Editorial, ReasonPunctuation},
+		{"translation progress changed", requestsPage("This page is a translated version of the page Code of Conduct and the translation is 80% complete."),
+			requestsPage("This page is a translated version of the page Code of Conduct and the translation is 100% complete."), Editorial, ReasonPunctuation},
+		{"statement about translations changed", requestsPage("The English version prevails over any translation."),
+			requestsPage("The French version prevails over any translation."), Substantive, ""},
+		{"untranslated changes message removed and a deadline changed",
+			requestsPage("This page contains changes which are not marked for translation."),
+			strings.Replace(requestsPage(""), "within a week", "within a month", 1), Substantive, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
