@@ -91,7 +91,7 @@ func dropPublicationDates(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); i++ {
-		if i > 0 && isWordByte(s[i-1]) || !startsLabel(s[i:]) {
+		if i > 0 && isWordByte(s[i-1]) || !startsLabel(s[i:]) || !labelMayDate(s[i:]) {
 			continue
 		}
 		m := datedLabelAt.FindStringSubmatchIndex(s[i:])

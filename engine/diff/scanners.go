@@ -382,3 +382,61 @@ var byteClass = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// labelMayDate reports whether a match of datedLabel could start at s[0]:
+// the label's words, then separators, then what starts a date or a
+// weekday (a digit or the first letter of a month or day name). It only
+// spares most label words of a text the expression, which decides; it
+// reads ASCII only, as the lines with a long s take the expression's way.
+func labelMayDate(s string) bool {
+	end := labelEnd(s)
+	if end < 0 {
+		return false
+	}
+	for end < len(s) && (isASCIISpace(s[end]) || strings.IndexByte(":*_,-", s[end]) >= 0) {
+		end++
+	}
+	return end < len(s) && (s[end] >= '0' && s[end] <= '9' || strings.IndexByte("jfmasondtw", s[end]|0x20) >= 0)
+}
+
+// labelEnd returns where the words that a form of datedLabel's label
+// cannot do without end at the start of s, or -1. The optional last words
+// ("on", "date", "as of", "from") start with letters that labelMayDate
+// lets through as the start of a month.
+func labelEnd(s string) int {
+	// word returns the end of one of words after white space at i, or -1.
+	word := func(i int, words ...string) int {
+		if i < 0 {
+			return -1
+		}
+		j := i
+		for j < len(s) && isASCIISpace(s[j]) {
+			j++
+		}
+		if j == i {
+			return -1
+		}
+		for _, w := range words {
+			if len(s)-j >= len(w) && strings.EqualFold(s[j:j+len(w)], w) {
+				return j + len(w)
+			}
+		}
+		return -1
+	}
+	for _, w := range []string{"effective", "updated", "revised", "modified", "published", "last", "date", "version"} {
+		if len(s) < len(w) || !strings.EqualFold(s[:len(w)], w) {
+			continue
+		}
+		switch end := len(w); w {
+		case "last":
+			return word(end, "updated", "modified", "revised", "changed", "amended", "reviewed")
+		case "date":
+			return word(word(word(end, "of"), "last"), "revision", "update", "change")
+		case "version":
+			return word(end, "date")
+		default:
+			return end
+		}
+	}
+	return -1
+}
