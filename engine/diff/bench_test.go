@@ -42,6 +42,24 @@ func BenchmarkCompare(b *testing.B) {
 	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
+// BenchmarkCompareMentioningTranslation compares documents that name a
+// translation once, so that the chrome pass's translation messages are
+// looked for: over the whole text that search once cost more than the rest
+// of Compare.
+func BenchmarkCompareMentioningTranslation(b *testing.B) {
+	const notice = "\n\nThe English text prevails over any translation.\n"
+	old, new := benchDoc(80_000, 1)+notice, benchDoc(80_000, 2)+notice
+	b.SetBytes(int64(len(old) + len(new)))
+	start, n := cputime.Now(), 0
+	for b.Loop() {
+		if !Compare(old, new).Changed {
+			b.Fatal("expected a change")
+		}
+		n++
+	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
+}
+
 func BenchmarkSignificant(b *testing.B) {
 	doc := benchDoc(80_000, 1)
 	b.SetBytes(int64(len(doc)))

@@ -336,3 +336,30 @@ func sitePage(extra string) string {
 	}
 	return page + "Ask the [help centre](https://help.example.com/) if anything is unclear.\n"
 }
+
+func TestDropTranslationMarksKeepsOtherLines(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"message on its own line after a sentence",
+			"We keep your data.\nThis page contains changes which are not marked for translation.\nWe delete it on request.",
+			"We keep your data.\n\nWe delete it on request."},
+		{"message after a link on the same line",
+			"[Translate this page](https://example.com/t); This page contains changes which are not marked for translation.\nText.",
+			"[Translate this page](https://example.com/t)\nText."},
+		{"progress message",
+			"Intro\nThis page is a translated version of the page Terms and the translation is 80% complete.",
+			"Intro\n"},
+		{"a translation named in the text stays",
+			"The English version prevails over any translation.\n",
+			"The English version prevails over any translation.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var removed []string
+			if got := dropTranslationMarks(tt.in, &removed); got != tt.want {
+				t.Errorf("dropTranslationMarks:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
