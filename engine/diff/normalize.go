@@ -153,7 +153,29 @@ func mayHaveCopyright(s string) bool {
 // containsASCIIFold reports whether s holds the lower-case ASCII word in
 // any case, without lower-casing a copy of s.
 func containsASCIIFold(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
+	if word == "" {
+		return true
+	}
+	last := len(s) - len(word) // the last place word can start
+	first := word[0]
+	letter := first >= 'a' && first <= 'z'
+	// The next places of the first letter in lower and upper case, found
+	// by byte search and kept until passed: the chrome pass asks this of
+	// whole documents, where trying every place is several times slower.
+	lower, upper := -1, -1
+	for i := 0; i <= last; i++ {
+		if letter {
+			if lower < i {
+				lower = nextByte(s, i, last, first)
+			}
+			if upper < i {
+				upper = nextByte(s, i, last, first-0x20)
+			}
+			i = min(lower, upper)
+			if i > last {
+				return false
+			}
+		}
 		j := 0
 		for j < len(word) && s[i+j]|0x20 == word[j] {
 			j++
@@ -163,6 +185,14 @@ func containsASCIIFold(s, word string) bool {
 		}
 	}
 	return false
+}
+
+// nextByte is the first index of c in s from i up to last, or last+1.
+func nextByte(s string, i, last int, c byte) int {
+	if k := strings.IndexByte(s[i:last+1], c); k >= 0 {
+		return i + k
+	}
+	return last + 1
 }
 
 // needsTypography reports whether s holds a character of typographyPairs;
