@@ -42,6 +42,31 @@ func dropChrome(md string) (string, []string) {
 	return md, removed
 }
 
+// dropLines removes the lines of md that drop reports (given all lines
+// and the index of one) and adds them to removed. A document that loses
+// no line is returned as it is: most lose none, and joining the lines
+// again would copy the whole text for nothing.
+func dropLines(md string, removed *[]string, drop func(lines []string, i int) bool) string {
+	lines := strings.Split(md, "\n")
+	var out []string
+	for i, line := range lines {
+		if drop(lines, i) {
+			if out == nil {
+				out = append(make([]string, 0, len(lines)), lines[:i]...)
+			}
+			removeLines(removed, line)
+			continue
+		}
+		if out != nil {
+			out = append(out, line)
+		}
+	}
+	if out == nil {
+		return md
+	}
+	return strings.Join(out, "\n")
+}
+
 // removeLines appends the non-blank lines to removed, trimmed.
 func removeLines(removed *[]string, lines ...string) {
 	for _, l := range lines {
@@ -203,16 +228,9 @@ func dropContentsTitles(md string, removed *[]string) string {
 	if !strings.Contains(md, "](#") {
 		return md
 	}
-	lines := strings.Split(md, "\n")
-	out := make([]string, 0, len(lines))
-	for i, line := range lines {
-		if contentsTitle(line) && inPageLinks(lines[i+1:]) >= 2 {
-			removeLines(removed, line)
-			continue
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	return dropLines(md, removed, func(lines []string, i int) bool {
+		return contentsTitle(lines[i]) && inPageLinks(lines[i+1:]) >= 2
+	})
 }
 
 // contentsTitle reports a short line without a sentence stop that is not
@@ -280,16 +298,9 @@ func dropUpdateNotices(md string, removed *[]string) string {
 	if !containsASCIIFold(md, "updated our") && !containsASCIIFold(md, "updated this") && !containsASCIIFold(md, "updated the") {
 		return md
 	}
-	lines := strings.Split(md, "\n")
-	out := make([]string, 0, len(lines))
-	for _, line := range lines {
-		if updateNotice.MatchString(strings.TrimSpace(line)) {
-			removeLines(removed, line)
-			continue
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	return dropLines(md, removed, func(lines []string, i int) bool {
+		return updateNotice.MatchString(strings.TrimSpace(lines[i]))
+	})
 }
 
 // translationMark matches the messages a wiki's translation tool writes

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,25 @@ func BenchmarkContainsASCIIFold(b *testing.B) {
 	for b.Loop() {
 		if containsASCIIFold(doc, "updated our") {
 			b.Fatal("found a phrase the document does not hold")
+		}
+	}
+}
+
+func TestDropLines(t *testing.T) {
+	isX := func(lines []string, i int) bool { return lines[i] == "x" }
+	tests := []struct {
+		in, want string
+		removed  []string
+	}{
+		{"a\nb\n", "a\nb\n", nil},
+		{"x\na\nx\nb\nx", "a\nb", []string{"x", "x", "x"}},
+		{"a\n\nx\n", "a\n\n", []string{"x"}},
+		{"", "", nil},
+	}
+	for _, tt := range tests {
+		var removed []string
+		if got := dropLines(tt.in, &removed, isX); got != tt.want || !slices.Equal(removed, tt.removed) {
+			t.Errorf("dropLines(%q) = %q, removed %q; want %q, removed %q", tt.in, got, removed, tt.want, tt.removed)
 		}
 	}
 }

@@ -24,16 +24,9 @@ func dropSiteLinks(md string, removed *[]string) string {
 	if site == "" {
 		return md
 	}
-	lines := strings.Split(md, "\n")
-	out := make([]string, 0, len(lines))
-	for _, line := range lines {
-		if siteLink(line, site) {
-			removeLines(removed, line)
-			continue
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	return dropLines(md, removed, func(lines []string, i int) bool {
+		return siteLink(lines[i], site)
+	})
 }
 
 // siteLink reports a line, or a list item, that is only a link with a
