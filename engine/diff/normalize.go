@@ -1,9 +1,9 @@
 package diff
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"hash"
 	"regexp"
 	"strings"
 	"unicode"
@@ -308,60 +308,40 @@ func writeSignificant(w *sigWriter, markdown string) {
 // fingerprints mean the texts differ at most in noise. The form is hashed
 // as it is written, never held whole.
 func Fingerprint(markdown string) string {
-	w := sigWriter{h: sha256.New()}
+	h := sha256.New()
+	w := sigWriter{hashed: bufio.NewWriterSize(h, sigChunk)}
 	writeSignificant(&w, markdown)
-	w.flush()
-	return hex.EncodeToString(w.h.Sum(nil))
+	w.hashed.Flush() // a hash's Write never fails
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // sigWriter receives a significant form: it keeps it in a string, or,
-// when h is set, hashes it as it is written.
+// when hashed is set, passes it on to a hash in pieces.
 type sigWriter struct {
-	s     strings.Builder // the form, when h is nil
-	h     hash.Hash
-	chunk []byte // written but not yet hashed
-	n     int    // bytes written
+	s      strings.Builder // the form, when hashed is nil
+	hashed *bufio.Writer
+	n      int // bytes written
 }
 
-// sigChunk is the size of the pieces sigWriter hashes.
+// sigChunk is the size of the pieces a hashed form is written in.
 const sigChunk = 4096
 
 func (w *sigWriter) writeByte(c byte) {
 	w.n++
-	if w.h == nil {
-		w.s.WriteByte(c)
+	if w.hashed != nil {
+		w.hashed.WriteByte(c)
 		return
 	}
-	if len(w.chunk) == cap(w.chunk) {
-		w.flush()
-	}
-	w.chunk = append(w.chunk, c)
+	w.s.WriteByte(c)
 }
 
 func (w *sigWriter) writeString(s string) {
 	w.n += len(s)
-	if w.h == nil {
-		w.s.WriteString(s)
+	if w.hashed != nil {
+		w.hashed.WriteString(s)
 		return
 	}
-	for len(s) > 0 {
-		if len(w.chunk) == cap(w.chunk) {
-			w.flush()
-		}
-		k := min(len(s), cap(w.chunk)-len(w.chunk))
-		w.chunk = append(w.chunk, s[:k]...)
-		s = s[k:]
-	}
-}
-
-// flush hashes what was written since the last flush.
-func (w *sigWriter) flush() {
-	if w.chunk == nil {
-		w.chunk = make([]byte, 0, sigChunk)
-		return
-	}
-	w.h.Write(w.chunk)
-	w.chunk = w.chunk[:0]
+	w.s.WriteString(s)
 }
 
 // joinParts is the significant form of a parsed document, from the parts
