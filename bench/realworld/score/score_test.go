@@ -21,6 +21,8 @@ func TestLabelCheck(t *testing.T) {
 		{"bad split", func(l *Label) { l.Split = "test" }, "split"},
 		{"fresh split", func(l *Label) { l.Split = "fresh" }, ""},
 		{"fresh2 split", func(l *Label) { l.Split = "fresh2" }, ""},
+		{"fresh3 split", func(l *Label) { l.Split = "fresh3" }, ""},
+		{"fresh4 split", func(l *Label) { l.Split = "fresh4" }, "split"},
 		{"editorial with provisions", func(l *Label) { l.Materiality = editorial }, "no provisions"},
 		{"noise with provisions", func(l *Label) { l.Materiality = noise }, "no provisions"},
 		{"noise", func(l *Label) { l.Materiality, l.Provisions, l.Severity = noise, nil, "" }, ""},
