@@ -212,7 +212,8 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 	// for what and under which condition changes no provision.
 	added, removed := difference(na, oa), difference(oa, na)
 	renames := cat.Severity.Reworded == "" // a name is not what the category is about
-	added, removed = rw.fresh(added, removed, rw.before, rw.addedBeside, renames, true, cat.words), rw.fresh(removed, added, rw.after, rw.removedBeside, renames, false, cat.words)
+	cw := catWords{all: cat.words, core: cat.core, examples: renames}
+	added, removed = rw.fresh(added, removed, rw.before, rw.addedBeside, renames, true, cw), rw.fresh(removed, added, rw.after, rw.removedBeside, renames, false, cw)
 	came, gone := ownWords(added), ownWords(removed)
 	switch {
 	case len(os) == 0 && len(ns) > 0 && len(came) > 0:

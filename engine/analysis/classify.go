@@ -32,6 +32,10 @@ type compiledCategory struct {
 	sectionsExcept []phrase
 	stanceCues     [][]phrase // per stance value
 	words          cueWords   // the words of all its phrases but exclusions
+	// core are the words of its actions, negations, restrictions,
+	// safeguards and escalations: what it does, whether and how far,
+	// which an example given in a statement still changes (see roles).
+	core cueWords
 }
 
 // classifier is the compiled rule table.
@@ -128,14 +132,14 @@ func compile(cats []Category) (*classifier, error) {
 	}
 	for ci, cat := range cats {
 		cc := compiledCategory{Category: cat}
-		var cues []phrase // the action and with phrases, for the category's words
+		var cues, actions []phrase // the action and with phrases, and the action phrases, for the category's words
 		for qi, cue := range cat.Cues {
 			for _, s := range cue.Action {
 				p, err := add(ci, qi, roleAction, s)
 				if err != nil {
 					return nil, err
 				}
-				cues = append(cues, p)
+				cues, actions = append(cues, p), append(actions, p)
 			}
 			for gi, group := range cue.With {
 				for _, s := range group {
@@ -191,11 +195,9 @@ func compile(cats []Category) (*classifier, error) {
 			cc.stanceCues = append(cc.stanceCues, ps)
 		}
 		cc.words = newCueWords(cues, cc.negations, cc.restrictions)
-		for _, ps := range cc.safeguards {
-			cc.words = cc.words.with(ps)
-		}
-		for _, ps := range cc.escalations {
-			cc.words = cc.words.with(ps)
+		cc.core = newCueWords(actions, cc.negations, cc.restrictions)
+		for _, ps := range append(slices.Clone(cc.safeguards), cc.escalations...) {
+			cc.words, cc.core = cc.words.with(ps), cc.core.with(ps)
 		}
 		c.cats = append(c.cats, cc)
 	}

@@ -74,8 +74,8 @@ func (rs *restatements) of(key string) gist {
 // So is a statement whose words were joined or split (see respaced). A
 // statement that differs from one of the other version only in words of
 // style is no change either (see rewordedOnly); cw are the words of the
-// category's rules, which are never style.
-func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []said, renames, fromNew bool, cw cueWords) []finding {
+// category's rules, which are never style but in an example.
+func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []said, renames, fromNew bool, cw catWords) []finding {
 	if len(changed) == 0 {
 		return changed
 	}

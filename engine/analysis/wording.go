@@ -85,6 +85,15 @@ func (cw cueWords) has(w string) bool {
 	return false
 }
 
+// catWords are the words a category reads a statement by.
+type catWords struct {
+	all  cueWords // every word of its phrases: never style
+	core cueWords // but in an example, only these (see compiledCategory)
+	// examples is false where names are what the category is about (a
+	// law, a country): "such as a seller in China" names where data goes.
+	examples bool
+}
+
 // wordGist returns the gist words of one written word ("" words dropped).
 func wordGist(w string) gist {
 	return gistOf(spelling(w))
@@ -94,7 +103,7 @@ func wordGist(w string) gist {
 // other version's statements (others) with only words of style gained or
 // lost (see wordingOnly): most of its gist shared, and at least one word
 // that one of them has and the other lacks altogether.
-func rewordedOnly(text string, g gist, others []said, cw cueWords) bool {
+func rewordedOnly(text string, g gist, others []said, cw catWords) bool {
 	for _, o := range others {
 		if d := len(g) - len(o.gist); d > maxWordingDiff || d < -maxWordingDiff || len(o.gist) < minGistPart {
 			continue
@@ -137,9 +146,10 @@ func absent(g, h gist) gist {
 // wordingOnly reports whether every word of diff (gist words a statement
 // has and the other lacks) is a word of style in text, the statement's
 // sentence: a word of the way to a setting, or a filler word that is
-// neither one of the category's words nor part of a purpose. Numbers and
-// negations are never style.
-func wordingOnly(diff gist, text string, cw cueWords) bool {
+// neither one of the category's words nor part of a purpose, or a word
+// of an example given (see roles) that is none of the category's core
+// words. Numbers and negations are never style.
+func wordingOnly(diff gist, text string, cw catWords) bool {
 	if len(diff) == 0 {
 		return true
 	}
@@ -150,7 +160,9 @@ func wordingOnly(diff gist, text string, cw cueWords) bool {
 			return false
 		case r.path[w] || r.marker[w]:
 			continue // "click "Privacy Settings" then …"
-		case cw.has(w):
+		case cw.examples && r.example[w] && !cw.core.has(w):
+			continue // "such as app identifiers", "(e.g., Acme for payments)"
+		case cw.all.has(w):
 			return false
 		case fillerWords[w] || r.offering[w] || offeringWords[w]:
 			continue // "to figure out", "to bring you the Acme Services"
@@ -167,6 +179,12 @@ type roles struct {
 	purpose  map[string]bool // what something is done for: "to prevent fraud", "for research"
 	offering map[string]bool // the name of the company's offering: "the Acme Services"
 	marker   map[string]bool // the numbers of list entries: "(iii)", "(b)"
+	// example holds the words of examples given of what a statement
+	// names ("such as app identifiers", "(e.g., Acme for payments)",
+	// "(like history controls)"): an example added or gone illustrates
+	// the practice the statement states, and changes it only by a word
+	// of the category's rules.
+	example map[string]bool
 }
 
 // listMarker reports whether w numbers an entry of a list: a letter or a
@@ -184,14 +202,16 @@ func listMarker(w string) bool {
 // capitalised word before a word naming an offering ("Acme Services",
 // "Acme app") is the offering's name.
 func readRoles(text string) roles {
-	r := roles{path: map[string]bool{}, purpose: map[string]bool{}, offering: map[string]bool{}, marker: map[string]bool{}}
+	r := roles{path: map[string]bool{}, purpose: map[string]bool{}, offering: map[string]bool{}, marker: map[string]bool{}, example: map[string]bool{}}
 	type word struct {
 		w      string
 		upper  bool
 		clause bool // a clause ends after the word
+		paren  int  // the parentheses open where the word starts
+		closes bool // a parenthesis closes after the word
 	}
 	var ws []word
-	start := -1
+	start, paren := -1, 0
 	for i, c := range text + " " {
 		if unicode.IsLetter(c) || unicode.IsDigit(c) || c == '\'' || c == '’' {
 			if start < 0 {
@@ -207,12 +227,21 @@ func readRoles(text string) roles {
 				// renumbered when an entry is added before them.
 				r.marker[lower] = true
 			} else if raw != "" {
-				ws = append(ws, word{w: lower, upper: unicode.IsUpper([]rune(raw)[0])})
+				ws = append(ws, word{w: lower, upper: unicode.IsUpper([]rune(raw)[0]), paren: paren})
 			}
 			start = -1
 		}
 		if len(ws) > 0 && strings.ContainsRune(",;:.!?()", c) {
 			ws[len(ws)-1].clause = true
+		}
+		switch c {
+		case '(':
+			paren++
+		case ')':
+			paren = max(paren-1, 0)
+			if len(ws) > 0 {
+				ws[len(ws)-1].closes = true
+			}
 		}
 	}
 	mark := func(m map[string]bool, w string) {
@@ -222,6 +251,25 @@ func readRoles(text string) roles {
 	}
 	for i := 0; i < len(ws); i++ {
 		w := ws[i].w
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1].w
+		}
+		// The example runs to the end of the parenthesis it opens, or
+		// else to the end of its clause; the marker's own stops
+		// ("e.g.,") end nothing.
+		in := ws[i].paren > 0 && (i == 0 || ws[i-1].paren < ws[i].paren)
+		if n := exampleMarker(w, next, in); n > 0 && i > 0 {
+			j := i + n
+			for ; j < len(ws); j++ {
+				mark(r.example, ws[j].w)
+				if in && ws[j].closes || !in && ws[j].clause {
+					break
+				}
+			}
+			i = j
+			continue
+		}
 		switch {
 		case navVerbs[w] && !ws[i].clause:
 			j := i + 1
@@ -247,6 +295,21 @@ func readRoles(text string) roles {
 		}
 	}
 	return r
+}
+
+// exampleMarker returns how many words, from cur followed by next,
+// open an example ("such as", "e.g.", "i.e."), and 0 when they open
+// none; opening, that cur opens a parenthesis, lets "(like …" open one
+// too. A sentence that opens with "For example" gives no example of a
+// word: it is a statement of its own.
+func exampleMarker(cur, next string, opening bool) int {
+	switch {
+	case cur == "such" && next == "as", cur == "e" && next == "g", cur == "i" && next == "e":
+		return 2
+	case cur == "eg", cur == "like" && opening:
+		return 1
+	}
+	return 0
 }
 
 // maxPurposeWords is how many words after "to" or "for" are read as the

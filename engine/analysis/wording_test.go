@@ -6,7 +6,10 @@ import "testing"
 // loses only words of style (an adverb, a generic verb, the way to a
 // setting, the name of the company's offering) changes no provision; one
 // that gains or loses a recipient, a kind of data, a purpose, a condition,
-// a negation, a number or a word of the category's rules does.
+// a negation, a number or a word of the category's rules does. An example
+// given of what a statement names ("such as …", "(e.g. …)") illustrates
+// it: its words are style but for the category's actions, negations,
+// safeguards and escalations, and the names a transfer is about.
 func TestRewordedOnlyIsNoChange(t *testing.T) {
 	tests := []besideFee{
 		// Style: no change.
@@ -20,6 +23,12 @@ func TestRewordedOnlyIsNoChange(t *testing.T) {
 			"If you unsubscribe from our marketing emails, the Acme Services will still send you account notices and you can opt out of them too.", "opt_out", false},
 		{"a generic verb beside a renamed offering", "The Acme App lets you share your precise location with us and the vendors who assist in the running of our app.",
 			"The Acme Services let you share your precise location with us and the vendors who help us provide our Services.", "location_data", false},
+		{"an example added", "We also allow other companies to collect data about our members with tracking tools or to receive it from us.",
+			"We also allow other companies to collect data about our members with tracking tools, such as app identifiers, or to receive it from us.", "data_sharing", false},
+		{"an example in parentheses went", "We share personal data with vendors who run parts of the service for us (e.g., Acme for payments and Globex for support).",
+			"We share personal data with vendors who run parts of the service for us (e.g., Globex for support).", "data_sharing", false},
+		{"a parenthesis of examples with like", "You can change your privacy settings to choose whether we keep some kinds of data and how we use it.",
+			"You can change your privacy settings (like the activity history) to choose whether we keep some kinds of data and how we use it.", "opt_out", false},
 		{"list entries renumbered", "We share your personal data with our partners for (ii) payment processing and (iii) customer support.",
 			"We share your personal data with our partners for (iii) payment processing and (iv) customer support.", "data_sharing", false},
 
@@ -40,6 +49,18 @@ func TestRewordedOnlyIsNoChange(t *testing.T) {
 			"You cannot opt out of interest-based ads in your account at any time.", "opt_out", true},
 		{"a modal went", "We may share your personal data with our partners when you visit their sites.",
 			"We share your personal data with our partners when you visit their sites.", "data_sharing", true},
+		{"an example that newly states the practice", "We collect information about the device you use, such as its model and operating system.",
+			"We collect information about the device you use, such as its model, operating system and precise location.", "location_data", true},
+		{"an example naming a recipient that raises the severity", "We share your personal data with our partners, such as payment providers, to run the service.",
+			"We share your personal data with our partners, such as payment providers and advertisers, to run the service.", "data_sharing", true},
+		{"an example naming precise location", "We collect your location, such as the city you are in, to show you members nearby.",
+			"We collect your location, such as the city you are in or your GPS coordinates, to show you members nearby.", "location_data", true},
+		{"an example naming a country of a transfer", "We may transfer your personal data outside your country, such as when you buy from a seller located abroad.",
+			"We may transfer your personal data outside your country, such as when you buy from a seller located in China.", "data_transfer", true},
+		{"what is included is no example", "We share information about your activity with our advertising partners.",
+			"We share information about your activity, including your purchases, with our advertising partners.", "data_sharing", true},
+		{"a recipient added after an example", "We share personal data with vendors (e.g., Acme for payments) who run parts of the service for us.",
+			"We share personal data with vendors (e.g., Acme for payments) and insurers who run parts of the service for us.", "data_sharing", true},
 		{"a cue word in the way to a setting's purpose", "Head to your settings to manage your cookie preferences for our website.",
 			"Head to your settings to manage your cookie preferences and withdraw your consent for our website.", "opt_out", true},
 	}
