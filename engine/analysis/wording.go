@@ -147,8 +147,8 @@ func absent(g, h gist) gist {
 // has and the other lacks) is a word of style in text, the statement's
 // sentence: a word of the way to a setting, or a filler word that is
 // neither one of the category's words nor part of a purpose, or a word
-// of an example given (see roles) that is none of the category's core
-// words. Numbers and negations are never style.
+// of an example given or of a second name (see roles) that is none of the
+// category's core words. Numbers and negations are never style.
 func wordingOnly(diff gist, text string, cw catWords) bool {
 	if len(diff) == 0 {
 		return true
@@ -156,12 +156,14 @@ func wordingOnly(diff gist, text string, cw catWords) bool {
 	r := readRoles(text)
 	for _, w := range diff {
 		switch {
+		case w == "or" && r.aliasOr && cw.examples:
+			continue // "strictly necessary" or "essential"
 		case hasDigit(w) || isNegator(w) || boundWords[w]:
 			return false
 		case r.path[w] || r.marker[w]:
 			continue // "click "Privacy Settings" then …"
-		case cw.examples && r.example[w] && !cw.core.has(w):
-			continue // "such as app identifiers", "(e.g., Acme for payments)"
+		case cw.examples && (r.example[w] || r.alias[w]) && !cw.core.has(w):
+			continue // "such as app identifiers", "(e.g., Acme for payments)", "strictly necessary" or "essential"
 		case cw.all.has(w):
 			return false
 		case fillerWords[w] || r.offering[w] || offeringWords[w]:
@@ -185,6 +187,12 @@ type roles struct {
 	// the practice the statement states, and changes it only by a word
 	// of the category's rules.
 	example map[string]bool
+	// alias holds the words of a name in quotation marks given beside
+	// another as its alternative ("strictly necessary" or "essential"
+	// cookies): one thing called by a second name.
+	alias map[string]bool
+	// aliasOr is set when the sentence's only "or" joins two such names.
+	aliasOr bool
 }
 
 // listMarker reports whether w numbers an entry of a list: a letter or a
@@ -202,16 +210,17 @@ func listMarker(w string) bool {
 // capitalised word before a word naming an offering ("Acme Services",
 // "Acme app") is the offering's name.
 func readRoles(text string) roles {
-	r := roles{path: map[string]bool{}, purpose: map[string]bool{}, offering: map[string]bool{}, marker: map[string]bool{}, example: map[string]bool{}}
+	r := roles{path: map[string]bool{}, purpose: map[string]bool{}, offering: map[string]bool{}, marker: map[string]bool{}, example: map[string]bool{}, alias: map[string]bool{}}
 	type word struct {
 		w      string
 		upper  bool
 		clause bool // a clause ends after the word
 		paren  int  // the parentheses open where the word starts
 		closes bool // a parenthesis closes after the word
+		quote  int  // the quotation the word is in, counted from 1; 0: none
 	}
 	var ws []word
-	start, paren := -1, 0
+	start, paren, quote, quoted := -1, 0, 0, false
 	for i, c := range text + " " {
 		if unicode.IsLetter(c) || unicode.IsDigit(c) || c == '\'' || c == '’' {
 			if start < 0 {
@@ -227,7 +236,11 @@ func readRoles(text string) roles {
 				// renumbered when an entry is added before them.
 				r.marker[lower] = true
 			} else if raw != "" {
-				ws = append(ws, word{w: lower, upper: unicode.IsUpper([]rune(raw)[0]), paren: paren})
+				w := word{w: lower, upper: unicode.IsUpper([]rune(raw)[0]), paren: paren}
+				if quoted {
+					w.quote = quote
+				}
+				ws = append(ws, w)
 			}
 			start = -1
 		}
@@ -235,6 +248,10 @@ func readRoles(text string) roles {
 			ws[len(ws)-1].clause = true
 		}
 		switch c {
+		case '"', '“', '”':
+			if quoted = c == '“' || c == '"' && !quoted; quoted {
+				quote++
+			}
 		case '(':
 			paren++
 		case ')':
@@ -249,6 +266,25 @@ func readRoles(text string) roles {
 			m[g] = true
 		}
 	}
+	ors := 0
+	for i := range ws {
+		if ws[i].w != "or" {
+			continue
+		}
+		ors++
+		if i == 0 || i+1 == len(ws) {
+			continue
+		}
+		if q, q2 := ws[i-1].quote, ws[i+1].quote; ws[i].quote == 0 && q > 0 && q2 > 0 {
+			r.aliasOr = true
+			for _, x := range ws {
+				if x.quote == q || x.quote == q2 {
+					mark(r.alias, x.w)
+				}
+			}
+		}
+	}
+	r.aliasOr = r.aliasOr && ors == 1
 	for i := 0; i < len(ws); i++ {
 		w := ws[i].w
 		next := ""
