@@ -601,6 +601,10 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 		var lead leadIn             // the lead-in whose list the sentences continue
 		var items map[string]int    // the section's list items, read at its first lead-in
 		var entries map[string]bool // the section's list items and table rows, read when a heading names a topic
+		var digest map[string]bool  // the items of the page's digest of itself, which restate it (see digest.go)
+		if part.Heading != "" && isDigestHeading(tokenize(part.Heading).words) {
+			digest = digestItems(part.Body)
+		}
 		for _, text := range m.sentencesOf(part.Body) {
 			if lead.ok && !lead.continues(text, items) {
 				lead = leadIn{}
@@ -616,6 +620,9 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			}
 			if keys != nil {
 				keys[cl.key] = true
+			}
+			if digest[text] {
+				continue
 			}
 			for _, v := range cl.verdicts {
 				sn := lead.senseFor(&c.cats[v.cat], v.sense)

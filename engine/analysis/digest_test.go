@@ -1,0 +1,64 @@
+package analysis
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestDigestRestatesThePage: the items of a page's digest of itself are
+// no change of a provision when the digest comes or goes; the same items
+// under another heading are, and so is text after the digest's list.
+func TestDigestRestatesThePage(t *testing.T) {
+	const page = "# Partner rules\n\nThese rules apply to every partner.\n\n" +
+		"## Data\n\nWe share your personal data with advertising partners. We may terminate your account if you break these rules.\n"
+	digest := func(heading, after string) string {
+		return "# Partner rules\n\n" + heading + "\n\nflag\n\n" +
+			"*   We share your personal data with advertising partners to measure ads.\n    \n" +
+			"*   Accounts may be terminated when partners break the rules.\n\n" +
+			"These rules apply to every partner." + after + "\n\n" +
+			"## Data\n\nWe share your personal data with advertising partners. We may terminate your account if you break these rules.\n"
+	}
+	tests := []struct {
+		name, old, new string
+		want           []string // categories changed
+	}{
+		{"digest added", page, digest("AI-generated Key Takeaways\n--------------------------", ""), nil},
+		{"digest renamed", digest("## Key takeaways", ""), digest("## Page summary", ""), nil},
+		{"digest removed", digest("## Page Summary", ""), page, nil},
+		{"the same list under another heading", page, digest("## Our rules", ""), []string{"account_termination", "data_sharing"}},
+		{"new text after the digest's list", page, digest("## Key takeaways", " We sell your personal information to data brokers."), []string{"data_sale"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Analyze(tt.old, tt.new)
+			var got []string
+			for _, p := range r.Provisions {
+				got = append(got, p.Category)
+			}
+			slices.Sort(got)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("categories %v, want %s among them", got, w)
+				}
+			}
+			if tt.want == nil && len(got) > 0 {
+				t.Errorf("categories %v, want none", got)
+			}
+		})
+	}
+}
+
+func TestDigestItems(t *testing.T) {
+	body := "outlined_flag\n\n*   First point.\n    \n*   Second point, which goes\n    on here.\n\nThe page begins.\n\n*   A later list.\n"
+	got := digestItems(body)
+	for _, s := range []string{"First point.", "Second point, which goes", "on here."} {
+		if !got[s] {
+			t.Errorf("%q not in the digest %v", s, got)
+		}
+	}
+	for _, s := range []string{"outlined_flag", "The page begins.", "A later list."} {
+		if got[s] {
+			t.Errorf("%q in the digest", s)
+		}
+	}
+}
