@@ -127,12 +127,32 @@ func (w *fingerprintWriter) text(s string) {
 			continue
 		}
 		j := i + 1
-		for j < len(s) && !isHTMLSpace(s[j]) {
+		if w.lineStart {
+			// The first word of a line may need escaping.
+			for j < len(s) && !isHTMLSpace(s[j]) {
+				j++
+			}
+			w.raw(s[i:j])
+			i = j
+			continue
+		}
+		// Inside a line, words separated by single spaces are written
+		// as they are, by the run.
+		for j < len(s) && (s[j] != ' ' || j+1 < len(s) && !isHTMLSpace(s[j+1])) && !isOtherHTMLSpace(s[j]) {
 			j++
 		}
-		w.raw(s[i:j])
+		if w.space {
+			w.writeByte(' ')
+			w.space = false
+		}
+		w.writeString(s[i:j])
 		i = j
 	}
+}
+
+// isOtherHTMLSpace reports the HTML spaces but the plain space.
+func isOtherHTMLSpace(c byte) bool {
+	return c == '\n' || c == '\t' || c == '\r' || c == '\f'
 }
 
 // raw writes s after any pending space. Text that starts a line and would
