@@ -61,7 +61,7 @@ func isWeakClass(class string) bool {
 // form, captcha or error title is taken for a wall rather than a document.
 const shortPageRunes = 1500
 
-// pageFacts is what one walk over a parsed page learns for the checks that
+// pageFacts is what the walk over a parsed page (walkPage) learns for the checks that
 // look at the whole document: the first <title>, the first <base href>,
 // and whether challenge or weak (captcha, login) markup is present.
 type pageFacts struct {
@@ -72,41 +72,35 @@ type pageFacts struct {
 	weak      bool
 }
 
-// scanPage walks the page once, in document order, collecting its facts.
-// Element names and attributes match as CSS selectors would.
-func scanPage(root *html.Node) pageFacts {
-	var f pageFacts
-	for n := range root.Descendants() {
-		if n.Type != html.ElementNode {
-			continue
+// add takes the facts of one element; walkPage calls it for each
+// element in document order. Element names and attributes match as CSS
+// selectors would.
+func (f *pageFacts) add(n *html.Node) {
+	switch n.Data {
+	case "title":
+		if f.title == nil {
+			f.title = n
 		}
-		switch n.Data {
-		case "title":
-			if f.title == nil {
-				f.title = n
-			}
-		case "base":
-			if !f.hasBase {
-				f.base, f.hasBase = firstAttr(n, "href")
-			}
-		case "iframe":
-			f.weak = f.weak || anyAttr(n, "src", func(v string) bool { return strings.Contains(v, "captcha") })
-		case "input":
-			f.weak = f.weak || anyAttr(n, "type", func(v string) bool { return v == "password" })
+	case "base":
+		if !f.hasBase {
+			f.base, f.hasBase = firstAttr(n, "href")
 		}
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "id":
-				f.challenge = f.challenge || isChallengeID(a.Val)
-			case "class":
-				f.challenge = f.challenge || hasClass(a.Val, isChallengeClass)
-				f.weak = f.weak || hasClass(a.Val, isWeakClass)
-			case "data-sitekey":
-				f.weak = true
-			}
+	case "iframe":
+		f.weak = f.weak || anyAttr(n, "src", func(v string) bool { return strings.Contains(v, "captcha") })
+	case "input":
+		f.weak = f.weak || anyAttr(n, "type", func(v string) bool { return v == "password" })
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "id":
+			f.challenge = f.challenge || isChallengeID(a.Val)
+		case "class":
+			f.challenge = f.challenge || hasClass(a.Val, isChallengeClass)
+			f.weak = f.weak || hasClass(a.Val, isWeakClass)
+		case "data-sitekey":
+			f.weak = true
 		}
 	}
-	return f
 }
 
 // firstAttr returns the value of the first attribute named key, in any

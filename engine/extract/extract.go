@@ -115,15 +115,13 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse html: %w", err)
 	}
-	parseNoscript(root)
+	walk := walkPage(root)
 	doc := goquery.NewDocumentFromNode(root)
-	facts := scanPage(root)
-	if isBlocked(doc, facts) {
+	if isBlocked(doc, walk.facts) {
 		return nil, ErrBlocked
 	}
-	base := baseURL(facts, pageURL)
-	keepSVGTitles(root)
-	dropped := dropNonContent(root)
+	base := baseURL(walk.facts, pageURL)
+	dropped := walk.dropNonContent(root, keepSVGTitles(walk.svgs))
 
 	runBuiltinFilters(doc, base, rules.Filters)
 	if err := removeSelectors(doc, rules.Remove); err != nil {
@@ -145,29 +143,6 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 		fixLinks(n, base)
 	}
 	return nodes, nil
-}
-
-// dropNonContent removes the elements that hold no text of the document
-// (scripts, styles, templates, SVG, embedded objects) and returns them in
-// document order, nested ones included, as the selector "script, style,
-// template, svg, iframe, object, embed, canvas" finds them.
-func dropNonContent(root *html.Node) []*html.Node {
-	var found []*html.Node
-	for n := range root.Descendants() {
-		if n.Type != html.ElementNode {
-			continue
-		}
-		switch n.Data {
-		case "script", "style", "template", "svg", "iframe", "object", "embed", "canvas":
-			found = append(found, n)
-		}
-	}
-	for _, n := range found {
-		if n.Parent != nil {
-			n.Parent.RemoveChild(n)
-		}
-	}
-	return found
 }
 
 // convertNodes converts the selected nodes to (not yet normalized)

@@ -4,27 +4,15 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
-// keepSVGTitles replaces each inline <svg> that names itself with a
-// <title> child by that name, as the text alternative of an image is kept:
-// a logo drawn in SVG reads as "Open Terms Archive logo", as it does in
-// Open Terms Archive's versions. Other SVG is dropped with the page's
-// scripts and styles.
-func keepSVGTitles(root *html.Node) {
-	var svgs []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Svg {
-			svgs = append(svgs, n)
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
+// keepSVGTitles replaces each inline <svg> (those walkPage found) that
+// names itself with a <title> child by that name, as the text alternative
+// of an image is kept: a logo drawn in SVG reads as "Open Terms Archive
+// logo", as it does in Open Terms Archive's versions. Other SVG is dropped
+// with the page's scripts and styles. It reports whether it replaced any.
+func keepSVGTitles(svgs []*html.Node) bool {
+	replaced := false
 	for _, svg := range svgs {
 		name := svgTitle(svg)
 		if name == "" || svg.Parent == nil {
@@ -32,7 +20,9 @@ func keepSVGTitles(root *html.Node) {
 		}
 		svg.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: name}, svg)
 		svg.Parent.RemoveChild(svg)
+		replaced = true
 	}
+	return replaced
 }
 
 // svgTitle is the text of an <svg>'s own <title> child, trimmed.
