@@ -43,7 +43,10 @@ func Extract(body []byte, contentType, pageURL string, rules Rules) (string, err
 // the fingerprint unchanged never converts.
 type Page struct {
 	nodes []*html.Node // the selected, cleaned HTML; nil for text
-	text  string       // the normalized text of a PDF or text file
+	// textSize is the length of the text in nodes, which sizes the
+	// buffers of the conversions.
+	textSize int
+	text     string // the normalized text of a PDF or text file
 }
 
 // Prepare reads body as Extract does, up to the Markdown conversion: an
@@ -69,11 +72,11 @@ func Prepare(body []byte, contentType, pageURL string, rules Rules) (*Page, erro
 	case mt == "text/plain" || mt == "text/markdown" || mt == "text/x-markdown":
 		text = Normalize(string(toUTF8(body, contentType)))
 	default:
-		nodes, err := htmlNodes(body, contentType, pageURL, rules)
+		nodes, textSize, err := htmlNodes(body, contentType, pageURL, rules)
 		if err != nil {
 			return nil, err
 		}
-		return &Page{nodes: nodes}, nil
+		return &Page{nodes: nodes, textSize: textSize}, nil
 	}
 	if !hasWords(text) {
 		return nil, ErrEmpty
@@ -86,7 +89,7 @@ func (p *Page) Markdown() (string, error) {
 	if p.nodes == nil {
 		return p.text, nil
 	}
-	text := normalize(convertNodes(p.nodes))
+	text := normalize(convertNodes(p.nodes, p.markdownSize()))
 	if !hasWords(text) {
 		return "", ErrEmpty
 	}
@@ -104,8 +107,9 @@ func mediaType(contentType string) string {
 }
 
 // htmlNodes parses an HTML page, applies the rules and returns the
-// selected nodes, cleaned and with their links made absolute.
-func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.Node, error) {
+// selected nodes, cleaned and with their links made absolute, and the
+// length of their text.
+func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.Node, int, error) {
 	page := toUTF8(body, contentType)
 	var r io.Reader = bytes.NewReader(page)
 	if !rules.readsText() {
@@ -113,23 +117,23 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 	}
 	root, err := html.Parse(r)
 	if err != nil {
-		return nil, fmt.Errorf("extract: parse html: %w", err)
+		return nil, 0, fmt.Errorf("extract: parse html: %w", err)
 	}
 	walk := walkPage(root)
 	doc := goquery.NewDocumentFromNode(root)
 	if isBlocked(doc, walk.facts) {
-		return nil, ErrBlocked
+		return nil, 0, ErrBlocked
 	}
 	base := baseURL(walk.facts, pageURL)
 	dropped := walk.dropNonContent(root, keepSVGTitles(walk.svgs))
 
 	runBuiltinFilters(doc, base, rules.Filters)
 	if err := removeSelectors(doc, rules.Remove); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	nodes, err := selectNodes(doc, rules.Select)
 	if err != nil {
-		return nil, explainMissing(err, dropped)
+		return nil, 0, explainMissing(err, dropped)
 	}
 	for _, n := range nodes {
 		removeConsentBanners(n)
@@ -137,19 +141,20 @@ func htmlNodes(body []byte, contentType, pageURL string, rules Rules) ([]*html.N
 	if !selectionHasWords(nodes) {
 		// Checked on the HTML because Markdown would count image and link
 		// addresses as words.
-		return nil, ErrEmpty
+		return nil, 0, ErrEmpty
 	}
+	size := 0
 	for _, n := range nodes {
-		fixLinks(n, base)
+		size += fixLinks(n, base)
 	}
-	return nodes, nil
+	return nodes, size, nil
 }
 
 // convertNodes converts the selected nodes to (not yet normalized)
-// Markdown, a blank line between two, in one buffer sized for their text.
+// Markdown, a blank line between two, in one buffer of the given size.
 // Invalid UTF-8 is left for Normalize to replace.
-func convertNodes(nodes []*html.Node) []byte {
-	w := &mdWriter{buf: make([]byte, 0, markdownSize(nodes))}
+func convertNodes(nodes []*html.Node, size int) []byte {
+	w := &mdWriter{buf: make([]byte, 0, size)}
 	for i, n := range nodes {
 		if i > 0 {
 			w.buf = append(w.buf, "\n\n"...)
@@ -160,18 +165,10 @@ func convertNodes(nodes []*html.Node) []byte {
 	return w.buf
 }
 
-// markdownSize guesses the length of the nodes' Markdown: their text and
-// an eighth more for syntax and link targets.
-func markdownSize(nodes []*html.Node) int {
-	size := 0
-	for _, n := range nodes {
-		for d := range n.Descendants() {
-			if d.Type == html.TextNode {
-				size += len(d.Data)
-			}
-		}
-	}
-	return size + size/8 + 64
+// markdownSize guesses the length of the page's Markdown: its text and an
+// eighth more for syntax and link targets.
+func (p *Page) markdownSize() int {
+	return p.textSize + p.textSize/8 + 64
 }
 
 // removeSelectors deletes what the selectors match; a CSS selector that

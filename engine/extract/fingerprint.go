@@ -44,7 +44,7 @@ func (p *Page) Fingerprint() string {
 // by piece as it is rendered instead of held whole first.
 func (p *Page) fingerprintText() string {
 	var n normalizer
-	n.b.Grow(markdownSize(p.nodes))
+	n.b.Grow(p.markdownSize())
 	w := fingerprintWriter{out: &n, buf: make([]byte, 0, fingerprintPiece)}
 	p.render(&w)
 	writeNormalized(&n, w.buf)

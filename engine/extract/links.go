@@ -35,25 +35,37 @@ func baseURL(f pageFacts, pageURL string) *url.URL {
 // fixLinks makes the links and images beneath n absolute, removes
 // tracking and session parameters from them, drops script links and
 // srcset (whose candidates vary with the CDN's mood), and undoes
-// Cloudflare's e-mail obfuscation, in one walk of the tree.
-func fixLinks(n *html.Node, base *url.URL) {
+// Cloudflare's e-mail obfuscation, in one walk of the tree. It returns
+// the length of the text beneath n, by which the conversions size their
+// buffers without a walk of their own.
+func fixLinks(n *html.Node, base *url.URL) int {
+	size := 0
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && fixElement(c, base) {
-			fixLinks(c, base)
+		switch {
+		case c.Type == html.TextNode:
+			size += len(c.Data)
+		case c.Type == html.ElementNode:
+			if keep, text := fixElement(c, base); keep {
+				size += fixLinks(c, base)
+			} else {
+				size += text
+			}
 		}
 		c = next
 	}
+	return size
 }
 
 // fixElement fixes one element's links and reports whether it stays in
-// the tree; an obfuscated e-mail address is replaced by its text.
-func fixElement(n *html.Node, base *url.URL) bool {
+// the tree; an obfuscated e-mail address is replaced by its text, whose
+// length it returns.
+func fixElement(n *html.Node, base *url.URL) (keep bool, text int) {
 	if v, ok := firstAttr(n, "data-cfemail"); ok {
 		if addr, ok := decodeCFEmail(v); ok {
 			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: addr}, n)
 			n.Parent.RemoveChild(n)
-			return false
+			return false, len(addr)
 		}
 	}
 	switch n.Data {
@@ -65,7 +77,7 @@ func fixElement(n *html.Node, base *url.URL) bool {
 	case "source":
 		removeAttr(n, "srcset")
 	}
-	return true
+	return true, 0
 }
 
 // fixURLAttr cleans the link in the first attribute named key, or removes

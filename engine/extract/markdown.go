@@ -22,7 +22,7 @@ import (
 // content they wrap, so that empty emphasis or links vanish and spaces
 // stay outside the delimiters.
 func markdown(n *html.Node) string {
-	buf := convertNodes([]*html.Node{n})
+	buf := convertNodes([]*html.Node{n}, 0)
 	if !utf8.Valid(buf) {
 		return strings.ToValidUTF8(string(buf), "\uFFFD")
 	}
