@@ -42,6 +42,10 @@ type Report struct {
 	Stats       diff.Stats     `json:"stats"`
 	Sections    []diff.Section `json:"sections"`
 	Provisions  []Provision    `json:"provisions"`
+	// Incomplete names the version (IncompleteOld or IncompleteNew) that
+	// looks like a wrong capture holding a fragment of the other: its
+	// provisions are not compared (see fragment).
+	Incomplete string `json:"incomplete,omitempty"`
 }
 
 // NoChange is the summary of a pair that differs only in noise.
@@ -66,6 +70,10 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 		// Corrections and reformatting carry no provisions, even where
 		// the corrected word names one ("biometric").
 		r.Summary = editorialSummary(d.Editorial)
+		return r
+	}
+	if which, ok := fragment(oldMarkdown, newMarkdown, d.Stats); ok {
+		r.Incomplete, r.Summary = which, fragmentSummary(which, d.Stats)
 		return r
 	}
 	c := rules()
