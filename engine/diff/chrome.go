@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // copyLinkLabel is the label of the button that copies a section's
@@ -26,6 +27,14 @@ const maxChipWords = 8
 // translation messages. Such pieces change between visits or page designs, not the
 // document.
 func onlyChrome(oldMD, newMD string) bool {
+	if sameChrome(oldMD, newMD) {
+		return false // most pairs: the changed lines hold no furniture
+	}
+	return onlyChromeWhole(oldMD, newMD)
+}
+
+// onlyChromeWhole is onlyChrome filtering both whole documents.
+func onlyChromeWhole(oldMD, newMD string) bool {
 	old, oldRemoved := dropChrome(oldMD)
 	new, newRemoved := dropChrome(newMD)
 	// The same furniture in both leaves the difference where it was.
@@ -36,10 +45,39 @@ func onlyChrome(oldMD, newMD string) bool {
 // it removed, trimmed.
 func dropChrome(md string) (string, []string) {
 	var removed []string
-	for _, drop := range []func(string, *[]string) string{dropTranslationMarks, dropSuggestions, dropFeedback, dropContentsTitles, dropSiteLinks, dropUpdateNotices} {
-		md = drop(md, &removed) // the messages first: a line they leave may be only a link
+	for _, st := range chromeStages() {
+		md = st.drop(md, &removed)
 	}
 	return md, removed
+}
+
+// chromeStage is one filter of dropChrome. inRun reports what sameChrome
+// needs of a run of lines that changed, from a line blockStart accepts
+// (or the top) to the line before one: whether the filter may drop or
+// change a line of it in some document (whatever the document's other
+// lines and site) otherwise than reads tells, and reads: what of the run
+// the filter's look at the whole document reads (whether it names the
+// button the filter looks for, the sites of its links) and which of its
+// lines it may drop. A filter that cannot tell says it may drop
+// something. A new filter needs one, and blockStart must still hold:
+// no filter reads past such a line or drops it before the table of
+// contents is looked for.
+type chromeStage struct {
+	drop  func(md string, removed *[]string) string
+	inRun func(run string, lines []string) (mayDrop bool, reads string)
+}
+
+// chromeStages are dropChrome's filters in order, the messages first: a
+// line they leave may be only a link.
+func chromeStages() []chromeStage {
+	return []chromeStage{
+		{dropTranslationMarks, translationInRun},
+		{dropSuggestions, suggestionsInRun},
+		{dropFeedback, feedbackInRun},
+		{dropContentsTitles, contentsInRun},
+		{dropSiteLinks, siteLinksInRun},
+		{dropUpdateNotices, updateNoticesInRun},
+	}
 }
 
 // dropLines removes the lines of md that drop reports (given all lines
@@ -122,10 +160,11 @@ func suggestionLine(line string) bool {
 	if s == "" {
 		return true
 	}
-	if len(strings.Fields(s)) > maxChipWords || strings.ContainsAny(s[:1], "#*-+|>=[!0123456789") {
+	// The words are counted last: sameChrome asks this of every line.
+	if strings.ContainsAny(s[:1], "#*-+|>=[!0123456789") || strings.ContainsAny(s[len(s)-1:], ".:;,)!") { // "Welcome to Example!" opens the text
 		return false
 	}
-	return !strings.ContainsAny(s[len(s)-1:], ".:;,)!") // "Welcome to Example!" opens the text
+	return len(strings.Fields(s)) <= maxChipWords
 }
 
 func nonBlank(lines []string) int {
@@ -208,13 +247,39 @@ func feedbackQuestion(line string) bool {
 // answerButtons reports a line that is only the widget's buttons, in any
 // case and with or without a space between them ("YesNo", "Oui Non").
 func answerButtons(line string) bool {
-	s := strings.ToLower(strings.Join(strings.Fields(strings.Trim(strings.TrimSpace(line), "*_")), ""))
-	for _, pair := range [][2]string{{"yes", "no"}, {"oui", "non"}, {"ja", "nein"}, {"sí", "no"}, {"si", "no"}} {
+	pairs := [][2]string{{"yes", "no"}, {"oui", "non"}, {"ja", "nein"}, {"sí", "no"}, {"si", "no"}}
+	t := strings.Trim(strings.TrimSpace(line), "*_")
+	// A line with more letters than both buttons is told without
+	// building its words: sameChrome asks this of every line. Changing
+	// case keeps the number of letters.
+	longest := 0
+	for _, pair := range pairs {
+		longest = max(longest, len(pair[0])+len(pair[1]))
+	}
+	if nonSpaceRunes(t, longest+1) > longest {
+		return false
+	}
+	s := strings.ToLower(strings.Join(strings.Fields(t), ""))
+	for _, pair := range pairs {
 		if s == pair[0]+pair[1] || s == pair[0] || s == pair[1] {
 			return true
 		}
 	}
 	return false
+}
+
+// nonSpaceRunes counts the characters of s that are not white space, up
+// to limit.
+func nonSpaceRunes(s string, limit int) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			if n++; n == limit {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // maxContentsTitleWords bounds the words of a table of contents' title

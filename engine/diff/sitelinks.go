@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"iter"
 	"net/url"
 	"strings"
 )
@@ -33,29 +34,36 @@ func dropSiteLinks(md string, removed *[]string) string {
 // short label and no sentence stop, to site, whose words name nothing a
 // policy binds.
 func siteLink(line, site string) bool {
+	target, ok := siteLinkTarget(line)
+	return ok && domainOf(target) == site
+}
+
+// siteLinkTarget returns the target of a line that siteLink accepts for
+// the site of that target.
+func siteLinkTarget(line string) (string, bool) {
 	s := strings.TrimSpace(line)
 	if item, ok := listItem(s); ok {
 		s = item
 	}
 	mid := strings.Index(s, "](")
 	if !strings.HasPrefix(s, "[") || !strings.HasSuffix(s, ")") || mid < 0 || strings.ContainsAny(s[1:mid], "[]") {
-		return false
+		return "", false
 	}
 	label, target := s[1:mid], s[mid+2:len(s)-1]
 	if strings.ContainsAny(target, "()[] ") && !strings.Contains(target, ` "`) {
-		return false // more than one link, or text after the first
+		return "", false // more than one link, or text after the first
 	}
 	target, _, _ = strings.Cut(target, " ") // a link title
 	words := strings.Fields(label)
 	if len(words) == 0 || len(words) > maxSiteLinkWords || strings.ContainsAny(label[len(label)-1:], ".:;!?") {
-		return false
+		return "", false
 	}
 	for _, w := range words {
 		if bindingWords[strings.ToLower(strings.Trim(w, `*_"'’,()`))] {
-			return false
+			return "", false
 		}
 	}
-	return domainOf(target) == site
+	return target, true
 }
 
 // bindingWords name a document, a right or a practice: a link labelled
@@ -74,27 +82,37 @@ kündigung kündigen formular richtlinie bedingungen zahlung`)
 func ownSite(md string) string {
 	counts := map[string]int{}
 	best, bestN := "", 0
-	for rest := md; ; {
-		i := strings.Index(rest, "](http")
-		if i < 0 {
-			break
-		}
-		rest = rest[i+2:]
-		end := strings.IndexAny(rest, ") \n")
-		if end < 0 {
-			end = len(rest)
-		}
-		if d := domainOf(rest[:end]); d != "" {
-			counts[d]++
-			if counts[d] > bestN {
-				best, bestN = d, counts[d]
-			}
+	for d := range linkDomains(md) {
+		counts[d]++
+		if counts[d] > bestN {
+			best, bestN = d, counts[d]
 		}
 	}
 	if bestN < minSiteLinks {
 		return ""
 	}
 	return best
+}
+
+// linkDomains yields the domain of each web link of md in turn, leaving
+// out targets without one.
+func linkDomains(md string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for rest := md; ; {
+			i := strings.Index(rest, "](http")
+			if i < 0 {
+				return
+			}
+			rest = rest[i+2:]
+			end := strings.IndexAny(rest, ") \n")
+			if end < 0 {
+				end = len(rest)
+			}
+			if d := domainOf(rest[:end]); d != "" && !yield(d) {
+				return
+			}
+		}
+	}
 }
 
 // domainOf returns the registered domain of a web address: its last two
