@@ -96,7 +96,7 @@ func readerDutyPhrases() []string {
 		developer + " ~2 must|shall|should|mustnt|shant",
 		developer + "|" + customer + " ~2 will|may|must|shall|cannot ~1 not|never",
 		developer + "|" + customer + "|" + app + " ~2 is|are ~1 required|obliged|obligated|expected|responsible",
-		developer + "|" + customer + " ~2 may ~1 only|temporarily",
+		developer + "|" + customer + " ~2 may ~1 only|temporarily|indefinitely",
 		customer + " ~2 must|shall|should ~2 " + handling,
 		"your ~1 " + app + " ~3 must|shall|should",
 		app + " that|which ~6 must|shall|should",

@@ -60,9 +60,25 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 			}
 		}
 	}
+	if kind != ChangeRemoved && sev.Less(SeverityMedium) && c.anyBindsReader(added) {
+		// A new duty or limit on the developer, customer or app of
+		// developer or business terms ("developers must obtain the users'
+		// consent") is medium whatever the practice's own rating: the
+		// reader has a new rule to follow.
+		sev = SeverityMedium
+	}
 	ch := c.provision(ci, kind, ev, old)
 	ch.p.Severity, ch.label, ch.verb = sev, label, verb
 	return ch
+}
+
+// anyBindsReader reports whether one of the statements binds the reader
+// of developer or business terms and does more than restate the law
+// ("developers must comply with applicable law" adds no rule).
+func (c *classifier) anyBindsReader(fs []finding) bool {
+	return slices.ContainsFunc(fs, func(f finding) bool {
+		return anyContains(c.readerDuty, f.words) && !c.onlyRestateLaw([]finding{f})
+	})
 }
 
 // prohibitionSeverity rates a new rule forbidding others to do it

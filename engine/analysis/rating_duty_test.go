@@ -20,6 +20,8 @@ func TestRateReaderDuty(t *testing.T) {
 			"Your app must request precise location of the user only when a feature needs it.", SeverityMedium},
 		{"developers required to disclose AI training", "ai_training",
 			"Developers are required to tell users when their content is used to train AI models.", SeverityMedium},
+		{"customers allowed to keep coordinates indefinitely", "location_data",
+			"Customer may indefinitely cache the latitude and longitude of end users only to show them their saved places.", SeverityMedium},
 		{"a permissions requirement for precise location", "location_data",
 			"Precise location of users now falls under our sensitive permissions requirements.", SeverityMedium},
 		{"a developer policy's rule in the imperative", "children_data",
@@ -65,6 +67,38 @@ func TestRateReaderDutyRemoved(t *testing.T) {
 		t.Run(tt.name+", beside a statement that stays", func(t *testing.T) {
 			stays := "Parents can ask us to delete the data of their children under 13."
 			checkSeverity(t, doc(kept, stays, tt.sentence), doc(kept, stays), tt.category, tt.want)
+		})
+	}
+}
+
+// TestRateReaderDutyRaised checks that a new duty or limit binding the
+// reader of developer or business terms is medium even in a category
+// whose own rating of the change is low, while a limit the platform puts
+// on its vendors, which narrows its practice, and a duty to obey the law
+// stay low.
+func TestRateReaderDutyRaised(t *testing.T) {
+	kept := "We may update these terms from time to time."
+	sharing := "We share the data of users with the payment providers that process their orders."
+	tests := []struct {
+		name, category string
+		old, new       []string
+		want           Severity
+	}{
+		{"developers to obtain consent", "consent",
+			[]string{kept}, []string{kept, "Developers must obtain the consent of users before the app reads their contacts."}, SeverityMedium},
+		{"developers forbidden to share with data brokers", "data_sharing",
+			[]string{kept, sharing}, []string{kept, sharing, "Developers may not share user data with data brokers."}, SeverityMedium},
+		{"a customer's duty of sharing reworded into a stricter one", "data_sharing",
+			[]string{kept, sharing, "Customers may share the data they receive from us with their processors."},
+			[]string{kept, sharing, "Customers must delete the data they receive from us when the contract ends and may only share it with their processors."}, SeverityMedium},
+		{"our vendors forbidden to use the data for themselves", "data_sharing",
+			[]string{kept, sharing}, []string{kept, sharing, "Vendors may not use the data we share with them for their own purposes."}, SeverityLow},
+		{"developers to obey the law when sharing data", "consent",
+			[]string{kept}, []string{kept, "Developers must comply with applicable laws on consent when they process user data."}, SeverityLow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(tt.old...), doc(tt.new...), tt.category, tt.want)
 		})
 	}
 }
