@@ -291,6 +291,13 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 		return ch, true
 	}
 	switch {
+	case !cat.Negatable && len(droppedR) > 0 && len(newR) > 0 && figureChanged(newR, droppedR):
+		// "Not directed to children under 13" became "… under 16": a
+		// category whose commitments state a limit by its figure (an
+		// age) changed the limit, not only the wording.
+		ch := c.provision(ci, ChangeModified, newR[0], closest(newR[0], droppedR))
+		ch.p.Severity = SeverityMedium
+		return ch, true
 	case len(droppedR) > 0 && len(newR) == 0:
 		// A commitment not to do something is gone ("we do not sell …").
 		ch := c.provision(ci, ChangeModified, droppedR[0], nil)
