@@ -2,7 +2,7 @@ package analysis
 
 import (
 	"fmt"
-	"strings"
+	"unicode"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
 )
@@ -37,16 +37,31 @@ const (
 // fragment returns which version of a change (the versions' Markdown and
 // their comparison's counts) is a fragment of the other, if one is.
 func fragment(oldMD, newMD string, st diff.Stats) (string, bool) {
-	oldWords, newWords := len(strings.Fields(oldMD)), len(strings.Fields(newMD))
+	// The versions' words are counted only when the comparison's counts
+	// leave room for a fragment: most pairs are told by those alone.
+	smaller := func(part, whole string) bool {
+		return float64(wordCount(part)) < maxFragmentShare*float64(wordCount(whole))
+	}
 	switch {
-	case st.AddedWords <= maxFragmentOwnWords && st.RemovedWords >= minFragmentedWords &&
-		float64(newWords) < maxFragmentShare*float64(oldWords):
+	case st.AddedWords <= maxFragmentOwnWords && st.RemovedWords >= minFragmentedWords && smaller(newMD, oldMD):
 		return IncompleteNew, true
-	case st.RemovedWords <= maxFragmentOwnWords && st.AddedWords >= minFragmentedWords &&
-		float64(oldWords) < maxFragmentShare*float64(newWords):
+	case st.RemovedWords <= maxFragmentOwnWords && st.AddedWords >= minFragmentedWords && smaller(oldMD, newMD):
 		return IncompleteOld, true
 	}
 	return "", false
+}
+
+// wordCount is len(strings.Fields(s)) without building the words.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }
 
 // fragmentSummary says which version looks incomplete and why.

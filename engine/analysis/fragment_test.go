@@ -59,3 +59,15 @@ func TestFragmentIsNoProvisionChange(t *testing.T) {
 		})
 	}
 }
+
+// FuzzWordCount holds wordCount to counting strings.Fields.
+func FuzzWordCount(f *testing.F) {
+	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nline", "non\u00a0breaking\u2003space", "\xff\xfe bad", "ünïcode wörds"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
