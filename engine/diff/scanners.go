@@ -138,24 +138,31 @@ func nextField(s string, i int) (start, end int) {
 
 // toLower is strings.ToLower(s), which decodes and maps every rune of a
 // text that is not all ASCII; here ASCII bytes, most of a document, are
-// lower-cased directly.
+// lower-cased directly, the runs between capitals copied whole into one
+// buffer that becomes the result.
 func toLower(s string) string {
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	start := 0 // s[start:i] goes to b as it is
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b.WriteString(s[start:i])
+				b.WriteByte(c + 'a' - 'A')
+				start = i + 1
 			}
-			b = append(b, c)
 			i++
 			continue
 		}
+		b.WriteString(s[start:i])
 		r, size := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r)) // an invalid byte becomes U+FFFD, as in strings.Map
+		b.WriteRune(unicode.ToLower(r)) // an invalid byte becomes U+FFFD, as in strings.Map
 		i += size
+		start = i
 	}
-	return string(b)
+	b.WriteString(s[start:])
+	return b.String()
 }
 
 // canonicalURLs is webURL.ReplaceAllStringFunc(line, canonicalURL)
