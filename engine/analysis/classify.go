@@ -555,14 +555,14 @@ func spelling(w string) string {
 	case "has":
 		return "have"
 	}
-	for _, s := range [...]struct{ british, american string }{
-		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"},
-		{"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"}, {"ence", "ense"}, {"iour", "ior"}, {"vour", "vor"},
-		{"nour", "nor"}, {"bour", "bor"}, {"lour", "lor"},
-	} {
-		if len(w) > len(s.british)+2 && strings.HasSuffix(w, s.british) {
-			w = w[:len(w)-len(s.british)] + s.american
-			break
+	// Most words end in none of the British endings' last letters: the
+	// endings are tried only on the others.
+	if len(w) > britishShortest+2 && britishLast[w[len(w)-1]] {
+		for _, s := range britishEndings {
+			if len(w) > len(s.british)+2 && strings.HasSuffix(w, s.british) {
+				w = w[:len(w)-len(s.british)] + s.american
+				break
+			}
 		}
 	}
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
@@ -570,6 +570,25 @@ func spelling(w string) string {
 	}
 	return w
 }
+
+// britishEndings are British word endings with their American spelling,
+// the first that ends a word applying.
+var britishEndings = [...]struct{ british, american string }{
+	{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"},
+	{"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"}, {"ence", "ense"}, {"iour", "ior"}, {"vour", "vor"},
+	{"nour", "nor"}, {"bour", "bor"}, {"lour", "lor"},
+}
+
+// britishLast and britishShortest are the last letters of britishEndings
+// and the length of the shortest.
+var britishLast, britishShortest = func() (last [256]bool, shortest int) {
+	shortest = len(britishEndings[0].british)
+	for _, s := range britishEndings {
+		last[s.british[len(s.british)-1]] = true
+		shortest = min(shortest, len(s.british))
+	}
+	return last, shortest
+}()
 
 // writtenOut returns a negation written short, as words lose their
 // apostrophes ("isn't" is "isnt"), with its words written out, and any
