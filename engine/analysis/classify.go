@@ -630,8 +630,11 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			}
 			cl, ok := m.verdicts[text]
 			if !ok {
-				s := tokenize(text)
-				cl.key, cl.words = keyOf(text, s.words), s.words
+				// The sentence's clauses are read once, here; its words
+				// are kept, in a slice of their own size.
+				s := tokenizeInto(text, m.scratch.tokens)
+				m.scratch.tokens = s
+				cl.key, cl.words = keyOf(text, s.words), slices.Clone(s.words)
 				c.classifySentence(s, &m.scratch, func(cat int, sn sense) {
 					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 				})

@@ -6,7 +6,8 @@ package analysis
 type scratch struct {
 	starts  wordStarts
 	states  []catState
-	touched []int // categories whose state is not clear
+	touched []int    // categories whose state is not clear
+	tokens  sentence // the slices of the last sentence tokenized, reused
 }
 
 // catState collects what a sentence matched of one category.

@@ -25,7 +25,14 @@ type sentence struct {
 // German text as written; the function words that shape clauses are in
 // English, French and German.
 func tokenize(text string) sentence {
-	b := newClauseBuilder()
+	return tokenizeInto(text, sentence{})
+}
+
+// tokenizeInto is tokenize building the sentence in the slices of into,
+// whose contents it overwrites: a caller that keeps only some of a
+// sentence reuses one set of slices from sentence to sentence.
+func tokenizeInto(text string, into sentence) sentence {
+	b := clauseBuilder{s: sentence{words: into.words[:0], clause: into.clause[:0], cond: append(into.cond[:0], false), comma: into.comma[:0]}}
 	// A word that is already lower-case ASCII in text (most are) is a
 	// slice of it; others are built in buf.
 	start, copied := -1, false

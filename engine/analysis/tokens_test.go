@@ -149,3 +149,17 @@ func TestPhraseInsideWords(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokenizeInto holds tokenizing into the slices of the sentence
+// before to tokenizing afresh.
+func FuzzTokenizeInto(f *testing.F) {
+	f.Add("If you do not opt out, we may share it; but not sell it.", "Wir verkaufen Ihre Daten nicht.")
+	f.Add("l'utilisation de vos données", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		prev := tokenizeInto(a, sentence{})
+		if got, want := tokenizeInto(b, prev), tokenize(b); !slices.Equal(got.words, want.words) ||
+			!slices.Equal(got.clause, want.clause) || !slices.Equal(got.cond, want.cond) || !slices.Equal(got.comma, want.comma) {
+			t.Fatalf("tokenizeInto(%q) after %q = %+v, want %+v", b, a, got, want)
+		}
+	})
+}
