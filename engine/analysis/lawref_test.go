@@ -26,13 +26,6 @@ func TestRateLawReference(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
-			name:     "a term defined by a regulation",
-			category: "law_enforcement",
-			old:      doc("We may update this policy from time to time."),
-			new:      doc("We may update this policy from time to time.", "“Restricted Data” means personal data or government-related data, each as defined in 28 C.F.R. Part 202 on Access to Government-Related Data by Countries of Concern."),
-			want:     SeverityLow,
-		},
-		{
 			name:     "a practice on data whose kind a law defines",
 			category: "data_sale",
 			old:      doc("We may update this policy from time to time."),

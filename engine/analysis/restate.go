@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -279,8 +280,13 @@ func statesSomething(text string) bool {
 	if strings.HasSuffix(t, "?") {
 		return false
 	}
-	return !isNavigation(t)
+	return !isNavigation(t) && !definition.MatchString(t)
 }
+
+// definition matches a sentence that defines a term ("“Bulk Data” means
+// …", "(b) "LLM" or "Model" refers to …"): it says what a word of the
+// document stands for, and the practice is stated where the word is used.
+var definition = regexp.MustCompile(`^(?:[-*+]\s+|\(?[0-9a-z]{1,3}[.)]\s+)?(?:\*\*)?["“][^"”]{1,80}["”](?:\*\*)?(?:\s+or\s+(?:\*\*)?["“][^"”]{1,40}["”](?:\*\*)?)?(?:\s*\([^)]{0,60}\))?,?\s+(?:means|shall mean|refers to|is defined as)\s`)
 
 // isNavigation reports whether text is titles separated by rules: three
 // or more short parts between runs of dashes.

@@ -6,8 +6,8 @@ import (
 )
 
 // TestRestatedSentenceIsNoChange: a sentence of a category reworded with
-// synonyms, reordered, split or merged, or a question or navigation line
-// naming the topic, changes no provision; a change of who, what data,
+// synonyms, reordered, split or merged, or a question, navigation line or
+// definition naming the topic, changes no provision; a change of who, what data,
 // which condition, a negation or a number does.
 func TestRestatedSentenceIsNoChange(t *testing.T) {
 	tests := []struct {
@@ -57,6 +57,33 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
 			new:      []string{"Your rights ---------- Sharing with law enforcement agencies ---------- Contact us ----------", "We may disclose your personal information to law enforcement agencies when required by law."},
 			category: "law_enforcement",
+		},
+		{
+			name:     "a definition naming the practice",
+			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
+			new:      []string{`"Official Requests" means requests in which law enforcement agencies ask us to disclose your personal information.`, "We may disclose your personal information to law enforcement agencies when required by law."},
+			category: "law_enforcement",
+		},
+		{
+			name:     "a definition of two names in a list item",
+			old:      []string{"Developers must not use the data to train models."},
+			new:      []string{`* “Large Model” or “LM” (in these terms) refers to a generative artificial intelligence model trained on large datasets to answer prompts.`, "Developers must not use the data to train models."},
+			category: "ai_training",
+		},
+		{
+			// Rated low as a restated law before definitions were read as
+			// stating nothing.
+			name:     "a term defined by a regulation",
+			old:      []string{"We may update this policy from time to time."},
+			new:      []string{"We may update this policy from time to time.", "“Restricted Data” means personal data or government-related data, each as defined in 28 C.F.R. Part 202 on Access to Government-Related Data by Countries of Concern."},
+			category: "law_enforcement",
+		},
+		{
+			name:     "a statement that starts with a quoted name",
+			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
+			new:      []string{`"Acme Safety" shares your personal information with law enforcement agencies when they ask for it.`, "We may disclose your personal information to law enforcement agencies when required by law."},
+			category: "law_enforcement",
+			changed:  true,
 		},
 		{
 			name:     "a company renamed throughout",
