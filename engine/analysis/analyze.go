@@ -353,7 +353,10 @@ func difference(a, b []finding) []finding {
 	}
 	var out []finding
 	for _, f := range a {
-		if !have[f.key] {
+		// A digest's sentence restates the page: it is no change when
+		// it comes or goes, but what it says is said, so a sentence
+		// moved into a digest is not gone (see digest.go).
+		if !have[f.key] && !f.digest {
 			out = append(out, f)
 		}
 	}

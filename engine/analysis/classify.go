@@ -245,6 +245,7 @@ type finding struct {
 	section string
 	part    int  // index of the section in the document
 	byTopic bool // stated by the section's heading rather than by the sentence's words
+	digest  bool // in the page's digest of itself, which restates it (see digest.go)
 }
 
 // classifySentence returns the categories a sentence states, each with
@@ -617,13 +618,10 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			topics = c.topics(part.Heading)
 			m.topics[part.Heading] = topics
 		}
-		var lead leadIn             // the lead-in whose list the sentences continue
-		var items map[string]int    // the section's list items, read at its first lead-in
-		var entries map[string]bool // the section's list items and table rows, read when a heading names a topic
-		var digest map[string]bool  // the items of the page's digest of itself, which restate it (see digest.go)
-		if part.Heading != "" && isDigestHeading(tokenize(part.Heading).words) {
-			digest = digestItems(part.Body)
-		}
+		var lead leadIn                                    // the lead-in whose list the sentences continue
+		var items map[string]int                           // the section's list items, read at its first lead-in
+		var entries map[string]bool                        // the section's list items and table rows, read when a heading names a topic
+		digest := digestSentences(part.Heading, part.Body) // the page's digests of itself, which restate it
 		for _, text := range m.sentencesOf(part.Body) {
 			if lead.ok && !lead.continues(text, items) {
 				lead = leadIn{}
@@ -643,16 +641,13 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			if keys != nil {
 				keys[cl.key] = true
 			}
-			if digest[text] {
-				continue
-			}
 			for _, v := range cl.verdicts {
 				sn := lead.senseFor(&c.cats[v.cat], v.sense)
-				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi})
+				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, digest: digest[text]})
 			}
 			for _, v := range lead.verdicts {
 				if !slices.ContainsFunc(cl.verdicts, func(own verdict) bool { return own.cat == v.cat }) {
-					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi})
+					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, digest: digest[text]})
 				}
 			}
 			if strings.HasSuffix(text, ":") {
@@ -674,7 +669,7 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			}
 			for _, ci := range topics {
 				if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {
-					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, byTopic: true})
+					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, byTopic: true, digest: digest[text]})
 				}
 			}
 		}

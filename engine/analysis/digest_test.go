@@ -27,6 +27,16 @@ func TestDigestRestatesThePage(t *testing.T) {
 		{"digest removed", digest("## Page Summary", ""), page, nil},
 		{"the same list under another heading", page, digest("## Our rules", ""), []string{"account_termination", "data_sharing"}},
 		{"new text after the digest's list", page, digest("## Key takeaways", " We sell your personal information to data brokers."), []string{"data_sale"}},
+		{"a summary and a table of dos and don'ts added under bold titles", page,
+			"# Partner rules\n\n![](icon.png)**Policy** **Summary**\n\nWe share your personal data with advertising partners to measure ads.\n\n" +
+				"![](icon.png) **Full Policy**\n\nThese rules apply to every partner.\n\n" +
+				"## Data\n\nWe share your personal data with advertising partners. We may terminate your account if you break these rules.\n\n" +
+				"**Key Considerations**\n\n| **Do** | **Don't** |\n| --- | --- |\n| Read the rules. | Break the rules, or your account may be terminated. |\n",
+			nil},
+		{"the same paragraph under a bold line that is no digest's title", page,
+			"# Partner rules\n\n**Advertising**\n\nWe sell your personal information to data brokers.\n\nThese rules apply to every partner.\n\n" +
+				"## Data\n\nWe share your personal data with advertising partners. We may terminate your account if you break these rules.\n",
+			[]string{"data_sale"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,17 +58,38 @@ func TestDigestRestatesThePage(t *testing.T) {
 	}
 }
 
-func TestDigestItems(t *testing.T) {
-	body := "outlined_flag\n\n*   First point.\n    \n*   Second point, which goes\n    on here.\n\nThe page begins.\n\n*   A later list.\n"
-	got := digestItems(body)
-	for _, s := range []string{"First point.", "Second point, which goes", "on here."} {
-		if !got[s] {
-			t.Errorf("%q not in the digest %v", s, got)
-		}
+func TestDigestSentences(t *testing.T) {
+	tests := []struct {
+		name, heading, body string
+		in, out             []string
+	}{
+		{"the first list under a digest heading", "AI-generated Key Takeaways",
+			"outlined_flag\n\n*   First point.\n    \n*   Second point, which goes\n    on here.\n\nThe page begins.\n\n*   A later list.\n",
+			[]string{"First point.", "Second point, which goes", "on here."}, []string{"outlined_flag", "The page begins.", "A later list."}},
+		{"a paragraph after a bold title behind an icon", "Malware",
+			"Intro of the policy.\n\n![](//example.com/icon.png)**Policy** **Summary**\n\nApps must not steal data. They must ask first.\n\n![](//example.com/icon2.png) **Full Policy**\n\nApps must not steal data.\n",
+			[]string{"Apps must not steal data.", "They must ask first."}, []string{"Intro of the policy."}},
+		{"a table after a bold title", "Malware",
+			"**Key Considerations**\n\n| **Do** | **Don't** |\n| --- | --- |\n| Ask for consent. | Sell the data. |\n\nChoose a section.\n",
+			[]string{"Ask for consent.; Sell the data."}, []string{"Choose a section."}},
+		{"a bold line that is no digest's title", "Malware",
+			"**Full Policy**\n\nApps must not steal data.\n", nil, []string{"Apps must not steal data."}},
+		{"a digest's title inside a sentence", "Malware",
+			"See the **policy summary** below.\n\nApps must not steal data.\n", nil, []string{"Apps must not steal data."}},
 	}
-	for _, s := range []string{"outlined_flag", "The page begins.", "A later list."} {
-		if got[s] {
-			t.Errorf("%q in the digest", s)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := digestSentences(tt.heading, tt.body)
+			for _, s := range tt.in {
+				if !got[s] {
+					t.Errorf("%q not in the digest %v", s, got)
+				}
+			}
+			for _, s := range tt.out {
+				if got[s] {
+					t.Errorf("%q in the digest %v", s, got)
+				}
+			}
+		})
 	}
 }
