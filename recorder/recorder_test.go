@@ -57,7 +57,7 @@ func page(nonce, updated, clause string) string {
 <footer>csrf %s</footer></body></html>`, nonce, nonce, updated, clause, nonce)
 }
 
-func newTracker(t *testing.T, st *store.Store) *recorder.Service {
+func newTracker(t testing.TB, st *store.Store) *recorder.Service {
 	eng := engine.New(fetch.New(fetch.Options{AllowPrivate: true, TotalTimeout: 5 * time.Second}))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return recorder.New(st, eng, log, time.Hour, recorder.Hooks{})
