@@ -53,7 +53,7 @@ func (s *Service) CheckDue(ctx context.Context, documentID int64) (Outcome, erro
 }
 
 func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Duration) (Outcome, error) {
-	doc, err := s.store.DocumentRow(ctx, documentID)
+	doc, stored, err := s.store.DocumentForCheck(ctx, documentID)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -71,10 +71,7 @@ func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Dur
 	if doc.LatestVersionID == nil || len(conds) != len(sources) {
 		conds = nil
 	}
-	latest, err := s.latestForCheck(ctx, doc, sources)
-	if err != nil {
-		return Outcome{}, err
-	}
+	latest := s.latestForCheck(ctx, doc, stored, sources)
 	opts := engine.CheckOptions{Conditionals: conds, HostWait: hostWait}
 	if latest != nil && latest.ExtractionVersion == extract.Version {
 		opts.Fingerprint = latest.ContentFingerprint

@@ -2,7 +2,6 @@ package recorder
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 
@@ -13,32 +12,26 @@ import (
 )
 
 // latestForCheck returns the metadata of the version a check compares
-// with, or nil for a document without one. A version made by an older
+// with, or nil for a document without one; stored is the latest version
+// read with the document. A version made by an older
 // extraction version is upgraded first (see upgrade), so that what the
 // new extractor writes differently is never taken for a change of the
 // page. When the upgrade fails the check goes on without it: it converts
 // and compares as before fingerprints existed, and the next check tries
 // the upgrade again.
-func (s *Service) latestForCheck(ctx context.Context, doc *store.Document, sources []engine.Source) (*store.Version, error) {
-	if doc.LatestVersionID == nil {
-		return nil, nil
-	}
-	latest, err := s.store.LatestVersionMeta(ctx, doc.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil || latest.ExtractionVersion >= extract.Version {
+func (s *Service) latestForCheck(ctx context.Context, doc *store.Document, stored *store.Version, sources []engine.Source) *store.Version {
+	if stored == nil || stored.ExtractionVersion >= extract.Version {
 		// A newer extraction version than this process's is a deployment
 		// half done: compare without the fast path, and do not downgrade.
-		return latest, err
+		return stored
 	}
 	upgraded, _, err := s.upgrade(ctx, doc.ID, sources)
 	if err != nil {
 		s.log.Warn("technical upgrade failed; the check compares with the stored text", slog.Int64("document_id", doc.ID),
-			slog.Int("extraction_version", latest.ExtractionVersion), slog.String("error", err.Error()))
-		return latest, nil
+			slog.Int("extraction_version", stored.ExtractionVersion), slog.String("error", err.Error()))
+		return stored
 	}
-	return upgraded, nil
+	return upgraded
 }
 
 // upgrade re-extracts the latest version of a document from its stored

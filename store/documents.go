@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 	"time"
 
@@ -154,18 +153,7 @@ type Health struct {
 // count, failure increments it. It returns the new failure count.
 func (s *Store) RecordHealth(ctx context.Context, id int64, h Health) (int, error) {
 	if !h.Failed {
-		// The count goes back to zero whatever it was: one statement,
-		// without reading the row first.
-		updates := map[string]any{
-			"state": h.State, "last_checked_at": h.CheckedAt, "next_check_at": h.NextCheckAt,
-			"updated_at": time.Now().UTC(), "last_error": "", "last_success_at": h.CheckedAt,
-			"consecutive_failures": 0,
-		}
-		if h.Conditionals != nil {
-			b, _ := json.Marshal(h.Conditionals)
-			updates["conditionals"] = string(b)
-		}
-		return 0, oneRow(s.conn(ctx).Model(&Document{}).Where("id = ?", id).Updates(updates), "record document health")
+		return 0, s.recordSuccess(ctx, id, h)
 	}
 	var failures int
 	err := s.InTx(ctx, func(tx *Store) error {

@@ -191,3 +191,7 @@ func notFound(err error, what string) error {
 
 // errNotFoundRow stands in for a row that exists but must not be seen.
 var errNotFoundRow = errors.New("record not visible to this organization")
+
+// pool is the connection, or the transaction, s runs its statements on,
+// for the few statements the store hands to database/sql itself.
+func (s *Store) pool() gorm.ConnPool { return s.db.Statement.ConnPool }
