@@ -5,6 +5,7 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"code.dny.dev/ssrf"
@@ -56,6 +58,8 @@ type Fetcher struct {
 	policy policy
 	client *http.Client
 	hosts  *hostLimiter
+	// bufs holds *bytes.Buffer for bodies of unknown length (see readBody).
+	bufs sync.Pool
 }
 
 // New returns a Fetcher with opts, defaults filled in.
@@ -212,9 +216,7 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, 
 	if resp.ContentLength > f.opts.MaxBody {
 		return nil, tooLarge(out.URL, f.opts.MaxBody)
 	}
-	// Reading through a limit, after the transport's transparent gunzip,
-	// bounds memory whatever the compression ratio.
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBody+1))
+	body, err := f.readBody(resp)
 	if err != nil {
 		return nil, &Error{State: docstate.Unreachable, Err: fmt.Errorf("fetch %s: read body: %w", out.URL, err)}
 	}
@@ -223,6 +225,44 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, 
 	}
 	out.Body = body
 	return out, nil
+}
+
+// pooledBufferMax is the largest read buffer kept for the next body; a
+// rare huge page does not pin its buffer for good.
+const pooledBufferMax = 1 << 20
+
+// readBody reads a 2xx body, at most MaxBody+1 bytes, so that the caller
+// can tell a body over the limit. Reading through the limit, after the
+// transport's transparent gunzip, bounds memory whatever the compression
+// ratio. A body of announced length is read into a slice of that size; a
+// body of unknown length (every gzipped page, since the transport drops
+// the length when it decompresses) is read into a pooled buffer and
+// copied out once, instead of io.ReadAll growing a slice through a dozen
+// sizes for each page.
+func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
+	limited := io.LimitReader(resp.Body, f.opts.MaxBody+1)
+	if n := resp.ContentLength; n >= 0 && n <= f.opts.MaxBody {
+		body := make([]byte, n)
+		if _, err := io.ReadFull(limited, body); err != nil {
+			return nil, err
+		}
+		return body, nil
+	}
+	buf, _ := f.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= pooledBufferMax {
+			buf.Reset()
+			f.bufs.Put(buf)
+		}
+	}()
+	if _, err := buf.ReadFrom(limited); err != nil {
+		return nil, err
+	}
+	// Never nil, as io.ReadAll's: an empty page is an empty snapshot.
+	return append([]byte{}, buf.Bytes()...), nil
 }
 
 func tooLarge(u string, limit int64) error {

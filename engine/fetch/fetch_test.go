@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -383,5 +384,56 @@ func TestFetchHostWaitGivesUpOnBusyHost(t *testing.T) {
 	}
 	if _, err := f.Fetch(context.Background(), Request{URL: srv.URL + "/other", HostWait: 30 * time.Millisecond}); err != nil {
 		t.Fatalf("fetch with HostWait at a free host: %v", err)
+	}
+}
+
+// Bodies of unknown length are read through a reused buffer: each
+// response keeps its own bytes after later fetches, whatever the framing,
+// and an empty body is empty, not nil.
+func TestFetchBodiesDoNotShareMemory(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		fmt.Fprint(zw, s)
+		zw.Close()
+		return b.Bytes()
+	}
+	pages := map[string]string{
+		"/gzip-a":    "<p>first page of terms</p>",
+		"/gzip-b":    "<p>second page, which is longer than the first one</p>",
+		"/gzip-none": "",
+		"/chunked":   "<p>sent in two chunks</p>",
+		"/length":    "<p>announced length</p>",
+		"/empty":     "",
+	}
+	srv := newCountingServer(t, "", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body := pages[r.URL.Path]
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/gzip"):
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(gz(body))
+		case r.URL.Path == "/chunked":
+			io.WriteString(w, body[:5])
+			w.(http.Flusher).Flush()
+			io.WriteString(w, body[5:])
+		default:
+			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+			io.WriteString(w, body)
+		}
+	}))
+	f := New(testOptions())
+	order := []string{"/gzip-b", "/gzip-a", "/gzip-none", "/chunked", "/length", "/empty", "/gzip-a", "/gzip-b"}
+	got := make([]*Response, len(order))
+	for i, path := range order {
+		resp, err := f.Fetch(context.Background(), Request{URL: srv.URL + path})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		got[i] = resp
+	}
+	for i, path := range order {
+		if string(got[i].Body) != pages[path] || got[i].Body == nil {
+			t.Errorf("fetch %d of %s: body %q (nil %v), want %q", i, path, got[i].Body, got[i].Body == nil, pages[path])
+		}
 	}
 }
