@@ -280,8 +280,38 @@ func statesSomething(text string) bool {
 	if strings.HasSuffix(t, "?") {
 		return false
 	}
-	return !isNavigation(t) && !definition.MatchString(t)
+	return !isNavigation(t) && !definition.MatchString(t) && !isPointer(t)
 }
+
+// isPointer reports a sentence that only sends the reader elsewhere for a
+// topic ("To learn more about how we use cookies, see our Cookie Policy.",
+// "You can learn more about these partners in our consent tools.",
+// "Section 9 applies to these purchases."): what it names is stated, or
+// not, where it points. A pointer that also offers a choice ("… or to opt
+// out, visit …") or runs on into another sentence is read as any other.
+func isPointer(text string) bool {
+	lower := strings.ToLower(text)
+	if !pointer.MatchString(lower) && !crossReference.MatchString(lower) {
+		return false
+	}
+	return !pointerChoice.MatchString(lower) && !strings.Contains(strings.TrimRight(lower, ". "), ". ") && !strings.Contains(lower, "; ")
+}
+
+var (
+	// listOpening is a list marker or a clause number before a sentence.
+	listOpening = `^(?:[-*+]\s+|\(?[0-9a-z]{1,3}[.)]\s+|\d+(?:\.\d+)+\.?\s+)?(?:\*\*|__)?`
+	pointer     = regexp.MustCompile(listOpening + `(?:(?:to|if you (?:want|wish|would like) to) (?:learn|find out|read|know|understand) (?:more|about)\b` +
+		`|for (?:more|further|additional|detailed) (?:information|info|details)\b|for (?:information|details) (?:about|on|regarding)\b` +
+		`|(?:you can|you may|you will|you'll) (?:also )?(?:learn|find out|read) more\b|(?:learn|find out|read) more\b` +
+		`|more (?:information|details) (?:about|on|regarding|is|are|can)\b` +
+		`|(?:please )?(?:see|refer to|visit|read|review|consult) (?:our|the|this|section|sections|clause|paragraph|below|above|here)\b)`)
+	// crossReference is a sentence whose subject is a clause of the
+	// document, which applies: the clause states the practice.
+	crossReference = regexp.MustCompile(listOpening + `(?:the )?(?:section|sections|clause|clauses|paragraph|paragraphs|article|articles) [0-9a-z.()]{1,12}(?: (?:and|or|through|to) [0-9a-z.()]{1,12})?(?: \([^)]{1,60}\))?(?: of (?:these|this|the) [a-z ]{1,30})? (?:also |shall |will )?(?:applies|apply)\b`)
+	// pointerChoice is a choice a pointer also offers: "… or to opt out
+	// of them, visit …", "… to opt out, see …".
+	pointerChoice = regexp.MustCompile(`\b(?:opt(?:ing)?[- ](?:out|in)|withdraw|object|unsubscribe|disable|turn off|delete|deactivate|exercise)`)
+)
 
 // definition matches a sentence that defines a term ("“Bulk Data” means
 // …", "(b) "LLM" or "Model" refers to …"): it says what a word of the

@@ -79,6 +79,38 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 			category: "law_enforcement",
 		},
 		{
+			name:     "a pointer to where a practice is stated",
+			old:      []string{"We ask for your consent before we process your health data."},
+			new:      []string{"To learn more about the processing activities where we rely on your consent, refer to our Legal Bases page.", "We ask for your consent before we process your health data."},
+			category: "consent",
+		},
+		{
+			name:     "a pointer reworded",
+			old:      []string{"For more information about the partners who show you personalized ads, please visit our Cookie Policy.", "We show you personalized ads based on your activity on other sites."},
+			new:      []string{"You can learn more about the partners who show you personalized ads in our consent settings.", "We show you personalized ads based on your activity on other sites."},
+			category: "ad_personalization",
+		},
+		{
+			name:     "a clause reference",
+			old:      []string{"Any dispute is resolved by binding individual arbitration under Section 14."},
+			new:      []string{"Section 14 (Binding Arbitration) applies to purchases of virtual items as well.", "Any dispute is resolved by binding individual arbitration under Section 14."},
+			category: "arbitration",
+		},
+		{
+			name:     "a pointer that also offers a choice",
+			old:      []string{"We show you personalized ads based on your activity on other sites."},
+			new:      []string{"To learn more about personalized ads or to opt out of them, visit our Ad Choices page.", "We show you personalized ads based on your activity on other sites."},
+			category: "opt_out",
+			changed:  true,
+		},
+		{
+			name:     "a pointer followed by a practice",
+			old:      []string{"We show you personalized ads based on your activity on other sites."},
+			new:      []string{"For more information, see below; we also share your browsing history with advertisers.", "We show you personalized ads based on your activity on other sites."},
+			category: "data_sharing",
+			changed:  true,
+		},
+		{
 			name:     "a statement that starts with a quoted name",
 			old:      []string{"We may disclose your personal information to law enforcement agencies when required by law."},
 			new:      []string{`"Acme Safety" shares your personal information with law enforcement agencies when they ask for it.`, "We may disclose your personal information to law enforcement agencies when required by law."},
