@@ -71,7 +71,8 @@ func placeholder(w string, before []tok) bool {
 }
 
 var (
-	linkTarget = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*"?)?\)?`)
+	// A target may hold parentheses in pairs: "…/Mandate%20(HD)/…".
+	linkTarget = regexp.MustCompile(`\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*"?)?\)?`)
 	image      = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	htmlTag    = regexp.MustCompile(`<[^>\s]*>`)
 	domain     = regexp.MustCompile(`^[a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})*\.[a-z]{2,}(?:/\S*)?$`)

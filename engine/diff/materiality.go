@@ -278,10 +278,11 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case len(d) == 1 && len(n) == 1 && (abbreviation(d[0], n[0]) || abbreviation(n[0], d[0])):
 		m.reasons[ReasonSpelling] = true // "Article 17" and "Art. 17"
 		return true
-	case len(d) == 0 && controlLabel(n, leftCtx, rightCtx), len(n) == 0 && controlLabel(d, leftCtx, rightCtx):
+	case len(d) == 0 && (controlLabel(n, leftCtx, rightCtx) || m.controlLine(n, false)),
+		len(n) == 0 && (controlLabel(d, leftCtx, rightCtx) || m.controlLine(d, true)):
 		m.reasons[ReasonPunctuation] = true // a button of the page saved with the text
 		return true
-	case grammar(d, n):
+	case grammar(d, n), contracted(d, n):
 		m.reasons[ReasonSpelling] = true
 		return true
 	}
@@ -638,6 +639,36 @@ func controlLabel(ts, leftCtx, rightCtx []tok) bool {
 		return false
 	}
 	return len(rightCtx) == 0 || capitalized(rightCtx[0].raw)
+}
+
+// controlLine reports the label of a page control added (removed: taken
+// out) as a line of its own, whatever ends the line before it (a list
+// item without a stop): the version it is added to holds more lines that
+// are only this label than the other.
+func (m *materiality) controlLine(ts []tok, removed bool) bool {
+	if len(ts) != 1 || !controlWords[ts[0].norm] {
+		return false
+	}
+	more, fewer := m.newMD, m.oldMD
+	if removed {
+		more, fewer = fewer, more
+	}
+	return labelLines(more, ts[0].raw) > labelLines(fewer, ts[0].raw)
+}
+
+// labelLines counts the lines of md that are only label, with spaces
+// around it.
+func labelLines(md, label string) int {
+	if !strings.Contains(md, label) {
+		return 0 // most versions: the label is nowhere
+	}
+	n := 0
+	for line := range strings.Lines(md) {
+		if strings.TrimSpace(line) == label {
+			n++
+		}
+	}
+	return n
 }
 
 var controlWords = boolSet(`close open menu expand collapse show hide more less print share copy dismiss
