@@ -2,12 +2,8 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
-
-	"gorm.io/gorm/clause"
 )
 
 // ErrStale is returned by RecordVersion when another check recorded a
@@ -105,20 +101,9 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 		change  *Change
 	)
 	err := s.InTx(ctx, func(tx *Store) error {
-		db := tx.conn(ctx)
-		// Lock the document row so concurrent checks of the same document
-		// serialize here (SQLite serializes all writers anyway).
-		var doc Document
-		q := db.Select("id", "latest_version_id")
-		if tx.dialect == "postgres" {
-			q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-		}
-		if err := q.First(&doc, nv.DocumentID).Error; err != nil {
+		current, err := tx.lockLatestVersion(ctx, nv.DocumentID)
+		if err != nil {
 			return err
-		}
-		var current int64
-		if doc.LatestVersionID != nil {
-			current = *doc.LatestVersionID
 		}
 		if current != nv.PrevID {
 			return ErrStale
@@ -136,8 +121,8 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 			SHA256: nv.SHA256, PrevSHA256: nv.PrevSHA, SnapshotIDs: ids, CreatedAt: nv.Health.CheckedAt,
 			SignificantSHA256: nv.Fingerprints.Significant, ContentFingerprint: nv.Fingerprints.Content, ExtractionVersion: nv.Fingerprints.ExtractionVersion,
 		}
-		if err := db.Create(&version).Error; err != nil {
-			return fmt.Errorf("insert version: %w", err)
+		if err := tx.insertVersion(ctx, &version); err != nil {
+			return err
 		}
 		if nv.Change != nil {
 			c := *nv.Change
@@ -145,7 +130,7 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 			c.FromVersionID = nv.PrevID
 			c.ToVersionID = version.ID
 			c.CreatedAt = nv.Health.CheckedAt
-			if err := db.Create(&c).Error; err != nil {
+			if err := tx.conn(ctx).Create(&c).Error; err != nil {
 				return fmt.Errorf("insert change: %w", err)
 			}
 			change = &c
@@ -157,17 +142,9 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 		}
 		if nv.Kind == VersionTechnicalUpgrade {
 			// Not a check: the document's health stays as it was.
-			return db.Model(&Document{}).Where("id = ?", nv.DocumentID).Updates(map[string]any{
-				"latest_version_id": version.ID, "updated_at": time.Now().UTC(),
-			}).Error
+			return tx.setLatestVersion(ctx, nv.DocumentID, version.ID)
 		}
-		conds, _ := json.Marshal(nv.Health.Conditionals)
-		return db.Model(&Document{}).Where("id = ?", nv.DocumentID).Updates(map[string]any{
-			"latest_version_id": version.ID, "state": nv.Health.State, "last_error": "",
-			"consecutive_failures": 0, "last_checked_at": nv.Health.CheckedAt,
-			"last_success_at": nv.Health.CheckedAt, "next_check_at": nv.Health.NextCheckAt,
-			"conditionals": string(conds), "updated_at": time.Now().UTC(),
-		}).Error
+		return tx.setRecorded(ctx, nv.DocumentID, version.ID, nv.Health)
 	})
 	if errors.Is(err, ErrStale) {
 		return nil, nil, ErrStale
@@ -176,23 +153,6 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 		return nil, nil, notFound(err, "record version")
 	}
 	return &version, change, nil
-}
-
-// putSnapshot stores a body once per content hash and returns its id.
-func (s *Store) putSnapshot(ctx context.Context, in SnapshotInput) (int64, error) {
-	db := s.conn(ctx)
-	// Inserted first: a body seen before is rare, since pages carry
-	// tokens and timestamps that differ at every fetch.
-	sn := Snapshot{SHA256: in.SHA256, URL: in.URL, ContentType: in.ContentType, Body: in.Body}
-	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&sn).Error; err != nil {
-		return 0, fmt.Errorf("insert snapshot: %w", err)
-	}
-	if sn.ID == 0 {
-		if err := db.Select("id").Where("sha256 = ?", in.SHA256).First(&sn).Error; err != nil {
-			return 0, fmt.Errorf("find snapshot: %w", err)
-		}
-	}
-	return sn.ID, nil
 }
 
 // Snapshots returns snapshots by id, in the order asked.
