@@ -124,16 +124,19 @@ func hasCopyLink(md string) bool {
 // line that is only the "Copy link" label: the following lines, blank or
 // short, up to the first one that reads as text (a sentence ending in a
 // stop, a heading, a list item, a table or a long line), and adds them
-// to removed.
+// to removed. Under a heading, such a block is the suggestions when its
+// last line offers to ask another question (closingChip), as the widget's
+// last suggestion does with or without the button.
 func dropSuggestions(md string, removed *[]string) string {
-	if !hasCopyLink(md) {
+	if !hasCopyLink(md) && !hasClosingChip(md) {
 		return md
 	}
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		out = append(out, lines[i])
-		if !strings.EqualFold(strings.TrimSpace(lines[i]), copyLinkLabel) {
+		button := isCopyLink(lines[i])
+		if !button && !underHeading(lines, i) {
 			continue
 		}
 		j := i + 1
@@ -143,12 +146,42 @@ func dropSuggestions(md string, removed *[]string) string {
 		for j > i+1 && strings.TrimSpace(lines[j-1]) == "" {
 			j--
 		}
-		if chips := nonBlank(lines[i+1 : j]); chips >= minChips {
+		if chips := nonBlank(lines[i+1 : j]); chips >= minChips && (button || closingChip(lines[j-1]) && !slices.ContainsFunc(lines[i+1:j], isCopyLink)) {
 			removeLines(removed, lines[i+1:j]...)
 			i = j - 1
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// isCopyLink reports a line that is only the button's label.
+func isCopyLink(line string) bool {
+	return strings.EqualFold(strings.TrimSpace(line), copyLinkLabel)
+}
+
+// closingChips are, in lower case, the last suggestion of a help page's
+// widget, which offers to ask something else.
+var closingChips = []string{"i have a different question", "tenho uma pergunta diferente"}
+
+// closingChip reports a line that is only one of closingChips.
+func closingChip(line string) bool {
+	s := strings.TrimSpace(line)
+	return slices.ContainsFunc(closingChips, func(c string) bool { return strings.EqualFold(s, c) })
+}
+
+// hasClosingChip reports one of closingChips anywhere in md, in any case.
+func hasClosingChip(md string) bool {
+	return slices.ContainsFunc(closingChips, func(c string) bool { return containsASCIIFold(md, c) })
+}
+
+// underHeading reports a heading at line i: an ATX or bold-only one, or
+// the underline of the line of text before it.
+func underHeading(lines []string, i int) bool {
+	s := strings.TrimSpace(lines[i])
+	if _, _, ok := headingLine(s); ok {
+		return true
+	}
+	return setextLevel(s) > 0 && i > 0 && strings.TrimSpace(lines[i-1]) != ""
 }
 
 // suggestionLine reports a blank line or a short line that is neither a

@@ -219,9 +219,11 @@ func translationInRun(run string, _ []string) (bool, string) {
 }
 
 // suggestionsInRun: any "Copy link" line may start a block of
-// suggestions; the document is filtered when it names the button.
+// suggestions, and a block ending in a closing chip may be one; the
+// document is filtered when it names the button or the chip.
 func suggestionsInRun(run string, lines []string) (bool, string) {
-	return anyLine(lines, func(l string) bool { return strings.EqualFold(strings.TrimSpace(l), copyLinkLabel) }), bit(hasCopyLink(run))
+	return anyLine(lines, func(l string) bool { return isCopyLink(l) || closingChip(l) }),
+		bit(hasCopyLink(run)) + bit(hasClosingChip(run))
 }
 
 // feedbackInRun: a feedback question is dropped with the buttons after

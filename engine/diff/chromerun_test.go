@@ -27,6 +27,7 @@ var chromeLines = []string{
 	"This page contains changes which are not marked for translation.",
 	"Intro. This page is a translated version of the page Terms and the translation is 80% complete.",
 	"We collect your e-mail address.", "We share your data with partners.", "We keep logs for a year.",
+	"Trademarks", "==========", "---", "I have a different question", "i have a different question", "**Bold title**",
 	"", "", "", "   ",
 }
 

@@ -171,6 +171,18 @@ func TestMaterialityEditKinds(t *testing.T) {
 			helpPage("What is Example?\n\nHow is Example funded?\n\nI have a different question", "Welcome to Example Plus!\n\nYou can report posts that break the rules."), Substantive, ""},
 		{"suggested questions rotated and the text changed", helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."),
 			helpPage("Check my report status\n\nWhy was my post removed?\n\nI have a different question", "You cannot report posts that break the rules."), Substantive, ""},
+		// The same suggestions under a heading, without the button: the
+		// block ends with the widget's offer to ask something else.
+		{"suggested questions under a heading added", "Trademarks\n==========\n\nThese articles explain trademarks.\n",
+			"Trademarks\n==========\n\nReport a trademark\n\nWhat is a trademark?\n\nUse brand protection\n\nI have a different question\n\nThese articles explain trademarks.\n", Editorial, ReasonPunctuation},
+		{"suggested questions under an ATX heading rotated", "## Trademarks\n\nReport a trademark\n\nWhat is a trademark?\n\nI have a different question\n\nThese articles explain trademarks.\n",
+			"## Trademarks\n\nMy trademark was copied\n\nUse brand protection\n\nI have a different question\n\nThese articles explain trademarks.\n", Editorial, ReasonPunctuation},
+		{"suggested questions under a heading and the text changed", "Trademarks\n==========\n\nThese articles explain trademarks.\n",
+			"Trademarks\n==========\n\nReport a trademark\n\nWhat is a trademark?\n\nI have a different question\n\nThese articles explain patents.\n", Substantive, ""},
+		{"short lines under a heading without the closing question", "## Data we collect\n\nName\n\nAge\n\nCountry\n\nWe use it to run the service.\n",
+			"## Data we collect\n\nName\n\nAge\n\nCountry\n\nPhotos\n\nWe use it to run the service.\n", Substantive, ""},
+		{"short lines under a heading ending in another question", "## Questions\n\nWe answer within a week.\n",
+			"## Questions\n\nCan we sell your data\n\nCan we keep it\n\nWhat if I have another question\n\nWe answer within a week.\n", Substantive, ""},
 		{"one short line after the button", helpPage("No data is sold", "You can report posts that break the rules."),
 			helpPage("Data is sold", "You can report posts that break the rules."), Substantive, ""},
 		{"short lines without the button", "## What we collect\n\nYour name\n\nYour e-mail address\n\nYour phone number\n\nWe use them to run the service.",
