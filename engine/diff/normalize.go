@@ -70,7 +70,7 @@ func cleanLine(s string) string {
 			return s
 		}
 	}
-	if mayHaveCopyright(s) {
+	if mayHaveCopyright(s) && copyrightYearFollows(s) {
 		s = copyrightYears.ReplaceAllString(s, "$1$2")
 	}
 	return s
@@ -90,8 +90,12 @@ func dropPublicationDates(s string) string {
 	}
 	var b strings.Builder
 	last := 0
+	afterWord := false // s[i-1] is a word byte
 	for i := 0; i < len(s); i++ {
-		if i > 0 && isWordByte(s[i-1]) || !startsLabel(s[i:]) || !labelMayDate(s[i:]) {
+		c := s[i]
+		atStart := !afterWord
+		afterWord = wordBytes[c]
+		if !atStart || !labelFirst[c] || !startsLabel(s[i:]) || !labelMayDate(s[i:]) {
 			continue
 		}
 		m := datedLabelAt.FindStringSubmatchIndex(s[i:])
@@ -103,6 +107,7 @@ func dropPublicationDates(s string) string {
 		b.WriteString(s[i+m[4] : i+m[5]])
 		last = i + m[1]
 		i = last - 1
+		afterWord = wordBytes[s[i]]
 	}
 	if last == 0 {
 		return s
@@ -138,6 +143,18 @@ func startsLabel(s string) bool {
 	return len(s) >= len(word) && strings.EqualFold(s[:len(word)], word)
 }
 
+// wordBytes holds the ASCII word characters of \b (isWordByte), and
+// labelFirst the first letters of startsLabel's words in either case.
+var wordBytes, labelFirst = func() (word, first [256]bool) {
+	for c := range 256 {
+		word[c] = isWordByte(byte(c))
+	}
+	for _, c := range "ledurmpv" {
+		first[c], first[c-'a'+'A'] = true, true
+	}
+	return word, first
+}()
+
 // isWordByte reports the ASCII word characters of \b.
 func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
@@ -149,6 +166,49 @@ func mayHaveCopyright(s string) bool {
 	return strings.Contains(s, "©") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") ||
 		containsASCIIFold(s, "copyright")
 }
+
+// copyrightYearFollows reports whether a year may follow a copyright
+// mark as copyrightYears needs: four digits after "©", "(c)" or
+// "copyright" in any case, with only spaces and further marks between.
+// Lists lettered "(a) (b) (c)" with a year in them are spared the
+// expression.
+func copyrightYearFollows(s string) bool {
+	for i := 0; i < len(s); i++ {
+		k := copyrightMark(s, i)
+		if k < 0 {
+			continue
+		}
+		for k < len(s) {
+			if c := s[k]; c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' {
+				k++
+			} else if m := copyrightMark(s, k); m >= 0 {
+				k = m
+			} else {
+				break
+			}
+		}
+		if k+4 <= len(s) && isDigit(s[k]) && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// copyrightMark returns the end of the copyright mark ("©", "(c)",
+// "copyright" in any case) that starts at i in s, or -1.
+func copyrightMark(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "©"):
+		return i + len("©")
+	case i+3 <= len(s) && s[i] == '(' && s[i+1]|0x20 == 'c' && s[i+2] == ')':
+		return i + 3
+	case len(s)-i >= len("copyright") && strings.EqualFold(s[i:i+len("copyright")], "copyright"):
+		return i + len("copyright")
+	}
+	return -1
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // containsASCIIFold reports whether s holds the lower-case ASCII word in
 // any case, without lower-casing a copy of s.
@@ -197,9 +257,18 @@ func nextByte(s string, i, last int, c byte) int {
 
 // needsTypography reports whether s holds a character of typographyPairs;
 // most lines with non-ASCII text (accents, bullets, other scripts) have
-// none, and are not copied.
+// none, and are not copied. ASCII text is read eight bytes at a time.
 func needsTypography(s string) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&highBits == 0 {
+				if hasByte(x, '\t') || hasByte(x, '\r') {
+					return true
+				}
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c == '\t' || c == '\r' {
@@ -215,6 +284,29 @@ func needsTypography(s string) bool {
 		i += size
 	}
 	return false
+}
+
+// highBits and lowBits are the top and the bottom bit of each byte of a
+// word of eight bytes.
+const (
+	highBits = 0x8080808080808080
+	lowBits  = 0x0101010101010101
+)
+
+// load64 returns the eight bytes of s from i as one word, the first in
+// the lowest byte.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasByte reports whether one of the eight ASCII bytes of x is c: the
+// bytes that equal c become zero, and a zero byte, alone, borrows into its
+// top bit.
+func hasByte(x uint64, c byte) bool {
+	v := x ^ (lowBits * uint64(c))
+	return (v-lowBits)&^v&highBits != 0
 }
 
 // isTypography reports the non-ASCII characters of typographyPairs.

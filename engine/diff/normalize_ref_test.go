@@ -97,3 +97,27 @@ func TestCleanLineMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestCopyrightYearFollows(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"© 2019-2024 Example Inc.", true},
+		{"Copyright (c) 2024 Example Inc.", true},
+		{"COPYRIGHT ©\t2024", true},
+		{"(C)2023 Example", true},
+		{"We may (a) share it, (b) sell it or (c) keep it until 2030.", false},
+		{"(c) the law of 2018 applies.", false},
+		{"Our copyright policy was updated in 2024.", false},
+		{"Copyright 123 Main Street", false},
+		{"copyright", false},
+	} {
+		if got := copyrightYearFollows(tt.line); got != tt.want {
+			t.Errorf("copyrightYearFollows(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+		if got, want := cleanLine(tt.line), refCleanLine(tt.line); got != want {
+			t.Errorf("cleanLine(%q) = %q, want %q", tt.line, got, want)
+		}
+	}
+}

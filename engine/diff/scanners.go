@@ -111,30 +111,40 @@ func joinFields(s string) string {
 // words being separated by spaces as strings.Fields sees them; start ==
 // end when there is none.
 func nextField(s string, i int) (start, end int) {
-	start = -1
 	for i < len(s) {
-		c := s[i]
-		space, size := false, 1
-		if c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
 		}
-		switch {
-		case space && start >= 0:
-			return start, i
-		case !space && start < 0:
-			start = i
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
 		}
 		i += size
 	}
-	if start < 0 {
-		return len(s), len(s)
+	start = i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
 	}
-	return start, len(s)
+	return start, i
 }
+
+// asciiSpace holds the ASCII white space of strings.Fields.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // toLower is strings.ToLower(s), which decodes and maps every rune of a
 // text that is not all ASCII; here ASCII bytes, most of a document, are

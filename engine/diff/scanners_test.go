@@ -108,6 +108,27 @@ func TestNeedsTypographyKnowsEveryCharacter(t *testing.T) {
 	}
 }
 
+// TestNeedsTypographyAtEveryPlace puts each character of the map, and a
+// character outside it, at every place of a line long enough to be read
+// eight bytes at a time.
+func TestNeedsTypographyAtEveryPlace(t *testing.T) {
+	const line = "We keep your data for thirty days after you close the account."
+	for i := 0; i < len(typographyPairs); i += 2 {
+		for at := 0; at <= len(line); at++ {
+			if s := line[:at] + typographyPairs[i] + line[at:]; !needsTypography(s) {
+				t.Fatalf("needsTypography(%q) = false, want true", s)
+			}
+		}
+	}
+	for _, other := range []string{"\u00e9", "\u25cf", "\x0b", "\x00", "\x7f", "\xff"} {
+		for at := 0; at <= len(line); at++ {
+			if s := line[:at] + other + line[at:]; needsTypography(s) {
+				t.Fatalf("needsTypography(%q) = true, want false", s)
+			}
+		}
+	}
+}
+
 // refMarkdownImage is the expression imageAt replaced: ![alt](src "title").
 var refMarkdownImage = regexp.MustCompile(`!\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
 
