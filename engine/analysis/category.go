@@ -43,6 +43,12 @@ type Category struct {
 	// developers, partners) to do it: "you may not ~6 train*".
 	Restrictions []string `yaml:"restrictions"`
 
+	// Parties are the kinds of party the practice is done with ("third
+	// part*", "advertiser*", "data broker*"): a modification whose new
+	// statements name a kind its old ones did not is rated as an
+	// addition.
+	Parties []string `yaml:"parties"`
+
 	Severity    Severities   `yaml:"severity"`
 	Escalations []Escalation `yaml:"escalations"`
 	// Safeguards are protections a statement of the category can carry

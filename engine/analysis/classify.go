@@ -26,6 +26,7 @@ type compiledCategory struct {
 	Category
 	escalations    [][]phrase
 	safeguards     [][]phrase
+	parties        []phrase
 	negations      []phrase
 	restrictions   []phrase
 	sections       []phrase
@@ -177,6 +178,9 @@ func compile(cats []Category) (*classifier, error) {
 		var err error
 		if cc.negations, err = parsePhrases(cat.Negations); err != nil {
 			return nil, fmt.Errorf("category %s negations: %w", cat.ID, err)
+		}
+		if cc.parties, err = parsePhrases(cat.Parties); err != nil {
+			return nil, fmt.Errorf("category %s parties: %w", cat.ID, err)
 		}
 		if cc.restrictions, err = parsePhrases(cat.Restrictions); err != nil {
 			return nil, fmt.Errorf("category %s restrictions: %w", cat.ID, err)

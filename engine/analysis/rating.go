@@ -121,6 +121,11 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		// makes it worse: the practice narrowed. A safeguard that went
 		// with it still raises the change (rate).
 		sev = SeverityLow
+	case len(added) > 0 && newParty(cat.parties, added, removed) && sev.Less(cat.Severity.Added):
+		// The statements were rewritten to name a kind of party the old
+		// ones did not ("with our service providers" became "… and with a
+		// buyer of our business"): the practice widened, as if added.
+		sev = cat.Severity.Added
 	case cat.Severity.Reworded != "" && sameSubstance(added, removed):
 		sev = cat.Severity.Reworded
 	}

@@ -37,6 +37,20 @@ func sameSubstance(added, removed []finding) bool {
 	return slices.Equal(substance(added), substance(removed))
 }
 
+// newParty reports whether the added statements name a kind of party
+// (one of the category's parties phrases) that no removed statement
+// names: "with a buyer of our business" beside "with our service
+// providers" is a new recipient, whatever the capitals.
+func newParty(parties []phrase, added, removed []finding) bool {
+	for _, p := range parties {
+		in := func(f finding) bool { return p.contains(f.words) }
+		if slices.ContainsFunc(added, in) && !slices.ContainsFunc(removed, in) {
+			return true
+		}
+	}
+	return false
+}
+
 func substance(fs []finding) []string {
 	var out []string
 	for _, f := range fs {
