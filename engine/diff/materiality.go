@@ -71,7 +71,7 @@ func (m *materiality) editorial(sections []Section) bool {
 			return true
 		}
 	}
-	if onlyChrome(m.oldMD, m.newMD) {
+	if onlyChrome(m.oldMD, m.newMD) || onlyPromotion(m.oldMD, m.newMD) {
 		clear(m.reasons)
 		m.reasons[ReasonPunctuation] = true // the page's furniture changed
 		return true

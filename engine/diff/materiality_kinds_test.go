@@ -82,6 +82,23 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"## Your files\n\n* maps you save\n* trips you share with us close\n\nWe record visits.", Substantive, ""},
 		{"item added after a list item", "## Your files\n\n* maps you save\n* trips you share with us\n\nWe record visits.",
 			"## Your files\n\n* maps you save\n* trips you share with us\n* photos\n\nWe record visits.", Substantive, ""},
+		// A promotion after the document's text: a title, a sentence and
+		// a link to sign up.
+		{"promotion added after the text", "## Cookies\n\nWe use cookies to keep you signed in.",
+			"## Cookies\n\nWe use cookies to keep you signed in.\n\nHow it works\n\nFinding someone has never been easier with the new Example.\n\n[Start free today](https://www.example.com/profile/registration/?itm=cta)", Editorial, ReasonPunctuation},
+		{"a question over a sign-up link", "## Cookies\n\nWe use cookies to keep you signed in.",
+			"## Cookies\n\nWe use cookies to keep you signed in.\n\nNew here?\n\n[Join now](https://www.example.com/join)", Substantive, ""},
+		{"promotion title and sign-up link", "## Cookies\n\nWe use cookies to keep you signed in.",
+			"## Cookies\n\nWe use cookies to keep you signed in.\n\n**Meet someone**\n\n[Join now](https://www.example.com/join)", Editorial, ReasonPunctuation},
+		{"promotion added and the text changed", "## Cookies\n\nWe use cookies to keep you signed in.",
+			"## Cookies\n\nWe use cookies to show you ads.\n\nHow it works\n\nFinding someone has never been easier with the new Example.\n\n[Start free today](https://www.example.com/profile/registration/?itm=cta)", Substantive, ""},
+		{"two sentences before a sign-up link", "## Cookies\n\nWe use cookies to keep you signed in.",
+			"## Cookies\n\nWe use cookies to keep you signed in.\n\nHow it works\n\nMembers agree to be profiled. We share profiles with partners.\n\n[Start free today](https://www.example.com/registration)", Substantive, ""},
+		{"section ending with a link that is not a sign-up", "## Cookies\n\nWe use cookies to keep you signed in.",
+			"## Cookies\n\nWe use cookies to keep you signed in.\n\nAdvertising\n\nWe show ads based on your activity.\n\n[Learn more](https://www.example.com/ads)", Substantive, ""},
+		{"promotion in the middle of the text", "## Cookies\n\nWe use cookies to keep you signed in.\n\n## Ads\n\nWe show no ads.",
+			"## Cookies\n\nWe use cookies to keep you signed in.\n\nHow it works\n\nWe sell your data to advertisers.\n\n[Start free today](https://www.example.com/registration)\n\n## Ads\n\nWe show no ads.", Substantive, ""},
+
 		// Contractions.
 		{"future written with a contraction", "If you break these rules, we will close your account.",
 			"If you break these rules, we'll close your account.", Editorial, ReasonSpelling},
