@@ -24,7 +24,8 @@ const maxChipWords = 8
 // suggested questions, a "Was this page helpful?" widget, the title of a
 // table of contents, short links to the page's own site on lines of their
 // own, a notice of the date the document was updated, a wiki's
-// translation messages. Such pieces change between visits or page designs, not the
+// translation messages, a notice that the page is not in the reader's
+// language. Such pieces change between visits or page designs, not the
 // document.
 func onlyChrome(oldMD, newMD string) bool {
 	if sameChrome(oldMD, newMD) {
@@ -77,6 +78,7 @@ func chromeStages() []chromeStage {
 		{dropContentsTitles, contentsInRun},
 		{dropSiteLinks, siteLinksInRun},
 		{dropUpdateNotices, updateNoticesInRun},
+		{dropLanguageNotices, languageNoticesInRun},
 	}
 }
 

@@ -27,6 +27,8 @@ var chromeLines = []string{
 	"This page contains changes which are not marked for translation.",
 	"Intro. This page is a translated version of the page Terms and the translation is 80% complete.",
 	"We collect your e-mail address.", "We share your data with partners.", "We keep logs for a year.",
+	"_language_", "The content you are trying to view is not available for your preferred market language. You are now seeing content for **_English - United States_**.",
+	"The content you are trying to view is not available for your preferred market language. Other terms apply in your country.",
 	"Trademarks", "==========", "---", "I have a different question", "i have a different question", "**Bold title**",
 	"", "", "", "   ",
 }

@@ -99,6 +99,14 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"promotion in the middle of the text", "## Cookies\n\nWe use cookies to keep you signed in.\n\n## Ads\n\nWe show no ads.",
 			"## Cookies\n\nWe use cookies to keep you signed in.\n\nHow it works\n\nWe sell your data to advertisers.\n\n[Start free today](https://www.example.com/registration)\n\n## Ads\n\nWe show no ads.", Substantive, ""},
 
+		// A notice that the page is shown in another language.
+		{"language notice added", "## Brands\n\n_language_ English - United States\n\nUse our marks as shown.",
+			"## Brands\n\n_language_ English - United States\n\n_language_\n\nThe content you are trying to view is not available for your preferred market language. You are now seeing content for **_English - United States_**.\n\nUse our marks as shown.", Editorial, ReasonPunctuation},
+		{"language notice saying what applies", "## Brands\n\nUse our marks as shown.",
+			"## Brands\n\nThe content you are trying to view is not available for your preferred market language. Other terms apply in your country.\n\nUse our marks as shown.", Substantive, ""},
+		{"language notice added and the text changed", "## Brands\n\nUse our marks as shown.",
+			"## Brands\n\nThe content you are trying to view is not available in your language.\n\nDo not use our marks.", Substantive, ""},
+
 		// Contractions.
 		{"future written with a contraction", "If you break these rules, we will close your account.",
 			"If you break these rules, we'll close your account.", Editorial, ReasonSpelling},
