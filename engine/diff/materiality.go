@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -420,6 +421,13 @@ func (m *materiality) text(old bool) string {
 func alnumCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&highBits == 0 {
+				n += bits.OnesCount64(bytesIn(x, '0', '9') | bytesIn(x, 'A', 'Z') | bytesIn(x, 'a', 'z'))
+				i += 8
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII, most of a document, without decoding, and counted by
 			// table: comparisons branch unpredictably on prose.

@@ -262,7 +262,7 @@ func needsTypography(s string) bool {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			if x := load64(s, i); x&highBits == 0 {
-				if hasByte(x, '\t') || hasByte(x, '\r') {
+				if bytesEqual(x, '\t')|bytesEqual(x, '\r') != 0 {
 					return true
 				}
 				i += 8
@@ -286,29 +286,6 @@ func needsTypography(s string) bool {
 	return false
 }
 
-// highBits and lowBits are the top and the bottom bit of each byte of a
-// word of eight bytes.
-const (
-	highBits = 0x8080808080808080
-	lowBits  = 0x0101010101010101
-)
-
-// load64 returns the eight bytes of s from i as one word, the first in
-// the lowest byte.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// hasByte reports whether one of the eight ASCII bytes of x is c: the
-// bytes that equal c become zero, and a zero byte, alone, borrows into its
-// top bit.
-func hasByte(x uint64, c byte) bool {
-	v := x ^ (lowBits * uint64(c))
-	return (v-lowBits)&^v&highBits != 0
-}
-
 // isTypography reports the non-ASCII characters of typographyPairs.
 func isTypography(r rune) bool {
 	switch r {
@@ -328,6 +305,14 @@ func isTypography(r rune) bool {
 func hasDateShape(s string) bool {
 	run := 0
 	for i := 0; i < len(s); i++ {
+		if run == 0 && i+8 <= len(s) {
+			// Eight ASCII bytes without a digit hold no year and end
+			// no run of digits.
+			if x := load64(s, i); x&highBits == 0 && bytesIn(x, '0', '9') == 0 {
+				i += 7
+				continue
+			}
+		}
 		c := s[i]
 		if c >= '0' && c <= '9' {
 			run++
@@ -541,7 +526,7 @@ func appendTokens(b *sigWriter, line string) {
 	}
 	for i, r := range line {
 		switch {
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			end(i)
 			inToken, dashesOnly = false, true
 		case isDecoration(r) || r == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):

@@ -64,6 +64,19 @@ func stripEmphasis(s string) string {
 func collapseSpaces(s string) string {
 	prevSpace := true // a space at the start needs collapsing too
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&highBits == 0 {
+				// Eight ASCII bytes: no control space, no space after
+				// a space.
+				spaces := bytesEqual(x, ' ')
+				if bytesIn(x, '\t', '\r') != 0 || spaces&(spaces<<8|boolBit(prevSpace)) != 0 {
+					return joinFields(s)
+				}
+				prevSpace = spaces>>63 != 0
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -88,6 +101,14 @@ func collapseSpaces(s string) string {
 		return joinFields(s) // a space at the end
 	}
 	return s
+}
+
+// boolBit is the top bit of the first byte when b is true.
+func boolBit(b bool) uint64 {
+	if b {
+		return 0x80
+	}
+	return 0
 }
 
 // joinFields is strings.Join(strings.Fields(s), " ") built in one copy.
@@ -155,6 +176,12 @@ func toLower(s string) string {
 	b.Grow(len(s))
 	start := 0 // s[start:i] goes to b as it is
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&highBits == 0 && bytesIn(x, 'A', 'Z') == 0 {
+				i += 8 // eight ASCII bytes without a capital
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {

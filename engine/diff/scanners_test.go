@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The scanners of scanners.go must give exactly what the expressions and
@@ -198,4 +199,61 @@ func FuzzScanners(f *testing.F) {
 			t.Errorf("needsTypography(%q) = false, but the map changes it", s)
 		}
 	})
+}
+
+// refHasDateShape is hasDateShape read byte by byte.
+func refHasDateShape(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+			continue
+		}
+		if run > 0 && (c == '/' || c == '.') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+		run = 0
+	}
+	return false
+}
+
+// TestWordScannersOnLongLines checks the scanners that read eight ASCII
+// bytes at a time against the library calls they stand for, on random
+// lines of the bytes at the edges of their tests.
+func TestWordScannersOnLongLines(t *testing.T) {
+	alphabet := []string{" ", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\x08", "\x0e", "\x1f", "a", "z", "A", "Z", "@", "[", "`", "{",
+		"0", "9", "/", ".", ":", "\x7f", "\u00e9", "\u00a0", "\u2028", "\u0130", "\u212a", "\xff", "We share it ", "2024", "12/31"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)
+		}
+		want := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				want++
+			}
+		}
+		if got := alnumCount(s); got != want {
+			t.Fatalf("alnumCount(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := hasDateShape(s), refHasDateShape(s); got != want {
+			t.Fatalf("hasDateShape(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := needsTypography(s), typography.Replace(s) != s; got != want {
+			t.Fatalf("needsTypography(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
