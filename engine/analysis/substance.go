@@ -20,7 +20,7 @@ func figureChanged(added, removed []finding) bool {
 		if r == nil {
 			continue
 		}
-		if !slices.Equal(figures(a.words), figures(r.words)) {
+		if !slices.Equal(termFigures(a), termFigures(*r)) {
 			return true
 		}
 	}
@@ -55,7 +55,7 @@ func substance(fs []finding) []string {
 	var out []string
 	for _, f := range fs {
 		out = append(out, names(companyName.ReplaceAllString(f.text, " "))...)
-		out = append(out, figures(f.words)...)
+		out = append(out, termFigures(f)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -102,6 +102,38 @@ func isOpener(w string) bool {
 // sections and articles it refers to and the parts of dates ("June 4,
 // 2021", "04/06/2021"): a date says when, not how long, how old or how
 // much.
+// termFigures are the figures of a statement less the numbers of a postal
+// address it gives ("Usercentrics GmbH, Sendlinger Str. 7, 80331 Munich"):
+// a company that moved changes no period, age or amount.
+func termFigures(f finding) []string {
+	fs := figures(f.words)
+	var addr []string
+	for _, re := range postalAddress {
+		for _, m := range re.FindAllString(f.text, -1) {
+			addr = append(addr, digitRuns.FindAllString(m, -1)...)
+		}
+	}
+	if len(addr) == 0 {
+		return fs
+	}
+	return slices.DeleteFunc(fs, func(n string) bool {
+		return slices.ContainsFunc(addr, func(a string) bool { return strings.TrimLeft(a, "0") == n })
+	})
+}
+
+// postalAddress matches the numbered parts of an address: a house number
+// and postcode before a town ("Rosental 4, 80331 Munich", "5 rue Feydeau
+// 75002 Paris"), a number before a street ("1601 Willow Rd", "100 Market
+// Street") and a US state with its ZIP code ("CA 94025").
+var postalAddress = []*regexp.Regexp{
+	regexp.MustCompile(`\b\d{1,5}[a-z]?,?\s+(?:(?:\p{Lu}[\p{L}'’.-]*|rue|avenue|boulevard|place|quai|chemin|allée)\s+){0,3}\d{4,5}\s+\p{Lu}\p{L}+`),
+	regexp.MustCompile(`\b\d{1,6}\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Parkway|Pkwy|Way|Place|Square|Quay|Court)\b`),
+	regexp.MustCompile(`\b\d{1,5}\s+(?:rue|avenue|boulevard|place|quai|chemin|allée)\b`),
+	regexp.MustCompile(`\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`),
+}
+
+var digitRuns = regexp.MustCompile(`\d+`)
+
 func figures(words []string) []string {
 	i := 0
 	for i < len(words) && isNumber(words[i]) {
