@@ -51,12 +51,38 @@ func linkTexts(s string) string {
 }
 
 // stripEmphasis is emphasis.Replace(s), which copies s even when none of
-// its markers is there.
+// its markers is there, without the replacer.
 func stripEmphasis(s string) string {
 	if !strings.ContainsAny(s, "*_`\\") {
 		return s
 	}
-	return emphasis.Replace(s)
+	// emphasis's generic replacer walks a trie at every byte; its four
+	// markers, ASCII and none the start of another, are found here by
+	// their bytes, each removed where the replacer would: from the left,
+	// "***" leaving "*".
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0 // s[last:i] goes to b as it is
+	for i := 0; i < len(s); {
+		n := 0 // the length of the marker at i
+		switch s[i] {
+		case '*', '_':
+			if i+1 < len(s) && s[i+1] == s[i] {
+				n = 2
+			}
+		case '`', '\\':
+			n = 1
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		b.WriteString(s[last:i])
+		i += n
+		last = i
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // collapseSpaces is strings.Join(strings.Fields(s), " "): s itself when

@@ -48,9 +48,22 @@ func TestLinkTexts(t *testing.T) {
 }
 
 func TestStripEmphasis(t *testing.T) {
-	for _, s := range plainCases {
+	for _, s := range append(plainCases, "***bold** and *one*", "__init__ _x_ ___", "a\\*b \\\\ `code` ``", "**\u00e9**_\xff_") {
 		if got, want := stripEmphasis(s), emphasis.Replace(s); got != want {
 			t.Errorf("stripEmphasis(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Random runs of the markers and their halves.
+	alphabet := []string{"*", "_", "`", "\\", "**", "__", "a", " ", "\u00e9", "\xff"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := stripEmphasis(s), emphasis.Replace(s); got != want {
+			t.Fatalf("stripEmphasis(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
