@@ -57,11 +57,7 @@ func TestStripEmphasis(t *testing.T) {
 	alphabet := []string{"*", "_", "`", "\\", "**", "__", "a", " ", "\u00e9", "\xff"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomLine(rng, alphabet, 12)
 		if got, want := stripEmphasis(s), emphasis.Replace(s); got != want {
 			t.Fatalf("stripEmphasis(%q) = %q, want %q", s, got, want)
 		}
@@ -214,25 +210,9 @@ func FuzzScanners(f *testing.F) {
 	})
 }
 
-// refHasDateShape is hasDateShape read byte by byte.
-func refHasDateShape(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' {
-			run++
-			if run == 4 {
-				return true
-			}
-			continue
-		}
-		if run > 0 && (c == '/' || c == '.') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
-			return true
-		}
-		run = 0
-	}
-	return false
-}
+// dateShape is what hasDateShape looks for: four digits in a row, or
+// digits around a slash or a dot.
+var dateShape = regexp.MustCompile(`[0-9]{4}|[0-9][/.][0-9]`)
 
 // TestWordScannersOnLongLines checks the scanners that read eight ASCII
 // bytes at a time against the library calls they stand for, on random
@@ -242,11 +222,7 @@ func TestWordScannersOnLongLines(t *testing.T) {
 		"0", "9", "/", ".", ":", "\x7f", "\u00e9", "\u00a0", "\u2028", "\u0130", "\u212a", "\xff", "We share it ", "2024", "12/31"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(24) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomLine(rng, alphabet, 24)
 		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}
@@ -262,11 +238,20 @@ func TestWordScannersOnLongLines(t *testing.T) {
 		if got := alnumCount(s); got != want {
 			t.Fatalf("alnumCount(%q) = %d, want %d", s, got, want)
 		}
-		if got, want := hasDateShape(s), refHasDateShape(s); got != want {
+		if got, want := hasDateShape(s), dateShape.MatchString(s); got != want {
 			t.Fatalf("hasDateShape(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := needsTypography(s), typography.Replace(s) != s; got != want {
 			t.Fatalf("needsTypography(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// randomLine joins up to max-1 pieces of alphabet drawn by rng.
+func randomLine(rng *rand.Rand, alphabet []string, max int) string {
+	var b strings.Builder
+	for range rng.IntN(max) {
+		b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
 }
