@@ -128,6 +128,10 @@ func outboxPlans() store.OutboxPlans {
 // document. It is the recorder's Change hook: it runs inside the transaction
 // that records the change, so both commit or neither does.
 func (s *Service) WriteOutbox(ctx context.Context, tx *store.Store, c *store.Change) error {
+	watched, err := tx.ActivelyWatched(ctx, c.DocumentID)
+	if err != nil || !watched {
+		return err
+	}
 	f, err := facets(c)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,25 @@ type OutboxPlans struct {
 type OutboxCounts struct {
 	Deliveries  int64
 	DigestItems int64
+}
+
+// ActivelyWatched reports whether any organization watches the document
+// through an active watch: its platform's for a catalogue document, its
+// own for a custom one. A change nobody watches queues nothing, so the
+// recorder's hook stops there without working out what the alerts would
+// say.
+func (s *Store) ActivelyWatched(ctx context.Context, docID int64) (bool, error) {
+	cond, arg, err := s.watchCond(ctx, docID)
+	if err != nil {
+		return false, err
+	}
+	var watched bool
+	err = s.pool().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM watches w WHERE `+
+		strings.Replace(cond, "?", "$1", 1)+` AND w.paused_at IS NULL)`, arg).Scan(&watched)
+	if err != nil {
+		return false, fmt.Errorf("is document %d watched: %w", docID, err)
+	}
+	return watched, nil
 }
 
 // WriteChangeOutbox queues a change for everyone who watches its document
