@@ -92,7 +92,7 @@ func TestHostileTargetsEndInAStateWithoutAVersion(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	f := fetch.New(fetch.Options{AllowPrivate: true, DialTimeout: time.Second, HeaderTimeout: time.Second, TotalTimeout: 3 * time.Second})
 	tr := recorder.New(ta.store, engine.New(f), log, time.Hour, recorder.Hooks{})
-	handler := &workers.CheckHandler{Recorder: tr, Store: ta.store, Log: log}
+	handler := &workers.CheckHandler{Recorder: tr, Log: log}
 
 	targets := []struct {
 		path  string

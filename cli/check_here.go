@@ -24,7 +24,7 @@ func checkHere(ctx context.Context, svc *services, ids []int64, timeout time.Dur
 	if err != nil {
 		return nil, err
 	}
-	handler := &workers.CheckHandler{Recorder: svc.recorder, Store: svc.store, Log: svc.log}
+	handler := &workers.CheckHandler{Recorder: svc.recorder, Log: svc.log}
 	type done struct {
 		id  int64
 		out recorder.Outcome

@@ -41,21 +41,33 @@ const DueHostWait = 5 * time.Second
 // result. A fetch or extraction failure is recorded as the document's state
 // and is not an error; errors are for what could not be recorded.
 func (s *Service) Check(ctx context.Context, documentID int64) (Outcome, error) {
-	return s.check(ctx, documentID, 0)
+	return s.check(ctx, documentID, 0, 0)
 }
 
-// CheckDue is Check for a scheduled slot: when the document's host stays
-// busy for DueHostWait, nothing is fetched or recorded and the error wraps
-// fetch.ErrHostBusy. The document stays due, so a later sweep enqueues it
-// again.
-func (s *Service) CheckDue(ctx context.Context, documentID int64) (Outcome, error) {
-	return s.check(ctx, documentID, DueHostWait)
+// ErrSlotChecked is CheckDue's error for a slot that was checked already:
+// the document's next check is later than the slot (a duplicate delivery
+// after the document moved on). Nothing was fetched or recorded.
+var ErrSlotChecked = errors.New("already checked for this slot")
+
+// CheckDue is Check for a scheduled slot, the time in Unix milliseconds
+// the document was due at when its check was queued. When the document's
+// next check is later than the slot already, nothing is fetched and the
+// error wraps ErrSlotChecked; the check reads the document once for both.
+// When the document's host stays busy for DueHostWait, nothing is fetched
+// or recorded and the error wraps fetch.ErrHostBusy. The document stays
+// due, so a later sweep enqueues it again. Slot 0 checks the document
+// whenever its next check is.
+func (s *Service) CheckDue(ctx context.Context, documentID, slot int64) (Outcome, error) {
+	return s.check(ctx, documentID, DueHostWait, slot)
 }
 
-func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Duration) (Outcome, error) {
+func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Duration, slot int64) (Outcome, error) {
 	doc, stored, err := s.store.DocumentForCheck(ctx, documentID)
 	if err != nil {
 		return Outcome{}, err
+	}
+	if slot != 0 && doc.NextCheckAt.UnixMilli() > slot {
+		return Outcome{DocumentID: documentID}, fmt.Errorf("document %d: %w", documentID, ErrSlotChecked)
 	}
 	sources, err := DecodeSources(doc.Sources)
 	if err != nil {

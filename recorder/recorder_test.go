@@ -284,7 +284,7 @@ func TestCheckDueBehindBusyHostRecordsNothing(t *testing.T) {
 		}()
 		<-entered
 
-		out, err := tr.CheckDue(ctx, fastID)
+		out, err := tr.CheckDue(ctx, fastID, 0)
 		if !errors.Is(err, fetch.ErrHostBusy) || out.VersionID != 0 {
 			close(release)
 			t.Fatalf("CheckDue behind a busy host: %+v %v, want ErrHostBusy", out, err)
@@ -300,8 +300,29 @@ func TestCheckDueBehindBusyHostRecordsNothing(t *testing.T) {
 		if err := <-slow; err != nil {
 			t.Fatal(err)
 		}
-		if out, err := tr.CheckDue(ctx, fastID); err != nil || out.VersionID == 0 {
+		if out, err := tr.CheckDue(ctx, fastID, 0); err != nil || out.VersionID == 0 {
 			t.Fatalf("CheckDue at a free host: %+v %v", out, err)
+		}
+	})
+}
+
+// A scheduled check delivered again after its slot was checked fetches
+// nothing and says so; the slot the document is due at now is checked.
+func TestCheckDueSkipsACheckedSlot(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		remote, tr, id := watched(t, st, "We keep your messages for thirty days.", "article.terms")
+		slot := mustDoc(t, st, id).NextCheckAt.UnixMilli()
+		if out, err := tr.CheckDue(ctx, id, slot); err != nil || out.VersionID == 0 {
+			t.Fatalf("check of the due slot: %+v %v", out, err)
+		}
+		out, err := tr.CheckDue(ctx, id, slot)
+		if !errors.Is(err, recorder.ErrSlotChecked) || out.VersionID != 0 || remote.hits.Load() != 1 {
+			t.Fatalf("the same slot again: %+v %v, %d fetches, want ErrSlotChecked and one fetch", out, err, remote.hits.Load())
+		}
+		next := mustDoc(t, st, id).NextCheckAt.UnixMilli()
+		if _, err := tr.CheckDue(ctx, id, next); err != nil || remote.hits.Load() != 2 {
+			t.Fatalf("the next slot: %v, %d fetches", err, remote.hits.Load())
 		}
 	})
 }

@@ -17,7 +17,6 @@ import (
 // CheckHandler runs document:check tasks.
 type CheckHandler struct {
 	Recorder *recorder.Service
-	Store    *store.Store
 	Log      *slog.Logger
 }
 
@@ -46,22 +45,13 @@ func (h *CheckHandler) ProcessTask(ctx context.Context, t *asynq.Task) error {
 // (the slot was handled already) or the check was put off.
 func (h *CheckHandler) check(ctx context.Context, p CheckDocumentPayload) (out recorder.Outcome, ran bool, err error) {
 	if p.Slot != 0 {
-		doc, err := h.Store.DocumentRow(ctx, p.DocumentID)
-		if errors.Is(err, store.ErrNotFound) {
-			return out, false, fmt.Errorf("document %d is gone: %w", p.DocumentID, asynq.SkipRetry)
-		}
-		if err != nil {
-			return out, false, err
-		}
-		if doc.NextCheckAt.UnixMilli() > p.Slot {
-			return out, false, nil // already checked for this slot
-		}
+		out, err = h.Recorder.CheckDue(ctx, p.DocumentID, p.Slot)
+	} else {
+		out, err = h.Recorder.Check(ctx, p.DocumentID)
 	}
-	check := h.Recorder.Check
-	if p.Slot != 0 {
-		check = h.Recorder.CheckDue
+	if errors.Is(err, recorder.ErrSlotChecked) {
+		return out, false, nil
 	}
-	out, err = check(ctx, p.DocumentID)
 	if errors.Is(err, fetch.ErrHostBusy) {
 		// Still due: the next sweep enqueues it again, by which time the
 		// slow page ahead of it has been read or has timed out.

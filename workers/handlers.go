@@ -46,7 +46,7 @@ func Handlers(d Deps) (map[string]asynq.Handler, error) {
 		return nil, fmt.Errorf("worker handlers: missing %s", strings.Join(missing, ", "))
 	}
 	return map[string]asynq.Handler{
-		TypeCheckDocument:    &CheckHandler{Recorder: d.Recorder, Store: d.Store, Log: d.Log},
+		TypeCheckDocument:    &CheckHandler{Recorder: d.Recorder, Log: d.Log},
 		TypeSweep:            &SweepHandler{Store: d.Store, Client: d.Client, Log: d.Log, Inspector: d.Inspector},
 		TypeBillingReconcile: &BillingHandler{Billing: d.Billing, Log: d.Log},
 		TypeBillingRecheck:   &BillingHandler{Billing: d.Billing, Log: d.Log},

@@ -205,7 +205,7 @@ func TestRedisFlushedMidRunLosesNothing(t *testing.T) {
 func TestCheckHandlerSkipsHandledSlotAndBadPayload(t *testing.T) {
 	f := newFixture(t, "", 1)
 	ctx := context.Background()
-	h := &workers.CheckHandler{Recorder: f.recorder, Store: f.store, Log: f.log}
+	h := &workers.CheckHandler{Recorder: f.recorder, Log: f.log}
 	if err := h.ProcessTask(ctx, asynq.NewTask(workers.TypeCheckDocument, []byte("{"))); err == nil {
 		t.Error("bad payload accepted")
 	}
@@ -337,7 +337,7 @@ func TestScheduledCheckBehindBusyHostIsPutOff(t *testing.T) {
 			<-release
 		}
 	})
-	h := &workers.CheckHandler{Recorder: f.recorder, Store: f.store, Log: f.log}
+	h := &workers.CheckHandler{Recorder: f.recorder, Log: f.log}
 	slow := make(chan error, 1)
 	go func() {
 		_, err := f.recorder.Check(ctx, f.docs[0])
