@@ -16,6 +16,10 @@
 #   OTA=1 bench/round.sh 500  (also runs Open Terms Archive's engine on the
 #                              same corpus after each round: bench/ota.sh)
 #
+# The page server listens on TOSGEN_PORT (default 20000) and the HOSTS-1
+# ports after it, one per site: two runs at once need ports further apart
+# than HOSTS.
+#
 # CPU is user + system time of the clausewatch process, which a busy machine
 # disturbs less than wall time. Needs /work/shared/bench/tosgen (or
 # TOSGEN_SRC), GNU time and bc.
