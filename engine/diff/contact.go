@@ -228,10 +228,14 @@ var addressWords = boolSet(`street st road rd avenue ave boulevard blvd drive dr
 square sq court ct parkway pkwy highway hwy quay terrace suite ste floor fl building bldg box po
 strasse straße rue calle via platz`)
 
-// markerWords introduce contact details.
-var markerWords = boolSet(`email mail mailing postal postale address contact telephone phone tel fax attn attention
-representative officer dpo
-adresse courrier courriel poste téléphone telephone représentant
+// markerWords introduce contact details. The English labels that also
+// name kinds of data a policy collects ("e-mail address", "phone number",
+// "postal address") are left out: beside them, a word added to a list of
+// collected data would pass for a changed detail. A detail itself (an
+// address, a link, a number) still marks the run. The French and German
+// labels stay until a pair shows them naming collected data.
+var markerWords = boolSet(`contact attn attention representative officer dpo
+adresse courrier courriel poste postale téléphone représentant
 kontakt anschrift telefon vertreter vertretung datenschutzbeauftragter datenschutzbeauftragten`)
 
 // contactWords may change inside contact details without changing the

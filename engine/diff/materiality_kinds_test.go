@@ -29,6 +29,18 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"deadline in a sentence", "You may object until February 28, 2025.", "You may object until May 21, 2026.", Substantive, ""},
 
 		// Contact details.
+		// "E-mail address" and "Phone number" name kinds of data as often
+		// as they introduce contact details: a data kind added beside them
+		// is a new practice, not a changed detail.
+		{"data kind added to a list after contact labels",
+			"We collect:\n\n- E-mail address\n- Phone number\n\nWe use them to run the service.",
+			"We collect:\n\n- E-mail address\n- Phone number\n- Photos\n\nWe use them to run the service.", Substantive, ""},
+		{"data kind added in a sentence with contact labels", "We collect your Email Address and Phone Number.",
+			"We collect your Email Address, Phone Number and Location.", Substantive, ""},
+		{"data kind added after a contact label in lower case", "We collect your email address to run the service.",
+			"We collect your email address and phone number to run the service.", Substantive, ""},
+		{"contact person renamed beside an address", "Write to our Data Protection Officer, Jane Doe, at 42 Mill Street, Dublin.",
+			"Write to our Data Protection Officer, John Roe, at 42 Mill Street, Dublin.", Editorial, ReasonContact},
 		{"protected e-mail saved differently",
 			"Write to [\\[email protected\\]](https://example.org/cdn-cgi/l/email-protection#a1b2) to cancel.",
 			"Write to [AR\\[email protected\\]example.org](https://example.org/cdn-cgi/l/email-protection#a1b2) to cancel.", Editorial, ReasonContact},
