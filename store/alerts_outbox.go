@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -33,8 +32,8 @@ func (s *Store) ActivelyWatched(ctx context.Context, docID int64) (bool, error) 
 		return false, err
 	}
 	var watched bool
-	err = s.pool().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM watches w WHERE `+
-		strings.Replace(cond, "?", "$1", 1)+` AND w.paused_at IS NULL)`, arg).Scan(&watched)
+	err = s.conn(ctx).Raw(`SELECT EXISTS (SELECT 1 FROM watches w WHERE `+cond+` AND w.paused_at IS NULL)`, arg).
+		Scan(&watched).Error
 	if err != nil {
 		return false, fmt.Errorf("is document %d watched: %w", docID, err)
 	}
