@@ -626,31 +626,35 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 		var items map[string]int                           // the section's list items, read at its first lead-in
 		var entries map[string]bool                        // the section's list items and table rows, read when a heading names a topic
 		digest := digestSentences(part.Heading, part.Body) // the page's digests of itself, which restate it
+		var semi semicolonList                             // the ";" list the sentences continue
+		var starts map[string]bool                         // the first sentences of the section's paragraphs, items and rows
 		for _, text := range m.sentencesOf(part.Body) {
 			if lead.ok && !lead.continues(text, items) {
 				lead = leadIn{}
 			}
-			cl, ok := m.verdicts[text]
-			if !ok {
-				// The sentence's clauses are read once, here; its words
-				// are kept, in a slice of their own size.
-				s := tokenizeInto(text, m.scratch.tokens)
-				m.scratch.tokens = s
-				cl.key, cl.words = keyOf(text, s.words), slices.Clone(s.words)
-				c.classifySentence(s, &m.scratch, func(cat int, sn sense) {
-					cl.verdicts = append(cl.verdicts, verdict{cat, sn})
-				})
-				m.verdicts[text] = cl
-			}
+			cl := c.classified(text, m)
 			if keys != nil {
 				keys[cl.key] = true
 			}
+			if semi.first != "" && starts == nil {
+				starts = blockStarts(part.Body)
+			}
+			semiLead := semi.leadFor(text, starts[text])
+			semi.advance(text, semiLead != "")
 			for _, v := range cl.verdicts {
 				sn := lead.senseFor(&c.cats[v.cat], v.sense)
 				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, digest: digest[text]})
 			}
+			verdicts := cl.verdicts
+			if semiLead != "" {
+				for _, cv := range c.withLead(semiLead, text, cl.verdicts, m) {
+					verdicts = append(slices.Clip(verdicts), cv.verdict)
+					sn := lead.senseFor(&c.cats[cv.cat], cv.sense)
+					out = append(out, finding{cat: cv.cat, sense: sn, text: text, key: cv.key, words: cv.words, section: part.Heading, part: pi, digest: digest[text]})
+				}
+			}
 			for _, v := range lead.verdicts {
-				if !slices.ContainsFunc(cl.verdicts, func(own verdict) bool { return own.cat == v.cat }) {
+				if !slices.ContainsFunc(verdicts, func(own verdict) bool { return own.cat == v.cat }) {
 					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, digest: digest[text]})
 				}
 			}
@@ -676,6 +680,69 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, byTopic: true, digest: digest[text]})
 				}
 			}
+		}
+	}
+	return out
+}
+
+// classified returns what a sentence states, classifying it once.
+func (c *classifier) classified(text string, m *memo) classified {
+	cl, ok := m.verdicts[text]
+	if !ok {
+		// The sentence's clauses are read once, here; its words are
+		// kept, in a slice of their own size.
+		s := tokenizeInto(text, m.scratch.tokens)
+		m.scratch.tokens = s
+		cl.key, cl.words = keyOf(text, s.words), slices.Clone(s.words)
+		c.classifySentence(s, &m.scratch, func(cat int, sn sense) {
+			cl.verdicts = append(cl.verdicts, verdict{cat, sn})
+		})
+		m.verdicts[text] = cl
+	}
+	return cl
+}
+
+// A carried verdict is what an item of a semicolon list states read after
+// the list's lead-in, with the key and words of the lead-in and the part
+// of the item that states it: the same item is the same statement in two
+// versions even where their ";" cut the list elsewhere.
+type carriedVerdict struct {
+	verdict
+	key   string
+	words []string
+}
+
+// withLead returns what an item of a semicolon list states only when read
+// after its list's lead-in (the lead-in "We may share:" and the item "(b)
+// your location with advertisers"), beside the verdicts it has of its own
+// words. What a lead-in whole by itself states ("We collect your location
+// for these purposes:") is its own sentence's finding, not each item's;
+// a lead-in that each item completes ("We share your data with:") states
+// it of each item, as a lead-in of list items does (see leadIn).
+//
+// Items too short to be split off stay together ("to train our staff; to
+// improve our AI assistant;"): each is read after the lead-in by itself,
+// so that one item's words ("train our staff") do not exclude the other's
+// category; an item that starts as a new sentence would ("Photos; We
+// also …", a table's next cell) ends the list.
+func (c *classifier) withLead(lead, item string, own []verdict, m *memo) []carriedVerdict {
+	var alone []verdict
+	if l := c.classified(lead, m); len(l.words) == 0 || !completedByItems(l.words[len(l.words)-1]) {
+		alone = l.verdicts
+	}
+	var out []carriedVerdict
+	for part := range strings.SplitAfterSeq(item, "; ") {
+		if _, ok := itemStart(part); !ok {
+			break
+		}
+		joined := c.classified(lead+" "+part, m)
+		for _, v := range joined.verdicts {
+			has := func(w verdict) bool { return w.cat == v.cat }
+			if slices.ContainsFunc(own, has) || slices.ContainsFunc(alone, has) ||
+				slices.ContainsFunc(out, func(cv carriedVerdict) bool { return cv.cat == v.cat }) {
+				continue
+			}
+			out = append(out, carriedVerdict{v, joined.key, joined.words})
 		}
 	}
 	return out

@@ -137,3 +137,170 @@ func (l leadIn) continues(text string, items map[string]int) bool {
 	}
 	return false
 }
+
+// A semicolon list is one sentence whose items the sentence splitter cut
+// at ";" ("We may share: (a) your name with our partners; (b) your
+// location with advertisers; and (c) …", "Your messages, to answer you;
+// to train our staff; to improve our AI assistant"): each item after the
+// first is a sentence that lost the words naming the practice, the data
+// or who receives it. semicolonList carries the list's lead-in, the first
+// item's words before its own item begins, to the items after it, which
+// are read with it as the sentence reads them. The diff keeps comparing
+// the items as they are split.
+type semicolonList struct {
+	first    string // the list's first item, "" when no list is open
+	lead     string // the lead-in read of first, once an item asked for it
+	leadRead bool
+}
+
+// leadFor returns the lead-in that an item continuing the open list
+// takes, or "" when text continues no list or the list has none. A
+// sentence that starts a paragraph, a list item or a table row continues
+// none: a list of bullets each ending in ";" is no one sentence.
+func (l *semicolonList) leadFor(text string, blockStart bool) string {
+	if l.first == "" || blockStart {
+		return ""
+	}
+	word, ok := itemStart(text)
+	if !ok {
+		return ""
+	}
+	if !l.leadRead {
+		l.lead, l.leadRead = semicolonLead(l.first, word), true
+	}
+	return l.lead
+}
+
+// advance moves the list past text, which continued it or not: an item
+// ending in ";" opens a list or keeps it open, one ending otherwise
+// closes it.
+func (l *semicolonList) advance(text string, continued bool) {
+	if !strings.HasSuffix(strings.TrimRight(text, `"')] `), ";") {
+		*l = semicolonList{}
+		return
+	}
+	if !continued {
+		*l = semicolonList{first: text}
+	}
+}
+
+// itemStart returns the first word of a list item after its "and", "or"
+// and list letter or number ("and (c) your …", "ii) …"), lower-cased;
+// ok is false when the item starts in upper case without a list letter,
+// as a new sentence does.
+func itemStart(text string) (word string, ok bool) {
+	t := strings.TrimSpace(text)
+	for _, conj := range []string{"and ", "or ", "and/or "} {
+		t = strings.TrimPrefix(t, conj)
+	}
+	marked := false
+	if m := itemMarker(t); m > 0 {
+		t, marked = strings.TrimSpace(t[m:]), true
+	}
+	end := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(t)
+	}
+	word = t[:end]
+	if word == "" {
+		return "", false
+	}
+	first := []rune(word)[0]
+	if !marked && !unicode.IsLower(first) {
+		return "", false
+	}
+	return strings.ToLower(word), true
+}
+
+// itemMarker returns the length of a list letter or number opening t,
+// "(a) ", "(iv) ", "b) ", "(2) ", or 0.
+func itemMarker(t string) int {
+	i := 0
+	if strings.HasPrefix(t, "(") {
+		i = 1
+	}
+	j := i
+	for j < len(t) && j-i < 4 && (t[j] >= 'a' && t[j] <= 'z' || t[j] >= '0' && t[j] <= '9') {
+		j++
+	}
+	if j == i || j >= len(t) || t[j] != ')' {
+		return 0
+	}
+	if j-i > 1 && strings.Trim(t[i:j], "ivx") != "" && strings.Trim(t[i:j], "0123456789") != "" {
+		return 0 // a word in parentheses, not a letter or a Roman or Arabic number
+	}
+	if j+1 < len(t) && t[j+1] != ' ' {
+		return 0
+	}
+	return j + 1
+}
+
+// semicolonLead returns the words of a list's first item that lead to its
+// items: those before a parenthesis the item leaves open ("… about you
+// (including your contact details;"), before its last colon ("We may
+// share:"), before its own list letter ("We share (a) …"), or before the
+// comma that opens an item starting as the next one does ("Your
+// messages, to answer you;" before "to improve …"). It is "" when the
+// first item has none of them, or too few words to lead.
+func semicolonLead(first, next string) string {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(first, `"' `), ";"))
+	lead := ""
+	depth, open := 0, -1
+	for i, r := range t {
+		switch r {
+		case '(':
+			if depth == 0 {
+				open = i
+			}
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	switch {
+	case depth > 0 && open > 0:
+		lead = t[:open]
+	case strings.LastIndex(t, ": ") > 0:
+		lead = t[:strings.LastIndex(t, ": ")+1]
+	default:
+		for i := 1; i < len(t); i++ {
+			if t[i] == '(' && t[i-1] == ' ' && itemMarker(t[i:]) > 0 {
+				lead = t[:i]
+				break
+			}
+		}
+		if lead == "" {
+			if i := strings.LastIndex(t, ", "+next+" "); i > 0 {
+				lead = t[:i+1]
+			}
+		}
+	}
+	lead = strings.TrimSpace(lead)
+	if len(strings.Fields(lead)) < 3 {
+		return ""
+	}
+	return lead
+}
+
+// blockStarts returns the first sentences of a section's paragraphs, list
+// items, table rows and headings.
+func blockStarts(body string) map[string]bool {
+	out := map[string]bool{}
+	blank := true
+	for line := range strings.SplitSeq(body, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			blank = true
+			continue
+		}
+		if blank || diff.IsListItem(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
+			if s := diff.Sentences(t); len(s) > 0 {
+				out[s[0]] = true
+			}
+		}
+		blank = false
+	}
+	return out
+}
