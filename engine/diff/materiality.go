@@ -267,6 +267,11 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n):
 		m.reasons[ReasonContact] = true
 		return true
+	case quantity(leftCtx, d, rightCtx) && quantity(leftCtx, n, rightCtx):
+		// An age, a period or an amount replaced wherever it occurs
+		// ("under the age of 16" becoming 13 in every sentence that
+		// states it) is no rename: it changes what the document says.
+		return false
 	case m.rename(d, n):
 		m.reasons[ReasonRename] = true
 		return true

@@ -123,6 +123,24 @@ func TestMaterialityRename(t *testing.T) {
 	}
 }
 
+// A figure replaced wherever it occurs is no rename: an age or a period
+// changed in every sentence that states it changes what the policy says,
+// while a clause renumbered wherever it is cited is editorial.
+func TestMaterialityFigureReplacedThroughout(t *testing.T) {
+	base := materialityBase + "\nUsers under the age of 13 need a parent's consent, and we delete the data of users under 13 on request.\n" +
+		"We may suspend your account under Article 15.4.\nArticle 15.4 lists the grounds.\n"
+	for _, tt := range []struct{ old, new, want string }{
+		{"13", "16", Substantive},
+		{"30", "90", Substantive},
+		{"15.4", "14.4", Editorial},
+	} {
+		changed := strings.ReplaceAll(base, tt.old, tt.new)
+		if res := Compare(base, changed); res.Materiality != tt.want {
+			t.Errorf("%s replaced by %s throughout: Materiality = %q (%v), want %q", tt.old, tt.new, res.Materiality, res.Editorial, tt.want)
+		}
+	}
+}
+
 func TestMaterialityRemovedDuplicateParagraph(t *testing.T) {
 	para := "\nWe may share information with service providers who process it for us.\n"
 	doubled := strings.Replace(materialityBase, "\n## 3. Your Choices", para+"\n## 3. Your Choices", 1)

@@ -107,3 +107,21 @@ func countWord(text, word string) int {
 func isWordRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
+
+// quantity reports a run that is one figure limiting something: a bound
+// before it ("under 16", "the age of 16", "at least 13") or a unit after it
+// ("30 days", "18 years old").
+func quantity(left, ts, right []tok) bool {
+	if len(ts) != 1 || !hasDigit(ts[0].norm) || strings.IndexFunc(ts[0].norm, unicode.IsLetter) >= 0 {
+		return false
+	}
+	if len(left) > 0 && capitalized(left[len(left)-1].raw) {
+		return false // a reference: "under Article 15"
+	}
+	for i := len(left) - 1; i >= 0 && i >= len(left)-2; i-- {
+		if bounds[left[i].norm] {
+			return true
+		}
+	}
+	return len(right) > 0 && units[right[0].norm]
+}
