@@ -412,18 +412,24 @@ var translationMark = regexp.MustCompile(`(?i)[;.]?\s*this page contains \[?chan
 	`|this page is a translated version of the page .{1,200}? and the translation is \d{1,3}\s?% complete\.?`)
 
 // dropTranslationMarks removes translationMark's messages from the lines
-// that hold them. The expression runs only on lines naming a translation:
+// that hold them. The expression runs only on lines naming a translation
+// that also hold a piece of either message ("for tran", "% complete"):
 // run over a whole document it tries every position, which cost a fifth of
-// the CPU of a check round that records changes.
+// the CPU of a check round that records changes, and run over every long
+// paragraph that may "translate" the Software still a tenth of the
+// analysis of such a document's change. Neither piece has a letter that
+// the expression's case folding matches outside ASCII (k, s), so no line
+// it would change is passed over.
 func dropTranslationMarks(md string, removed *[]string) string {
 	if !containsASCIIFold(md, "translat") {
 		return md
 	}
 	var b strings.Builder
+	b.Grow(len(md))
 	rest := md
 	for rest != "" {
 		line, after, more := strings.Cut(rest, "\n")
-		if containsASCIIFold(line, "translat") {
+		if containsASCIIFold(line, "translat") && (containsASCIIFold(line, "for tran") || containsASCIIFold(line, "% complete")) {
 			line = translationMark.ReplaceAllStringFunc(line, func(m string) string {
 				removeLines(removed, m)
 				return ""

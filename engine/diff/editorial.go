@@ -122,7 +122,7 @@ func isLowerAlnum(w string) bool {
 // that open a sentence: renumbering is layout. A number inside a sentence
 // ("aged 13.") is kept. prev is the text just before ts.
 func dropNumbering(ts []tok, prev []tok) []tok {
-	out := ts[:0:0]
+	out := make([]tok, 0, len(ts))
 	for i, t := range ts {
 		var before *tok
 		switch {

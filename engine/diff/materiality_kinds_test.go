@@ -425,6 +425,12 @@ func TestDropTranslationMarksKeepsOtherLines(t *testing.T) {
 		{"a translation named in the text stays",
 			"The English version prevails over any translation.\n",
 			"The English version prevails over any translation.\n"},
+		{"messages in capitals, progress with a space before the percent sign",
+			"THIS PAGE CONTAINS CHANGES WHICH ARE NOT MARKED FOR TRANSLATION.\nThis page is a translated version of the page Terms and the translation is 95 % complete.\nText.",
+			"\n\nText."},
+		{"a paragraph that translates and is complete stays",
+			"You may not translate the Software. This section is complete. Nothing is marked for review.\n",
+			"You may not translate the Software. This section is complete. Nothing is marked for review.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
