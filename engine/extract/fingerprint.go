@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
 )
@@ -48,7 +47,7 @@ func (p *Page) fingerprintText() string {
 	w := fingerprintWriter{out: &n, buf: make([]byte, 0, fingerprintPiece)}
 	p.render(&w)
 	writeNormalized(&n, w.buf)
-	if text := n.finish(); norm.NFC.IsNormalString(text) {
+	if text := n.finish(); n.inNFC(text) {
 		return text
 	}
 	// Not in NFC: Normalize composes the whole rendering first.

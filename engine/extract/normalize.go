@@ -36,7 +36,7 @@ func Normalize(markdown string) string {
 // normalize is Normalize for text in a string or in a byte slice, such as
 // the converter's buffer, which then needs no copy.
 func normalize[T string | []byte](markdown T) string {
-	if out := normalizeOnePass(markdown); norm.NFC.IsNormalString(out) {
+	if out, inNFC := normalizeOnePass(markdown); inNFC {
 		return out
 	}
 	return normalizeComposed(string(markdown))
@@ -58,12 +58,14 @@ func normalizeComposed(markdown string) string {
 
 // normalizeOnePass is normalizeComposed without NFC, in one pass over the
 // text: invalid UTF-8, typography and the ellipsis are handled rune by
-// rune, and the runes go straight into the layout of their line.
-func normalizeOnePass[T string | []byte](s T) string {
+// rune, and the runes go straight into the layout of their line. It also
+// reports whether the result is in NFC.
+func normalizeOnePass[T string | []byte](s T) (string, bool) {
 	var n normalizer
 	n.b.Grow(len(s) + 1)
 	writeNormalized(&n, s)
-	return n.finish()
+	out := n.finish()
+	return out, n.inNFC(out)
 }
 
 // normalizer is normalizeOnePass for text that comes in pieces: the
@@ -82,6 +84,21 @@ type normalizer struct {
 	// off, to be completed by the next one.
 	cut  [utf8.UTFMax]byte
 	ncut int
+	// mayCompose is set once a character from U+0300 on is written:
+	// every character below is a starter that NFC keeps as it is and
+	// that composes with nothing before it, so text without one is in
+	// NFC (TestNFCBelowCombiningMarks).
+	mayCompose bool
+}
+
+// firstComposing is the first character that NFC may change or combine
+// with the one before: U+0300, COMBINING GRAVE ACCENT.
+const firstComposing = '\u0300'
+
+// inNFC reports whether out, what n finished with, is in NFC, without
+// reading it when n wrote no character that NFC could change.
+func (n *normalizer) inNFC(out string) bool {
+	return !n.mayCompose || norm.NFC.IsNormalString(out)
 }
 
 // writeNormalized adds a piece of text to n.
@@ -217,6 +234,7 @@ func normalizeStep[T string | []byte](n *normalizer, s T, i int, last bool) int 
 			n.b.WriteByte(byte(r))
 		} else {
 			n.b.WriteRune(r)
+			n.mayCompose = n.mayCompose || r >= firstComposing
 		}
 	}
 	return next

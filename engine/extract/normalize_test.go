@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -99,4 +101,40 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("output not normalized: %q", a)
 		}
 	})
+}
+
+// TestNFCBelowCombiningMarks checks what normalizer.inNFC relies on: text
+// made only of characters below U+0300 is in NFC, whatever their order.
+// Characters that NFC changes or that compose with the one before all
+// come later; one pair of each two characters below U+0300 is enough,
+// since NFC changes text only where a character or its neighbour does.
+func TestNFCBelowCombiningMarks(t *testing.T) {
+	for a := rune(0); a < firstComposing; a++ {
+		var b strings.Builder
+		for c := rune(0); c < firstComposing; c++ {
+			b.WriteRune(a)
+			b.WriteRune(c)
+		}
+		if s := b.String(); !norm.NFC.IsNormalString(s) {
+			t.Fatalf("U+%04X followed by characters below U+0300 is not in NFC: %q", a, norm.NFC.String(s))
+		}
+	}
+	// The first that is not: a combining mark after a letter.
+	if norm.NFC.IsNormalString("e" + string(firstComposing)) {
+		t.Fatalf("U+%04X should compose with e", firstComposing)
+	}
+}
+
+// TestNormalizeKnowsNFC checks that the one pass reports NFC as reading
+// the result would, on text with and without characters from U+0300 on.
+func TestNormalizeKnowsNFC(t *testing.T) {
+	for _, in := range []string{
+		"plain ASCII", "caf\u00e9 \u00a9 \u00ff \u02ff", "cafe\u0301", "\u00e9\u0301", "\u212b", "a\u2000b",
+		"\ufffd", "a\xffb", "\u4e2d\u6587", "\u1100\u1161", "x\u2026", "e\u200b\u0301", "\u0344",
+	} {
+		out, inNFC := normalizeOnePass(in)
+		if want := norm.NFC.IsNormalString(out); inNFC != want {
+			t.Errorf("normalizeOnePass(%q) reports NFC %v, reading %q says %v", in, inNFC, out, want)
+		}
+	}
 }
