@@ -137,7 +137,16 @@ func (w *fingerprintWriter) text(s string) {
 		}
 		// Inside a line, words separated by single spaces are written
 		// as they are, by the run.
-		for j < len(s) && (s[j] != ' ' || j+1 < len(s) && !isHTMLSpace(s[j+1])) && !isOtherHTMLSpace(s[j]) {
+		for j < len(s) {
+			if j+9 <= len(s) {
+				if k := skipWords(s, j, false); k > j {
+					j = k
+					continue
+				}
+			}
+			if c := s[j]; c == ' ' && (j+1 == len(s) || isHTMLSpace(s[j+1])) || isOtherHTMLSpace(c) {
+				break
+			}
 			j++
 		}
 		if w.space {

@@ -167,7 +167,16 @@ func normalizeStep[T string | []byte](n *normalizer, s T, i int, last bool) int 
 		// Printable ASCII, with single spaces between: written as it
 		// is, by the run.
 		j := i + 1
-		for j < len(s) && (isPlainASCII(s[j]) || s[j] == ' ' && j+1 < len(s) && isPlainASCII(s[j+1])) {
+		for j < len(s) {
+			if j+9 <= len(s) {
+				if k := skipWords(s, j, true); k > j {
+					j = k
+					continue
+				}
+			}
+			if !isPlainASCII(s[j]) && (s[j] != ' ' || j+1 == len(s) || !isPlainASCII(s[j+1])) {
+				break
+			}
 			j++
 		}
 		n.content()
