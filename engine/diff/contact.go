@@ -96,7 +96,11 @@ func emailTok(t tok) bool {
 }
 
 func isLink(raw string) bool {
-	raw = strings.TrimLeft(raw, "(<[\"'")
+	// As strings.TrimLeft(raw, "(<[\"'"), without building its set of
+	// bytes for each of the document's words.
+	for raw != "" && strings.IndexByte("(<[\"'", raw[0]) >= 0 {
+		raw = raw[1:]
+	}
 	for _, scheme := range []string{"http://", "https://", "www.", "mailto:", "tel:"} {
 		if len(raw) >= len(scheme) && strings.EqualFold(raw[:len(scheme)], scheme) {
 			return true

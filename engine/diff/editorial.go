@@ -98,6 +98,18 @@ func normWord(w string) string {
 	if isLowerAlnum(w) {
 		return w
 	}
+	// Most other words are such a word between ASCII punctuation
+	// ("data,", "(a)", "**note**"): the word itself, without copying it.
+	i, j := 0, len(w)
+	for i < j && isASCIINonAlnum(w[i]) {
+		i++
+	}
+	for j > i && isASCIINonAlnum(w[j-1]) {
+		j--
+	}
+	if i < j && (i > 0 || j < len(w)) && isLowerAlnum(w[i:j]) {
+		return w[i:j]
+	}
 	var b strings.Builder
 	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -105,6 +117,12 @@ func normWord(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// isASCIINonAlnum reports an ASCII byte that is neither a letter nor a
+// digit, which normWord drops.
+func isASCIINonAlnum(c byte) bool {
+	return c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
 }
 
 // isLowerAlnum reports a word of lower-case ASCII letters and digits

@@ -407,6 +407,11 @@ func (m *materiality) text(old bool) string {
 	}
 	if *cache == "" {
 		var b strings.Builder
+		size := 1
+		for _, p := range parts {
+			size += len(p.Heading) + len(p.Body) + 2
+		}
+		b.Grow(size)
 		b.WriteByte(' ')
 		for _, p := range parts {
 			for _, t := range dropNumbering(tokens(strings.Fields(p.Heading)), nil) {

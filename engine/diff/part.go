@@ -41,6 +41,7 @@ func (p *part) norm() string {
 	b := p.prepared()
 	if !b.normDone {
 		var s strings.Builder
+		s.Grow(len(p.Body) + 1) // the words without their markup, and a space each
 		for _, t := range dropNumbering(tokens(p.words()), nil) {
 			s.WriteString(t.norm)
 			s.WriteByte(' ')
