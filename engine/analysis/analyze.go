@@ -76,7 +76,10 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 		r.Incomplete, r.Summary = which, fragmentSummary(which, d.Stats)
 		return r
 	}
-	c := rules()
+	// The rule table for this analysis, which knows the document: whether
+	// "you" is a developer or a business depends on it.
+	c := *rules()
+	c.doc = newMarkdown
 	// A sentence takes some 160 bytes of Markdown: maps sized for the
 	// versions' sentences are not rebuilt as they grow.
 	sentences := len(oldMarkdown) / 160
@@ -309,6 +312,12 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 		// A new commitment not to do it, where nothing was said before.
 		ch := c.provision(ci, ChangeAdded, newR[0], nil)
 		ch.p.Severity, ch.label, ch.verb = SeverityLow, cat.label(), "restricted"
+		if c.anyBindsReader(newR) {
+			// "You and your app may not use the data for advertising",
+			// in developer terms: a new limit on the reader, as a
+			// prohibition is.
+			ch.p.Severity = SeverityMedium
+		}
 		ch.p.RulesOut = true
 		return ch, true
 	}

@@ -53,6 +53,15 @@ type classifier struct {
 	// readerDuty are the ways developer and business terms bind their
 	// reader: a duty or a limit on the developer, customer or app.
 	readerDuty []phrase
+	// youDuty are the ways of binding "you", which bind the reader when
+	// the document analysed is addressed to a developer or a business.
+	youDuty []phrase
+	// doc is the new version of the document analysed, in the copy of the
+	// rule table made for one analysis; business caches whether it is
+	// addressed to a developer or a business (0 not read yet, 1 yes, -1
+	// no), read the first time a statement binds "you".
+	doc      string
+	business int8
 }
 
 // lawOnlyPhrases state an obligation to comply with the law and nothing
@@ -82,7 +91,8 @@ const lawNames = "gdpr|rgpd|dsgvo|ccpa|cpra|coppa|hipaa|lgpd|pipeda|ferpa|glba|d
 // may temporarily cache latitude and longitude for up to 30 days", "apps
 // that request background location must show a disclosure"): a rule on
 // the reader, never the platform's own practice. "You" is left out: in
-// consumer terms it is the user whose data is taken.
+// consumer terms it is the user whose data is taken (youDutyPhrases bind it
+// in documents addressed to a developer or a business).
 func readerDutyPhrases() []string {
 	// Developers and licensees are always the reader; customers and
 	// clients are the reader of business terms and, in a shop's terms, the
@@ -122,6 +132,9 @@ func compile(cats []Category) (*classifier, error) {
 	}
 	if c.readerDuty, err = parsePhrases(readerDutyPhrases()); err != nil {
 		return nil, fmt.Errorf("reader-duty phrases: %w", err)
+	}
+	if c.youDuty, err = parsePhrases(youDutyPhrases()); err != nil {
+		return nil, fmt.Errorf("you-duty phrases: %w", err)
 	}
 	add := func(cat, cue, role int, s string) (phrase, error) {
 		p, err := parsePhrase(s)

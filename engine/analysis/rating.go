@@ -77,7 +77,7 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 // ("developers must comply with applicable law" adds no rule).
 func (c *classifier) anyBindsReader(fs []finding) bool {
 	return slices.ContainsFunc(fs, func(f finding) bool {
-		return anyContains(c.readerDuty, f.words) && !c.onlyRestateLaw([]finding{f})
+		return c.bindsReader(f.words) && !c.onlyRestateLaw([]finding{f})
 	})
 }
 
@@ -138,7 +138,7 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 // allBindReader reports whether every statement is a duty or limit on the
 // reader of developer or business terms, or forbids others to do it.
 func (c *classifier) allBindReader(fs []finding) bool {
-	return !slices.ContainsFunc(fs, func(f finding) bool { return f.sense != prohibiting && !anyContains(c.readerDuty, f.words) })
+	return !slices.ContainsFunc(fs, func(f finding) bool { return f.sense != prohibiting && !c.bindsReader(f.words) })
 }
 
 // anyAggravated reports whether one of the statements carries an
@@ -195,7 +195,7 @@ func (c *classifier) escalate(ci int, base Severity, words []string) (Severity, 
 	if c.tempered(ci, words) {
 		return sev, label
 	}
-	duty := anyContains(c.readerDuty, words)
+	duty := c.bindsReader(words)
 	for ei, ps := range cat.escalations {
 		esc := cat.Escalations[ei]
 		if !anyContains(ps, words) {
