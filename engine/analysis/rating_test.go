@@ -99,6 +99,20 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name:     "the same law, the contract's title shortened",
+			old:      doc("These General Terms and Conditions of Use are governed by the laws of Scotland."),
+			new:      doc("These Terms and Conditions are governed by the laws of Scotland."),
+			category: "governing_law",
+			want:     SeverityLow,
+		},
+		{
+			name:     "another country's law, the contract's title shortened",
+			old:      doc("These General Terms and Conditions of Use are governed by the laws of Scotland."),
+			new:      doc("These Terms and Conditions are governed by the laws of Malta."),
+			category: "governing_law",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "another country's law",
 			old:      doc("These terms are governed by the laws of Belgium."),
 			new:      doc("These terms are governed by the laws of Ireland."),

@@ -71,7 +71,9 @@ var companyName = regexp.MustCompile(`(?:\p{Lu}[\p{L}&'’.-]*,?\s+){1,5}(?:Inc|
 // names returns the capitalised words of text, lower-cased: the places,
 // parties and laws it names ("California", "England", "Meta"). A sentence's
 // first word counts only when it is not a common opener ("These", "All");
-// months and days of the week name a date, not a place or party.
+// months and days of the week name a date, not a place or party, and the
+// words of the contract's own title ("These General Terms and Conditions
+// of Use" become "These Terms and Conditions") name the document.
 func names(text string) []string {
 	var out []string
 	first := true
@@ -79,7 +81,7 @@ func names(text string) []string {
 		lw := strings.ToLower(w)
 		opener := first && isOpener(lw)
 		first = false
-		if r := []rune(w)[0]; unicode.IsUpper(r) && !opener && !isCalendarWord(lw) {
+		if r := []rune(w)[0]; unicode.IsUpper(r) && !opener && !isCalendarWord(lw) && !isTitleWord(lw) {
 			out = append(out, lw)
 		}
 	}
@@ -242,6 +244,18 @@ func isMonth(w string) bool {
 // isCalendarWord reports whether a capitalised word names a month or a day
 // of the week rather than a place or party ("May" as a verb is never
 // capitalised inside a sentence).
+// isTitleWord reports a word of the title contracts give themselves
+// ("General Terms and Conditions of Use", "Terms of Service", "Conditions
+// Générales d'Utilisation", "Allgemeine Geschäftsbedingungen").
+func isTitleWord(w string) bool {
+	switch w {
+	case "general", "terms", "conditions", "use", "agreement", "générales", "utilisation",
+		"allgemeine", "geschäftsbedingungen", "nutzungsbedingungen":
+		return true
+	}
+	return false
+}
+
 func isCalendarWord(w string) bool {
 	switch w {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":

@@ -36,11 +36,12 @@ func TestFigures(t *testing.T) {
 
 func TestNames(t *testing.T) {
 	tests := map[string][]string{
-		"These Terms are governed by the laws of France.": {"terms", "france"},
-		"California law will govern all disputes.":        {"california"},
-		"All disputes go to the courts of Dublin.":        {"dublin"},
-		"In March 2024, Irish law began to apply.":        {"irish"},
-		"By Monday, 4 June, the courts of Paris decide.":  {"paris"},
+		"These Terms are governed by the laws of France.":                     {"france"},
+		"The General Terms and Conditions of Use of Acme follow Maltese law.": {"acme", "maltese"},
+		"California law will govern all disputes.":                            {"california"},
+		"All disputes go to the courts of Dublin.":                            {"dublin"},
+		"In March 2024, Irish law began to apply.":                            {"irish"},
+		"By Monday, 4 June, the courts of Paris decide.":                      {"paris"},
 	}
 	for text, want := range tests {
 		if got := names(text); !slices.Equal(got, want) {
