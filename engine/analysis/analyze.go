@@ -94,6 +94,7 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	rw := newRewrites(d.Sections, m.sentence, oldMarkdown, newMarkdown)
 	oldF, newF = dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys)
 	oldF, newF = dropHeadings(oldF, newF, m.headingKeys(newMarkdown)), dropHeadings(newF, oldF, m.headingKeys(oldMarkdown))
+	oldF, newF = dropTitles(oldF, newF, newKeys), dropTitles(newF, oldF, oldKeys)
 	changes := c.compare(oldF, newF, rw)
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))

@@ -260,9 +260,10 @@ type finding struct {
 	key     string   // the sentence's words, lower case without punctuation, for comparing versions
 	words   []string // the sentence's words as phrases match them, shared by its findings
 	section string
-	part    int  // index of the section in the document
-	byTopic bool // stated by the section's heading rather than by the sentence's words
-	digest  bool // in the page's digest of itself, which restates it (see digest.go)
+	part    int           // index of the section in the document
+	byTopic bool          // stated by the section's heading rather than by the sentence's words
+	digest  bool          // in the page's digest of itself, which restates it (see digest.go)
+	title   *sectionTitle // the section the sentence titles, when it is a title set as text (see titles.go)
 }
 
 // classifySentence returns the categories a sentence states, each with
@@ -641,7 +642,11 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 		digest := digestSentences(part.Heading, part.Body) // the page's digests of itself, which restate it
 		var semi semicolonList                             // the ";" list the sentences continue
 		var starts map[string]bool                         // the first sentences of the section's paragraphs, items and rows
-		for _, text := range m.sentencesOf(part.Body) {
+		var titles map[string]bool                         // the section's titles set as text, read at the first that states something
+		var titled [][2]int                                // findings of titles: index in out, index of the title's sentence
+		sents := m.sentencesOf(part.Body)
+		for si, text := range sents {
+			first := len(out)
 			if lead.ok && !lead.continues(text, items) {
 				lead = leadIn{}
 			}
@@ -671,6 +676,16 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, digest: digest[text]})
 				}
 			}
+			if len(out) > first && !strings.ContainsAny(text[len(text)-1:], ".;:!?") {
+				if titles == nil {
+					titles = titleSentences(part.Body)
+				}
+				if titles[text] {
+					for oi := first; oi < len(out); oi++ {
+						titled = append(titled, [2]int{oi, si})
+					}
+				}
+			}
 			if strings.HasSuffix(text, ":") {
 				if items == nil {
 					items = listSentences(part.Body)
@@ -693,6 +708,18 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, byTopic: true, digest: digest[text]})
 				}
 			}
+		}
+		var title *sectionTitle
+		for i, t := range titled {
+			if i == 0 || titled[i-1][1] != t[1] {
+				title = &sectionTitle{}
+				for j := t[1] + 1; j < len(sents) && !titles[sents[j]]; j++ {
+					if key := m.verdicts[sents[j]].key; strings.Trim(key, "0123456789 ") != "" {
+						title.body = append(title.body, key) // not the next clause's number
+					}
+				}
+			}
+			out[t[0]].title = title
 		}
 	}
 	return out
