@@ -229,20 +229,52 @@ func toLower(s string) string {
 }
 
 // canonicalURLs is webURL.ReplaceAllStringFunc(line, canonicalURL)
-// without the expression.
+// without the expression. An address is looked for only where "://"
+// stands, after "http" or "https": the next match of the expression
+// starts there, since matches further on start after it.
 func canonicalURLs(line string) string {
 	if strings.Contains(line, "\u017f") {
 		// The expression folds the long s into "s" of "https"; such rare
 		// lines take the plain way.
 		return webURL.ReplaceAllStringFunc(line, canonicalURL)
 	}
-	return replaceLinks(line, func(s string, i int) (int, string) {
-		end := urlEnd(s, i)
-		if end < 0 {
-			return -1, ""
+	var b strings.Builder
+	last := 0 // the end of the last address replaced
+	for from := last; ; {
+		k := strings.Index(line[from:], "://")
+		if k < 0 {
+			break
 		}
-		return end, canonicalURL(s[i:end])
-	})
+		k += from
+		from = k + len("://")
+		start := schemeStart(line, last, k)
+		if start < 0 {
+			continue
+		}
+		end := urlEnd(line, start)
+		if end < 0 {
+			continue
+		}
+		b.WriteString(line[last:start])
+		b.WriteString(canonicalURL(line[start:end]))
+		last, from = end, end
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// schemeStart returns where "http" or "https", in any case, starts when
+// it ends at k in s and starts at lo or after, or -1.
+func schemeStart(s string, lo, k int) int {
+	for _, scheme := range []string{"https", "http"} {
+		if i := k - len(scheme); i >= lo && strings.EqualFold(s[i:k], scheme) {
+			return i
+		}
+	}
+	return -1
 }
 
 // urlEnd returns the end of the web address that starts at i in s, or

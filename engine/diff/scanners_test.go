@@ -15,6 +15,8 @@ var plainCases = []string{
 	"Visit https://Example.COM/path/ or HTTP://x.y, and https//no or http://.",
 	"(see http://a.b/c) <https://d.e/> [http://f.g] \"http://h.i\" 'https://j.k'",
 	"httpss://not and hthttp://yes.example/ and http://",
+	"https://a.b?u=http://c.d https:// x http://(y) ttps://z HTTPS://E.F/ h://g http://h.i/http://j.k/",
+	"://start and http:// https://x://y.z/ s://w and HttP://Q/ hTTpS://r/",
 	"Minato-ku,Tokyo ; En ligne : yes , no ,, ;; a ,b ;c .d ",
 	"end with spaces   ",
 	"comma at end,",
