@@ -294,7 +294,7 @@ func plainRun(s string, i int) int {
 	end := i
 	for {
 		k := i
-		for k < len(s) && s[k] > ' ' && s[k] != 0xC2 && !isMarkdownSyntax(s[k]) {
+		for k < len(s) && plainWordByte[s[k]] {
 			k++
 		}
 		switch {
@@ -304,13 +304,23 @@ func plainRun(s string, i int) int {
 			return k
 		case spaceAt(s, k) == 0:
 			return end // the word goes on with a character to look at
-		case s[k] == ' ' && k+1 < len(s) && s[k+1] > ' ' && s[k+1] != 0xC2 && !isMarkdownSyntax(s[k+1]):
+		case s[k] == ' ' && k+1 < len(s) && plainWordByte[s[k+1]]:
 			end, i = k, k+1
 		default:
 			return k
 		}
 	}
 }
+
+// plainWordByte holds the bytes of the words plainRun lets through: not
+// a space or control character, not the lead byte of a non-breaking
+// space, not Markdown syntax.
+var plainWordByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c > ' ' && c != 0xC2 && !isMarkdownSyntax(byte(c))
+	}
+	return t
+}()
 
 // spaceAt returns the length of the HTML space or non-breaking space at
 // s[i], or 0.
