@@ -70,12 +70,30 @@ func hasConsentName(n *html.Node) bool {
 		switch a.Key {
 		case "id", "class", "aria-label", "aria-labelledby", "aria-describedby":
 			v := strings.ToLower(a.Val)
-			for _, w := range consentVocabulary {
-				if strings.Contains(v, w) {
-					return true
-				}
+			if containsConsentWord(v) || hasToken(v, "cmp") {
+				return true
 			}
-			if hasToken(v, "cmp") {
+		}
+	}
+	return false
+}
+
+// consentWordsAt lists the words of consentVocabulary by their first
+// byte.
+var consentWordsAt = func() (t [256][]string) {
+	for _, w := range consentVocabulary {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+// containsConsentWord reports whether v holds a word of
+// consentVocabulary: one pass over v that tries the words starting with
+// each byte, where a search per word read v once for each of them.
+func containsConsentWord(v string) bool {
+	for i := 0; i < len(v); i++ {
+		for _, w := range consentWordsAt[v[i]] {
+			if strings.HasPrefix(v[i:], w) {
 				return true
 			}
 		}

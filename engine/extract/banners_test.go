@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -69,6 +70,28 @@ func TestHasToken(t *testing.T) {
 	for _, tt := range tests {
 		if got := hasToken(tt.v, "cmp"); got != tt.want {
 			t.Errorf("hasToken(%q, cmp) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestContainsConsentWord checks the one-pass search against a search
+// for each word, on names made of pieces of the words and other bytes.
+func TestContainsConsentWord(t *testing.T) {
+	pieces := []string{"-", "_", " ", "x", "c", "co", "cookie", "cook", "onet", "rust", "consen", "t", "gdp", "r",
+		"qc-", "cmp", "didom", "i", "é", "\u212a", "ot-sd", "k", "sp_", "message", "cc-", "window", "banner", "klar", "o"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100_000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		v := b.String()
+		want := false
+		for _, w := range consentVocabulary {
+			want = want || strings.Contains(v, w)
+		}
+		if got := containsConsentWord(v); got != want {
+			t.Fatalf("containsConsentWord(%q) = %v, want %v", v, got, want)
 		}
 	}
 }
