@@ -154,21 +154,45 @@ func addressNumber(window []tok, pos int) bool {
 	if postcode.MatchString(strings.Trim(window[pos].raw, ",.;:()")) && !unitAfter(window, pos) {
 		return true
 	}
-	if !inAddress(window) || unitAfter(window, pos) {
+	if !inAddress(window) || unitAfter(window, pos) || countsAfter(window, pos) {
 		return false
 	}
 	return pos == 0 || !bounds[window[pos-1].norm] && !strings.ContainsAny(window[pos-1].raw, "$€£")
 }
 
-// inAddress reports a window holding a street word or a postcode with
-// letters.
+// inAddress reports a window holding a street word, a postcode with
+// letters, or a US state and ZIP code ("Dulles, VA 20166").
 func inAddress(window []tok) bool {
-	for _, t := range window {
+	for i, t := range window {
 		if addressWord(t) || postcode.MatchString(strings.Trim(t.raw, ",.;:()")) && !hasOnlyDigits(t.norm) {
+			return true
+		}
+		if i > 0 && stateCode(window[i-1].raw) && zipCode.MatchString(strings.Trim(t.raw, ",.;:()")) {
 			return true
 		}
 	}
 	return false
+}
+
+var zipCode = regexp.MustCompile(`^\d{5}(?:-\d{4})?$`)
+
+// stateCode reports two capital letters after a comma's place: the state
+// of a US address ("VA", "NY,").
+func stateCode(raw string) bool {
+	raw = strings.TrimRight(raw, ",")
+	return len(raw) == 2 && raw[0] >= 'A' && raw[0] <= 'Z' && raw[1] >= 'A' && raw[1] <= 'Z'
+}
+
+// countsAfter reports a number followed by a word in lower case that
+// names no part of an address: "2 claims" counts claims, where "42 Mill
+// Street", "12 rue de la Paix" and "3rd floor" place a door.
+func countsAfter(window []tok, pos int) bool {
+	if pos+1 >= len(window) {
+		return false
+	}
+	next := window[pos+1]
+	r, _ := utf8.DecodeRuneInString(next.raw)
+	return unicode.IsLower(r) && !addressWord(next) && !addressWords[next.norm] && !contactWords[next.norm]
 }
 
 func unitAfter(window []tok, pos int) bool {
@@ -287,6 +311,39 @@ func personName(ts []tok) bool {
 	}
 	return true
 }
+
+// byline reports a person's name replaced under the words that credit an
+// article to its author ("Written by Jane Doe", "Author: Jane Doe"): who
+// wrote a help page binds nobody.
+func byline(leftCtx, d, n []tok) bool {
+	if len(leftCtx) == 0 || !plainName(d) || !plainName(n) {
+		return false
+	}
+	last := leftCtx[len(leftCtx)-1]
+	if strings.HasSuffix(last.raw, ":") {
+		return authorLabels[last.norm]
+	}
+	return last.norm == "by" && len(leftCtx) > 1 && bylineVerbs[leftCtx[len(leftCtx)-2].norm]
+}
+
+// plainName reports two to four capitalized words that carry no meaning
+// of their own and hold no digit: a person's first and last names.
+func plainName(ts []tok) bool {
+	if len(ts) < 2 || len(ts) > 4 {
+		return false
+	}
+	for _, t := range ts {
+		if !capitalized(t.raw) || commonCapital[t.norm] || meaningful(t.norm) || hasDigit(t.norm) ||
+			strings.HasSuffix(strings.TrimRight(t.raw, `*_"')]`), ".") && t != ts[len(ts)-1] {
+			return false
+		}
+	}
+	return true
+}
+
+var bylineVerbs = boolSet(`written authored posted reviewed edited updated published`)
+
+var authorLabels = boolSet(`author authors`)
 
 var honorifics = boolSet(`mr mrs ms miss dr m mme mlle monsieur madame herr frau`)
 

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math/bits"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -72,7 +73,7 @@ func (m *materiality) editorial(sections []Section) bool {
 			return true
 		}
 	}
-	if onlyChrome(m.oldMD, m.newMD) || onlyPromotion(m.oldMD, m.newMD) {
+	if onlyChrome(m.oldMD, m.newMD) || onlyPromotion(m.oldMD, m.newMD) || promotionAndChrome(m.oldMD, m.newMD) {
 		clear(m.reasons)
 		m.reasons[ReasonPunctuation] = true // the page's furniture changed
 		return true
@@ -114,15 +115,46 @@ func (m *materiality) heading(sec Section) bool {
 		m.reasons[ReasonPunctuation] = true
 		return true
 	}
+	if summaryHeading(tokens(old)) && summaryHeading(tokens(new)) {
+		m.reasons[ReasonRename] = true // "Key Takeaways" called "Page Summary"
+		return true
+	}
 	return m.run("", old, new, "")
 }
+
+// summaryHeading reports a heading that only names the page's summary
+// ("AI-generated Key Takeaways", "Page Summary", "At a glance"): the
+// summary box a site puts over its pages, whose points are compared as
+// text of their own.
+func summaryHeading(ts []tok) bool {
+	named := false
+	for _, t := range ts {
+		switch {
+		case summaryWords[t.norm]:
+			named = true
+		case !summaryQualifiers[t.norm]:
+			return false
+		}
+	}
+	return named
+}
+
+var summaryWords = boolSet(`summary takeaways highlights overview glance tldr`)
+
+var summaryQualifiers = boolSet(`ai generated aigenerated key page quick the this article at a of in`)
 
 // ops checks each changed run of a section's word diff with the unchanged
 // words around it; before the first words of the section comes its
 // heading ("By post:" over an address).
 func (m *materiality) ops(heading string, ops []Op) bool {
+	moved := movedLinks(ops)
 	for i := 0; i < len(ops); {
 		if ops[i].Kind == OpEqual {
+			i++
+			continue
+		}
+		if moved[ops[i].Text] && (i+1 == len(ops) || ops[i+1].Kind == OpEqual) && (i == 0 || ops[i-1].Kind == OpEqual) {
+			m.reasons[ReasonPunctuation] = true // a link moved within its list
 			i++
 			continue
 		}
@@ -164,6 +196,53 @@ func (m *materiality) ops(heading string, ops []Op) bool {
 	}
 	return true
 }
+
+// movedLinks returns the texts that a section's diff both removes and
+// adds, each a run of its own made only of links, between links: a link
+// moved within a list of related articles or a menu. A sentence moved
+// stays a change, since where a sentence stands can change what it
+// qualifies, and so does a link moved out of a sentence ("we share data
+// with: [Example](…)").
+func movedLinks(ops []Op) map[string]bool {
+	var removed, added map[string]bool
+	for i, o := range ops {
+		text := strings.TrimSpace(o.Text)
+		if o.Kind == OpEqual || !strings.HasPrefix(text, "[") || !strings.HasSuffix(text, ")") ||
+			i+1 < len(ops) && (ops[i+1].Kind != OpEqual || !strings.HasPrefix(strings.TrimSpace(ops[i+1].Text), "[")) ||
+			i > 0 && (ops[i-1].Kind != OpEqual || !endsWithLink.MatchString(tail(ops[i-1].Text, 2048))) ||
+			!linksOnly.MatchString(o.Text) {
+			continue
+		}
+		set := &added
+		if o.Kind == OpDelete {
+			set = &removed
+		}
+		if *set == nil {
+			*set = map[string]bool{}
+		}
+		(*set)[o.Text] = true
+	}
+	var moved map[string]bool
+	for t := range added {
+		if removed[t] {
+			if moved == nil {
+				moved = map[string]bool{}
+			}
+			moved[t] = true
+		}
+	}
+	return moved
+}
+
+// tail returns the last n bytes of s, or all of it.
+func tail(s string, n int) string {
+	return s[max(0, len(s)-n):]
+}
+
+var (
+	linksOnly    = regexp.MustCompile(`^\s*(?:\[[^\[\]]+\]\([^()\s]+\)\s*)+$`)
+	endsWithLink = regexp.MustCompile(`\]\([^()\s]+\)\s*$`)
+)
 
 // markupOnly reports a text with no word, only markup such as the "> "
 // of quoted lines.
@@ -231,9 +310,11 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	if m.change(leftCtx, d, n, rightCtx) {
 		return true
 	}
+	p, dAll, nAll := commonPrefix(d, n), d, n
 	d, n = trimCommon(d, n)
 	switch {
-	case len(d) == 0 && m.duplicate(n, left, right, false), len(n) == 0 && m.duplicate(d, left, right, true):
+	case len(d) == 0 && m.duplicate(n, clauseInside(n, nAll[:p], leftCtx), left, right, false),
+		len(n) == 0 && m.duplicate(d, clauseInside(d, dAll[:p], leftCtx), left, right, true):
 		m.reasons[ReasonDuplicate] = true
 		return true
 	case len(d) == 0 && m.contents(ins, false), len(n) == 0 && m.contents(del, true):
@@ -264,7 +345,7 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		dated && stampRun(d, leftCtx) && stampRun(n, leftCtx):
 		m.reasons[ReasonPunctuation] = true // a version or publication date
 		return true
-	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n):
+	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n), byline(leftCtx, d, n):
 		m.reasons[ReasonContact] = true
 		return true
 	case quantity(leftCtx, d, rightCtx) && quantity(leftCtx, n, rightCtx):
@@ -376,7 +457,10 @@ const minPassage = 8
 // duplicate reports whether the passage run, removed (from old) or added
 // (to new), is one of two copies: the same words next to it (a doubled
 // paragraph or word), or a long passage found elsewhere in the document.
-func (m *materiality) duplicate(run []tok, left, right string, removed bool) bool {
+// A clause inside a sentence is no passage: ", including content in the
+// public interest" added to one exception widens it, however often the
+// other exceptions of the document say it.
+func (m *materiality) duplicate(run []tok, clause bool, left, right string, removed bool) bool {
 	l := len(run)
 	before, after := tokens(lastFields(left, l)), tokens(firstFields(right, l))
 	for k := 0; k <= l; k++ {
@@ -387,7 +471,46 @@ func (m *materiality) duplicate(run []tok, left, right string, removed bool) boo
 			return true
 		}
 	}
-	return l >= minPassage && m.inOther(run, removed)
+	return l >= minPassage && !clause && m.inOther(run, removed)
+}
+
+// clauseInside reports whether run, the changed words after the words
+// shared both sides start with, goes on a sentence: the word before it
+// (shared, else in the unchanged context) ends no clause and the run
+// opens with a lower-case word. A run ending with the word before it
+// may as well start with that word ("[Report" of a list of links moved):
+// it is judged from there.
+func clauseInside(run, shared, leftCtx []tok) bool {
+	if len(run) == 0 || !lowerStart(run[0].raw) {
+		return false
+	}
+	var prev tok
+	switch {
+	case len(shared) > 0:
+		prev = shared[len(shared)-1]
+	case len(leftCtx) > 0:
+		prev = leftCtx[len(leftCtx)-1]
+	default:
+		return false
+	}
+	if prev.norm == run[len(run)-1].norm && !lowerStart(prev.raw) {
+		return false
+	}
+	return !endsClause(prev.raw)
+}
+
+func lowerStart(raw string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(raw, `*_"'([`))
+	return unicode.IsLower(r)
+}
+
+// commonPrefix counts the words two runs start with.
+func commonPrefix(a, b []tok) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i].norm == b[i].norm {
+		i++
+	}
+	return i
 }
 
 // inOther reports whether the words of run, removed from the old version

@@ -56,6 +56,63 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"quoted postal address moved",
 			"Write to us:\n\n> Data Protection Officer\n> Example Services Limited\n> Riverside Business Centre\n> 42 Mill Street\n> Dublin 2, D02 X123\n> Ireland",
 			"Write to us:\n\n> Data Protection Officer\n> Example Services Limited\n> 7 Harbour Road Upper\n> Dublin 2\n> Dublin\n> D02 Y456\n> Ireland", Editorial, ReasonContact},
+		// A passage found elsewhere in the document is a copy; a clause
+		// spliced into a sentence widens or narrows that sentence however
+		// often the document says it elsewhere.
+		{"clause found elsewhere added inside a sentence",
+			"## Videos\n\nWe may keep videos with news value.\n\n## Posts\n\nWe may keep posts with news value, including content that is in the public interest.\n\n## Photos\n\nWe may keep photos with news value, including content that is in the public interest.",
+			"## Videos\n\nWe may keep videos with news value, including content that is in the public interest.\n\n## Posts\n\nWe may keep posts with news value, including content that is in the public interest.\n\n## Photos\n\nWe may keep photos with news value, including content that is in the public interest.",
+			Substantive, ""},
+		{"sentence found elsewhere added after a sentence",
+			"## Videos\n\nWe may keep videos with news value.\n\n## Posts\n\nWe may keep posts with news value. Content that is in the public interest may stay up.",
+			"## Videos\n\nWe may keep videos with news value. Content that is in the public interest may stay up.\n\n## Posts\n\nWe may keep posts with news value. Content that is in the public interest may stay up.",
+			Editorial, ReasonDuplicate},
+		{"link moved within a list the page shows twice",
+			"## Help\n\n[Report a post on Example](https://example.com/h/1)\n[Report an ad for copyright infringement on Example](https://example.com/h/2)\n[Report a profile on Example](https://example.com/h/3)\n\n## More help\n\n[Report a post on Example](https://example.com/h/1)\n[Report an ad for copyright infringement on Example](https://example.com/h/2)\n[Report a profile on Example](https://example.com/h/3)",
+			"## Help\n\n[Report a post on Example](https://example.com/h/1)\n[Report a profile on Example](https://example.com/h/3)\n\n## More help\n\n[Report a post on Example](https://example.com/h/1)\n[Report an ad for copyright infringement on Example](https://example.com/h/2)\n[Report a profile on Example](https://example.com/h/3)",
+			Editorial, ReasonDuplicate},
+		{"related article moved down its list",
+			"## Related articles\n\n[Report a post](https://example.com/h/1)\n[What is a trademark](https://example.com/h/2)\n[Report a profile](https://example.com/h/3)\n[Appeal a decision](https://example.com/h/4)",
+			"## Related articles\n\n[Report a post](https://example.com/h/1)\n[Report a profile](https://example.com/h/3)\n[What is a trademark](https://example.com/h/2)\n[Appeal a decision](https://example.com/h/4)",
+			Editorial, ReasonPunctuation},
+		{"partner moved from a sentence to another",
+			"## Sharing\n\nWe share your data with [Mailer](https://mailer.example.net/) [Tracker](https://tracker.example.org/) and never with [Adnet](https://adnet.example.com/) [Broker](https://broker.example.com/)",
+			"## Sharing\n\nWe share your data with [Mailer](https://mailer.example.net/) [Adnet](https://adnet.example.com/) and never with [Tracker](https://tracker.example.org/) [Broker](https://broker.example.com/)",
+			Substantive, ""},
+		{"link moved out of a sentence",
+			"## Sharing\n\nWe share your data with: [Mailer](https://mailer.example.net/)\n\nWe never share it with: [Broker](https://broker.example.com/)",
+			"## Sharing\n\nWe share your data with: [Broker](https://broker.example.com/)\n\nWe never share it with: [Mailer](https://mailer.example.net/)",
+			Substantive, ""},
+		// A company renamed, and a company replaced by another the
+		// document already named.
+		{"seller renamed",
+			"Example Play is run by Example LLC.\n\nApps are sold by Example Digital Inc. Refunds for apps sold by Example Digital Inc. follow its terms.",
+			"Example Play is run by Example LLC.\n\nApps are sold by Example Media Inc. Refunds for apps sold by Example Media Inc. follow its terms.",
+			Editorial, ReasonRename},
+		{"seller replaced by a company already named",
+			"Example Play is run by Example LLC.\n\nApps are sold by Example Digital Inc. Refunds for apps sold by Example Digital Inc. follow its terms.",
+			"Example Play is run by Example LLC.\n\nApps are sold by Example LLC. Refunds for apps sold by Example LLC follow its terms.",
+			Substantive, ""},
+		// A US address is known by its state and ZIP code, with no street
+		// word ("770 Broadway").
+		{"US address of the contracting company moved",
+			"The provider is Example Inc. (Address: 22000 Example Way, Dulles, VA 20166). Adults only.",
+			"The provider is Example Inc. (Address: 770 Broadway, New York, NY 10003, USA). Adults only.", Editorial, ReasonContact},
+		{"period beside a US address",
+			"Send claims within 30 days to 770 Broadway, New York, NY 10003.",
+			"Send claims within 60 days to 770 Broadway, New York, NY 10003.", Substantive, ""},
+		{"number beside a US address",
+			"File 2 claims at 770 Broadway, New York, NY 10003.",
+			"File 5 claims at 770 Broadway, New York, NY 10003.", Substantive, ""},
+		// The author credited for a help article.
+		{"author of an article replaced", "# Host rules\n\nWritten by Jane Doe\n\nHosts must confirm bookings within a day.",
+			"# Host rules\n\nWritten by Marie Roe\n\nHosts must confirm bookings within a day.", Editorial, ReasonContact},
+		{"author label with a name", "# Host rules\n\nAuthor: Jane Doe\n\nHosts must confirm bookings within a day.",
+			"# Host rules\n\nAuthor: Marie Roe\n\nHosts must confirm bookings within a day.", Editorial, ReasonContact},
+		{"party named after by", "# Host rules\n\nBookings are handled by Example Travel\n\nHosts must confirm bookings within a day.",
+			"# Host rules\n\nBookings are handled by Other Travel\n\nHosts must confirm bookings within a day.", Substantive, ""},
+		{"approval credited to a body", "# Host rules\n\nApproved by Example Board\n\nHosts must confirm bookings within a day.",
+			"# Host rules\n\nApproved by Other Board\n\nHosts must confirm bookings within a day.", Substantive, ""},
 		// A privacy or cookie document called by another of its names.
 		{"privacy policy called a notice", "Read our [Privacy Policy](https://example.com/privacy) and the FAQ.",
 			"Read our [Privacy Notice](https://example.com/privacy) and the FAQ.", Editorial, ReasonRename},
@@ -110,6 +167,23 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"## Cookies\n\nWe use cookies to keep you signed in.\n\nAdvertising\n\nWe show ads based on your activity.\n\n[Learn more](https://www.example.com/ads)", Substantive, ""},
 		{"promotion in the middle of the text", "## Cookies\n\nWe use cookies to keep you signed in.\n\n## Ads\n\nWe show no ads.",
 			"## Cookies\n\nWe use cookies to keep you signed in.\n\nHow it works\n\nWe sell your data to advertisers.\n\n[Start free today](https://www.example.com/registration)\n\n## Ads\n\nWe show no ads.", Substantive, ""},
+
+		{"promotion removed and help suggestions rotated",
+			helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules.") +
+				"\nHow it works\n\nFinding someone has never been easier with the new Example.\n\n[Start free today](https://www.example.com/profile/registration/?itm=cta)\n",
+			helpPage("Why was my post removed?\n\nCheck my report status\n\nI have a different question", "You can report posts that break the rules."), Editorial, ReasonPunctuation},
+		{"promotion removed, help suggestions rotated and the text changed",
+			helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules.") +
+				"\nHow it works\n\nFinding someone has never been easier with the new Example.\n\n[Start free today](https://www.example.com/profile/registration/?itm=cta)\n",
+			strings.Replace(helpPage("Why was my post removed?\n\nCheck my report status\n\nI have a different question", "You can report posts that break the rules."), "thirty", "ten", 1), Substantive, ""},
+
+		// The heading of a page's summary box reworded.
+		{"summary heading reworded", "## Fees\n\nAI-generated Key Takeaways\n--------------------------\n\n*   Fees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.",
+			"## Fees\n\nPage Summary\n------------\n\n*   Fees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.", Editorial, ReasonRename},
+		{"summary heading made a heading of risks", "## Fees\n\nKey Takeaways\n-------------\n\n*   Fees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.",
+			"## Fees\n\nKey Risks\n---------\n\n*   Fees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.", Substantive, ""},
+		{"summary heading narrowed to a country", "## Fees\n\nPage Summary\n------------\n\n*   Fees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.",
+			"## Fees\n\nSummary for Germany\n-------------------\n\n*   Fees are shown before you pay.\n\n## Refunds\n\nRefunds take five days.", Substantive, ""},
 
 		// A notice that the page is shown in another language.
 		{"language notice added", "## Brands\n\n_language_ English - United States\n\nUse our marks as shown.",

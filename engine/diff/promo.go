@@ -28,6 +28,16 @@ func onlyPromotion(oldMD, newMD string) bool {
 	return (oldPromo || newPromo) && Significant(old) == Significant(new)
 }
 
+// promotionAndChrome reports two versions that are the same once a
+// promotion ending either and the page's other furniture (a help widget's
+// suggestions, a feedback question) are left out: a site that redesigns
+// its pages changes both at once.
+func promotionAndChrome(oldMD, newMD string) bool {
+	old, oldPromo := dropPromotion(oldMD)
+	new, newPromo := dropPromotion(newMD)
+	return (oldPromo || newPromo) && onlyChrome(old, new)
+}
+
 // dropPromotion returns md without the promotion that ends it, and
 // whether there was one.
 func dropPromotion(md string) (string, bool) {

@@ -18,7 +18,11 @@ const maxNameWords = 5
 // used at least twice and always capitalized in the old version and is
 // gone from the new one, which always writes the new name capitalized.
 // A name that occurs once may be a partner replaced by another, which is
-// not editorial.
+// not editorial; so is a name the old version already used: "sold by
+// Example Digital Inc." becoming "sold by Example LLC" in a document that
+// named Example LLC already moves the sale to another company of the
+// group. (A number is no company: "Article 15.4" pointed at "Article
+// 14.4" is left to the rest of the rules.)
 func (m *materiality) rename(old, new []tok) bool {
 	if !isName(old) || !isName(new) {
 		return false
@@ -29,7 +33,7 @@ func (m *materiality) rename(old, new []tok) bool {
 	}
 	before, after, gone := m.count(on, true), m.count(nn, false), m.count(on, false)
 	return before.exact >= 2 && before.folded == before.exact && gone.folded == 0 &&
-		after.exact >= 1 && after.folded == after.exact
+		after.exact >= 1 && after.folded == after.exact && (!strings.ContainsFunc(nn, unicode.IsLetter) || m.count(nn, true).folded == 0)
 }
 
 func isName(ts []tok) bool {
