@@ -90,6 +90,13 @@ func isASCIISpace(c byte) bool {
 // lower-cases the host. Punctuation that ends a sentence after a bare
 // address is kept apart.
 func canonicalURL(u string) string {
+	var b strings.Builder
+	writeCanonicalURL(&b, u)
+	return b.String()
+}
+
+// writeCanonicalURL writes canonicalURL(u) to b.
+func writeCanonicalURL(b *strings.Builder, u string) {
 	trail := len(u)
 	for trail > 0 && strings.ContainsRune(".,;:!?", rune(u[trail-1])) {
 		trail--
@@ -100,11 +107,14 @@ func canonicalURL(u string) string {
 	if hostEnd < 0 {
 		hostEnd = len(rest)
 	}
-	host, path := strings.ToLower(rest[:hostEnd]), rest[hostEnd:]
+	host, path := rest[:hostEnd], rest[hostEnd:]
 	pathEnd := strings.IndexAny(path, "?#")
 	if pathEnd < 0 {
 		pathEnd = len(path)
 	}
-	p, query := strings.TrimRight(path[:pathEnd], "/"), path[pathEnd:]
-	return "//" + host + p + query + tail
+	b.WriteString("//")
+	b.WriteString(strings.ToLower(host))
+	b.WriteString(strings.TrimRight(path[:pathEnd], "/"))
+	b.WriteString(path[pathEnd:])
+	b.WriteString(tail)
 }

@@ -255,8 +255,11 @@ func canonicalURLs(line string) string {
 		if end < 0 {
 			continue
 		}
+		if last == 0 {
+			b.Grow(len(line))
+		}
 		b.WriteString(line[last:start])
-		b.WriteString(canonicalURL(line[start:end]))
+		writeCanonicalURL(&b, line[start:end])
 		last, from = end, end
 	}
 	if last == 0 {

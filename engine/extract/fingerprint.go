@@ -309,8 +309,10 @@ func listMarker(li *html.Node) string {
 		return "- "
 	}
 	n := 1
-	if start, err := strconv.Atoi(strings.TrimSpace(attr(list, "start"))); err == nil {
-		n = start
+	if v, ok := lookupAttr(list, "start"); ok {
+		if start, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			n = start
+		}
 	}
 	for c := list.FirstChild; c != nil && c != li; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
