@@ -356,6 +356,10 @@ func (rs *restatements) renamed(f finding, others []finding, fromNew bool) bool 
 	for _, o := range others {
 		og := rs.of(o.key)
 		n, m := differ(g, og)
+		if n+m > 0 && n <= maxRenameWords && m <= maxRenameWords &&
+			legalForms(minus(g, og), f.text) && legalForms(minus(og, g), o.text) {
+			return true // "Reddit" written "Reddit, Inc."
+		}
 		if n == 0 || m == 0 || n > maxSwapsWords || m > maxSwapsWords {
 			continue
 		}
@@ -383,6 +387,22 @@ func (rs *restatements) renamed(f finding, others []finding, fromNew bool) bool 
 	}
 	return false
 }
+
+// legalForms reports words that are all legal forms of a company written
+// as names in text ("Inc", "LLC", "GmbH"): a company named with or without
+// its legal form is the same party.
+func legalForms(words gist, text string) bool {
+	for _, w := range words {
+		if !legalForm[w] {
+			return false
+		}
+	}
+	return namesOnly(words, text)
+}
+
+var legalForm = map[string]bool{"inc": true, "llc": true, "ltd": true, "limited": true, "gmbh": true, "plc": true,
+	"corp": true, "corporation": true, "ag": true, "sa": true, "sas": true, "sarl": true, "bv": true, "pte": true,
+	"llp": true, "pbc": true}
 
 // maxRenameWords is the most words a renamed name takes on either side.
 const maxRenameWords = 3

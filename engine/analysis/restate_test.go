@@ -124,6 +124,19 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 			category: "data_sharing",
 		},
 		{
+			name:     "a company named with its legal form",
+			old:      []string{"Brightloop is liable for onward transfers to third parties that process personal data in breach of the framework."},
+			new:      []string{"Brightloop, Inc., is liable for onward transfers to third parties that process personal data in breach of the framework."},
+			category: "data_sharing",
+		},
+		{
+			name:     "a legal form beside a new party",
+			old:      []string{"Brightloop shares your profile data with its advertising partners."},
+			new:      []string{"Brightloop, Inc., shares your profile data with its advertising partners and data brokers."},
+			category: "data_sharing",
+			changed:  true,
+		},
+		{
 			name: "a term changed throughout",
 			old: []string{"You and we agree to resolve disputes under this arbitration agreement.",
 				"This arbitration agreement survives the end of your account.",
