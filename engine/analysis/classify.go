@@ -486,11 +486,11 @@ func (m *memo) sentencesOf(body string) []string {
 
 // compareKey is the form in which a sentence is compared across versions:
 // its words without articles, "of" and "that", negations written out,
-// initials joined, a word typed twice written once, "such as" as "like",
-// and without line breaks or numbering (a leading clause number or list
-// letter, the number of a cross-referenced section), so that changes of
-// style alone, and a renumbering in a larger rewrite, are no change of
-// the statement.
+// initials joined, a word typed twice written once, "such as", "e.g." and
+// "for example" as "like", "i.e." as "that is", and without line breaks
+// or numbering (a leading clause number or list letter, the number of a
+// cross-referenced section), so that changes of style alone, and a
+// renumbering in a larger rewrite, are no change of the statement.
 func compareKey(words []string) string {
 	var b strings.Builder
 	size := 0
@@ -499,10 +499,33 @@ func compareKey(words []string) string {
 	}
 	b.Grow(size)
 	initials := false  // the last word written is a run of single letters
-	run := ""          // that run
 	leading := true    // no word written yet: numbering may still be read
 	numbering := false // the last word was left out as numbering
+	skip := false      // the word was read with the one before it
 	for i, w := range words {
+		if skip {
+			skip = false
+			continue
+		}
+		if next := ""; i+1 < len(words) {
+			next = words[i+1]
+			// "e.g." and "for example", "i.e." and "that is" are one
+			// abbreviation spelled two ways: both read as the words
+			// "such as" and "that is" are read ("like", and "is"
+			// without its "that").
+			switch {
+			case w == "e" && next == "g", w == "for" && (next == "example" || next == "instance"):
+				w, skip = "eg", true
+			case w == "i" && next == "e":
+				w, skip = "ie", true
+			}
+		}
+		switch w {
+		case "eg":
+			w = "like"
+		case "ie":
+			w = "is"
+		}
 		switch w {
 		case "a", "an", "the", "of", "that", "br":
 			// "in response to a valid legal process" and "in response to
@@ -538,13 +561,9 @@ func compareKey(words []string) string {
 		// "U.S." for "US" is a change of style: its letters are one word.
 		if len(w) == 1 && initials {
 			b.WriteString(w)
-			run += w
-			// "e.g." and "i.e." end where they end: "(e.g. U.S. law)"
-			// is "eg us law".
-			initials = run != "eg" && run != "ie"
 			continue
 		}
-		initials, run = len(w) == 1, w
+		initials = len(w) == 1
 		// "aren't" for "are not" is a change of style, not of what the
 		// sentence states; so are British or American spelling and the
 		// number of a noun ("our services are" and "our service is").
