@@ -296,6 +296,13 @@ func (m *materiality) passage(sec Section) bool {
 // run decides whether replacing the words del by ins, between the
 // unchanged texts left and right, is editorial.
 func (m *materiality) run(left string, del, ins []string, right string) bool {
+	if (len(del) > 0 || len(ins) > 0) && sameGlued(del, ins) {
+		// Compared before tokens, which set web addresses and domains
+		// aside: "**Twitch.tv****Privacy**" and "**Twitch.tv** **Privacy**"
+		// differ in a space and emphasis marks only.
+		m.reasons[ReasonPunctuation] = true // words split or joined
+		return true
+	}
 	leftCtx := tokens(lastFields(left, contextWords))
 	rightCtx := tokens(firstFields(right, contextWords))
 	del, ins = dropMarkdownComments(del), dropMarkdownComments(ins)
@@ -322,6 +329,23 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		return true
 	}
 	return m.aligned(leftCtx, d, n, rightCtx)
+}
+
+// sameGlued reports whether two runs of words hold the same characters
+// once spaces and emphasis marks are left out.
+func sameGlued(a, b []string) bool {
+	glued := func(ws []string) string {
+		var sb strings.Builder
+		for _, w := range ws {
+			for i := 0; i < len(w); i++ {
+				if c := w[i]; c != '*' && c != '_' {
+					sb.WriteByte(c)
+				}
+			}
+		}
+		return sb.String()
+	}
+	return glued(a) == glued(b)
 }
 
 // change decides whether replacing the words d by n, between the

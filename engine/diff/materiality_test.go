@@ -233,3 +233,30 @@ func TestAlnumCount(t *testing.T) {
 		}
 	}
 }
+
+// A title whose bold pieces were glued ("**Brightloop****Privacy
+// Policy**") and are now set apart by a space shows the same words: the
+// space is formatting, whether the title is the first heading or not.
+func TestMaterialityGluedEmphasisSplit(t *testing.T) {
+	tests := []struct{ name, glued, spaced string }{
+		{"setext title", "**Brightloop.app****Privacy Policy**\n===", "**Brightloop.app** **Privacy Policy**\n==="},
+		{"atx heading", "## **Your****Choices**", "## **Your** **Choices**"},
+		{"in a sentence", "We do not sell **your****personal information**.", "We do not sell **your** **personal information**."},
+	}
+	body := strings.TrimPrefix(materialityBase, "# Privacy Policy of Brightloop\n")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			oldDoc := strings.Replace(materialityBase, "## 3. Your Choices", "## 3. Your Choices\n\n"+tt.glued, 1)
+			if tt.name == "setext title" {
+				oldDoc = tt.glued + "\n" + body
+			}
+			newDoc := strings.Replace(oldDoc, tt.glued, tt.spaced, 1)
+			for _, pair := range [][2]string{{oldDoc, newDoc}, {newDoc, oldDoc}} {
+				res := Compare(pair[0], pair[1])
+				if res.Changed && res.Materiality != Editorial {
+					t.Fatalf("Materiality = %q (%v), want editorial or no change", res.Materiality, res.Editorial)
+				}
+			}
+		})
+	}
+}
