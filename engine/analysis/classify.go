@@ -349,7 +349,10 @@ type memo struct {
 	split    *diff.Splitter
 	verdicts map[string]classified
 	topics   map[string][]int // categories a heading states, by heading
-	scratch  scratch
+	// starts holds blockStarts by section body: the versions share most
+	// sections, whose paragraphs are then read once.
+	starts  map[string]map[string]bool
+	scratch scratch
 }
 
 // classified is what a sentence states, and its words as the key that
@@ -362,7 +365,7 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, scratch: scratch{starts: wordStarts{}}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, starts: map[string]map[string]bool{}, scratch: scratch{starts: wordStarts{}}}
 }
 
 // sentence returns what classifying a sentence read of it: its words and
@@ -482,6 +485,16 @@ func prefixFold(b []byte, p string) bool {
 // sentencesOf returns diff.Sentences(body), each paragraph split once.
 func (m *memo) sentencesOf(body string) []string {
 	return m.split.Sentences(body)
+}
+
+// blockStartsOf returns blockStarts(body), reading each body once.
+func (m *memo) blockStartsOf(body string) map[string]bool {
+	starts, ok := m.starts[body]
+	if !ok {
+		starts = blockStarts(body)
+		m.starts[body] = starts
+	}
+	return starts
 }
 
 // compareKey is the form in which a sentence is compared across versions:
@@ -673,10 +686,12 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			if keys != nil {
 				keys[cl.key] = true
 			}
-			if semi.first != "" && starts == nil {
-				starts = blockStarts(part.Body)
-			}
-			semiLead := semi.leadFor(text, starts[text])
+			semiLead := semi.leadFor(text, func() bool {
+				if starts == nil {
+					starts = m.blockStartsOf(part.Body)
+				}
+				return starts[text]
+			})
 			semi.advance(text, semiLead != "")
 			for _, v := range cl.verdicts {
 				sn := lead.senseFor(&c.cats[v.cat], v.sense)

@@ -157,12 +157,13 @@ type semicolonList struct {
 // takes, or "" when text continues no list or the list has none. A
 // sentence that starts a paragraph, a list item or a table row continues
 // none: a list of bullets each ending in ";" is no one sentence.
-func (l *semicolonList) leadFor(text string, blockStart bool) string {
-	if l.first == "" || blockStart {
+// blockStart, which reads the whole section, is asked last.
+func (l *semicolonList) leadFor(text string, blockStart func() bool) string {
+	if l.first == "" {
 		return ""
 	}
 	word, ok := itemStart(text)
-	if !ok {
+	if !ok || blockStart() {
 		return ""
 	}
 	if !l.leadRead {
