@@ -351,7 +351,10 @@ type memo struct {
 	topics   map[string][]int // categories a heading states, by heading
 	// starts holds blockStarts by section body: the versions share most
 	// sections, whose paragraphs are then read once.
-	starts  map[string]map[string]bool
+	starts map[string]map[string]bool
+	// firsts holds the first sentence of each line blockStarts read: a
+	// changed section keeps most of its lines.
+	firsts  map[string]string
 	scratch scratch
 }
 
@@ -365,7 +368,7 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, starts: map[string]map[string]bool{}, scratch: scratch{starts: wordStarts{}}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, starts: map[string]map[string]bool{}, firsts: map[string]string{}, scratch: scratch{starts: wordStarts{}}}
 }
 
 // sentence returns what classifying a sentence read of it: its words and
@@ -487,11 +490,23 @@ func (m *memo) sentencesOf(body string) []string {
 	return m.split.Sentences(body)
 }
 
+// firstSentence returns the first of diff.Sentences(line), or "".
+func (m *memo) firstSentence(line string) string {
+	s, ok := m.firsts[line]
+	if !ok {
+		if all := diff.Sentences(line); len(all) > 0 {
+			s = all[0]
+		}
+		m.firsts[line] = s
+	}
+	return s
+}
+
 // blockStartsOf returns blockStarts(body), reading each body once.
 func (m *memo) blockStartsOf(body string) map[string]bool {
 	starts, ok := m.starts[body]
 	if !ok {
-		starts = blockStarts(body)
+		starts = blockStarts(body, m.firstSentence)
 		m.starts[body] = starts
 	}
 	return starts

@@ -286,8 +286,8 @@ func semicolonLead(first, next string) string {
 }
 
 // blockStarts returns the first sentences of a section's paragraphs, list
-// items, table rows and headings.
-func blockStarts(body string) map[string]bool {
+// items, table rows and headings. first gives a line's first sentence.
+func blockStarts(body string, first func(line string) string) map[string]bool {
 	out := map[string]bool{}
 	blank := true
 	for line := range strings.SplitSeq(body, "\n") {
@@ -297,8 +297,8 @@ func blockStarts(body string) map[string]bool {
 			continue
 		}
 		if blank || diff.IsListItem(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
-			if s := diff.Sentences(t); len(s) > 0 {
-				out[s[0]] = true
+			if s := first(t); s != "" {
+				out[s] = true
 			}
 		}
 		blank = false
