@@ -349,13 +349,7 @@ type memo struct {
 	split    *diff.Splitter
 	verdicts map[string]classified
 	topics   map[string][]int // categories a heading states, by heading
-	// starts holds blockStarts by section body: the versions share most
-	// sections, whose paragraphs are then read once.
-	starts map[string]map[string]bool
-	// firsts holds the first sentence of each line blockStarts read: a
-	// changed section keeps most of its lines.
-	firsts  map[string]string
-	scratch scratch
+	scratch  scratch
 }
 
 // classified is what a sentence states, and its words as the key that
@@ -368,7 +362,7 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, starts: map[string]map[string]bool{}, firsts: map[string]string{}, scratch: scratch{starts: wordStarts{}}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, scratch: scratch{starts: wordStarts{}}}
 }
 
 // sentence returns what classifying a sentence read of it: its words and
@@ -483,33 +477,6 @@ func prefixFold(b []byte, p string) bool {
 		}
 	}
 	return true
-}
-
-// sentencesOf returns diff.Sentences(body), each paragraph split once.
-func (m *memo) sentencesOf(body string) []string {
-	return m.split.Sentences(body)
-}
-
-// firstSentence returns the first of diff.Sentences(line), or "".
-func (m *memo) firstSentence(line string) string {
-	s, ok := m.firsts[line]
-	if !ok {
-		if all := diff.Sentences(line); len(all) > 0 {
-			s = all[0]
-		}
-		m.firsts[line] = s
-	}
-	return s
-}
-
-// blockStartsOf returns blockStarts(body), reading each body once.
-func (m *memo) blockStartsOf(body string) map[string]bool {
-	starts, ok := m.starts[body]
-	if !ok {
-		starts = blockStarts(body, m.firstSentence)
-		m.starts[body] = starts
-	}
-	return starts
 }
 
 // compareKey is the form in which a sentence is compared across versions:
@@ -688,10 +655,9 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 		var entries map[string]bool                        // the section's list items and table rows, read when a heading names a topic
 		digest := digestSentences(part.Heading, part.Body) // the page's digests of itself, which restate it
 		var semi semicolonList                             // the ";" list the sentences continue
-		var starts map[string]bool                         // the first sentences of the section's paragraphs, items and rows
 		var titles map[string]bool                         // the section's titles set as text, read at the first that states something
 		var titled [][2]int                                // findings of titles: index in out, index of the title's sentence
-		sents := m.sentencesOf(part.Body)
+		sents, blockStart := m.split.SentenceStarts(part.Body)
 		for si, text := range sents {
 			first := len(out)
 			if lead.ok && !lead.continues(text, items) {
@@ -701,12 +667,7 @@ func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []
 			if keys != nil {
 				keys[cl.key] = true
 			}
-			semiLead := semi.leadFor(text, func() bool {
-				if starts == nil {
-					starts = m.blockStartsOf(part.Body)
-				}
-				return starts[text]
-			})
+			semiLead := semi.leadFor(text, blockStart[si])
 			semi.advance(text, semiLead != "")
 			for _, v := range cl.verdicts {
 				sn := lead.senseFor(&c.cats[v.cat], v.sense)

@@ -167,9 +167,9 @@ func TestSentencesByParagraph(t *testing.T) {
 	}
 	for _, body := range bodies {
 		want := diff.Sentences(body)
-		got := newMemo().sentencesOf(body)
-		if !slices.Equal(got, want) {
-			t.Errorf("sentencesOf(%q) = %q, want %q", body, got, want)
+		got, starts := newMemo().split.SentenceStarts(body)
+		if !slices.Equal(got, want) || len(starts) != len(got) {
+			t.Errorf("SentenceStarts(%q) = %q, %v, want %q", body, got, starts, want)
 		}
 	}
 }

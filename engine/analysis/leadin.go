@@ -157,13 +157,12 @@ type semicolonList struct {
 // takes, or "" when text continues no list or the list has none. A
 // sentence that starts a paragraph, a list item or a table row continues
 // none: a list of bullets each ending in ";" is no one sentence.
-// blockStart, which reads the whole section, is asked last.
-func (l *semicolonList) leadFor(text string, blockStart func() bool) string {
-	if l.first == "" {
+func (l *semicolonList) leadFor(text string, blockStart bool) string {
+	if l.first == "" || blockStart {
 		return ""
 	}
 	word, ok := itemStart(text)
-	if !ok || blockStart() {
+	if !ok {
 		return ""
 	}
 	if !l.leadRead {
@@ -283,25 +282,4 @@ func semicolonLead(first, next string) string {
 		return ""
 	}
 	return lead
-}
-
-// blockStarts returns the first sentences of a section's paragraphs, list
-// items, table rows and headings. first gives a line's first sentence.
-func blockStarts(body string, first func(line string) string) map[string]bool {
-	out := map[string]bool{}
-	blank := true
-	for line := range strings.SplitSeq(body, "\n") {
-		t := strings.TrimSpace(line)
-		if t == "" {
-			blank = true
-			continue
-		}
-		if blank || diff.IsListItem(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
-			if s := first(t); s != "" {
-				out[s] = true
-			}
-		}
-		blank = false
-	}
-	return out
 }

@@ -14,12 +14,23 @@ var emphasis = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "")
 // their text, emphasis and block markers are removed and typography is
 // normalized, so the same wording always gives the same sentence.
 func Sentences(markdown string) []string {
+	return sentences(markdown, nil)
+}
+
+// sentences returns Sentences(markdown); when starts is not nil, it also
+// receives, for each sentence, whether it is the first of a paragraph (its
+// first line follows a blank line or the start), a list item, a heading or
+// a table row.
+func sentences(markdown string, starts *[]bool) []string {
 	var out []string
 	var para []string
+	unitStart, prevBlank := false, true
 	flush := func() {
 		if len(para) > 0 {
+			n := len(out)
 			out = appendSentences(out, strings.Join(para, " "))
 			para = para[:0]
+			markStarts(starts, n, len(out), unitStart)
 		}
 	}
 	for line := range strings.SplitSeq(markdown, "\n") {
@@ -29,17 +40,35 @@ func Sentences(markdown string) []string {
 			flush()
 		case strings.HasPrefix(trimmed, "|"):
 			flush()
+			n := len(out)
 			out = appendSentences(out, tableRow(trimmed))
+			markStarts(starts, n, len(out), true)
 		case strings.HasPrefix(trimmed, "#") || isListItem(trimmed):
 			flush()
 			para = append(para, trimmed)
+			unitStart = true
 			flush()
 		default:
+			if len(para) == 0 {
+				unitStart = prevBlank
+			}
 			para = append(para, trimmed)
 		}
+		prevBlank = trimmed == ""
 	}
 	flush()
 	return out
+}
+
+// markStarts appends to starts, when it is not nil, one flag for each of
+// the sentences from..to: the first is a block's start when start is true.
+func markStarts(starts *[]bool, from, to int, start bool) {
+	if starts == nil {
+		return
+	}
+	for i := from; i < to; i++ {
+		*starts = append(*starts, i == from && start)
+	}
 }
 
 // tableRow renders a Markdown table row as "cell | cell".

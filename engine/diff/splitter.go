@@ -9,12 +9,19 @@ import "strings"
 // returns may be shared: callers must not modify them.
 type Splitter struct {
 	docs       map[string][]Part
-	paragraphs map[string][]string
+	paragraphs map[string]splitParagraph
+}
+
+// splitParagraph is a paragraph's sentences and, for each, whether it
+// starts a block (see sentences).
+type splitParagraph struct {
+	sentences []string
+	starts    []bool
 }
 
 // NewSplitter returns a Splitter that remembers nothing yet.
 func NewSplitter() *Splitter {
-	return &Splitter{docs: map[string][]Part{}, paragraphs: map[string][]string{}}
+	return &Splitter{docs: map[string][]Part{}, paragraphs: map[string]splitParagraph{}}
 }
 
 // Parse returns Parse(markdown).
@@ -31,18 +38,35 @@ func (s *Splitter) Parse(markdown string) []Part {
 // paragraph: a blank line always ends a sentence there, so the result is
 // the same and each paragraph is split once. The result is a new slice.
 func (s *Splitter) Sentences(markdown string) []string {
+	out, _ := s.split(markdown, false)
+	return out
+}
+
+// SentenceStarts returns Sentences(markdown) and, for each sentence,
+// whether it is the first of a paragraph, a list item, a heading or a
+// table row: a sentence after one ending in ";" continues it only when
+// it does not start a block.
+func (s *Splitter) SentenceStarts(markdown string) ([]string, []bool) {
+	return s.split(markdown, true)
+}
+
+func (s *Splitter) split(markdown string, withStarts bool) ([]string, []bool) {
 	var out []string
+	var starts []bool
 	for len(markdown) > 0 {
 		para, rest := nextParagraph(markdown)
-		sents, ok := s.paragraphs[para]
+		p, ok := s.paragraphs[para]
 		if !ok {
-			sents = Sentences(para)
-			s.paragraphs[para] = sents
+			p.sentences = sentences(para, &p.starts)
+			s.paragraphs[para] = p
 		}
-		out = append(out, sents...)
+		out = append(out, p.sentences...)
+		if withStarts {
+			starts = append(starts, p.starts...)
+		}
 		markdown = rest
 	}
-	return out
+	return out, starts
 }
 
 // nextParagraph splits s after its first blank line (a line of only

@@ -26,3 +26,39 @@ func TestSplitterAgreesWithSentencesAndParse(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceStarts: a sentence starts a block when it opens a
+// paragraph, a list item, a heading or a table row, and not when it
+// continues one, nor when its paragraph follows a list item without a
+// blank line.
+func TestSentenceStarts(t *testing.T) {
+	body := "We may share: (a) your name with partners who help us run the service for you; (b) your location with advertisers.\n\n" +
+		"- to answer your requests and questions about the service; to train our staff\n" +
+		"continued line of the item\n\n" +
+		"| Data | Use |\n|---|---|\n| Name | Support |\n\n" +
+		"## Heading. Second sentence of the heading line.\n"
+	sents, starts := NewSplitter().SentenceStarts(body)
+	got := map[string]bool{}
+	for i, s := range sents {
+		got[s] = starts[i]
+	}
+	want := map[string]bool{
+		"We may share: (a) your name with partners who help us run the service for you;": true,
+		"(b) your location with advertisers.":                                            false,
+		"to answer your requests and questions about the service; to train our staff":    true,
+		"continued line of the item":                                                     false,
+		"Name; Support":                                                                  true,
+		"Heading.":                                                                       true,
+		"Second sentence of the heading line.":                                           false,
+	}
+	for s, w := range want {
+		g, ok := got[s]
+		if !ok {
+			t.Errorf("sentence %q missing; got %q", s, sents)
+			continue
+		}
+		if g != w {
+			t.Errorf("start of %q = %v, want %v", s, g, w)
+		}
+	}
+}
