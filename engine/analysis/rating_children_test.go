@@ -35,18 +35,10 @@ func TestRateChildrenCommitment(t *testing.T) {
 // (high), while deleting what they gave without it is not.
 func TestRateChildrenAdmittedWithConsent(t *testing.T) {
 	kept := "You must be at least 13 years old to use the service."
-	tests := []struct {
-		name, added string
-		want        Severity
-	}{
+	checkAdded(t, kept, "children_data", []addedStatement{
 		{"under 13 with a parent's consent", "Children under 13 may use the service with the consent of a parent or guardian.", SeverityHigh},
 		{"under the age of 13 with parental permission", "If you are under the age of 13, you can create an account with your parent's permission.", SeverityHigh},
 		{"French: under 13 with the parents' agreement", "Les enfants de moins de 13 ans peuvent utiliser le service avec l'accord de leurs parents.", SeverityHigh},
 		{"data given without a parent's consent deleted", "If we learn that a child under 13 has given us personal data without a parent's consent, we will delete it.", SeverityMedium},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkSeverity(t, doc(kept), doc(kept, tt.added), "children_data", tt.want)
-		})
-	}
+	})
 }

@@ -24,19 +24,11 @@ func TestRateConsentWithdrawal(t *testing.T) {
 // for is low.
 func TestRateConsentByAction(t *testing.T) {
 	kept := "We may update these terms from time to time."
-	tests := []struct {
-		name, added string
-		want        Severity
-	}{
+	checkAdded(t, kept, "consent", []addedStatement{
 		{"a phone number given", "By providing your phone number, you consent to receive promotional text messages from us.", SeverityMedium},
 		{"an email address entered", "By entering your email address you agree to receive our newsletter and special offers.", SeverityMedium},
 		{"French: a phone number given", "En communiquant votre numéro de téléphone, vous consentez à recevoir nos offres par SMS.", SeverityMedium},
 		{"German: an email address given", "Mit der Angabe Ihrer E-Mail-Adresse erteilen Sie Ihre Einwilligung zum Erhalt unseres Newsletters.", SeverityMedium},
 		{"consent asked for", "We ask for your consent before we send promotional text messages to the phone number you give us.", SeverityLow},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkSeverity(t, doc(kept), doc(kept, tt.added), "consent", tt.want)
-		})
-	}
+	})
 }

@@ -389,6 +389,24 @@ func checkSeverity(t *testing.T, old, new, category string, want Severity) Repor
 	return r
 }
 
+// addedStatement is a statement added beside a kept one, with the
+// severity its change must have.
+type addedStatement struct {
+	name, added string
+	want        Severity
+}
+
+// checkAdded checks the severity of each statement added to a policy that
+// says only kept.
+func checkAdded(t *testing.T, kept, category string, tests []addedStatement) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept), doc(kept, tt.added), category, tt.want)
+		})
+	}
+}
+
 // TestEscalateOtherLanguages checks that escalations written with accents
 // match text tokenized the same way, for when the cues read French and
 // German too.
