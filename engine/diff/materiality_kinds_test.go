@@ -93,6 +93,34 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Example Play is run by Example LLC.\n\nApps are sold by Example Digital Inc. Refunds for apps sold by Example Digital Inc. follow its terms.",
 			"Example Play is run by Example LLC.\n\nApps are sold by Example LLC. Refunds for apps sold by Example LLC follow its terms.",
 			Substantive, ""},
+		// A company's name written in full where it stood shortened, once:
+		// the same company. A name the document already used, a place
+		// added (another company of the group) or words added before a
+		// word that is no legal form stay changes.
+		{"brand added before a shortened company name",
+			"Lumen collects little. This notice tells how your data is handled at Atlas Inc. and who sees it.",
+			"Lumen collects little. This notice tells how your data is handled at Lumen Atlas Inc. and who sees it.",
+			Editorial, ReasonRename},
+		{"place and legal form completed to the name used in the address",
+			"Your data is handled at USA Inc. Write to Lumen USA Inc., 12 Mill Street, Springfield, IL 62701.",
+			"Your data is handled at Lumen USA Inc. Write to Lumen USA Inc., 12 Mill Street, Springfield, IL 62701.",
+			Editorial, ReasonRename},
+		{"word added inside a company name before its legal form",
+			"By \"Lumen\" we mean Lumen, PBC. Lumen runs the app.",
+			"By \"Lumen\" we mean Lumen Works, PBC. Lumen runs the app.",
+			Editorial, ReasonRename},
+		{"place added to a company name",
+			"By \"Lumen\" we mean Lumen, Inc. Lumen runs the app.",
+			"By \"Lumen\" we mean Lumen Ireland, Inc. Lumen runs the app.",
+			Substantive, ""},
+		{"company name completed to one already named",
+			"Lumen Works Ltd hosts the app. The app is run by Lumen Ltd and it keeps your data.",
+			"Lumen Works Ltd hosts the app. The app is run by Lumen Works Ltd and it keeps your data.",
+			Substantive, ""},
+		{"partner added before a name that is no company",
+			"We share your data with Atlas Analytics for audits.",
+			"We share your data with Orbit Atlas Analytics for audits.",
+			Substantive, ""},
 		// A US address is known by its state and ZIP code, with no street
 		// word ("770 Broadway").
 		{"US address of the contracting company moved",

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,3 +130,78 @@ func quantity(left, ts, right []tok) bool {
 	}
 	return len(right) > 0 && units[right[0].norm]
 }
+
+// maxCompletion bounds the words a company name gains when written in full.
+const maxCompletion = 2
+
+// nameCompleted reports a company's name written in full where it stood
+// shortened: words added inside a name that ends with a legal form ("USA
+// Inc." becoming "Spotify USA Inc.", "Bluesky, PBC" becoming "Bluesky
+// Social, PBC"), or the other way round, shortened. The company is the same
+// one; a full name the shorter version uses elsewhere is another company of
+// the group (unless the shorter name is only a place and a legal form), and
+// a place added ("Example Ireland Inc.") names another entity, so neither is
+// a completion.
+func (m *materiality) nameCompleted(leftCtx, d, n, rightCtx []tok) bool {
+	shortOld := len(d) == 0 // the old version has the shorter name
+	if !shortOld {
+		if len(n) != 0 {
+			return false
+		}
+		n = d
+	}
+	if len(n) == 0 || len(n) > maxCompletion || !isName(n) {
+		return false
+	}
+	for _, t := range n {
+		if placeWord[t.norm] || legalForm[t.norm] || hasDigit(t.norm) {
+			return false
+		}
+	}
+	// The rest of the name up to its legal form, after the added words.
+	end := -1
+	for i := 0; i < len(rightCtx) && i <= maxCompletion; i++ {
+		t := rightCtx[i]
+		if legalForm[t.norm] && capitalized(t.raw) {
+			end = i
+			break
+		}
+		if !capitalized(t.raw) || commonCapital[t.norm] || meaningful(t.norm) {
+			return false
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	// The words of the name before the added ones.
+	start := len(leftCtx)
+	for start > 0 && len(leftCtx)-start < maxCompletion {
+		t := leftCtx[start-1]
+		if !capitalized(t.raw) || commonCapital[t.norm] || meaningful(t.norm) || legalForm[t.norm] {
+			break
+		}
+		start--
+	}
+	if start == len(leftCtx) && end == 0 {
+		return false // a legal form alone is no name: "Inc." becoming "Example Inc."
+	}
+	// A shorter name made only of places and the legal form ("USA Inc.")
+	// names no company of its own: it is the full name cut short, even
+	// where the document writes the full name elsewhere.
+	placesOnly := true
+	for _, t := range append(slices.Clone(leftCtx[start:]), rightCtx[:end]...) {
+		placesOnly = placesOnly && placeWord[t.norm]
+	}
+	full := append(append(slices.Clone(leftCtx[start:]), n...), rightCtx[:end+1]...)
+	name := rawName(full)
+	return name != "" && (placesOnly || m.count(name, shortOld).folded == 0)
+}
+
+// legalForm holds the legal forms that end a company's name.
+var legalForm = boolSet(`inc llc ltd limited gmbh plc corp corporation ag sa sas sarl bv pte llp pbc`)
+
+// placeWord holds the countries and regions that name one company of a
+// group apart from the others.
+var placeWord = boolSet(`usa us uk eu america americas europe european ireland irish international global
+asia pacific emea apac canada mexico brazil germany deutschland france netherlands luxembourg belgium spain
+italy sweden switzerland singapore japan korea china india australia`)
