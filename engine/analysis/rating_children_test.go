@@ -29,16 +29,3 @@ func TestRateChildrenCommitment(t *testing.T) {
 		})
 	}
 }
-
-// TestRateChildrenAdmittedWithConsent checks that children under 13 let
-// in with a parent's agreement are children below the minimum age admitted
-// (high), while deleting what they gave without it is not.
-func TestRateChildrenAdmittedWithConsent(t *testing.T) {
-	kept := "You must be at least 13 years old to use the service."
-	checkAdded(t, kept, "children_data", []addedStatement{
-		{"under 13 with a parent's consent", "Children under 13 may use the service with the consent of a parent or guardian.", SeverityHigh},
-		{"under the age of 13 with parental permission", "If you are under the age of 13, you can create an account with your parent's permission.", SeverityHigh},
-		{"French: under 13 with the parents' agreement", "Les enfants de moins de 13 ans peuvent utiliser le service avec l'accord de leurs parents.", SeverityHigh},
-		{"data given without a parent's consent deleted", "If we learn that a child under 13 has given us personal data without a parent's consent, we will delete it.", SeverityMedium},
-	})
-}

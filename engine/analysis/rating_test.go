@@ -99,6 +99,69 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name:     "a phone number given",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "By providing your phone number, you consent to receive promotional text messages from us."),
+			category: "consent",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "an email address entered",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "By entering your email address you agree to receive our newsletter and special offers."),
+			category: "consent",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "French: a phone number given",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "En communiquant votre numéro de téléphone, vous consentez à recevoir nos offres par SMS."),
+			category: "consent",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "German: an email address given",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "Mit der Angabe Ihrer E-Mail-Adresse erteilen Sie Ihre Einwilligung zum Erhalt unseres Newsletters."),
+			category: "consent",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "consent asked for",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "We ask for your consent before we send promotional text messages to the phone number you give us."),
+			category: "consent",
+			want:     SeverityLow,
+		},
+		{
+			name:     "under 13 with a parent's consent",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "Children under 13 may use the service with the consent of a parent or guardian."),
+			category: "children_data",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "under the age of 13 with parental permission",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "If you are under the age of 13, you can create an account with your parent's permission."),
+			category: "children_data",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "French: under 13 with the parents' agreement",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "Les enfants de moins de 13 ans peuvent utiliser le service avec l'accord de leurs parents."),
+			category: "children_data",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "data given without a parent's consent deleted",
+			old:      doc("You must be at least 13 years old to use the service."),
+			new:      doc("You must be at least 13 years old to use the service.", "If we learn that a child under 13 has given us personal data without a parent's consent, we will delete it."),
+			category: "children_data",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "periods written in words count",
 			old:      doc("We may terminate an account that stays inactive for one year."),
 			new:      doc("We may terminate an account that stays inactive for two years."),
@@ -387,24 +450,6 @@ func checkSeverity(t *testing.T, old, new, category string, want Severity) Repor
 		t.Errorf("severity = %s, want %s (evidence %q)", got, want, r.Provisions[i].Evidence)
 	}
 	return r
-}
-
-// addedStatement is a statement added beside a kept one, with the
-// severity its change must have.
-type addedStatement struct {
-	name, added string
-	want        Severity
-}
-
-// checkAdded checks the severity of each statement added to a policy that
-// says only kept.
-func checkAdded(t *testing.T, kept, category string, tests []addedStatement) {
-	t.Helper()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkSeverity(t, doc(kept), doc(kept, tt.added), category, tt.want)
-		})
-	}
 }
 
 // TestEscalateOtherLanguages checks that escalations written with accents
