@@ -362,6 +362,9 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case joinNorm(d, "") == joinNorm(n, ""):
 		m.reasons[ReasonPunctuation] = true // words split or joined
 		return true
+	case len(d) == 1 && len(n) == 1 && (letterMarker(d[0].raw) && digitMarker(n[0].raw) || digitMarker(d[0].raw) && letterMarker(n[0].raw)):
+		m.reasons[ReasonPunctuation] = true // list letters numbered: "a." become "1."
+		return true
 	case len(d) == len(n) && allTypos(d, n):
 		m.reasons[ReasonSpelling] = true
 		return true
@@ -838,3 +841,30 @@ func labelLines(md, label string) int {
 
 var controlWords = boolSet(`close open menu expand collapse show hide more less print share copy dismiss
 back top download pdf fermer schließen télécharger imprimer herunterladen drucken`)
+
+// letterMarker reports a list item's letter or lower-case roman numeral
+// with its mark: "a.", "b)", "(c)", "iv.".
+func letterMarker(raw string) bool {
+	w, ok := listMark(raw)
+	return ok && (len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' || w != "" && len(w) <= 5 && strings.Trim(w, "ivxlc") == "")
+}
+
+// digitMarker reports a list item's number with its mark: "1.", "2)",
+// "(3)".
+func digitMarker(raw string) bool {
+	w, ok := listMark(raw)
+	return ok && w != "" && len(w) <= 3 && strings.Trim(w, "0123456789") == ""
+}
+
+// listMark strips a list marker's emphasis, escapes and mark ("(b)",
+// "b)", "b."); ok is false for a word with no mark.
+func listMark(raw string) (string, bool) {
+	w := strings.ReplaceAll(strings.Trim(raw, "*_"), "\\", "")
+	switch {
+	case strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")"):
+		return w[1 : len(w)-1], true
+	case strings.HasSuffix(w, ".") || strings.HasSuffix(w, ")"):
+		return w[:len(w)-1], true
+	}
+	return "", false
+}

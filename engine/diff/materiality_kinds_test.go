@@ -93,6 +93,21 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Example Play is run by Example LLC.\n\nApps are sold by Example Digital Inc. Refunds for apps sold by Example Digital Inc. follow its terms.",
 			"Example Play is run by Example LLC.\n\nApps are sold by Example LLC. Refunds for apps sold by Example LLC follow its terms.",
 			Substantive, ""},
+		// List letters turned into numbers, each on a line of its own after
+		// an item with no closing punctuation; an item reworded as well
+		// stays a change.
+		{"list letters numbered",
+			"Do not:\n\n    a. Sell fake tickets\n    b. Post spam\n    c. Share other people's passwords\n\nWe may remove posts.",
+			"Do not:\n    1. Sell fake tickets\n    2. Post spam\n    3. Share other people's passwords\n\nWe may remove posts.",
+			Editorial, ReasonPunctuation},
+		{"list letters in brackets numbered",
+			"You may not (a) resell the service (b) copy the app (c) scrape profiles.",
+			"You may not (1) resell the service (2) copy the app (3) scrape profiles.",
+			Editorial, ReasonPunctuation},
+		{"list letters numbered with an item reworded",
+			"Do not:\n\n    a. Sell fake tickets\n    b. Post spam\n\nWe may remove posts.",
+			"Do not:\n    1. Sell fake tickets\n    2. Post ads\n\nWe may remove posts.",
+			Substantive, ""},
 		// A company's name written in full where it stood shortened, once:
 		// the same company. A name the document already used, a place
 		// added (another company of the group) or words added before a
