@@ -306,6 +306,12 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 		// A commitment not to do something is gone ("we do not sell …").
 		ch := c.provision(ci, ChangeModified, droppedR[0], nil)
 		ch.p.Severity = SeverityMedium
+		if c.commitmentGone(ci, droppedR, n) && len(na) > 0 {
+			// The practice is still stated ("we show ads based on your
+			// activity") and the limit on it went: a safeguard removed
+			// while the practice remains.
+			ch.p.Severity = SeverityHigh
+		}
 		ch.label = cat.label() + " safeguard"
 		ch.verb = "removed"
 		return ch, true
@@ -323,6 +329,16 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 		return ch, true
 	}
 	return change{}, false
+}
+
+// commitmentGone reports whether commitments not to do a practice that
+// exposes users went ("we do not share it for cross-context
+// advertising") and the new version keeps none of the kind. Only a
+// practice whose addition weighs more than its removal exposes users:
+// "you cannot opt out" going gives users a right.
+func (c *classifier) commitmentGone(ci int, dropped []finding, now bySense) bool {
+	cat := c.cats[ci]
+	return cat.Negatable && cat.Severity.Removed.Less(cat.Severity.Added) && len(dropped) > 0 && len(now[restrictive]) == 0
 }
 
 // provision is a change of category ci rated by its kind alone: removals,
