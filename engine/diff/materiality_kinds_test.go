@@ -93,6 +93,24 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Example Play is run by Example LLC.\n\nApps are sold by Example Digital Inc. Refunds for apps sold by Example Digital Inc. follow its terms.",
 			"Example Play is run by Example LLC.\n\nApps are sold by Example LLC. Refunds for apps sold by Example LLC follow its terms.",
 			Substantive, ""},
+		// A word renamed inside a longer name in every place, though the
+		// word alone is common ("our community"): judged on the whole name.
+		{"document renamed inside its name",
+			"Follow the [Community Guidelines](https://example.com/community). Our community reports posts.\n\n## Compliance with Community Guidelines\n\nBreaking the Community Guidelines ends your account.",
+			"Follow the [User Guidelines](https://example.com/user-guidelines). Our community reports posts.\n\n## Compliance with User Guidelines\n\nBreaking the User Guidelines ends your account.",
+			Editorial, ReasonRename},
+		{"document replaced inside its name in one place only",
+			"Follow the [Community Guidelines](https://example.com/community). Our community reports posts.\n\nBreaking the Community Guidelines ends your account.",
+			"Follow the [Community Guidelines](https://example.com/community). Our community reports posts.\n\nBreaking the Seller Guidelines ends your account.",
+			Substantive, ""},
+		{"document replaced by one already named",
+			"Follow the Community Guidelines and the Seller Guidelines. Our community reports posts.\n\nBreaking the Community Guidelines ends your account.",
+			"Follow the Seller Guidelines and the Seller Guidelines. Our community reports posts.\n\nBreaking the Seller Guidelines ends your account.",
+			Substantive, ""},
+		{"date of effect moved in every place",
+			"As of 1 February 2026, clause 1 reads: refunds take 2 days. As of 1 February 2026, fees are shown first.",
+			"As of 2 February 2026, clause 1 reads: refunds take 2 days. As of 2 February 2026, fees are shown first.",
+			Substantive, ""},
 		// List letters turned into numbers, each on a line of its own after
 		// an item with no closing punctuation; an item reworded as well
 		// stays a change.

@@ -205,3 +205,45 @@ var legalForm = boolSet(`inc llc ltd limited gmbh plc corp corporation ag sa sas
 var placeWord = boolSet(`usa us uk eu america americas europe european ireland irish international global
 asia pacific emea apac canada mexico brazil germany deutschland france netherlands luxembourg belgium spain
 italy sweden switzerland singapore japan korea china india australia`)
+
+// renameInName reports a rename of a word inside a longer name, judged on
+// the whole name: "Community Guidelines" called "User Guidelines" in
+// every place is a document renamed, though "Community" alone is used
+// elsewhere ("our community") and so is no name of its own. A figure is no
+// word of a name here: "1 February" becoming "2 February" in every place
+// moves a date.
+func (m *materiality) renameInName(leftCtx, d, n, rightCtx []tok) bool {
+	if len(d) == 0 || len(n) == 0 || slices.ContainsFunc(d, figure) || slices.ContainsFunc(n, figure) {
+		return false
+	}
+	nameWord := func(t tok) bool {
+		return capitalized(t.raw) && !commonCapital[t.norm] && !meaningful(t.norm) && !hasDigit(t.norm)
+	}
+	// A name goes on across plain words only: punctuation, a link's
+	// bracket or a possessive ends it ("Example's [Help Centre]").
+	plain := func(raw string) bool { return !strings.ContainsFunc(raw, func(r rune) bool { return !isWordRune(r) }) }
+	opens := func(run []tok) bool { return strings.HasPrefix(run[0].raw, "[") || strings.HasPrefix(run[0].raw, "(") }
+	closes := func(run []tok) bool { return !plain(strings.TrimLeft(run[len(run)-1].raw, "[(*_")) }
+	start := len(leftCtx)
+	for !opens(d) && !opens(n) && start > 0 && nameWord(leftCtx[start-1]) && plain(leftCtx[start-1].raw) &&
+		len(leftCtx)-start+max(len(d), len(n)) < maxNameWords {
+		start--
+	}
+	end := 0
+	for !closes(d) && !closes(n) && end < len(rightCtx) && nameWord(rightCtx[end]) &&
+		len(leftCtx)-start+end+max(len(d), len(n)) < maxNameWords {
+		end++
+		if !plain(rightCtx[end-1].raw) {
+			break
+		}
+	}
+	if start == len(leftCtx) && end == 0 {
+		return false
+	}
+	join := func(run []tok) []tok {
+		return append(append(slices.Clone(leftCtx[start:]), run...), rightCtx[:end]...)
+	}
+	return m.rename(join(d), join(n))
+}
+
+func figure(t tok) bool { return hasDigit(t.norm) }
