@@ -116,10 +116,6 @@ func ownWords(fs []finding) []finding {
 // sentence that moved out of a "Data retention" section, or a heading
 // repaired around it, is no change of retention.
 func dropMoved(fs, other []finding, otherKeys map[string]bool) []finding {
-	type catKey struct {
-		cat int
-		key string
-	}
 	var kept map[catKey]bool // the other version's findings by heading
 	return slices.DeleteFunc(slices.Clone(fs), func(f finding) bool {
 		if !f.byTopic || !otherKeys[f.key] {
@@ -129,11 +125,11 @@ func dropMoved(fs, other []finding, otherKeys map[string]bool) []finding {
 			kept = map[catKey]bool{}
 			for _, o := range other {
 				if o.byTopic {
-					kept[catKey{o.cat, o.key}] = true
+					kept[o.catKey()] = true
 				}
 			}
 		}
-		return !kept[catKey{f.cat, f.key}]
+		return !kept[f.catKey()]
 	})
 }
 
@@ -164,18 +160,14 @@ func (m *memo) headingKeys(markdown string) map[string]bool {
 // page. A sentence the other version also has (a table of contents
 // naming the heading) is compared with it as any other.
 func dropHeadings(fs, other []finding, otherHeadings map[string]bool) []finding {
-	type catKey struct {
-		cat int
-		key string
-	}
 	stated := map[catKey]bool{}
 	for _, o := range other {
 		if otherHeadings[o.key] {
-			stated[catKey{o.cat, o.key}] = true
+			stated[o.catKey()] = true
 		}
 	}
 	return slices.DeleteFunc(slices.Clone(fs), func(f finding) bool {
-		return otherHeadings[f.key] && !stated[catKey{f.cat, f.key}]
+		return otherHeadings[f.key] && !stated[f.catKey()]
 	})
 }
 

@@ -266,6 +266,15 @@ type finding struct {
 	title   *sectionTitle // the section the sentence titles, when it is a title set as text (see titles.go)
 }
 
+// catKey names a finding by its category and its sentence's comparison
+// key: the same statement of the same category in two versions.
+type catKey struct {
+	cat int
+	key string
+}
+
+func (f *finding) catKey() catKey { return catKey{f.cat, f.key} }
+
 // classifySentence returns the categories a sentence states, each with
 // how it bears on the category. The scratch is reused from sentence to
 // sentence; a nil one is made for the call.

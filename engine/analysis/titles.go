@@ -85,16 +85,12 @@ func capitalised(line string) bool {
 // clause, a few words). fs and other are two versions'
 // findings; otherKeys the keys of the other version's sentences.
 func dropTitles(fs, other []finding, otherKeys map[string]bool) []finding {
-	type catKey struct {
-		cat int
-		key string
-	}
 	has := map[catKey]bool{}
 	for _, o := range other {
-		has[catKey{o.cat, o.key}] = true
+		has[o.catKey()] = true
 	}
 	return slices.DeleteFunc(slices.Clone(fs), func(f finding) bool {
-		if f.title == nil || has[catKey{f.cat, f.key}] || len(f.title.body) == 0 {
+		if f.title == nil || has[f.catKey()] || len(f.title.body) == 0 {
 			return false
 		}
 		newSection := true
@@ -114,7 +110,7 @@ func dropTitles(fs, other []finding, otherKeys map[string]bool) []finding {
 			}
 		}
 		for _, g := range fs {
-			if g.cat == f.cat && g.part == f.part && g.title == nil && f.title.inBody(g.key) && !has[catKey{g.cat, g.key}] && restated(g, others) == nil {
+			if g.cat == f.cat && g.part == f.part && g.title == nil && f.title.inBody(g.key) && !has[g.catKey()] && restated(g, others) == nil {
 				return false // the section's statement of the category changed
 			}
 		}
