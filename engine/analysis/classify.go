@@ -56,6 +56,10 @@ type classifier struct {
 	// youDuty are the ways of binding "you", which bind the reader when
 	// the document analysed is addressed to a developer or a business.
 	youDuty []phrase
+	// minorsSpared are the ways of committing not to do something to
+	// users under an age ("for users under 18, we do not disclose their
+	// data to advertising partners").
+	minorsSpared []phrase
 	// doc is the new version of the document analysed, in the copy of the
 	// rule table made for one analysis; business caches whether it is
 	// addressed to a developer or a business (0 not read yet, 1 yes, -1
@@ -135,6 +139,12 @@ func compile(cats []Category) (*classifier, error) {
 	}
 	if c.youDuty, err = parsePhrases(youDutyPhrases()); err != nil {
 		return nil, fmt.Errorf("you-duty phrases: %w", err)
+	}
+	if c.minorsSpared, err = parsePhrases([]string{
+		"under|below|younger ~4 we ~2 not|never|dont|wont",
+		"we ~2 not|never|dont|wont ~10 under|below|younger",
+	}); err != nil {
+		return nil, fmt.Errorf("minors-spared phrases: %w", err)
 	}
 	add := func(cat, cue, role int, s string) (phrase, error) {
 		p, err := parsePhrase(s)

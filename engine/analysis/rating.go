@@ -1,6 +1,9 @@
 package analysis
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // rate builds the change of category ci from the statements of the practice
 // that the new version adds and those it no longer makes, and decides how
@@ -60,6 +63,12 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 			}
 		}
 	}
+	if kind == ChangeModified && c.protectionWidened(ci, added, removed) {
+		// "For users under 16, we do not share their data with
+		// advertising partners" became "… under 18": the commitment not
+		// to do the grave thing covers more minors, a narrowing.
+		sev, label, verb = SeverityLow, cat.label(), ""
+	}
 	if kind != ChangeRemoved && sev.Less(SeverityMedium) && c.anyBindsReader(added) {
 		// A new duty or limit on the developer, customer or app of
 		// developer or business terms ("developers must obtain the users'
@@ -79,6 +88,50 @@ func (c *classifier) anyBindsReader(fs []finding) bool {
 	return slices.ContainsFunc(fs, func(f finding) bool {
 		return c.bindsReader(f.words) && !c.onlyRestateLaw([]finding{f})
 	})
+}
+
+// protectionWidened reports whether every added statement restates a
+// removed one with only its ages raised, where the age bounds the minors
+// the platform commits not to do something to, something grave among
+// them (one of category ci's escalations: "we do not disclose the data of
+// users under 16 to advertising partners" becoming "under 18"). A commitment not to let
+// minors in ("we do not allow users under 13") names nothing grave: its
+// age raised is a changed minimum age.
+func (c *classifier) protectionWidened(ci int, added, removed []finding) bool {
+	if len(added) == 0 || !c.anyAggravated(ci, added) {
+		return false
+	}
+	for _, a := range added {
+		r := restated(a, removed)
+		if r == nil || !anyContains(c.minorsSpared, a.words) || !agesRaised(a, *r) {
+			return false
+		}
+	}
+	return true
+}
+
+// agesRaised reports whether a says what r said in the same words with
+// higher numbers, at least one of them higher and none lower.
+func agesRaised(a, r finding) bool {
+	fa, fr := termFigures(a), termFigures(r)
+	if len(fa) == 0 || len(fa) != len(fr) || !slices.Equal(wordsBesideNumbers(a.words), wordsBesideNumbers(r.words)) {
+		return false
+	}
+	raised := false
+	for i := range fa {
+		x, _ := strconv.Atoi(fa[i])
+		y, _ := strconv.Atoi(fr[i])
+		if x < y {
+			return false
+		}
+		raised = raised || x > y
+	}
+	return raised
+}
+
+// wordsBesideNumbers returns the words that are not numbers, in order.
+func wordsBesideNumbers(words []string) []string {
+	return slices.DeleteFunc(slices.Clone(words), isNumber)
 }
 
 // prohibitionSeverity rates a new rule forbidding others to do it

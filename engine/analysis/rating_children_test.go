@@ -5,7 +5,9 @@ import "testing"
 // TestRateChildrenCommitment checks that a service newly saying it is not
 // aimed at children and does not knowingly collect their data commits not
 // to do it (low), that the age of such a commitment changing is still a
-// changed minimum age (medium), and that a new minimum age stays medium.
+// changed minimum age (medium), and that a new minimum age stays medium;
+// a commitment not to do something grave to minors that covers older ones
+// narrows the practice (low), one that covers fewer does not.
 func TestRateChildrenCommitment(t *testing.T) {
 	kept := "We may update these terms from time to time."
 	tests := []struct {
@@ -22,6 +24,21 @@ func TestRateChildrenCommitment(t *testing.T) {
 			[]string{kept, "Our service is not directed at anyone under 16 and we do not knowingly collect their data."}, SeverityMedium},
 		{"a minimum age set",
 			[]string{kept}, []string{kept, "You must be at least 16 years old to use the service."}, SeverityMedium},
+		{"a commitment not to target minors extended to older ones",
+			[]string{kept, "For users under the age of 16, we do not share personal data with advertising partners."},
+			[]string{kept, "For users under the age of 18, we do not share personal data with advertising partners."}, SeverityLow},
+		{"a commitment not to sell minors' data extended, the age after it",
+			[]string{kept, "We never sell personal data of users we know to be under 16."},
+			[]string{kept, "We never sell personal data of users we know to be under 18."}, SeverityLow},
+		{"the same commitment brought down to younger minors",
+			[]string{kept, "For users under the age of 18, we do not share personal data with advertising partners."},
+			[]string{kept, "For users under the age of 16, we do not share personal data with advertising partners."}, SeverityHigh},
+		{"a raised age barring minors is a changed minimum age",
+			[]string{kept, "Users under the age of 13 must have a parent's account, and we do not let them register alone."},
+			[]string{kept, "Users under the age of 16 must have a parent's account, and we do not let them register alone."}, SeverityMedium},
+		{"an age raised beside other new words",
+			[]string{kept, "For users under the age of 16, we do not share personal data with advertising partners."},
+			[]string{kept, "For users under the age of 18, we do not share personal data with advertising partners unless a parent agrees."}, SeverityHigh},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
