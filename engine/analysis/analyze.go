@@ -239,7 +239,7 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 			return ch, true
 		}
 		ch := c.provision(ci, ChangeRemoved, gone[0], nil)
-		if c.allBindReader(gone) {
+		if c.allBindReader(gone) || c.wentWithObject(ci, gone) {
 			ch.p.Severity = SeverityLow
 		}
 		return ch, true

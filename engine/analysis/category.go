@@ -49,6 +49,12 @@ type Category struct {
 	// addition.
 	Parties []string `yaml:"parties"`
 
+	// Objects are phrases after which a statement names what it is about
+	// ("opt out of", "refuse"): a statement that went whose object the
+	// new version names nowhere went with it, and is low (see
+	// rating.go).
+	Objects []string `yaml:"objects"`
+
 	Severity    Severities   `yaml:"severity"`
 	Escalations []Escalation `yaml:"escalations"`
 	// Safeguards are protections a statement of the category can carry

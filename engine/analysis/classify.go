@@ -27,6 +27,7 @@ type compiledCategory struct {
 	escalations    [][]phrase
 	safeguards     [][]phrase
 	parties        []phrase
+	objects        []phrase
 	negations      []phrase
 	restrictions   []phrase
 	sections       []phrase
@@ -204,6 +205,9 @@ func compile(cats []Category) (*classifier, error) {
 		}
 		if cc.parties, err = parsePhrases(cat.Parties); err != nil {
 			return nil, fmt.Errorf("category %s parties: %w", cat.ID, err)
+		}
+		if cc.objects, err = parsePhrases(cat.Objects); err != nil {
+			return nil, fmt.Errorf("category %s objects: %w", cat.ID, err)
 		}
 		if cc.restrictions, err = parsePhrases(cat.Restrictions); err != nil {
 			return nil, fmt.Errorf("category %s restrictions: %w", cat.ID, err)

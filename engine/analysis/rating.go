@@ -3,6 +3,7 @@ package analysis
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // rate builds the change of category ci from the statements of the practice
@@ -62,6 +63,12 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 				old = &gone
 			}
 		}
+	}
+	if kind == ChangeModified && len(added) == 0 && c.wentWithObject(ci, removed) {
+		// "You can opt out of email lookup" went, and the new version
+		// no longer names email lookup: the choice went with the
+		// practice it was about.
+		sev, label, verb = SeverityLow, cat.label(), ""
 	}
 	if kind == ChangeModified && c.protectionWidened(ci, added, removed) {
 		// "For users under 16, we do not share their data with
@@ -347,4 +354,105 @@ func (c *classifier) safeguardAdded(ci int, added, removed []finding, was bySens
 		return Escalation{}, false
 	}
 	return *got, true
+}
+
+// wentWithObject reports whether statements of category ci that went
+// were about something the new version names nowhere: one of them names
+// an object after one of the category's objects phrases ("opt out of
+// email lookup") that the new version lacks, and none names one it still
+// has. A statement whose object cannot be told is left aside.
+func (c *classifier) wentWithObject(ci int, gone []finding) bool {
+	ps := c.cats[ci].objects
+	if len(ps) == 0 {
+		return false
+	}
+	var doc []string
+	found := false
+	for _, f := range gone {
+		obj := objectOf(ps, f.words)
+		if len(obj) == 0 {
+			continue
+		}
+		if doc == nil {
+			doc = tokenize(c.doc).words
+		}
+		if containsRun(doc, obj) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// objectOf returns the words a statement names after the first match of
+// one of ps: up to three words before a word that ends a noun phrase
+// ("through", "in", "and", "of") or a participle ("identifiers
+// collected"), less leading articles and kinds ("the use of", "certain
+// forms of") and trailing general words ("cookies", "ads", "legitimate
+// interests"), which tell nothing apart.
+func objectOf(ps []phrase, words []string) []string {
+	for i := range words {
+		for _, p := range ps {
+			end := p.matchAt(words, i)
+			if end < 0 {
+				continue
+			}
+			for end < len(words) && objectFiller(words[end]) {
+				end++
+			}
+			stop := end
+			for stop < len(words) && stop-end < 3 && !objectBoundary(words[stop]) && (stop == end || !strings.HasSuffix(words[stop], "ed")) {
+				stop++
+			}
+			obj := words[end:stop]
+			for len(obj) > 0 && generalObject(obj[len(obj)-1]) {
+				obj = obj[:len(obj)-1]
+			}
+			return obj
+		}
+	}
+	return nil
+}
+
+// containsRun reports whether words holds run as consecutive words.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
+func objectFiller(w string) bool {
+	switch w {
+	case "the", "a", "an", "your", "our", "their", "its", "all", "any", "some", "most", "certain", "such",
+		"this", "these", "those", "use", "of", "receiving", "having", "being", "form", "forms", "type", "types", "kind", "kinds":
+		return true
+	}
+	return false
+}
+
+func objectBoundary(w string) bool {
+	switch w {
+	case "through", "by", "in", "at", "via", "using", "from", "on", "with", "and", "or", "if", "when", "where",
+		"please", "to", "for", "you", "we", "here", "below", "above", "as", "that", "which", "who", "is", "are",
+		"will", "can", "may", "but", "so", "then", "following", "link", "links", "setting", "settings", "account",
+		"anytime", "any", "time", "however", "also", "under", "within", "into", "without", "except", "unless",
+		"of", "the", "a", "an", "about", "regarding", "involving", "based", "other":
+		return true
+	}
+	return false
+}
+
+func generalObject(w string) bool {
+	switch w {
+	case "cookie", "cookies", "email", "emails", "message", "messages", "communication", "communications", "ad", "ads",
+		"advertisement", "advertisements", "advertising", "notification", "notifications", "data", "information",
+		"tracking", "processing", "technologies", "technology", "trackers", "tracker", "marketing", "personalization",
+		"personalisation", "personalized", "personalised", "targeted", "sharing", "sale", "service", "services", "feature", "features",
+		"legitimate", "interest", "interests":
+		return true
+	}
+	return false
 }
