@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -82,6 +83,11 @@ var commonPasswordsText string
 // commonPasswords is the set of refused passwords, lower-cased.
 type commonPasswords map[string]struct{}
 
+// refusedPasswords is the list, read on the first password checked: only
+// sign-ups and password changes need it, and every process of the
+// service (a check round, a worker) was paying for the map at start-up.
+var refusedPasswords = sync.OnceValue(loadCommonPasswords)
+
 func loadCommonPasswords() commonPasswords {
 	set := commonPasswords{}
 	for _, line := range strings.Split(commonPasswordsText, "\n") {
@@ -116,7 +122,7 @@ func (s *Service) checkPassword(password, email string) string {
 		return fmt.Sprintf("Use at least %d characters.", MinPasswordLength)
 	case n > MaxPasswordLength:
 		return fmt.Sprintf("Use at most %d characters.", MaxPasswordLength)
-	case s.common.common(password):
+	case refusedPasswords().common(password):
 		return "This password is too common; choose one that is harder to guess."
 	case email != "" && strings.EqualFold(password, email):
 		return "Do not use your e-mail address as your password."

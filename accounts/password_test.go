@@ -50,7 +50,7 @@ func TestCommonPasswordList(t *testing.T) {
 }
 
 func TestCheckPassword(t *testing.T) {
-	s := &Service{common: loadCommonPasswords()}
+	s := &Service{}
 	tests := []struct {
 		password, email, want string
 	}{

@@ -34,7 +34,6 @@ type Service struct {
 	baseURL string
 	now     func() time.Time
 	log     *slog.Logger
-	common  commonPasswords
 	hashing *hashGate
 	pending sync.WaitGroup
 
@@ -57,7 +56,6 @@ func New(st *store.Store, sender mail.Sender, tmpl *templates.Templates, baseURL
 		baseURL: strings.TrimRight(baseURL, "/"),
 		now:     func() time.Time { return now().UTC() },
 		log:     log,
-		common:  loadCommonPasswords(),
 		hashing: newDefaultHashGate(),
 	}
 }

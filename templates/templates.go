@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"time"
 )
@@ -36,7 +37,11 @@ func Static() fs.FS {
 
 // Templates renders pages and e-mails.
 type Templates struct {
-	pages      map[string]*htmltemplate.Template
+	// pages parses the pages once, when one is first rendered: only the
+	// web app renders pages, and it parses its own with its routes
+	// (WithURL), so the e-mail-only processes (a check round, a worker)
+	// no longer spend most of their start-up parsing them.
+	pages      func() (map[string]*htmltemplate.Template, error)
 	emailsHTML map[string]*htmltemplate.Template
 	emailsText map[string]*texttemplate.Template
 }
@@ -92,15 +97,12 @@ func funcs(url URLFunc) map[string]any {
 	}
 }
 
-// New parses every template. Each page is parsed together with the layout and
-// the partials, so pages can only define blocks the layout calls.
+// New parses the e-mail templates, and the pages when one is first
+// rendered. Each page is parsed together with the layout and the partials,
+// so pages can only define blocks the layout calls.
 func New() (*Templates, error) {
-	pages, err := parsePages(noURLs)
-	if err != nil {
-		return nil, err
-	}
 	t := &Templates{
-		pages:      pages,
+		pages:      sync.OnceValues(func() (map[string]*htmltemplate.Template, error) { return parsePages(noURLs) }),
 		emailsHTML: map[string]*htmltemplate.Template{},
 		emailsText: map[string]*texttemplate.Template{},
 	}
@@ -131,14 +133,16 @@ func New() (*Templates, error) {
 }
 
 // WithURL returns templates whose pages build links with url, the web
-// app's routes; the e-mails are shared. The pages are parsed again: a
-// template's functions are fixed once it has run.
+// app's routes; the e-mails are shared. The pages are parsed now, so that
+// a broken page stops the web app at start-up: a template's functions are
+// fixed once it has run.
 func (t *Templates) WithURL(url URLFunc) (*Templates, error) {
 	pages, err := parsePages(url)
 	if err != nil {
 		return nil, err
 	}
-	return &Templates{pages: pages, emailsHTML: t.emailsHTML, emailsText: t.emailsText}, nil
+	parsed := func() (map[string]*htmltemplate.Template, error) { return pages, nil }
+	return &Templates{pages: parsed, emailsHTML: t.emailsHTML, emailsText: t.emailsText}, nil
 }
 
 func parsePages(url URLFunc) (map[string]*htmltemplate.Template, error) {
@@ -189,7 +193,11 @@ func RouteNames() ([]string, error) {
 
 // Page renders the named page into w.
 func (t *Templates) Page(w io.Writer, name string, data any) error {
-	tpl, ok := t.pages[name]
+	pages, err := t.pages()
+	if err != nil {
+		return fmt.Errorf("render page %q: %w", name, err)
+	}
+	tpl, ok := pages[name]
 	if !ok {
 		return fmt.Errorf("render page %q: no such template", name)
 	}
@@ -197,12 +205,16 @@ func (t *Templates) Page(w io.Writer, name string, data any) error {
 	if err := tpl.ExecuteTemplate(&buf, "base", data); err != nil {
 		return fmt.Errorf("render page %q: %w", name, err)
 	}
-	_, err := buf.WriteTo(w)
+	_, err = buf.WriteTo(w)
 	return err
 }
 
 // HasPage reports whether a page template exists.
-func (t *Templates) HasPage(name string) bool { _, ok := t.pages[name]; return ok }
+func (t *Templates) HasPage(name string) bool {
+	pages, err := t.pages()
+	_, ok := pages[name]
+	return err == nil && ok
+}
 
 // Email renders the subject, text and HTML bodies of the named e-mail. The
 // text template defines "subject" and "body".
