@@ -96,6 +96,11 @@ type Severities struct {
 	// same places, parties and numbers as before: for categories whose
 	// substance is a name (which law, which country), a rewording.
 	Reworded Severity `yaml:"reworded"`
+	// Narrowed, when set, rates a modification whose statements say what
+	// the old ones said less some of the places and parties they named,
+	// with the same numbers and no limit dropped: for categories whose
+	// names are where the data goes, fewer destinations.
+	Narrowed Severity `yaml:"narrowed"`
 }
 
 func (s Severities) of(change string) Severity {

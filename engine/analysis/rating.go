@@ -186,6 +186,10 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		// ones did not ("with our service providers" became "… and with a
 		// buyer of our business"): the practice widened, as if added.
 		sev = cat.Severity.Added
+	case cat.Severity.Narrowed != "" && namesDropped(added, removed):
+		// "Japan, the United States and South Korea" became "Japan and
+		// the United States": fewer places, nothing else said.
+		sev = cat.Severity.Narrowed
 	case cat.Severity.Reworded != "" && sameSubstance(added, removed):
 		sev = cat.Severity.Reworded
 	}

@@ -274,6 +274,27 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name:     "fewer destination countries",
+			old:      doc("We may transfer your personal data to countries outside the EEA, namely Canada, Japan and Brazil, where our servers process it."),
+			new:      doc("We may transfer your personal data to countries outside the EEA, namely Canada and Japan, where our servers process it."),
+			category: "data_transfer",
+			want:     SeverityLow,
+		},
+		{
+			name:     "a destination dropped with a limit on the transfer",
+			old:      doc("We may transfer your personal data to countries outside the EEA, namely Canada and Japan, only for users who gave their consent."),
+			new:      doc("We may transfer your personal data to countries outside the EEA, namely Canada."),
+			category: "data_transfer",
+			want:     SeverityMedium,
+		},
+		{
+			name:     "a destination replaced by another",
+			old:      doc("We may transfer your personal data to countries outside the EEA, namely Canada, Japan and Brazil, where our servers process it."),
+			new:      doc("We may transfer your personal data to countries outside the EEA, namely Canada and India, where our servers process it."),
+			category: "data_transfer",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "the same law reworded",
 			old:      doc("All disputes arising from these terms are governed by the laws of Ohio."),
 			new:      doc("All disputes arising from these terms or from your use of the app are governed by the laws of Ohio."),

@@ -153,6 +153,11 @@ func (c Category) validate() error {
 			bad("severity.%s: %q is not low, medium or high", kind, s)
 		}
 	}
+	for kind, s := range map[string]Severity{"reworded": c.Severity.Reworded, "narrowed": c.Severity.Narrowed} {
+		if s != "" && !s.Valid() {
+			bad("severity.%s: %q is not low, medium or high", kind, s)
+		}
+	}
 	errs = append(errs, c.phraseErrors()...)
 	for i, r := range c.Regulations {
 		if r.Name == "" || r.Jurisdiction == "" {

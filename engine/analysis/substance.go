@@ -321,3 +321,64 @@ func namesNothingNew(added, old []finding) bool {
 	}
 	return true
 }
+
+// namesDropped reports whether every added statement restates a removed
+// one in some of its words, naming some of its places and parties and no
+// other, with the same numbers, and none of the words it dropped limits
+// the practice ("only", "unless", "consent"): a list of destinations or
+// recipients cut short.
+func namesDropped(added, removed []finding) bool {
+	if len(added) == 0 {
+		return false
+	}
+	for _, a := range added {
+		r := restated(a, removed)
+		if r == nil || !slices.Equal(termFigures(a), termFigures(*r)) {
+			return false
+		}
+		was := wordSet(r.words)
+		for _, w := range a.words {
+			if !was[w] {
+				return false
+			}
+		}
+		for w := range wordSet(a.words) {
+			delete(was, w)
+		}
+		for w := range was {
+			if limitsPractice(w) {
+				return false
+			}
+		}
+		kept, named := nameSet(a.text), nameSet(r.text)
+		if len(kept) >= len(named) {
+			return false
+		}
+		for n := range kept {
+			if !named[n] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nameSet returns the places and parties text names (see names).
+func nameSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, n := range names(companyName.ReplaceAllString(text, " ")) {
+		set[n] = true
+	}
+	return set
+}
+
+// limitsPractice reports whether a word puts a limit or a condition on a
+// practice, so that dropping it widens the practice.
+func limitsPractice(w string) bool {
+	switch w {
+	case "only", "solely", "exclusively", "not", "no", "never", "unless", "except", "without", "consent", "limited",
+		"until", "if", "when", "provided", "subject", "safeguards", "safeguard", "protection", "protections":
+		return true
+	}
+	return false
+}
