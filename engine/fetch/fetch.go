@@ -60,6 +60,8 @@ type Fetcher struct {
 	hosts  *hostLimiter
 	// bufs holds *bytes.Buffer for bodies of unknown length (see readBody).
 	bufs sync.Pool
+	// gunzips holds *gunzip readers for gzipped bodies (see gunzip.go).
+	gunzips sync.Pool
 }
 
 // New returns a Fetcher with opts, defaults filled in.
@@ -104,6 +106,9 @@ func newFetcher(opts Options, p policy) *Fetcher {
 		MaxIdleConnsPerHost:    max(2, opts.PerHost),
 		IdleConnTimeout:        90 * time.Second,
 		MaxResponseHeaderBytes: 1 << 20,
+		// get asks for gzip itself and decompresses with a reader it
+		// reuses (see gunzip.go).
+		DisableCompression: true,
 	}
 	f.client = &http.Client{Transport: transport, CheckRedirect: f.checkRedirect}
 	return f
@@ -181,6 +186,7 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, 
 	hreq.Header.Set("User-Agent", f.opts.UserAgent)
 	hreq.Header.Set("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 	hreq.Header.Set("Accept-Language", "en")
+	hreq.Header.Set("Accept-Encoding", "gzip")
 	if req.ETag != "" {
 		hreq.Header.Set("If-None-Match", req.ETag)
 	}
@@ -232,16 +238,29 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req Request) (*Response, 
 const pooledBufferMax = 1 << 20
 
 // readBody reads a 2xx body, at most MaxBody+1 bytes, so that the caller
-// can tell a body over the limit. Reading through the limit, after the
-// transport's transparent gunzip, bounds memory whatever the compression
+// can tell a body over the limit. Reading through the limit, after
+// decompression, bounds memory whatever the compression
 // ratio. A body of announced length is read into a slice of that size; a
-// body of unknown length (every gzipped page, since the transport drops
-// the length when it decompresses) is read into a pooled buffer and
+// body of unknown length (every gzipped page, whose announced length is
+// the compressed one) is read into a pooled buffer and
 // copied out once, instead of io.ReadAll growing a slice through a dozen
-// sizes for each page.
+// sizes for each page. A gzipped body is decompressed here (see gunzip).
 func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
-	limited := io.LimitReader(resp.Body, f.opts.MaxBody+1)
-	if n := resp.ContentLength; n >= 0 && n <= f.opts.MaxBody {
+	var src io.Reader = resp.Body
+	n := resp.ContentLength
+	if isGzipped(resp) {
+		zr, err := f.gunzip(resp.Body)
+		if err == io.EOF {
+			return []byte{}, nil // an empty gzipped body, as net/http reads it
+		}
+		if err != nil {
+			return nil, err
+		}
+		defer f.putGunzip(zr)
+		src, n = zr, -1 // the announced length is the compressed one
+	}
+	limited := io.LimitReader(src, f.opts.MaxBody+1)
+	if n >= 0 && n <= f.opts.MaxBody {
 		body := make([]byte, n)
 		if _, err := io.ReadFull(limited, body); err != nil {
 			return nil, err

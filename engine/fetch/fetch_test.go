@@ -387,9 +387,10 @@ func TestFetchHostWaitGivesUpOnBusyHost(t *testing.T) {
 	}
 }
 
-// Bodies of unknown length are read through a reused buffer: each
-// response keeps its own bytes after later fetches, whatever the framing,
-// and an empty body is empty, not nil.
+// Bodies of unknown length are read through a reused buffer, and gzipped
+// ones through a reused decompressor: each response keeps its own bytes
+// after later fetches, whatever the framing, and an empty body is empty,
+// not nil, also when a server calls no bytes at all gzip.
 func TestFetchBodiesDoNotShareMemory(t *testing.T) {
 	gz := func(s string) []byte {
 		var b bytes.Buffer
@@ -402,6 +403,7 @@ func TestFetchBodiesDoNotShareMemory(t *testing.T) {
 		"/gzip-a":    "<p>first page of terms</p>",
 		"/gzip-b":    "<p>second page, which is longer than the first one</p>",
 		"/gzip-none": "",
+		"/gzip-zero": "", // no gzip stream at all
 		"/chunked":   "<p>sent in two chunks</p>",
 		"/length":    "<p>announced length</p>",
 		"/empty":     "",
@@ -409,6 +411,8 @@ func TestFetchBodiesDoNotShareMemory(t *testing.T) {
 	srv := newCountingServer(t, "", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := pages[r.URL.Path]
 		switch {
+		case r.URL.Path == "/gzip-zero":
+			w.Header().Set("Content-Encoding", "gzip")
 		case strings.HasPrefix(r.URL.Path, "/gzip"):
 			w.Header().Set("Content-Encoding", "gzip")
 			w.Write(gz(body))
@@ -422,7 +426,7 @@ func TestFetchBodiesDoNotShareMemory(t *testing.T) {
 		}
 	}))
 	f := New(testOptions())
-	order := []string{"/gzip-b", "/gzip-a", "/gzip-none", "/chunked", "/length", "/empty", "/gzip-a", "/gzip-b"}
+	order := []string{"/gzip-b", "/gzip-a", "/gzip-none", "/gzip-zero", "/chunked", "/length", "/empty", "/gzip-a", "/gzip-b"}
 	got := make([]*Response, len(order))
 	for i, path := range order {
 		resp, err := f.Fetch(context.Background(), Request{URL: srv.URL + path})
@@ -435,5 +439,39 @@ func TestFetchBodiesDoNotShareMemory(t *testing.T) {
 		if string(got[i].Body) != pages[path] || got[i].Body == nil {
 			t.Errorf("fetch %d of %s: body %q (nil %v), want %q", i, path, got[i].Body, got[i].Body == nil, pages[path])
 		}
+	}
+}
+
+// A body that says gzip but is not fails as an unreachable page, and the
+// decompressor it left behind still reads the next page.
+func TestFetchBadGzip(t *testing.T) {
+	var good bytes.Buffer
+	zw := gzip.NewWriter(&good)
+	fmt.Fprint(zw, "<p>terms after a broken page</p>")
+	zw.Close()
+	srv := newCountingServer(t, "", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		switch r.URL.Path {
+		case "/not-gzip":
+			io.WriteString(w, "<p>plain text called gzip</p>")
+		case "/cut":
+			w.Write(good.Bytes()[:good.Len()/2])
+		default:
+			w.Write(good.Bytes())
+		}
+	}))
+	f := New(testOptions())
+	for _, path := range []string{"/not-gzip", "/cut"} {
+		fe := fetchErr(t, f, Request{URL: srv.URL + path})
+		if fe.State != docstate.Unreachable || fe.Permanent {
+			t.Fatalf("%s: error = %+v", path, fe)
+		}
+	}
+	resp, err := f.Fetch(context.Background(), Request{URL: srv.URL + "/good"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(resp.Body) != "<p>terms after a broken page</p>" {
+		t.Fatalf("body = %q", resp.Body)
 	}
 }
