@@ -36,3 +36,23 @@ func bytesIn(x uint64, lo, hi byte) uint64 {
 func bytesEqual(x uint64, c byte) uint64 {
 	return bytesIn(x, c, c)
 }
+
+// wordBlocks returns where the eight-byte blocks of s from i that hold
+// only ASCII letters, digits and single spaces end: no two spaces in a row
+// and none last in its block, so that what follows a space is in the same
+// block. Most of a line of prose is such blocks, which the scanners that
+// look at every byte (plainWords, needsPunctSpacing) pass over whole.
+func wordBlocks(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		if x&highBits != 0 {
+			return i
+		}
+		sp := bytesEqual(x, ' ')
+		word := bytesIn(x|0x2020202020202020, 'a', 'z') | bytesIn(x, '0', '9') | sp
+		if word != highBits || sp&(sp>>8) != 0 || sp>>63 != 0 {
+			return i
+		}
+	}
+	return i
+}

@@ -474,7 +474,15 @@ func appendSignificant(b *sigWriter, line string) {
 // words separated by single spaces, with no emphasis marks, escapes, runs
 // of dashes or other whitespace.
 func plainWords(line string) bool {
-	for i := 0; i < len(line); i++ {
+	for i, next := 0, 0; i < len(line); i++ {
+		if i >= next {
+			// Blocks of plain words are passed over whole, and the
+			// bytes of the block after them tested one by one.
+			if i = wordBlocks(line, i); i == len(line) {
+				break
+			}
+			next = i + 8
+		}
 		c := line[i]
 		if byteClass[c]&classPlainWord != 0 {
 			continue

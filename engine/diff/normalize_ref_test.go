@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The regular expressions the scanners of normalization replaced; they
@@ -118,6 +120,45 @@ func TestCopyrightYearFollows(t *testing.T) {
 		}
 		if got, want := cleanLine(tt.line), refCleanLine(tt.line); got != want {
 			t.Errorf("cleanLine(%q) = %q, want %q", tt.line, got, want)
+		}
+	}
+}
+
+// refPlainWords is what plainWords lets through, said plainly: no
+// space first, last or twice in a row, no run of dashes, no emphasis
+// mark, escape, control or other white space.
+func refPlainWords(line string) bool {
+	if strings.HasPrefix(line, " ") || strings.HasSuffix(line, " ") || strings.Contains(line, "  ") ||
+		strings.Contains(line, "--") || strings.ContainsAny(line, "*_`|~\\\x7f") {
+		return false
+	}
+	for _, r := range line {
+		if r < ' ' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestPlainScannersOnLongLines checks plainWords and needsPunctSpacing,
+// which pass over blocks of letters, digits and single spaces whole,
+// against their references on random lines of such words and of the bytes
+// that end a block: spaces in pairs or last, punctuation, decorations,
+// dashes, controls and multi-byte letters and spaces.
+func TestPlainScannersOnLongLines(t *testing.T) {
+	alphabet := []string{" ", " ", "  ", "\t", "\n", "\x1f", "\x7f", "a", "Zz", "q", "@", "[", "`", "{", "0", "9", ",", ";", ".", ":", "!",
+		"?", "*", "_", "-", "--", "\\", "|", "~", "#", "\u00e9", "\u00a0", "\u2028", "\xff", "We share it ", "with partners ", "1234567"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		s := randomLine(rng, alphabet, 30)
+		if s == "" {
+			continue
+		}
+		if got, want := plainWords(s), refPlainWords(s); got != want {
+			t.Fatalf("plainWords(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := needsPunctSpacing(s), refPunctSpacing(s) != s; got != want {
+			t.Fatalf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

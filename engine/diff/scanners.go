@@ -440,7 +440,15 @@ func endsURL(c byte) bool {
 // of spaces before punctuation, or a comma or semicolon directly followed
 // by a word.
 func needsPunctSpacing(line string) bool {
-	for i := 0; i < len(line); i++ {
+	for i, next := 0, 0; i < len(line); i++ {
+		if i >= next {
+			// As in plainWords: a space in a block of plain words is
+			// followed by a word.
+			if i = wordBlocks(line, i); i == len(line) {
+				break
+			}
+			next = i + 8
+		}
 		class := byteClass[line[i]]
 		if class&(classSpace|classSeparator) == 0 {
 			continue
