@@ -373,6 +373,29 @@ politique conditions charte cgu cgv datenschutzerklärung datenschutzhinweise be
 
 var numericDate = regexp.MustCompile(`^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|(?:19|20)\d{6})$`)
 
+// datePart reports a run that is a date or a piece of one: a month
+// ("February", "1 March 2026"), a date written in figures ("2026-02-01",
+// "01.02.2026"), or a day or year next to a month in the words around
+// ("1" of "1 February 2026"). A number with no month beside it ("clause
+// 1", "Suite 2010") is no date.
+func datePart(left, ts, right []tok) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	monthWord := func(t tok) bool { return months[t.norm] && (t.norm != "may" || capitalized(t.raw)) }
+	dated := false
+	for _, t := range ts {
+		raw := strings.Trim(t.raw, "*_,.;:()")
+		switch {
+		case monthWord(t), numericDate.MatchString(raw) && !hasOnlyDigits(raw): // a year alone needs its month
+			dated = true
+		case !hasOnlyDigitsOrOrdinal(t.norm) && !numericDate.MatchString(t.norm):
+			return false
+		}
+	}
+	return dated || len(left) > 0 && monthWord(left[len(left)-1]) || len(right) > 0 && monthWord(right[0])
+}
+
 // hasOnlyDigitsOrOrdinal reports a day number ("21", "19th").
 func hasOnlyDigitsOrOrdinal(s string) bool {
 	for _, suffix := range []string{"st", "nd", "rd", "th", "er"} {

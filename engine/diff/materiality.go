@@ -372,6 +372,12 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		dated && stampRun(d, leftCtx) && stampRun(n, leftCtx):
 		m.reasons[ReasonPunctuation] = true // a version or publication date
 		return true
+	case datePart(leftCtx, d, rightCtx) && datePart(leftCtx, n, rightCtx):
+		// A date moved inside a sentence ("From 1 February 2026, refunds
+		// take 2 days" becoming 1 March) changes when a term applies,
+		// wherever it occurs: it is no rename, no phone number. A date
+		// stamp was let through above.
+		return false
 	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n), byline(leftCtx, d, n):
 		m.reasons[ReasonContact] = true
 		return true

@@ -111,6 +111,29 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"As of 1 February 2026, clause 1 reads: refunds take 2 days. As of 1 February 2026, fees are shown first.",
 			"As of 2 February 2026, clause 1 reads: refunds take 2 days. As of 2 February 2026, fees are shown first.",
 			Substantive, ""},
+		// A date moved in every sentence that states it is no rename of a
+		// name or a figure, and a date in figures is no phone number; a
+		// number with no month beside it is left to the other rules.
+		{"month of effect moved in every place",
+			"From 1 February 2026, refunds take 2 days. From 1 February 2026, fees are shown first.",
+			"From 1 March 2026, refunds take 2 days. From 1 March 2026, fees are shown first.",
+			Substantive, ""},
+		{"year of effect moved in every place",
+			"From 1 February 2026, refunds take 2 days. From 1 February 2026, fees are shown first.",
+			"From 1 February 2027, refunds take 2 days. From 1 February 2027, fees are shown first.",
+			Substantive, ""},
+		{"day of effect moved in every place, month first",
+			"From February 1st, refunds take 2 days. From February 1st, fees are shown first.",
+			"From February 9th, refunds take 2 days. From February 9th, fees are shown first.",
+			Substantive, ""},
+		{"date in figures moved in every place",
+			"From 2026-02-01, refunds take 2 days. From 2026-02-01, fees are shown first.",
+			"From 2026-03-01, refunds take 2 days. From 2026-03-01, fees are shown first.",
+			Substantive, ""},
+		{"dated terms named by another month in every place",
+			"The February 2026 terms apply. Refunds take 2 days. Read the February 2026 terms.",
+			"The March 2026 terms apply. Refunds take 2 days. Read the March 2026 terms.",
+			Substantive, ""},
 		// List letters turned into numbers, each on a line of its own after
 		// an item with no closing punctuation; an item reworded as well
 		// stays a change.
