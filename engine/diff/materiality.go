@@ -73,7 +73,8 @@ func (m *materiality) editorial(sections []Section) bool {
 			return true
 		}
 	}
-	if onlyChrome(m.oldMD, m.newMD) || onlyPromotion(m.oldMD, m.newMD) || promotionAndChrome(m.oldMD, m.newMD) {
+	if onlyChrome(m.oldMD, m.newMD) || onlyPromotion(m.oldMD, m.newMD) || promotionAndChrome(m.oldMD, m.newMD) ||
+		pastNotice(m.oldMD, m.newMD) {
 		clear(m.reasons)
 		m.reasons[ReasonPunctuation] = true // the page's furniture changed
 		return true

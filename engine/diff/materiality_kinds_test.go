@@ -599,3 +599,47 @@ func TestDropTranslationMarksKeepsOtherLines(t *testing.T) {
 		})
 	}
 }
+
+// TestMaterialityPastNotice covers a banner announcing an update, removed
+// once the update took effect (the document now says it is effective from
+// the banner's date), and the cases that stay changes: the banner added,
+// a banner of another date, a banner that says more.
+func TestMaterialityPastNotice(t *testing.T) {
+	page := func(banner string) string {
+		p := "Effective March 3, 2026. Last revised February 1, 2026\n\n"
+		if banner != "" {
+			p += banner + "\n\n"
+		}
+		return p + "## Requests\n\nWe answer requests within a week.\n"
+	}
+	tests := []struct {
+		name     string
+		old, new string
+		want     string
+	}{
+		{"banner removed after its date",
+			page("**We've updated our Terms of Service. Please take a look before the changes take effect on March 3, 2026.**\n\n" +
+				"**This page is the updated Terms of Service; for the version effective until March 3, 2026, click [here](https://example.com/terms-2025).**"),
+			page(""), Editorial},
+		{"banner without a date removed", page("_We have updated our Privacy Policy. Please review it._"), page(""), Editorial},
+		{"banner added", page(""),
+			page("We've updated our Terms of Service. Please take a look before the changes take effect on March 3, 2026."), Substantive},
+		{"banner of a later date removed",
+			page("We've updated our Terms of Service. Please take a look before the changes take effect on April 3, 2026."),
+			page(""), Substantive},
+		{"banner saying more removed",
+			page("We've updated our Terms of Service. Please take a look before the changes take effect on March 3, 2026. You can no longer opt out."),
+			page(""), Substantive},
+		{"banner removed and a deadline changed",
+			page("We've updated our Terms of Service. Please take a look before the changes take effect on March 3, 2026."),
+			strings.Replace(page(""), "within a week", "within a month", 1), Substantive},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Compare(tt.old, tt.new)
+			if !res.Changed || res.Materiality != tt.want {
+				t.Fatalf("Changed = %v, Materiality = %q (%v), want %q", res.Changed, res.Materiality, res.Editorial, tt.want)
+			}
+		})
+	}
+}
