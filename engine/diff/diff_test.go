@@ -53,6 +53,13 @@ func TestCompareNoise(t *testing.T) {
 		{"zero width", strings.Replace(base, "Privacy Statement", "Privacy\u200b Statement", 1)},
 		{"dash variant", strings.Replace(base, "laws of California.", "laws of California - USA.", 1)},
 		{"emphasis before punctuation", strings.Replace(base, "personal data.", "**personal data**.", 1)},
+		// A parenthesis glued to the word or link before it, and two
+		// emphases closed and opened with no space between, where the
+		// other version has a space: the words are the same.
+		{"space before a parenthesis", strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](https://example.com/privacy)(the Statement) explains", 1)},
+		{"emphases glued", strings.Replace(base, "You retain ownership", "**You****retain** ownership", 1)},
+		{"parentheses escaped in a link target", strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](javascript:void\\(0\\);) explains", 1)},
+		{"emphases glued in a heading", strings.Replace(base, "# Terms of Service\n", "**Example.com****Terms of Service**\n===\n", 1)},
 		{"roman heading numbers", strings.NewReplacer("## 1. ", "## I. ", "## 2. ", "## II. ", "## 3. ", "## III. ", "## 4. ", "## IV. ").Replace(base)},
 		{"unnumbered headings", strings.NewReplacer("## 1. ", "## ", "## 2. ", "## Section 2 ", "## 3. ", "## 3) ").Replace(base)},
 		{"copyright year", base + "\n© 2024 Example, Inc.\n"},
@@ -63,6 +70,10 @@ func TestCompareNoise(t *testing.T) {
 	dashOld := strings.Replace(base, "laws of California.", "laws of California \u2013 USA.", 1)
 	// Cases whose old side is a variant rather than base.
 	variants := map[string]string{
+		"space before a parenthesis":             strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](https://example.com/privacy) (the Statement) explains", 1),
+		"emphases glued":                         strings.Replace(base, "You retain ownership", "**You** **retain** ownership", 1),
+		"parentheses escaped in a link target":   strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](javascript:void(0);) explains", 1),
+		"emphases glued in a heading":            strings.Replace(base, "# Terms of Service\n", "**Example.com** **Terms of Service**\n====\n", 1),
 		"copyright year":                         base + "\n© 2019–2023 Example, Inc.\n",
 		"copyright years with a full-width dash": base + "\n© 2022\uff0d2025 Example, Inc.\n",
 		"navigation reordered":                   strings.Replace(base, "# Terms of Service\n", "- [Home](/)\n- [Privacy](/privacy)\n- [Terms](/terms)\n\n# Terms of Service\n", 1),
@@ -96,6 +107,7 @@ func TestSignificantKeepsRealChanges(t *testing.T) {
 		{"ordinary list reordered", "- We sell data.\n- We do not share data.\n", "- We do not share data.\n- We sell data.\n"},
 		{"link target changed", "- [Privacy](/privacy)\n- [Terms](/terms)\n", "- [Privacy](/privacy-2)\n- [Terms](/terms)\n"},
 		{"dash against a word", "Fees -- paid monthly.\n", "Fees paid monthly.\n"},
+		{"words split by a space", "Fees are paid month ly.\n", "Fees are paid monthly.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

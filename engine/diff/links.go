@@ -36,7 +36,71 @@ func canonicalLinks(line string) string {
 	if strings.ContainsAny(line, ",;.:!?") && needsPunctSpacing(line) {
 		line = punctSpacing(line)
 	}
+	if strings.IndexByte(line, '(') > 0 {
+		line = spaceBeforeParen(line)
+	}
 	return line
+}
+
+// spaceBeforeParen puts a space before an opening parenthesis, escaped
+// or not, glued to the word or the link before it, as one follows a word
+// in prose: "the site(the Website)" and "[site](https://example.com/)(the
+// Website)" read as "the site (the Website)". A link's target, from "]("
+// to its closing parenthesis, is left as it is ("javascript:void(0)").
+func spaceBeforeParen(line string) string {
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(line); i++ {
+		if line[i] != '(' {
+			continue
+		}
+		if line[i-1] == ']' {
+			i = closingParen(line, i)
+			continue
+		}
+		at := i
+		if line[i-1] == '\\' {
+			at = i - 1
+		}
+		if at == 0 || !gluedBeforeParen(line[at-1]) {
+			continue
+		}
+		if last == 0 {
+			b.Grow(len(line) + 4)
+		}
+		b.WriteString(line[last:at])
+		b.WriteByte(' ')
+		last = at
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// closingParen returns the index of the parenthesis that closes the link
+// target opening at line[open], or the line's last index.
+func closingParen(line string, open int) int {
+	depth := 0
+	for i := open; i < len(line); i++ {
+		switch line[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(line) - 1
+}
+
+// gluedBeforeParen reports a byte that ends a word or a link: a letter, a
+// figure, a closing parenthesis, or a byte of a character outside ASCII
+// (a letter, a closing quote).
+func gluedBeforeParen(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ')' || c >= 0x80
 }
 
 // punctSpacing evens out the spacing around punctuation, which inline

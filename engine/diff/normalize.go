@@ -516,6 +516,7 @@ func appendTokens(b *sigWriter, line string) {
 	// "**Clauses**." and "Clauses." give the same word; a token of dashes
 	// is one dash, so that "--" and "—" (already "-") agree.
 	start, inToken, dashesOnly := -1, false, true
+	marks := 0 // emphasis marks since the last token's end
 	end := func(i int) {
 		if start < 0 {
 			return
@@ -536,14 +537,24 @@ func appendTokens(b *sigWriter, line string) {
 		switch {
 		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			end(i)
-			inToken, dashesOnly = false, true
+			inToken, dashesOnly, marks = false, true, 0
 		case isDecoration(r) || r == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):
 			// Emphasis marks and Markdown escapes are artefacts of
 			// conversion, not text.
 			end(i)
+			if r == '*' || r == '_' {
+				marks++
+			}
 		default:
 			if start < 0 {
 				start = i
+				if marks >= minEmphasisJoin {
+					// One emphasis closed and the next opened with no
+					// space ("**Example.com****Privacy**"): two elements
+					// of the page, whose words a space parts as well.
+					inToken = false
+				}
+				marks = 0
 			}
 			if r != '-' {
 				dashesOnly = false
@@ -552,6 +563,10 @@ func appendTokens(b *sigWriter, line string) {
 	}
 	end(len(line))
 }
+
+// minEmphasisJoin is the fewest emphasis marks between two words that
+// close one emphasis and open the next: "**a****b**".
+const minEmphasisJoin = 4
 
 // isDecoration reports characters that only carry Markdown presentation.
 func isDecoration(r rune) bool {

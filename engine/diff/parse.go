@@ -129,9 +129,17 @@ func isListItem(line string) bool {
 }
 
 // headingText is the display form of a heading: typography cleaned,
-// emphasis and escapes removed, whitespace collapsed.
+// emphasis and escapes removed, whitespace collapsed. One emphasis closed
+// and the next opened with no space between ("**Example.com****Privacy
+// Notice**") parts two words, as in a body (appendTokens).
 func headingText(s string) string {
 	s = cleanLine(s)
+	if strings.Contains(s, "****") {
+		s = strings.ReplaceAll(s, "****", "** **")
+	}
+	if strings.Contains(s, "____") {
+		s = strings.ReplaceAll(s, "____", "__ __")
+	}
 	return collapseSpaces(stripEmphasis(s))
 }
 
