@@ -20,12 +20,16 @@ var (
 // canonicalLinks rewrites what varies in the links of a line without
 // changing where they lead: http and https are one scheme, a trailing
 // slash does not count, images count by their alt text and in-page links
-// by their text.
+// by their text, as do links to a media file; a link without text counts
+// by the page it leads to.
 func canonicalLinks(line string) string {
 	if strings.Contains(line, "![") {
 		// An image counts by its alt text only, since CDNs vary its
 		// address and decorative images come and go with layouts.
-		line = replaceLinks(line, imageAt)
+		line = replaceLinks(line, imageTextAt)
+	}
+	if strings.Contains(line, "](") && (strings.Contains(line, "[](") || mayLinkMedia(line)) {
+		line = replaceLinks(line, mediaOrEmptyLinkAt)
 	}
 	if strings.Contains(line, "](#") || strings.Contains(line, "](<#") {
 		line = replaceLinks(line, anchorAt)
@@ -144,6 +148,41 @@ func punctSpacing(line string) string {
 	return b.String()
 }
 
+// imageTextAt finds an image at i in s as imageAt does, and keeps its
+// alternative text unless that text only describes the picture
+// ("Illustration of a tree at dawn"): a decorative image's description
+// is no part of the document's wording.
+func imageTextAt(s string, i int) (int, string) {
+	end, alt := imageAt(s, i)
+	if end >= 0 && describesPicture(alt) {
+		alt = ""
+	}
+	return end, alt
+}
+
+// describesPicture reports an alternative text that says what a picture
+// shows: an optional article, a word for a picture, then "of", "showing"
+// or "depicting".
+func describesPicture(alt string) bool {
+	words := strings.Fields(strings.ToLower(alt))
+	if len(words) > 0 && (words[0] == "a" || words[0] == "an" || words[0] == "the") {
+		words = words[1:]
+	}
+	if len(words) < 3 {
+		return false
+	}
+	switch words[0] {
+	case "illustration", "image", "photo", "photograph", "picture", "drawing":
+	default:
+		return false
+	}
+	switch words[1] {
+	case "of", "showing", "depicting":
+		return true
+	}
+	return false
+}
+
 // isASCIISpace reports the characters \s matches in a Go regular
 // expression.
 func isASCIISpace(c byte) bool {
@@ -166,6 +205,12 @@ func writeCanonicalURL(b *strings.Builder, u string) {
 		trail--
 	}
 	u, tail := u[:trail], u[trail:]
+	if dest, ok := redirectTarget(u); ok {
+		// A redirecting link is the link to where it leads.
+		writeCanonicalURL(b, dest)
+		b.WriteString(tail)
+		return
+	}
 	rest := u[strings.Index(u, "://")+3:]
 	hostEnd := strings.IndexAny(rest, "/?#")
 	if hostEnd < 0 {

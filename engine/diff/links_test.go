@@ -73,3 +73,80 @@ func TestSignificantSpacedAnchors(t *testing.T) {
 		})
 	}
 }
+
+// Link targets that vary between renderings of the same link: redirect
+// wrappers and their tokens, signed addresses of media files, links
+// without text. A link that leads elsewhere still counts.
+func TestSignificantLinkTargetNoise(t *testing.T) {
+	const wrapped = "https://l.example.net/l.php?u=https%3A%2F%2Fhelp.example.com%2Frequests%3Fref%3Dpolicy&h=AT1xYz"
+	tests := []struct {
+		name     string
+		old, new string
+		same     bool
+	}{
+		{"redirect token changed",
+			"Officials may use our [Online Request System](" + wrapped + ") to file requests.\n",
+			"Officials may use our [Online Request System](https://l.example.net/l.php?u=https%3A%2F%2Fhelp.example.com%2Frequests%3Fref%3Dpolicy&h=AT9qRs) to file requests.\n", true},
+		{"redirect wrapper dropped",
+			"You can reach us [online](" + wrapped + ") or by post.\n",
+			"You can reach us [online](https://help.example.com/requests?ref=policy) or by post.\n", true},
+		{"redirect with the destination first",
+			"See [help](https://out.example.org/?url=https%3A%2F%2Fhelp.example.com%2F&e=1).\n",
+			"See [help](https://out.example.org/?e=2&url=https%3A%2F%2Fhelp.example.com).\n", true},
+		{"redirect to another page",
+			"You can reach us [online](" + wrapped + ") or by post.\n",
+			"You can reach us [online](https://help.example.com/appeals?ref=policy) or by post.\n", false},
+		{"sign-in page is no redirect",
+			"[Log in](https://example.com/login?continue=https%3A%2F%2Fexample.com%2Fa)\n",
+			"[Log in](https://example.com/login?continue=https%3A%2F%2Fexample.com%2Fb)\n", false},
+		{"signed video address changed",
+			"[Play video](https://cdn.example.net/v/AbC123.mp4?sig=1a2b&exp=1700000000)\n\nWe collect what you post.\n",
+			"[Play video](https://cdn.example.net/v/XyZ789.mp4?sig=9f8e&exp=1800000000)\n\nWe collect what you post.\n", true},
+		{"wrapped signed video address changed",
+			"[Play video](https://example.com/video_redirect/?src=https%3A%2F%2Fcdn.example.net%2Fv%2FAbC.mp4%3Fsig%3D1)\n",
+			"[Play video](https://example.com/video_redirect/?src=https%3A%2F%2Fcdn.example.net%2Fv%2FXyZ.mp4%3Fsig%3D2)\n", true},
+		{"video link text changed",
+			"[Play video](https://cdn.example.net/v/AbC123.mp4)\n",
+			"[Play the video on data sales](https://cdn.example.net/v/AbC123.mp4)\n", false},
+		{"empty link target changed",
+			"Transparency report\n\n[](https://report.example.com/intro?lang=en)\n",
+			"Transparency report\n\n[](https://report.example.com/intro)\n", true},
+		{"document link is no media file",
+			"Download the [terms](https://example.com/files/terms.pdf?v=1).\n",
+			"Download the [terms](https://example.com/files/terms.pdf?v=2).\n", false},
+		{"empty link to another page",
+			"Transparency report\n\n[](https://report.example.com/intro?lang=en)\n",
+			"Transparency report\n\n[](https://report.example.com/outro?lang=en)\n", false},
+		{"empty link gone",
+			"Transparency report\n\n[](https://report.example.com/intro?lang=en)\n",
+			"Transparency report\n", false},
+		{"empty in-page link gone",
+			"[Contents](#1)[](#2)[More resources](#3)\n",
+			"[Contents](#1)[More resources](#3)\n", true},
+		{"illustration gone",
+			"![Illustration of a lighthouse above a stormy sea.](https://cdn.example.net/i/a1.png?auto=format)\n\nSafety Centre\n",
+			"Safety Centre\n", true},
+		{"picture described otherwise",
+			"![A photo of two friends laughing](https://cdn.example.net/i/a1.png)\n\nSafety Centre\n",
+			"![A picture showing a park at night](https://cdn.example.net/i/b2.png)\n\nSafety Centre\n", true},
+		{"image that says something gone",
+			"![Your data stays in the EU](https://cdn.example.net/i/a1.png)\n\nSafety Centre\n",
+			"Safety Centre\n", false},
+		{"image named but not described",
+			"![Image](https://cdn.example.net/i/a1.png) Safety Centre\n",
+			"Safety Centre\n", false},
+		{"text added beside an empty link",
+			"[](https://example.com/a)\n",
+			"[](https://example.com/a) We may sell your data.\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if same := Significant(tt.old) == Significant(tt.new); same != tt.same {
+				t.Fatalf("same = %v, want %v\n%q\n%q", same, tt.same, Significant(tt.old), Significant(tt.new))
+			}
+			if changed := Compare(tt.old, tt.new).Changed; changed == tt.same {
+				t.Fatalf("Compare: changed = %v, want %v", changed, !tt.same)
+			}
+		})
+	}
+}
