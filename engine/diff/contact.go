@@ -271,7 +271,7 @@ kontakt anschrift telefon vertreter vertretung datenschutzbeauftragter datenschu
 var contactWords = boolSet(`contact contacting reach us at write writing email mail mailing post postal address
 addresses is our the a an by via or and phone telephone tel call fax number tollfree toll free form online
 web website webpage page here visit send letter attn attention co privacy team office department data protection
-officer dpo representative legal support customer service services help center centre questions question
+officer dpo representative agent designated legal support customer service services help center centre questions question
 concerns comments you can also may use fill submit through complete directly mr ms mrs dr have about this policy notice please registered headquarters located inc ltd llc
 limited gmbh sa bv corp corporation company following details below
 if in live living reside for more information on how to click representation certificate

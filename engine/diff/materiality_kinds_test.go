@@ -320,6 +320,12 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"In Brazil, write to dpo@example.org. If you live in Ohio, Utah, Texas or Oregon, you may appeal.", Substantive, ""},
 		{"representative becomes a partner", "The company is represented by its CEO, Mr. John Smith.",
 			"The company is represented by Acme Brokers.", Substantive, ""},
+		{"designated agent's address added next to a form",
+			"To report a claim, use our [form](https://example.com/form).",
+			"To report a claim, use our [form](https://example.com/form) or write to our designated agent at: Example Copyright Agent, Example LLC, 1 Main Street, Springfield, CA 94025, Phone: (555) 555-0100, Email: agent@example.com.",
+			Editorial, ReasonContact},
+		{"agent given a practice beside an address", "Send notices to legal@example.com.",
+			"Send notices to legal@example.com, where our designated agent may sell your data.", Substantive, ""},
 
 		// Links and Markdown.
 		{"link shown by title instead of address", "Rules are available at [https://example.org/rules](https://example.org/rules).",
