@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -410,6 +411,24 @@ func keyOf(text string, words []string) string {
 	return compareKey(tokenize(withoutMail(withoutAddresses(text))).words)
 }
 
+// withoutClauseTitles returns text without the titles given in brackets
+// after the clauses it names ("Section 11 (Disputes, Arbitration, and
+// Choice of Law)", "Sections 6 and 7 (Privacy)"), as the classifier reads
+// it: a title names a clause's topic, and the sentence that lists it
+// (which clauses survive termination, which take precedence) says nothing
+// of the practice; the clause itself states it.
+func withoutClauseTitles(text string) string {
+	if !strings.Contains(text, "(") || !clauseRef.MatchString(text) {
+		return text
+	}
+	return clauseTitle.ReplaceAllString(text, "$1")
+}
+
+var (
+	clauseRef   = regexp.MustCompile(`(?i)\b(?:sections?|clauses?|articles?|paragraphs?|§)\s*\**\s*\d`)
+	clauseTitle = regexp.MustCompile(`(?i)(\b(?:sections?|clauses?|articles?|paragraphs?|§)\s*\**\s*\d[0-9a-z.]*(?:\s*(?:,|and|or|to|through)\s*\d[0-9a-z.]*)*\**)\s*\([^()]{1,100}\)`)
+)
+
 // withoutMail returns text with each e-mail address blanked out, with a
 // "mailto:" before it, and with the "or", "and" or comma that joins it to
 // the address before it (as link text and target, or two addresses).
@@ -767,6 +786,11 @@ func (c *classifier) classified(text string, m *memo) classified {
 		s := tokenizeInto(text, m.scratch.tokens)
 		m.scratch.tokens = s
 		cl.key, cl.words = keyOf(text, s.words), slices.Clone(s.words)
+		if t := withoutClauseTitles(text); t != text {
+			// The sentence is compared as written, and read without
+			// the titles of the clauses it names.
+			s = tokenize(t)
+		}
 		c.classifySentence(s, &m.scratch, func(cat int, sn sense) {
 			cl.verdicts = append(cl.verdicts, verdict{cat, sn})
 		})
