@@ -86,6 +86,7 @@ func (rs *restatements) fresh(changed, others []finding, extra, own func(finding
 		g := mine[i].gist
 		if len(g) > 0 && (rs.restated(g, theirs, extra(f)) || rs.piece(g, theirs, extra(f), mine, own(f)) ||
 			rs.labelled(mine[i].key, theirs, extra(f), own(f)) || respaced(mine[i].key, theirs, extra(f)) ||
+			rs.movedToLeadIn(mine[i], theirs, extra(f), own(f), fromNew) ||
 			renames && rs.renamed(f, others, fromNew) ||
 			rewordedOnly(f.text, g, theirs, cw) || rewordedOnly(f.text, g, extra(f), cw)) {
 			continue
@@ -160,6 +161,125 @@ func (rs *restatements) restated(g gist, others, extra []said) bool {
 		}
 	}
 	return len(parts) > 1 && covers(parts, g)
+}
+
+// movedToLeadIn reports a statement that is a changed statement of the
+// other version with a qualifier more or less, which the version without
+// the qualifier says of the statement's list entry as a whole: the
+// lead-in of the list, where that lead-in changed ("Where the law
+// allows, you may object to …" become "You may object to …" under a new
+// "Where the law allows, you have the following rights:", or the other
+// way), or the run-in title of the entry ("**Behavioral advertising.**
+// You can opt out of sharing with ad partners" become "… with ad partners
+// for behavioral advertising purposes"). The qualifier moved between the
+// statement and what heads it, or repeats it, and the statement says what
+// it said. The statements are the same words but for the qualifier, a run
+// of words with a gist of its own, which the lead-in has as they are and
+// the title has but for the word "purposes" ("for behavioral advertising
+// purposes" is "for behavioral advertising"). f is the statement, fromNew
+// tells its version; the other statement is one of others, the other
+// version's changed statements of the category, or of extra, its changed
+// sentences of the section, which may state no practice of the category
+// where the qualifier made the statement match. own is the changed
+// sentences of the section in the statement's version.
+func (rs *restatements) movedToLeadIn(f said, others, extra, own []said, fromNew bool) bool {
+	for _, o := range slices.Concat(others, extra) {
+		// The version without the qualifier, its statement and its
+		// changed sentences.
+		md, short, long, leadIns := rs.oldMD, o, f, extra
+		if fromNew == (len(f.key) < len(o.key)) {
+			md = rs.newMD
+		}
+		if len(f.key) < len(o.key) {
+			short, long, leadIns = f, o, own
+		}
+		qualifier, ok := insertion(short.key, long.key)
+		if !ok || len(gistOf(qualifier)) < 2 {
+			continue
+		}
+		for _, l := range leadIns {
+			if strings.HasSuffix(strings.TrimSpace(l.text), ":") && strings.Contains(" "+l.key+" ", " "+qualifier+" ") && listUnder(md, l.text, short.text) {
+				return true
+			}
+		}
+		if title := entryTitle(md, short.text); title != "" {
+			words := slices.DeleteFunc(gistOf(qualifier), func(w string) bool { return w == "purpos" })
+			if len(words) >= 2 && gist(words).subsetOf(rs.of(rs.keyOf(title))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entryTitle returns the run-in title of the list entry or paragraph
+// whose line text is on, when text follows it ("* **Advertising.** You
+// can opt out …"); "" when there is none.
+func entryTitle(markdown, text string) string {
+	i := strings.Index(markdown, text)
+	if i < 0 {
+		return ""
+	}
+	line := markdown[strings.LastIndexByte(markdown[:i], '\n')+1 : i]
+	line = strings.TrimSpace(listEntry.ReplaceAllString(strings.TrimLeft(line, " \t"), ""))
+	for _, mark := range []string{"**", "__"} {
+		if strings.HasPrefix(line, mark) && strings.HasSuffix(line, mark) && len(line) > 2*len(mark) {
+			title := strings.Trim(line[len(mark):len(line)-len(mark)], " ")
+			if !strings.Contains(title, mark) && strings.ContainsAny(title[len(title)-1:], ".:") {
+				return title
+			}
+		}
+	}
+	return ""
+}
+
+// listUnder reports whether item is an entry of the list that lead opens
+// in markdown: lead ends its line, and every line from it to item's is
+// an entry of a list.
+func listUnder(markdown, lead, item string) bool {
+	i := strings.Index(markdown, lead)
+	if i < 0 {
+		return false
+	}
+	rest := markdown[i+len(lead):]
+	j := strings.Index(rest, item)
+	if j < 0 {
+		return false
+	}
+	lines := strings.Split(rest[:j], "\n")
+	if len(lines) < 2 || strings.TrimSpace(lines[0]) != "" {
+		return false
+	}
+	for _, line := range lines[1:] {
+		if strings.TrimSpace(line) != "" && !listEntry.MatchString(strings.TrimLeft(line, " \t")) {
+			return false
+		}
+	}
+	return listEntry.MatchString(strings.TrimLeft(lines[len(lines)-1], " \t"))
+}
+
+// listEntry is the start of a line that is an entry of a list.
+var listEntry = regexp.MustCompile(`^(?:[-*+]\s|\(?[0-9a-z]{1,3}[.)]\s)`)
+
+// insertion returns the words long has more than short, when long is
+// short with one run of words inserted (at its start, end or inside).
+func insertion(short, long string) (string, bool) {
+	s, l := strings.Fields(short), strings.Fields(long)
+	if len(s) == 0 || len(s) >= len(l) {
+		return "", false
+	}
+	pre := 0
+	for pre < len(s) && s[pre] == l[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(s)-pre && s[len(s)-1-suf] == l[len(l)-1-suf] {
+		suf++
+	}
+	if pre+suf != len(s) {
+		return "", false
+	}
+	return strings.Join(l[pre:len(l)-suf], " "), true
 }
 
 // respaced reports a statement that is a changed statement of the other
