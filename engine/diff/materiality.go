@@ -283,7 +283,7 @@ func (m *materiality) passage(sec Section) bool {
 		m.reasons[ReasonDuplicate] = true
 		return true
 	}
-	if contactRun(toks, nil, nil) {
+	if contactRun(m.afterQuestion(toks), nil, nil) {
 		m.reasons[ReasonContact] = true
 		return true
 	}
@@ -417,9 +417,9 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 func (m *materiality) contact(d, n, leftCtx, rightCtx []tok) bool {
 	switch {
 	case len(d) == 0:
-		return contactRun(n, leftCtx, rightCtx)
+		return contactRun(m.afterQuestion(n), leftCtx, rightCtx)
 	case len(n) == 0:
-		return contactRun(d, leftCtx, rightCtx)
+		return contactRun(m.afterQuestion(d), leftCtx, rightCtx)
 	}
 	return contactRun(d, leftCtx, rightCtx) && contactRun(n, leftCtx, rightCtx)
 }
