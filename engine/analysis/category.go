@@ -99,7 +99,8 @@ type Severities struct {
 	// Narrowed, when set, rates a modification whose statements say what
 	// the old ones said less some of the places and parties they named,
 	// with the same numbers and no limit dropped: for categories whose
-	// names are where the data goes, fewer destinations.
+	// names are where the data goes, fewer destinations; for opt-outs,
+	// fewer ways or places to opt out.
 	Narrowed Severity `yaml:"narrowed"`
 }
 

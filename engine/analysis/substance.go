@@ -333,7 +333,7 @@ func namesDropped(added, removed []finding) bool {
 	}
 	for _, a := range added {
 		r := restated(a, removed)
-		if r == nil || !slices.Equal(termFigures(a), termFigures(*r)) {
+		if r == nil || !slices.Equal(termFigures(a), keptFigures(*r, a.words)) {
 			return false
 		}
 		was := wordSet(r.words)
@@ -344,6 +344,12 @@ func namesDropped(added, removed []finding) bool {
 		}
 		for w := range wordSet(a.words) {
 			delete(was, w)
+		}
+		if movedToHeading(was, a.section) {
+			// "EEA, UK, and California Users If you are an EEA or UK
+			// user, you may opt out" lost its heading, which an earlier
+			// rendering ran into the sentence: nothing it named went.
+			return false
 		}
 		for w := range was {
 			if limitsPractice(w) {
@@ -358,6 +364,49 @@ func namesDropped(added, removed []finding) bool {
 			if !named[n] {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// keptFigures returns the figures of r less those that name a version of
+// something r named and the new statement no longer does ("through your
+// device settings on Android or iOS 13" cut from a list of ways): a number
+// right after a word the new statement dropped, which is neither a period
+// ("within 30 days") nor an age or a bound ("under 16", "up to 5").
+func keptFigures(r finding, now []string) []string {
+	fs := termFigures(r)
+	kept := wordSet(now)
+	for j := 1; j < len(r.words); j++ {
+		w, before := r.words[j], r.words[j-1]
+		if !isNumber(w) || kept[before] || isNumber(before) || boundsFigure(before) || j+1 < len(r.words) && isTimeUnit(r.words[j+1]) {
+			continue
+		}
+		if i := slices.Index(fs, strings.TrimLeft(w, "0")); i >= 0 {
+			fs = slices.Delete(fs, i, i+1)
+		}
+	}
+	return fs
+}
+
+// boundsFigure reports whether a word before a number makes it an age, a
+// limit or an amount ("under 16", "at least 18", "up to 5", "USD 10").
+func boundsFigure(w string) bool {
+	switch w {
+	case "under", "over", "above", "below", "aged", "age", "ages", "than", "least", "most", "to", "up", "within", "for",
+		"of", "at", "after", "before", "every", "per", "usd", "eur", "gbp", "us", "and", "or", "from", "between":
+		return true
+	}
+	return false
+}
+
+// movedToHeading reports whether every word a statement dropped is a word
+// of the heading of the section it is now in.
+func movedToHeading(dropped map[string]bool, heading string) bool {
+	in := wordSet(tokenize(heading).words)
+	for w := range dropped {
+		if !in[w] {
+			return false
 		}
 	}
 	return true
