@@ -279,6 +279,10 @@ func (m *materiality) passage(sec Section) bool {
 		m.reasons[ReasonPunctuation] = true
 		return true
 	}
+	if relatedBox(heading, words) {
+		m.reasons[ReasonPunctuation] = true // the help centre's links to other articles
+		return true
+	}
 	if m.inOther(body, op == OpDelete) {
 		m.reasons[ReasonDuplicate] = true
 		return true

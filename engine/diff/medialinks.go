@@ -9,25 +9,34 @@ import "strings"
 // to, without the parameters of its address. It returns the link's end
 // and what counts of it, or -1.
 func mediaOrEmptyLinkAt(s string, i int) (int, string) {
-	k, text := bracketed(s, i)
-	if k < 0 {
+	end, text, target := linkAt(s, i)
+	if end < 0 {
 		return -1, ""
 	}
-	end := targetEnd(s, k)
-	if end == len(s) || s[end] != ')' {
-		return -1, ""
-	}
-	target := s[k:end]
 	switch {
 	case isMediaFile(target):
-		return end + 1, text
+		return end, text
 	case strings.TrimSpace(text) == "":
 		// In-page links count by their text already (anchorAt).
 		if q := strings.IndexAny(target, "?#"); q > 0 && target[0] != '<' {
-			return end + 1, s[i:k] + target[:q] + ")"
+			return end, "[](" + target[:q] + ")"
 		}
 	}
 	return -1, ""
+}
+
+// linkAt finds a Markdown link, [text](target), at i in s, and returns
+// its end, text and target, or -1.
+func linkAt(s string, i int) (end int, text, target string) {
+	k, text := bracketed(s, i)
+	if k < 0 {
+		return -1, "", ""
+	}
+	end = targetEnd(s, k)
+	if end == len(s) || s[end] != ')' {
+		return -1, "", ""
+	}
+	return end + 1, text, s[k:end]
 }
 
 // isMediaFile reports whether a link target, once unwrapped from
