@@ -407,8 +407,11 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		len(n) == 0 && (controlLabel(d, leftCtx, rightCtx) || m.controlLine(d, true)):
 		m.reasons[ReasonPunctuation] = true // a button of the page saved with the text
 		return true
-	case grammar(d, n), contracted(d, n):
+	case grammar(d, n), contracted(d, n), gestureReplaced(d, n):
 		m.reasons[ReasonSpelling] = true
+		return true
+	case controlRenamed(leftCtx, d, n):
+		m.reasons[ReasonRename] = true
 		return true
 	}
 	return false

@@ -341,6 +341,20 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"agent given a practice beside an address", "Send notices to legal@example.com.",
 			"Send notices to legal@example.com, where our designated agent may sell your data.", Substantive, ""},
 
+		// Steps through a product's screens.
+		{"gesture named differently in a step", "1. In your account, click the **Help** link at the top of the page.\n2. Describe the issue.",
+			"1. In your account, select the **Help** link at the top of the page.\n2. Describe the issue.", Editorial, ReasonSpelling},
+		{"gesture replaced by a request", "1. In your account, click the **Help** link at the top of the page.\n2. Describe the issue.",
+			"1. In your account, ask us for the **Help** link at the top of the page.\n2. Describe the issue.", Substantive, ""},
+		{"control renamed in a step", "1. Open **Settings**.\n2. In the **Privacy** tab, hover over **Downloads**.\n3. Click **See details**.",
+			"1. Open **Settings**.\n2. In the **Privacy** tab, hover over **Exports**.\n3. Click **See details**.", Editorial, ReasonRename},
+		{"setting switched in a step", "To share your location with friends, tap **Allow**.",
+			"To share your location with friends, tap **Deny**.", Substantive, ""},
+		{"emphasized term replaced outside a step", "Your **Content** stays yours and we use it to run the service.",
+			"Your **Data** stays yours and we use it to run the service.", Substantive, ""},
+		{"setting named by a word of meaning", "1. In the **Privacy** tab, select **Everyone can message you**.",
+			"1. In the **Privacy** tab, select **Only friends can message you**.", Substantive, ""},
+
 		// Links and Markdown.
 		{"link shown by title instead of address", "Rules are available at [https://example.org/rules](https://example.org/rules).",
 			"Rules are available at [Rules and Fees](https://example.org/rules).", Editorial, ReasonPunctuation},
