@@ -279,8 +279,8 @@ func (m *materiality) passage(sec Section) bool {
 		m.reasons[ReasonPunctuation] = true
 		return true
 	}
-	if relatedBox(heading, words) {
-		m.reasons[ReasonPunctuation] = true // the help centre's links to other articles
+	if relatedBox(heading, words) || sec.Heading == "" && m.breadcrumb(words, op == OpDelete) {
+		m.reasons[ReasonPunctuation] = true // the help centre's links to other pages
 		return true
 	}
 	if m.inOther(body, op == OpDelete) {
@@ -306,6 +306,10 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		// aside: "**Twitch.tv****Privacy**" and "**Twitch.tv** **Privacy**"
 		// differ in a space and emphasis marks only.
 		m.reasons[ReasonPunctuation] = true // words split or joined
+		return true
+	}
+	if feedbackOnly(del, ins) || feedbackOnly(ins, del) {
+		m.reasons[ReasonPunctuation] = true // the page's feedback widget
 		return true
 	}
 	leftCtx := tokens(lastFields(left, contextWords))

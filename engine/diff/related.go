@@ -14,17 +14,29 @@ func relatedBox(heading, words []string) bool {
 	if !relatedTitle(heading) || len(words) == 0 {
 		return false
 	}
-	body := replaceLinks(strings.Join(words, " "), func(s string, i int) (int, string) {
-		end, _, _ := linkAt(s, i)
+	_, rest := splitLinks(words)
+	title := strings.ToLower(strings.Join(heading, " "))
+	return wordless(strings.ReplaceAll(rest, title, " "))
+}
+
+// splitLinks returns the texts of the Markdown links in words, and the
+// words outside them in lower case.
+func splitLinks(words []string) (labels []string, rest string) {
+	rest = replaceLinks(strings.Join(words, " "), func(s string, i int) (int, string) {
+		end, text, _ := linkAt(s, i)
+		if end >= 0 {
+			labels = append(labels, text)
+		}
 		return end, " "
 	})
-	title := strings.ToLower(strings.Join(heading, " "))
-	body = strings.ReplaceAll(strings.ToLower(body), title, " ")
-	for _, w := range strings.Fields(body) {
-		if isListNumber(w) {
-			continue
-		}
-		if strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+	return labels, strings.ToLower(rest)
+}
+
+// wordless reports text without a word: list numbers, markers and
+// punctuation only.
+func wordless(text string) bool {
+	for _, w := range strings.Fields(text) {
+		if !isListNumber(w) && strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			return false
 		}
 	}
