@@ -84,6 +84,10 @@ func lawOnlyPhrases() []string {
 		// The same, naming the law: "as required by the GDPR", "where
 		// required under the California Consumer Privacy Act".
 		"where|when|if|as ~3 required|obliged|obligated|compelled|mandated by|under ~4 " + lawNames,
+		// The law as the subject: "certain laws require us to share
+		// information with regulators", "legal obligations require us to
+		// keep invoices".
+		"law|laws|regulation|regulations|legislation|obligation|obligations ~2 require|requires|oblige|obliges|compel|compels|obligate|obligates us|it|them",
 	}
 }
 

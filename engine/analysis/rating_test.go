@@ -35,6 +35,20 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name:     "a disclosure the law requires, the law as the subject",
+			old:      doc("We share information with our hosting providers."),
+			new:      doc("We share information with our hosting providers.", "Some laws require us to share your personal data with third parties such as academic researchers."),
+			category: "data_sharing",
+			want:     SeverityLow,
+		},
+		{
+			name:     "a disclosure a business partner requires",
+			old:      doc("We share information with our hosting providers."),
+			new:      doc("We share information with our hosting providers.", "Our business partners require us to disclose your contact details to them."),
+			category: "data_sharing",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a disclosure beside one the law requires",
 			old:      doc("We share information with our hosting providers."),
 			new:      doc("We share information with our hosting providers.", "We share information with marketing partners to improve our offers."),
