@@ -308,10 +308,6 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		m.reasons[ReasonPunctuation] = true // words split or joined
 		return true
 	}
-	if feedbackOnly(del, ins) || feedbackOnly(ins, del) {
-		m.reasons[ReasonPunctuation] = true // the page's feedback widget
-		return true
-	}
 	leftCtx := tokens(lastFields(left, contextWords))
 	rightCtx := tokens(firstFields(right, contextWords))
 	del, ins = dropMarkdownComments(del), dropMarkdownComments(ins)
@@ -333,7 +329,8 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		len(n) == 0 && m.duplicate(d, clauseInside(d, dAll[:p], leftCtx), left, right, true):
 		m.reasons[ReasonDuplicate] = true
 		return true
-	case len(d) == 0 && m.contents(ins, false), len(n) == 0 && m.contents(del, true):
+	case len(d) == 0 && m.contents(ins, false), len(n) == 0 && m.contents(del, true),
+		pageNoticeRun(d, n), pageNoticeRun(n, d):
 		m.reasons[ReasonPunctuation] = true
 		return true
 	}
