@@ -116,6 +116,10 @@ func (m *materiality) heading(sec Section) bool {
 		m.reasons[ReasonPunctuation] = true
 		return true
 	}
+	if m.titleBarEdited(old, new) {
+		m.reasons[ReasonRename] = true // the page's title bar: "Example | U.S. | Privacy Policy"
+		return true
+	}
 	if summaryHeading(tokens(old)) && summaryHeading(tokens(new)) {
 		m.reasons[ReasonRename] = true // "Key Takeaways" called "Page Summary"
 		return true

@@ -341,6 +341,24 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"agent given a practice beside an address", "Send notices to legal@example.com.",
 			"Send notices to legal@example.com, where our designated agent may sell your data.", Substantive, ""},
 
+		// Headings.
+		{"page title bar reworded",
+			"# Example Terms\n\nWelcome.\n\nExample | U.S. | Privacy Policy Addendum\n===\n\nWe keep data for a year.\n\nExample | U.S. | Cookie Policy\n===\n\nWe use cookies.",
+			"# Example Terms\n\nWelcome.\n\nExample | United States | Addendum\n===\n\nWe keep data for a year.\n\nExample | United States | Cookies Policy\n===\n\nWe use cookies.",
+			Editorial, ReasonRename},
+		{"section title with one bar reworded",
+			"# Example Terms\n\nWelcome.\n\n## Data | What we share\n\nWe work with partners.",
+			"# Example Terms\n\nWelcome.\n\n## Data | What we sell\n\nWe work with partners.", Substantive, ""},
+		{"page title bar of another site",
+			"# Example Terms\n\nWelcome.\n\n## Example | U.S. | Privacy Policy\n\nWe keep data for a year.",
+			"# Example Terms\n\nWelcome.\n\n## Acme | U.S. | Privacy Policy\n\nWe keep data for a year.", Substantive, ""},
+		{"residents left out of a page title bar",
+			"# Example Terms\n\nWelcome.\n\n## Example | U.S. | Privacy Policy for U.S. Residents\n\nWe keep data for a year.",
+			"# Example Terms\n\nWelcome.\n\n## Example | U.S. | Privacy Policy\n\nWe keep data for a year.", Substantive, ""},
+		{"page title bar kept over a changed text",
+			"# Example Terms\n\nWelcome.\n\n## Example | U.S. | Privacy Policy\n\nWe keep data for a year.",
+			"# Example Terms\n\nWelcome.\n\n## Example | United States | Privacy Policy\n\nWe keep data for ten years.", Substantive, ""},
+
 		// Steps through a product's screens.
 		{"gesture named differently in a step", "1. In your account, click the **Help** link at the top of the page.\n2. Describe the issue.",
 			"1. In your account, select the **Help** link at the top of the page.\n2. Describe the issue.", Editorial, ReasonSpelling},
