@@ -283,7 +283,11 @@ func (m *materiality) passage(sec Section) bool {
 		m.reasons[ReasonPunctuation] = true
 		return true
 	}
-	if relatedBox(heading, words) || sec.Heading == "" && m.breadcrumb(words, op == OpDelete) {
+	sentences := sec.Added
+	if op == OpDelete {
+		sentences = sec.Removed
+	}
+	if relatedBox(heading, words) || sec.Heading == "" && m.breadcrumb(words, op == OpDelete) || helpBox(heading, sentences) {
 		m.reasons[ReasonPunctuation] = true // the help centre's links to other pages
 		return true
 	}

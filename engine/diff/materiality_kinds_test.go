@@ -522,6 +522,16 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"question glued to the last sentence",
 			"## Reports\n\nWe review every report. Thanks for reading!Was this report reviewed by a person?\n",
 			"## Reports\n\nWe review every report. Thanks for reading!\n", Substantive, ""},
+		// A help page's box of support channels.
+		{"help box added",
+			"## Live videos\n\nYou can go live with up to three guests.\n",
+			"## Live videos\n\nYou can go live with up to three guests.\n\nOther ways to get help\n----------------------\n\nChat with our support assistant\n\nSolve problems and get answers in real time\n", Editorial, ReasonPunctuation},
+		{"help box that states a term",
+			"## Live videos\n\nYou can go live with up to three guests.\n",
+			"## Live videos\n\nYou can go live with up to three guests.\n\nOther ways to get help\n----------------------\n\nChats with our assistant are recorded and used to train our models.\n", Substantive, ""},
+		{"short lines under another title",
+			"## Live videos\n\nYou can go live with up to three guests.\n",
+			"## Live videos\n\nYou can go live with up to three guests.\n\nWhat we collect\n----------------------\n\nYour precise location\n\nYour face geometry\n", Substantive, ""},
 		// A banner's update notice glued into the line before it.
 		{"glued update notice removed",
 			"## Privacy\n\nWe still wait before using your posts for AI. We'll tell you first.Other updates We updated our Privacy Policy on November 14, 2024. [View our previous policy.](https://example.com/v/1)\n\nWe collect data.\n",
