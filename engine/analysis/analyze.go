@@ -277,7 +277,14 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 		}
 		ch := c.provision(ci, kind, prohibitions[0], nil)
 		ch.p.Severity, ch.label, ch.verb = prohibitionSeverity(cat.Severity.of(kind)), cat.label(), "prohibited"
-		if ch.p.Severity.Less(SeverityMedium) && c.anyBindsReader(prohibitions) {
+		switch {
+		case c.allLimitProduct(prohibitions):
+			// "Campaigns that target sensitive interests may be
+			// restricted from serving": the platform holds back what its
+			// own product shows, which binds no one and narrows the
+			// practice.
+			ch.p.Severity = SeverityLow
+		case ch.p.Severity.Less(SeverityMedium) && c.anyBindsReader(prohibitions):
 			// "Developers may not share the data with data brokers": a
 			// new rule for the reader, not a limit on the platform's
 			// vendors, which narrows its own practice.

@@ -52,6 +52,10 @@ type classifier struct {
 	// a rule ("… to any third party, except as required by law"): the
 	// rule is not restating the law.
 	lawException []phrase
+	// productLimit are the ways of saying that the platform holds back
+	// what its own product shows ("campaigns may be restricted from
+	// serving"): a limit on its product, not a rule someone must follow.
+	productLimit []phrase
 	// readerDuty are the ways developer and business terms bind their
 	// reader: a duty or a limit on the developer, customer or app.
 	readerDuty []phrase
@@ -139,6 +143,9 @@ func compile(cats []Category) (*classifier, error) {
 	}
 	if c.lawException, err = parsePhrases([]string{"except|save|excepting ~2 as|where|when|if ~3 required|obliged|obligated|compelled|mandated"}); err != nil {
 		return nil, fmt.Errorf("law-exception phrases: %w", err)
+	}
+	if c.productLimit, err = parsePhrases([]string{"be|is|are restricted|blocked|limited|prevented from serving|showing|running|appearing|displaying|delivering"}); err != nil {
+		return nil, fmt.Errorf("product-limit phrases: %w", err)
 	}
 	if c.readerDuty, err = parsePhrases(readerDutyPhrases()); err != nil {
 		return nil, fmt.Errorf("reader-duty phrases: %w", err)

@@ -26,3 +26,24 @@ func TestRateSharingForAds(t *testing.T) {
 		})
 	}
 }
+
+// TestRateProductLimit checks that the platform holding back ads its own
+// product shows is a limit on its product (low), while a rule others must
+// follow stays a new prohibition.
+func TestRateProductLimit(t *testing.T) {
+	before := doc("We show ads that match the topic of the page you read.")
+	tests := []struct {
+		name, sentence string
+		want           Severity
+	}{
+		{"ads held back by the platform",
+			"Ad campaigns that target people by sensitive interest categories may be restricted from serving.", SeverityLow},
+		{"a rule advertisers must follow",
+			"Advertisers must not use sensitive interest categories to personalize ads.", SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, before, doc("We show ads that match the topic of the page you read.", tt.sentence), "ad_personalization", tt.want)
+		})
+	}
+}

@@ -28,6 +28,15 @@ func youDutyPhrases() []string {
 	}
 }
 
+// allLimitProduct reports whether every statement is the platform holding
+// back what its own product shows ("ads on sensitive topics may be
+// restricted from serving"), binding no reader.
+func (c *classifier) allLimitProduct(fs []finding) bool {
+	return !slices.ContainsFunc(fs, func(f finding) bool {
+		return !anyContains(c.productLimit, f.words) || c.bindsReader(f.words)
+	})
+}
+
 // bindsReader reports whether a statement binds the reader of developer
 // or business terms: one of the ways such terms name their reader
 // ("developers must …"), or "you" in a document addressed to a developer
