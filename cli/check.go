@@ -74,16 +74,19 @@ func runCheck(ctx context.Context, args []string, out, _ io.Writer) error {
 	}
 	// This process joins the worker pool for the run: on the in-process
 	// Redis no other worker could take the alert deliveries its changes
-	// enqueue (the checks themselves run in checkHere), and next to other
-	// workers it takes its share of the checks.
+	// enqueue (the checks themselves run in checkHere), so it starts when
+	// the first one is queued; next to other workers it takes its share of
+	// the checks from the start.
 	srv, err := svc.newWorker(workers.ServerOptions{PollInterval: 20 * time.Millisecond})
 	if err != nil {
 		return err
 	}
-	if err := srv.Start(); err != nil {
+	defer srv.Shutdown() // nothing to do if it never started
+	if svc.redis.Embedded() && svc.deliveries != nil {
+		svc.deliveries.start = srv.Start
+	} else if err := srv.Start(); err != nil {
 		return err
 	}
-	defer srv.Shutdown()
 
 	report := func(r store.CheckResult) {
 		if *format == "text" {

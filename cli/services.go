@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -54,7 +55,10 @@ type services struct {
 	billing   *stripebilling.Service // nil when billing is not configured
 	watchlist *watchlist.Service
 	recorder  *recorder.Service
-	closers   []func() error
+	// deliveries is the alerts service's queue (nil without one); the
+	// check command starts its worker server through it.
+	deliveries *startingQueue
+	closers    []func() error
 }
 
 // redisUse says what a process needs of Redis.
@@ -177,9 +181,36 @@ func (s *services) newAlerts() *alerts.Service {
 		AllowPrivate: s.cfg.FetchAllowPrivate, Log: s.log,
 	}
 	if s.queue != nil {
-		d.Queue = workers.AlertQueue{Client: s.queue}
+		s.deliveries = &startingQueue{Queue: workers.AlertQueue{Client: s.queue}}
+		d.Queue = s.deliveries
 	}
 	return alerts.New(d)
+}
+
+// startingQueue is the alerts' queue that first runs start, once, when
+// start is set: the check command on the in-process Redis starts the only
+// worker that can take the deliveries its changes queue when the first
+// one is queued, not for every round, most of which queue none (an idle
+// worker polls the queue every 20 ms, and each poll runs a script in the
+// in-process Redis).
+type startingQueue struct {
+	alerts.Queue
+	start func() error
+	once  sync.Once
+	err   error
+}
+
+// EnqueueDelivery starts what start starts, then queues the delivery.
+func (q *startingQueue) EnqueueDelivery(ctx context.Context, d store.DueDelivery, at time.Time) error {
+	q.once.Do(func() {
+		if q.start != nil {
+			q.err = q.start()
+		}
+	})
+	if q.err != nil {
+		return q.err
+	}
+	return q.Queue.EnqueueDelivery(ctx, d, at)
 }
 
 // newRecorder builds the recorder on the engine, with the hooks that count
