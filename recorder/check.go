@@ -153,20 +153,20 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 	}
 	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, Fingerprints: fps, Health: health, OnChange: s.hooks.Change}
 	if latest != nil {
-		full, err := s.store.Version(ctx, doc.ID, latest.ID)
+		oldText, err := s.store.VersionText(ctx, doc.ID, latest.ID)
 		if err != nil {
 			return Outcome{}, err
 		}
 		// The stored fingerprint is a shortcut; the noise rules may have
 		// changed since it was computed, so a mismatch is confirmed on the
 		// text itself before it counts as a change.
-		if old := diff.Fingerprint(full.Markdown); old == fps.Significant {
+		if old := diff.Fingerprint(oldText); old == fps.Significant {
 			return refresh(old)
 		}
 		nv.PrevID = latest.ID
 		nv.PrevSHA = latest.SHA256
 		nv.Kind = store.VersionChange
-		change, err := describeChange(full.Markdown, res.Markdown)
+		change, err := describeChange(oldText, res.Markdown)
 		if err != nil {
 			return Outcome{}, err
 		}

@@ -73,6 +73,40 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 	return nil
 }
 
+// insertChange inserts c and sets its ID; no materiality is substantive,
+// the column's default.
+func (s *Store) insertChange(ctx context.Context, c *Change) error {
+	if c.Materiality == "" {
+		c.Materiality = MaterialitySubstantive
+	}
+	err := s.pool().QueryRowContext(ctx, `INSERT INTO changes (document_id, from_version_id, to_version_id, summary,
+ severity, materiality, added_words, removed_words, sections_changed, sections, provisions, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		c.DocumentID, c.FromVersionID, c.ToVersionID, c.Summary, c.Severity, c.Materiality,
+		c.AddedWords, c.RemovedWords, c.SectionsChanged, c.Sections, c.Provisions, c.CreatedAt).Scan(&c.ID)
+	if err != nil {
+		return fmt.Errorf("insert change: %w", err)
+	}
+	return nil
+}
+
+// VersionText returns the text of one version of a document, which a
+// check compares the new text with: one column read by database/sql
+// instead of the whole row through GORM. A missing version is
+// ErrNotFound.
+func (s *Store) VersionText(ctx context.Context, documentID, versionID int64) (string, error) {
+	var md string
+	err := s.pool().QueryRowContext(ctx, `SELECT markdown FROM versions WHERE document_id = $1 AND id = $2`,
+		documentID, versionID).Scan(&md)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("version %d of document %d: %w", versionID, documentID, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("version %d text: %w", versionID, err)
+	}
+	return md, nil
+}
+
 // setLatestVersion points the document at a version without touching its
 // health (a technical upgrade is no check).
 func (s *Store) setLatestVersion(ctx context.Context, documentID, versionID int64) error {

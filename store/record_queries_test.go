@@ -103,3 +103,48 @@ func TestRecordVersionReadsBack(t *testing.T) {
 		}
 	})
 }
+
+// A check reads the text it compares with by itself, only from the
+// document it belongs to; a change recorded without a materiality is
+// substantive, as the column's default makes it.
+func TestVersionTextAndChangeDefaults(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		var docs [2]*store.Document
+		for i := range docs {
+			docs[i] = &store.Document{DocType: "Terms of Service", Name: "Terms", Sources: store.JSONText("[]")}
+			if err := st.CreateDocument(ctx, docs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		at := time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC)
+		health := store.Health{State: docstate.OK, CheckedAt: at, NextCheckAt: at.Add(time.Hour)}
+		v1, _, err := st.RecordVersion(ctx, store.NewVersion{DocumentID: docs[0].ID, Kind: store.VersionFirst,
+			Markdown: "You may cancel at any time.\n", SHA256: "h1", Health: health})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text, err := st.VersionText(ctx, docs[0].ID, v1.ID); err != nil || text != "You may cancel at any time.\n" {
+			t.Fatalf("VersionText = %q, %v", text, err)
+		}
+		if _, err := st.VersionText(ctx, docs[1].ID, v1.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("another document's version: %v, want ErrNotFound", err)
+		}
+		_, c, err := st.RecordVersion(ctx, store.NewVersion{DocumentID: docs[0].ID, Kind: store.VersionChange,
+			PrevID: v1.ID, PrevSHA: v1.SHA256, Markdown: "You may cancel within 14 days.\n", SHA256: "h2", Health: health,
+			Change: &store.Change{Summary: "Cancellation limited to 14 days.", AddedWords: 3, RemovedWords: 3,
+				SectionsChanged: 1, Sections: store.JSONText(`[{"kind":"modified"}]`)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.Change(ctx, 0, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Materiality != store.MaterialitySubstantive || got.Summary != "Cancellation limited to 14 days." ||
+			got.AddedWords != 3 || got.SectionsChanged != 1 || string(got.Sections) != `[{"kind":"modified"}]` ||
+			string(got.Provisions) != "null" || !got.CreatedAt.Equal(at) || got.FromVersionID != v1.ID {
+			t.Fatalf("change read back = %+v", got)
+		}
+	})
+}

@@ -130,8 +130,8 @@ func (s *Store) RecordVersion(ctx context.Context, nv NewVersion) (*Version, *Ch
 			c.FromVersionID = nv.PrevID
 			c.ToVersionID = version.ID
 			c.CreatedAt = nv.Health.CheckedAt
-			if err := tx.conn(ctx).Create(&c).Error; err != nil {
-				return fmt.Errorf("insert change: %w", err)
+			if err := tx.insertChange(ctx, &c); err != nil {
+				return err
 			}
 			change = &c
 			if nv.OnChange != nil {
