@@ -419,6 +419,9 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case grammar(d, n), contracted(d, n), gestureReplaced(d, n):
 		m.reasons[ReasonSpelling] = true
 		return true
+	case typesetTerms(d, n, rightCtx):
+		m.reasons[ReasonPunctuation] = true // how defined terms are set in type
+		return true
 	case controlRenamed(leftCtx, d, n):
 		m.reasons[ReasonRename] = true
 		return true

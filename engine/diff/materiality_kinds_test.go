@@ -359,6 +359,16 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"# Example Terms\n\nWelcome.\n\n## Example | U.S. | Privacy Policy\n\nWe keep data for a year.",
 			"# Example Terms\n\nWelcome.\n\n## Example | United States | Privacy Policy\n\nWe keep data for ten years.", Substantive, ""},
 
+		// How defined terms are set in type.
+		{"capitalized dropped from the defined terms clause",
+			"Capitalized terms used but not defined in these Terms have the meanings given in the Agreement.",
+			"Terms used but not defined in these Terms have the meanings given in the Agreement.", Editorial, ReasonPunctuation},
+		{"other words than capitalized dropped from the defined terms clause",
+			"Capitalized terms used but not defined in these Terms have the meanings given in the Agreement.",
+			"Terms used but not defined in these Terms have the meanings given in the Agreement or by law.", Substantive, ""},
+		{"qualifier of terms dropped", "Key terms used in these Terms have the meanings given in the Agreement.",
+			"Terms used in these Terms have the meanings given in the Agreement.", Substantive, ""},
+
 		// Steps through a product's screens.
 		{"gesture named differently in a step", "1. In your account, click the **Help** link at the top of the page.\n2. Describe the issue.",
 			"1. In your account, select the **Help** link at the top of the page.\n2. Describe the issue.", Editorial, ReasonSpelling},
