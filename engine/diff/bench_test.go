@@ -42,6 +42,14 @@ func BenchmarkCompareMentioningTranslation(b *testing.B) {
 	benchCompare(b, benchDoc(80_000, 1)+notice, benchDoc(80_000, 2)+notice)
 }
 
+// BenchmarkCompareNamingAnUpdate compares documents that say they were
+// updated and when terms take effect, so that the old version's lines are
+// looked at as possible update banners.
+func BenchmarkCompareNamingAnUpdate(b *testing.B) {
+	const notice = "\n\nWe will tell you before a revision takes effect.\n"
+	benchCompare(b, benchDoc(80_000, 1)+notice, benchDoc(80_000, 2)+notice)
+}
+
 // benchCompare measures Compare of two documents that differ, in wall
 // and CPU time.
 func benchCompare(b *testing.B, old, new string) {

@@ -733,6 +733,11 @@ func TestMaterialityPastNotice(t *testing.T) {
 				"**This page is the updated Terms of Service; for the version effective until March 3, 2026, click [here](https://example.com/terms-2025).**"),
 			page(""), Editorial},
 		{"banner without a date removed", page("_We have updated our Privacy Policy. Please review it._"), page(""), Editorial},
+		// Each line says only one of the words a banner is looked for by.
+		{"banner of four lines removed",
+			page("We have updated our Terms of Service.\n\nPlease review them.\n\nThey take effect on March 3, 2026.\n\n" +
+				"This page is the current Terms of Service; to see the previous version, click [here](https://example.com/terms-2025)."),
+			page(""), Editorial},
 		{"banner added", page(""),
 			page("We've updated our Terms of Service. Please take a look before the changes take effect on March 3, 2026."), Substantive},
 		{"banner of a later date removed",

@@ -30,6 +30,18 @@ var updateBanner = regexp.MustCompile(`(?i)^(?:\s*(?:` +
 
 var noticeDates = regexp.MustCompile(`(?i)` + noticeDate)
 
+// bannerMarks are the emphasis marks a banner may be written with.
+var bannerMarks = strings.NewReplacer("*", "", "_", "")
+
+// bannerWord reports a line holding a word that every way of writing an
+// update banner has, so that the banner pattern is tried only on the few
+// lines that can match it: each of its sentences says "updated",
+// "please", "effect" or "version".
+func bannerWord(line string) bool {
+	return containsASCIIFold(line, "updated") || containsASCIIFold(line, "please") ||
+		containsASCIIFold(line, "effect") || containsASCIIFold(line, "version")
+}
+
 // pastNotice reports an old version that differs from the new one only
 // in banners announcing an update that has taken effect: each date the
 // removed banners give is the date the new version says it is effective
@@ -43,7 +55,10 @@ func pastNotice(oldMD, newMD string) bool {
 	var stamps []string // the new version's date stamps, label and date
 	found := false
 	kept := dropLines(oldMD, new([]string), func(lines []string, i int) bool {
-		line := strings.TrimSpace(strings.NewReplacer("*", "", "_", "").Replace(lines[i]))
+		if !bannerWord(lines[i]) {
+			return false
+		}
+		line := strings.TrimSpace(bannerMarks.Replace(lines[i]))
 		if line == "" || !updateBanner.MatchString(line) {
 			return false
 		}
