@@ -37,20 +37,48 @@ func bytesEqual(x uint64, c byte) uint64 {
 	return bytesIn(x, c, c)
 }
 
-// wordBlocks returns where the eight-byte blocks of s from i that hold
-// only ASCII letters, digits and single spaces end: no two spaces in a row
-// and none last in its block, so that what follows a space is in the same
-// block. Most of a line of prose is such blocks, which the scanners that
-// look at every byte (plainWords, needsPunctSpacing) pass over whole.
-func wordBlocks(s string, i int) int {
+// plainBlocks returns where the eight-byte blocks of s from i that
+// plainWords would let through byte by byte end: printable ASCII without
+// emphasis marks, escapes or DEL, no two spaces or dashes in a row and
+// neither last in its block, so that what follows one is in the same
+// block. Most of a line of prose, punctuation included, is such blocks,
+// which plainWords passes over whole.
+func plainBlocks(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
 		x := load64(s, i)
 		if x&highBits != 0 {
 			return i
 		}
-		sp := bytesEqual(x, ' ')
-		word := bytesIn(x|0x2020202020202020, 'a', 'z') | bytesIn(x, '0', '9') | sp
-		if word != highBits || sp&(sp>>8) != 0 || sp>>63 != 0 {
+		bad := bytesAtMost(x, 0x1f) | bytesEqual(x, 0x7f) | bytesEqual(x, '*') | bytesIn(x, '_', '`') |
+			bytesEqual(x, '\\') | bytesEqual(x, '|') | bytesEqual(x, '~')
+		sp, dash := bytesEqual(x, ' '), bytesEqual(x, '-')
+		if bad != 0 || sp&(sp>>8) != 0 || dash&(dash>>8) != 0 || (sp|dash)>>63 != 0 {
+			return i
+		}
+	}
+	return i
+}
+
+// punctBlocks returns where the eight-byte blocks of s from i in which
+// needsPunctSpacing finds nothing, looking at them byte by byte, end: no
+// control byte, no space followed by a space or punctuation, no comma or
+// semicolon followed by anything but a space or another, and neither a
+// space nor a separator last in its block. Bytes of multi-byte characters
+// are none of these and pass.
+func punctBlocks(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		high := x & highBits
+		// With the top bits cleared no byte borrows from the next, and
+		// the bytes that had one are taken out of every mark.
+		x &^= highBits
+		if bytesAtMost(x, 0x1f)&^high != 0 {
+			return i
+		}
+		sp := bytesEqual(x, ' ') &^ high
+		sep := (bytesEqual(x, ',') | bytesEqual(x, ';')) &^ high
+		punct := sep | (bytesEqual(x, '.')|bytesEqual(x, ':')|bytesEqual(x, '!')|bytesEqual(x, '?'))&^high
+		if sp&((sp|punct)>>8) != 0 || sep&^((sp|sep)>>8) != 0 || (sp|sep)>>63 != 0 {
 			return i
 		}
 	}

@@ -37,7 +37,7 @@ func canonicalLinks(line string) string {
 	if strings.Contains(line, "://") {
 		line = canonicalURLs(line)
 	}
-	if strings.ContainsAny(line, ",;.:!?") && needsPunctSpacing(line) {
+	if needsPunctSpacing(line) {
 		line = punctSpacing(line)
 	}
 	if strings.IndexByte(line, '(') > 0 {
@@ -55,9 +55,11 @@ func spaceBeforeParen(line string) string {
 	var b strings.Builder
 	last := 0
 	for i := 1; i < len(line); i++ {
-		if line[i] != '(' {
-			continue
+		k := strings.IndexByte(line[i:], '(')
+		if k < 0 {
+			break
 		}
+		i += k
 		if line[i-1] == ']' {
 			i = closingParen(line, i)
 			continue

@@ -478,7 +478,7 @@ func plainWords(line string) bool {
 		if i >= next {
 			// Blocks of plain words are passed over whole, and the
 			// bytes of the block after them tested one by one.
-			if i = wordBlocks(line, i); i == len(line) {
+			if i = plainBlocks(line, i); i == len(line) {
 				break
 			}
 			next = i + 8

@@ -141,10 +141,10 @@ func refPlainWords(line string) bool {
 }
 
 // TestPlainScannersOnLongLines checks plainWords and needsPunctSpacing,
-// which pass over blocks of letters, digits and single spaces whole,
-// against their references on random lines of such words and of the bytes
-// that end a block: spaces in pairs or last, punctuation, decorations,
-// dashes, controls and multi-byte letters and spaces.
+// which pass over blocks of eight bytes whole, against their references
+// on random lines of words and of the bytes that end a block: spaces in
+// pairs or last, punctuation, decorations, dashes, controls and
+// multi-byte letters and spaces.
 func TestPlainScannersOnLongLines(t *testing.T) {
 	alphabet := []string{" ", " ", "  ", "\t", "\n", "\x1f", "\x7f", "a", "Zz", "q", "@", "[", "`", "{", "0", "9", ",", ";", ".", ":", "!",
 		"?", "*", "_", "-", "--", "\\", "|", "~", "#", "\u00e9", "\u00a0", "\u2028", "\xff", "We share it ", "with partners ", "1234567"}
@@ -159,6 +159,73 @@ func TestPlainScannersOnLongLines(t *testing.T) {
 		}
 		if got, want := needsPunctSpacing(s), refPunctSpacing(s) != s; got != want {
 			t.Fatalf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPlainScannersBlockEdges checks plainWords and needsPunctSpacing,
+// which pass over blocks of eight bytes whole, on random lines of the
+// bytes at the edges of their block tests: the neighbours of each byte
+// they look for, and multi-byte characters whose bytes read as a space,
+// a comma, a semicolon, a full stop or a control once their top bit is
+// cleared.
+func TestPlainScannersBlockEdges(t *testing.T) {
+	alphabet := []string{" ", " ", "\t", "\n", "\f", "\r", "a", "b", "Z", "0", "\x1f", "\x7f", "!", "\"", "+", ",", "-", ".", "/", ":", ";", "<", "?", "@",
+		"*", ")", "^", "_", "`", "a", "{", "|", "}", "~", "\\", "[", "]", "\u00a0", "\u00ac", "\u00bb", "\u00ae", "\u00a1",
+		"\u00bf", "\u0085", "\u2028", "\u00e9", "Terms apply. ", "We, or you; ", "one-two "}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		s := randomLine(rng, alphabet, 40)
+		if s == "" {
+			continue
+		}
+		if got, want := plainWords(s), refPlainWords(s); got != want {
+			t.Fatalf("plainWords(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := needsPunctSpacing(s), refPunctSpacing(s) != s; got != want {
+			t.Fatalf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// refSpaceBeforeParen is spaceBeforeParen looking at every byte for an
+// opening parenthesis, as it first did.
+func refSpaceBeforeParen(line string) string {
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(line); i++ {
+		if line[i] != '(' {
+			continue
+		}
+		if line[i-1] == ']' {
+			i = closingParen(line, i)
+			continue
+		}
+		at := i
+		if line[i-1] == '\\' {
+			at = i - 1
+		}
+		if at == 0 || !gluedBeforeParen(line[at-1]) {
+			continue
+		}
+		b.WriteString(line[last:at])
+		b.WriteByte(' ')
+		last = at
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+func TestSpaceBeforeParenMatchesReference(t *testing.T) {
+	alphabet := []string{"(", "(", ")", "]", "[", "\\", "a", "Z", "1", " ", "-", "\u00e9", "](", "site(", "[x](https://a.example/(b))"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 50000 {
+		s := randomLine(rng, alphabet, 16)
+		if got, want := spaceBeforeParen(s), refSpaceBeforeParen(s); got != want {
+			t.Fatalf("spaceBeforeParen(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

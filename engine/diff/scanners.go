@@ -442,9 +442,9 @@ func endsURL(c byte) bool {
 func needsPunctSpacing(line string) bool {
 	for i, next := 0, 0; i < len(line); i++ {
 		if i >= next {
-			// As in plainWords: a space in a block of plain words is
-			// followed by a word.
-			if i = wordBlocks(line, i); i == len(line) {
+			// As in plainWords: blocks with nothing to respace are
+			// passed over whole.
+			if i = punctBlocks(line, i); i == len(line) {
 				break
 			}
 			next = i + 8
