@@ -35,7 +35,7 @@ func tokenizeInto(text string, into sentence) sentence {
 	b := clauseBuilder{s: sentence{words: into.words[:0], clause: into.clause[:0], cond: append(into.cond[:0], false), comma: into.comma[:0]}}
 	// A word that is already lower-case ASCII in text (most are) is a
 	// slice of it; others are built in buf.
-	start, copied := -1, false
+	start, copied, capital := -1, false, false
 	var buf []byte
 	flush := func(end int) {
 		if start < 0 {
@@ -46,7 +46,7 @@ func tokenizeInto(text string, into sentence) sentence {
 			w = string(buf)
 		}
 		start, copied = -1, false
-		b.word(w, len(text[end:]))
+		b.word(w, len(text[end:]), capital)
 	}
 	// current is the word so far, before text position i.
 	current := func(i int) string {
@@ -66,14 +66,14 @@ func tokenizeInto(text string, into sentence) sentence {
 		switch {
 		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
 			if start < 0 {
-				start = i
+				start, capital = i, false
 			}
 			if copied {
 				buf = append(buf, byte(r))
 			}
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) || 'A' <= r && r <= 'Z':
 			if start < 0 {
-				start, copied, buf = i, true, buf[:0]
+				start, copied, buf, capital = i, true, buf[:0], 'A' <= r && r <= 'Z'
 			}
 			copyWord(i)
 			buf = appendFolded(buf, unicode.ToLower(r))
@@ -104,6 +104,12 @@ type clauseBuilder struct {
 	clause     int
 	openCond   bool // current clause is conditional and has not met its comma yet
 	afterComma bool
+	joined     bool // only spaces since the previous word
+	// lostStop is one past the index of a capitalised "You" or "We"
+	// that follows a word with only spaces between (0 when there is
+	// none): a sentence start whose full stop the page lost, if a modal
+	// follows.
+	lostStop int
 }
 
 func newClauseBuilder() clauseBuilder {
@@ -117,10 +123,18 @@ func (b *clauseBuilder) newClause(cond bool) {
 }
 
 // word adds the next word; rest, the length of the text after it, sizes
-// the slices once.
-func (b *clauseBuilder) word(w string, rest int) {
+// the slices once. Capital says the word began with a capital letter.
+func (b *clauseBuilder) word(w string, rest int, capital bool) {
 	n := len(b.s.words)
 	switch {
+	case n > 0 && b.lostStop == n && isModal(w):
+		// "… is not a condition of using the service You may choose to
+		// not receive them": a sentence whose full stop the page lost
+		// starts a clause of its own. Documents that write "You" and
+		// "We" as defined terms ("unless You and We agree", "applies to
+		// You or") have no modal after them there.
+		b.newClause(false)
+		b.s.clause[n-1] = b.clause
 	case n > 0 && isConditional(w):
 		b.newClause(true)
 	case n > 0 && isContrast(w):
@@ -147,10 +161,18 @@ func (b *clauseBuilder) word(w string, rest int) {
 	b.s.clause = append(b.s.clause, b.clause)
 	b.s.comma = append(b.s.comma, b.afterComma)
 	b.afterComma = false
+	b.lostStop = 0
+	if n > 0 && capital && b.joined && (w == "you" || w == "we") && !isConjunction(b.s.words[n-1]) && b.s.words[n-1] != "that" {
+		b.lostStop = n + 1
+	}
+	b.joined = true
 }
 
 // punct ends a clause where the punctuation mark r does.
 func (b *clauseBuilder) punct(r rune) {
+	if r != ' ' {
+		b.joined = false
+	}
 	switch r {
 	case ';', ':':
 		if len(b.s.words) > 0 {
@@ -197,6 +219,16 @@ func isSubject(w string) bool {
 	case "we", "you", "they", "our", "it", "he", "she", "these", "this",
 		"nous", "vous", "ils", "elles", "il", "elle", "on",
 		"wir", "sie", "er", "es", "diese":
+		return true
+	}
+	return false
+}
+
+// isModal is an English modal verb, which follows the subject that
+// starts a sentence ("You may …").
+func isModal(w string) bool {
+	switch w {
+	case "may", "can", "will", "must", "shall", "should", "might", "could":
 		return true
 	}
 	return false

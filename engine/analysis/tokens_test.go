@@ -15,17 +15,21 @@ import (
 func tokenizeReference(text string) sentence {
 	c := newClauseBuilder()
 	var b strings.Builder
+	capital := false
 	flush := func(rest int) {
 		if b.Len() == 0 {
 			return
 		}
 		w := b.String()
 		b.Reset()
-		c.word(w, rest)
+		c.word(w, rest, capital)
 	}
 	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if b.Len() == 0 {
+				capital = 'A' <= r && r <= 'Z'
+			}
 			b.Write(appendFolded(nil, unicode.ToLower(r)))
 		case unicode.Is(unicode.Mn, r):
 		case r == '\'' || r == '\u2019':
@@ -53,6 +57,7 @@ var tokenizeCases = []string{
 	"l'utilisation d’entraîner qu'avec L'USAGE lorsqu'il, donne\u0301es Œuvre",
 	"Pour ne plus recevoir, um keine, KI-Training",
 	"when,where;unless:until however and we or they",
+	"It is not required You may opt out. We do not sell it We can share it; not sold, We",
 }
 
 func TestTokenizeAgreesWithReference(t *testing.T) {
@@ -113,6 +118,14 @@ func TestNegationScopeLanguages(t *testing.T) {
 		{"Pour ne plus recevoir nos e-mails, cliquez sur le lien de désinscription", "désinscription", false},
 		{"Nous conservons vos données pour ne pas perdre votre historique", "conservons", false},
 		{"Um keine Newsletter mehr zu erhalten, klicken Sie auf den Abmeldelink", "Abmeldelink", false},
+		// A sentence whose full stop was lost is a sentence of its own.
+		{"Consent is not a condition of purchase You may choose to stop receiving texts", "stop", false},
+		{"We do not sell the Information We Collect", "sell", true},
+		{"We do not sell it you know", "sell", true},
+		{"We do not keep your old messages We may archive your new ones", "archive", false},
+		// "You" and "We" written as defined terms start no sentence.
+		{"We do not allow that You may share your password", "share", true},
+		{"The limit does not apply to You or to the data You share", "share", true},
 	}
 	for _, tt := range tests {
 		s := tokenize(tt.text)
