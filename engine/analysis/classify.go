@@ -429,10 +429,36 @@ func keyOf(text string, words []string) string {
 // (which clauses survive termination, which take precedence) says nothing
 // of the practice; the clause itself states it.
 func withoutClauseTitles(text string) string {
-	if !strings.Contains(text, "(") || !clauseRef.MatchString(text) {
+	if !strings.Contains(text, "(") || !namesClause(text) || !clauseRef.MatchString(text) {
 		return text
 	}
 	return clauseTitle.ReplaceAllString(text, "$1")
+}
+
+// namesClause reports text in which a word starts with one of the words
+// clauseRef looks for, or that holds a "§": only such text is given to
+// the pattern, whose search of a sentence costs more than reading it.
+func namesClause(text string) bool {
+	if strings.Contains(text, "§") {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		if i > 0 && asciiWordByte(text[i-1]) {
+			continue
+		}
+		for _, w := range [...]string{"section", "clause", "article", "paragraph"} {
+			if len(text)-i >= len(w) && strings.EqualFold(text[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asciiWordByte reports a byte of a word as the regexp package's \b sees
+// it.
+func asciiWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 var (
