@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/clausewatch/clausewatch/engine/diff"
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
 )
 
 // Roles of an indexed phrase inside its category.
@@ -443,7 +444,7 @@ func namesClause(text string) bool {
 		return true
 	}
 	for i := 0; i < len(text); i++ {
-		if i > 0 && asciiWordByte(text[i-1]) {
+		if i > 0 && ascii.WordByte(text[i-1]) {
 			continue
 		}
 		for _, w := range [...]string{"section", "clause", "article", "paragraph"} {
@@ -453,12 +454,6 @@ func namesClause(text string) bool {
 		}
 	}
 	return false
-}
-
-// asciiWordByte reports a byte of a word as the regexp package's \b sees
-// it.
-func asciiWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 var (

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
 )
 
 // typographyPairs maps characters that vary between renderings of the
@@ -143,22 +145,17 @@ func startsLabel(s string) bool {
 	return len(s) >= len(word) && strings.EqualFold(s[:len(word)], word)
 }
 
-// wordBytes holds the ASCII word characters of \b (isWordByte), and
+// wordBytes holds the ASCII word characters of \b (ascii.WordByte), and
 // labelFirst the first letters of startsLabel's words in either case.
 var wordBytes, labelFirst = func() (word, first [256]bool) {
 	for c := range 256 {
-		word[c] = isWordByte(byte(c))
+		word[c] = ascii.WordByte(byte(c))
 	}
 	for _, c := range "ledurmpv" {
 		first[c], first[c-'a'+'A'] = true, true
 	}
 	return word, first
 }()
-
-// isWordByte reports the ASCII word characters of \b.
-func isWordByte(c byte) bool {
-	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
 
 // mayHaveCopyright is a cheap test that spares most lines the copyright
 // expression.

@@ -1,0 +1,9 @@
+// Package ascii holds byte tests that the text packages of the engine
+// share.
+package ascii
+
+// WordByte reports the ASCII word characters of \b in a Go regular
+// expression: letters, digits and the underscore.
+func WordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
