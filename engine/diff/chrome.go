@@ -390,7 +390,7 @@ func listItem(s string) (string, bool) {
 // A notice saying more ("…to address a ruling", "the prior terms apply
 // until …") is not matched.
 var updateNotice = regexp.MustCompile(`(?i)^[*_]*(?:we(?:'|’)?ve|we have|we)\s+updated\s+(?:our|this|the)\s+(?:[\pL-]+\s+){1,5}on\s+` +
-	`(?:` + month + `\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + month + `\.?,?\s+\d{4})\.[*_]*` +
+	noticeDate + `\.[*_]*` +
 	`(?:\s*\[(?:view|see|read)\s+(?:our|the)\s+(?:previous|prior|earlier|old)\s+[^\]]{0,40}\]\([^)\s]*\))?\s*$`)
 
 // dropUpdateNotices removes the lines updateNotice matches.

@@ -10,7 +10,7 @@ import (
 // november 14 2024". It is the notice dropUpdateNotices removes from a
 // line of its own, found here inside a line a banner was glued into.
 var updateNoticeWords = regexp.MustCompile(`^(?:we ve|weve|we have|we) updated (?:our|this|the)(?: \pL+){1,5} on ` +
-	`(?:` + month + ` \d{1,2}(?:st|nd|rd|th)? \d{4}|\d{1,2}(?:st|nd|rd|th)? ` + month + ` \d{4})$`)
+	noticeDate + `$`)
 
 // maxBannerTitleWords bounds the words of the title a banner gives its
 // notice ("Other updates").
@@ -49,5 +49,5 @@ func updateNoticeRun(ts []tok) bool {
 // startsUpper reports a word whose first letter is a capital.
 func startsUpper(w string) bool {
 	w = strings.TrimLeft(w, "*_#")
-	return w != "" && strings.ToUpper(w[:1]) == w[:1] && strings.ToLower(w[:1]) != w[:1]
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z'
 }
