@@ -148,19 +148,7 @@ func refPlainWords(line string) bool {
 func TestPlainScannersOnLongLines(t *testing.T) {
 	alphabet := []string{" ", " ", "  ", "\t", "\n", "\x1f", "\x7f", "a", "Zz", "q", "@", "[", "`", "{", "0", "9", ",", ";", ".", ":", "!",
 		"?", "*", "_", "-", "--", "\\", "|", "~", "#", "\u00e9", "\u00a0", "\u2028", "\xff", "We share it ", "with partners ", "1234567"}
-	rng := rand.New(rand.NewPCG(9, 10))
-	for range 50000 {
-		s := randomLine(rng, alphabet, 30)
-		if s == "" {
-			continue
-		}
-		if got, want := plainWords(s), refPlainWords(s); got != want {
-			t.Fatalf("plainWords(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := needsPunctSpacing(s), refPunctSpacing(s) != s; got != want {
-			t.Fatalf("needsPunctSpacing(%q) = %v, want %v", s, got, want)
-		}
-	}
+	checkPlainScanners(t, rand.New(rand.NewPCG(9, 10)), alphabet, 50000, 30)
 }
 
 // TestPlainScannersBlockEdges checks plainWords and needsPunctSpacing,
@@ -173,9 +161,15 @@ func TestPlainScannersBlockEdges(t *testing.T) {
 	alphabet := []string{" ", " ", "\t", "\n", "\f", "\r", "a", "b", "Z", "0", "\x1f", "\x7f", "!", "\"", "+", ",", "-", ".", "/", ":", ";", "<", "?", "@",
 		"*", ")", "^", "_", "`", "a", "{", "|", "}", "~", "\\", "[", "]", "\u00a0", "\u00ac", "\u00bb", "\u00ae", "\u00a1",
 		"\u00bf", "\u0085", "\u2028", "\u00e9", "Terms apply. ", "We, or you; ", "one-two "}
-	rng := rand.New(rand.NewPCG(11, 12))
-	for range 100000 {
-		s := randomLine(rng, alphabet, 40)
+	checkPlainScanners(t, rand.New(rand.NewPCG(11, 12)), alphabet, 100000, 40)
+}
+
+// checkPlainScanners compares plainWords and needsPunctSpacing with their
+// references on n random lines of alphabet (randomLine with max).
+func checkPlainScanners(t *testing.T, rng *rand.Rand, alphabet []string, n, max int) {
+	t.Helper()
+	for range n {
+		s := randomLine(rng, alphabet, max)
 		if s == "" {
 			continue
 		}
