@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
 )
 
 // tok is one word of a changed run: raw as displayed (punctuation and
@@ -122,7 +124,7 @@ func normWord(w string) string {
 // isASCIINonAlnum reports an ASCII byte that is neither a letter nor a
 // digit, which normWord drops.
 func isASCIINonAlnum(c byte) bool {
-	return c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
+	return c < 0x80 && !ascii.Alnum(c)
 }
 
 // isLowerAlnum reports a word of lower-case ASCII letters and digits

@@ -1,6 +1,10 @@
 package diff
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
+)
 
 // mediaOrEmptyLinkAt finds at i in s a link to a video, a sound or a
 // picture, which counts by its text alone, as an image does, since CDNs
@@ -82,16 +86,12 @@ func mayLinkMedia(line string) bool {
 		}
 		i += from + 1
 		j := i
-		for j < len(line) && j-i < 5 && isASCIILetterOrDigit(line[j]) {
+		for j < len(line) && j-i < 5 && ascii.Alnum(line[j]) {
 			j++
 		}
-		if j > i && (j == len(line) || !isASCIILetterOrDigit(line[j])) && isMediaExtension(line[i:j]) {
+		if j > i && (j == len(line) || !ascii.Alnum(line[j])) && isMediaExtension(line[i:j]) {
 			return true
 		}
 		from = i
 	}
-}
-
-func isASCIILetterOrDigit(c byte) bool {
-	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }

@@ -5,5 +5,10 @@ package ascii
 // WordByte reports the ASCII word characters of \b in a Go regular
 // expression: letters, digits and the underscore.
 func WordByte(c byte) bool {
-	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	return c == '_' || Alnum(c)
+}
+
+// Alnum reports an ASCII letter or digit.
+func Alnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
