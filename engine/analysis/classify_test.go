@@ -135,6 +135,13 @@ func TestNegationScope(t *testing.T) {
 		{"We never, under any circumstances, sell your data", "sell", true},
 		{"We will delete it no later than 30 days after closure", "delete", false},
 		{"We do not sell your data and we share it with partners", "share", false},
+		// A leading concession ends at its comma: its negation stays in
+		// it, and still negates what it says.
+		{"While we do not sell your data, we share it with partners", "share", false},
+		{"While we do not sell your data, we share it with partners", "sell", true},
+		{"Although we never rent your address, we may disclose it to couriers", "disclose", false},
+		{"Except as this page says, we do not pass your data to anyone", "pass", true},
+		{"Whereas photos stay private, we never publish your messages", "publish", true},
 	}
 	for _, tt := range tests {
 		s := tokenize(tt.text)

@@ -100,9 +100,12 @@ func tokenizeInto(text string, into sentence) sentence {
 // clauseBuilder gives a sentence its clause structure as its words and
 // the punctuation between them come in.
 type clauseBuilder struct {
-	s          sentence
-	clause     int
-	openCond   bool // current clause is conditional and has not met its comma yet
+	s        sentence
+	clause   int
+	openCond bool // current clause is conditional and has not met its comma yet
+	// openLead: the sentence opened with a contrast ("While we do not
+	// share …,") that has not met its comma yet.
+	openLead   bool
 	afterComma bool
 	joined     bool // only spaces since the previous word
 	// lostStop is one past the index of a capitalised "You" or "We"
@@ -120,6 +123,7 @@ func (b *clauseBuilder) newClause(cond bool) {
 	b.clause++
 	b.s.cond = append(b.s.cond, cond)
 	b.openCond = cond
+	b.openLead = false
 }
 
 // word adds the next word; rest, the length of the text after it, sizes
@@ -148,6 +152,12 @@ func (b *clauseBuilder) word(w string, rest int, capital bool) {
 		// purpose clause, like a condition, ends at its comma.
 		b.s.cond[0] = true
 		b.openCond = true
+	case n == 0 && isContrast(w):
+		// "While we do not share your purchases with ad companies, we
+		// may share an identifier": a leading concession ends at its
+		// comma too, so that its negation stays in it; unlike a
+		// condition it still negates what it says itself.
+		b.openLead = true
 	}
 	if b.s.words == nil {
 		// Words take some six bytes with their space; hyphens,
@@ -180,7 +190,7 @@ func (b *clauseBuilder) punct(r rune) {
 		}
 	case ',':
 		b.afterComma = true
-		if b.openCond {
+		if b.openCond || b.openLead {
 			b.newClause(false)
 		}
 	}

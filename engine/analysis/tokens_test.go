@@ -58,6 +58,7 @@ var tokenizeCases = []string{
 	"Pour ne plus recevoir, um keine, KI-Training",
 	"when,where;unless:until however and we or they",
 	"It is not required You may opt out. We do not sell it We can share it; not sold, We",
+	"While we do not sell it, we share it; although, not sold",
 }
 
 func TestTokenizeAgreesWithReference(t *testing.T) {
