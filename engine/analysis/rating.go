@@ -170,6 +170,12 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		// A duty or limit on developers went ("developers may only use
 		// age data to …"): the reader is bound by less.
 		sev = SeverityLow
+	case len(added) == 0 && cat.Severity.Removed.Less(sev):
+		// Only statements of the practice went while others stay ("you
+		// can look up friends by email" gone, uploading contacts still
+		// there): the practice narrowed, as if removed. Where removing
+		// weighs more (an opt-out, consent), safeguards rate it.
+		sev = cat.Severity.Removed
 	case onlyLawReferences(added, removed):
 		// "We will comply with COPPA to delete the information" became
 		// "we will delete the information": the same practice, the law

@@ -546,10 +546,24 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
-			name:     "a plain statement that went is a modification",
+			name:     "a plain statement that went while another stays narrows the practice",
 			old:      doc("We collect your approximate location from your IP address.", "We use your location to show nearby members."),
 			new:      doc("We collect your approximate location from your IP address."),
 			category: "location_data",
+			want:     SeverityLow,
+		},
+		{
+			name:     "one way of finding contacts gone while uploads stay",
+			old:      doc("You can upload your address book to find people you know.", "Members can also find friends by typing their phone number."),
+			new:      doc("You can upload your address book to find people you know."),
+			category: "contact_scanning",
+			want:     SeverityLow,
+		},
+		{
+			name:     "a retention statement that went, others staying, keeps its weight",
+			old:      doc("We keep your messages for 30 days.", "We delete your photos within 7 days of closing your account."),
+			new:      doc("We keep your messages for 30 days."),
+			category: "data_retention",
 			want:     SeverityMedium,
 		},
 		{
