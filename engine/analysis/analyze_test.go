@@ -153,6 +153,12 @@ func TestAnalyzeChanges(t *testing.T) {
 			want: expectation{Changed: true, MustInclude: [][]string{{"location_data", "added"}}, MinSeverity: "high"},
 		},
 		{
+			name: "AI training plans no longer put off",
+			old:  edit("We collect your name", "We are delaying our plans to use this information to train our AI models. We collect your name"),
+			new:  edit("We collect your name", "We will use this information to develop and improve our generative AI models. We collect your name"),
+			want: expectation{Changed: true, MustInclude: [][]string{{"ai_training", "added"}}, MinSeverity: "high"},
+		},
+		{
 			name: "minimum age raised",
 			old:  edit("We collect your name", "You must be at least 13 years old to use the Services. We collect your name"),
 			new:  edit("We collect your name", "You must be at least 18 years old to use the Services. We collect your name"),
