@@ -122,14 +122,13 @@ func (s *Service) check(ctx context.Context, documentID int64, hostWait time.Dur
 // document without versions) and records a version, and a change when
 // there was one, or only the document's health when the text is the same
 // but for noise.
+//
+// A version's significant fingerprint is worked out from its text only when
+// a later check needs it (its content fingerprint no longer matches), and
+// kept then: most versions are never compared that way, and the comparison
+// of a real change reads both texts anyway.
 func (s *Service) record(ctx context.Context, doc *store.Document, latest *store.Version, res *engine.Result, health store.Health) (Outcome, error) {
 	fps := store.Fingerprints{Content: res.Fingerprint, ExtractionVersion: extract.Version}
-	if latest != nil {
-		// A first version has nothing to be compared with; its significant
-		// fingerprint is worked out from its text when a later check needs
-		// it, and kept then (refresh).
-		fps.Significant = diff.Fingerprint(res.Markdown)
-	}
 	// refresh keeps latest's text and its significant fingerprint sig, and
 	// remembers this fetch's content fingerprint when the same extraction
 	// version made both, so that the next fetch like this one stops before
@@ -146,10 +145,12 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 		}
 		return s.recordHealth(ctx, doc, health)
 	}
-	if latest != nil && latest.SignificantSHA256 == fps.Significant {
+	if latest != nil && latest.SignificantSHA256 != "" {
 		// Same text, or only noise that the content fingerprint still
-		// sees.
-		return refresh(fps.Significant)
+		// sees, stops here without reading the stored text.
+		if sig := diff.Fingerprint(res.Markdown); sig == latest.SignificantSHA256 {
+			return refresh(sig)
+		}
 	}
 	nv := store.NewVersion{DocumentID: doc.ID, Kind: store.VersionFirst, Markdown: res.Markdown, Fingerprints: fps, Health: health, OnChange: s.hooks.Change}
 	if latest != nil {
@@ -157,16 +158,17 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 		if err != nil {
 			return Outcome{}, err
 		}
-		// The stored fingerprint is a shortcut; the noise rules may have
-		// changed since it was computed, so a mismatch is confirmed on the
-		// text itself before it counts as a change.
-		if old := diff.Fingerprint(oldText); old == fps.Significant {
-			return refresh(old)
+		// The stored fingerprint is a shortcut, absent or made by older
+		// noise rules: the comparison of the texts decides (it reports a
+		// change exactly when their significant forms differ).
+		report := analysis.Analyze(oldText, res.Markdown)
+		if !report.Changed {
+			return refresh(diff.Fingerprint(oldText))
 		}
 		nv.PrevID = latest.ID
 		nv.PrevSHA = latest.SHA256
 		nv.Kind = store.VersionChange
-		change, err := describeChange(oldText, res.Markdown)
+		change, err := describeChange(report)
 		if err != nil {
 			return Outcome{}, err
 		}
@@ -190,9 +192,9 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 	return out, nil
 }
 
-// describeChange runs the diff and the provision analysis for a change row.
-func describeChange(oldMD, newMD string) (*store.Change, error) {
-	report := analysis.Analyze(oldMD, newMD)
+// describeChange turns the diff and the provision analysis of a change
+// into its row.
+func describeChange(report analysis.Report) (*store.Change, error) {
 	sections, err := json.Marshal(report.Sections)
 	if err != nil {
 		return nil, fmt.Errorf("encode sections: %w", err)

@@ -188,3 +188,34 @@ func mustSources(t *testing.T, st *store.Store, id int64) []engine.Source {
 	}
 	return sources
 }
+
+// A change's version is stored without its significant fingerprint too:
+// a later fetch whose content fingerprint differs only by noise is settled
+// by comparing the texts, records nothing and keeps the fingerprint.
+func TestNoiseAfterAChangeIsNotAChange(t *testing.T) {
+	st := storetest.SQLite(t)
+	ctx := context.Background()
+	remote, tr, id := watched(t, st, "We do not sell your personal data.", "article.terms")
+	if out, err := tr.Check(ctx, id); err != nil || out.VersionID == 0 {
+		t.Fatalf("first: %+v %v", out, err)
+	}
+	remote.set(200, page("n2", "1 March 2026", "We sell your personal data to advertisers."))
+	changed, err := tr.Check(ctx, id)
+	if err != nil || changed.ChangeID == 0 {
+		t.Fatalf("change: %+v %v", changed, err)
+	}
+	v, err := st.LatestVersionMeta(ctx, id)
+	if err != nil || v.ID != changed.VersionID || v.SignificantSHA256 != "" {
+		t.Fatalf("changed version %+v (%v), want no significant fingerprint yet", v, err)
+	}
+	if err := st.SetVersionFingerprints(ctx, v.ID, store.Fingerprints{Content: "another page", ExtractionVersion: extract.Version}); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := tr.Check(ctx, id); err != nil || out.VersionID != 0 || out.ChangeID != 0 {
+		t.Fatalf("noise: %+v %v", out, err)
+	}
+	v, err = st.LatestVersionMeta(ctx, id)
+	if err != nil || v.SignificantSHA256 != diff.Fingerprint(mustVersion(t, st, id, changed.VersionID).Markdown) {
+		t.Fatalf("fingerprint not kept: %+v %v", v, err)
+	}
+}
