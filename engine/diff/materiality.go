@@ -568,10 +568,12 @@ func commonPrefix(a, b []tok) int {
 
 // inOther reports whether the words of run, removed from the old version
 // or added to the new one, were there twice and still are once: a copy
-// dropped or added, not a passage moved.
+// dropped or added, not a passage moved. The other version is read first:
+// a new or deleted passage is seldom in it, and the run's own version is
+// then never built.
 func (m *materiality) inOther(run []tok, removed bool) bool {
 	s := " " + joinNorm(run, " ") + " "
-	return strings.Count(m.text(removed), s) >= 2 && strings.Contains(m.text(!removed), s)
+	return strings.Contains(m.text(!removed), s) && strings.Count(m.text(removed), s) >= 2
 }
 
 // text is the normalized words of a whole version, each followed by a
