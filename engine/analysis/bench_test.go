@@ -9,7 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/clausewatch/clausewatch/engine/internal/cputime"
+	"github.com/clausewatch/clausewatch/internal/cputime"
 )
 
 // benchPolicy builds a policy of about size bytes from realistic

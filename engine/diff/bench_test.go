@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clausewatch/clausewatch/engine/internal/cputime"
+	"github.com/clausewatch/clausewatch/internal/cputime"
 )
 
 // benchDoc generates a policy-like Markdown document of about size bytes;

@@ -5,7 +5,7 @@ import (
 	"os/exec"
 	"testing"
 
-	"github.com/clausewatch/clausewatch/engine/internal/cputime"
+	"github.com/clausewatch/clausewatch/internal/cputime"
 )
 
 func BenchmarkExtract(b *testing.B) {

@@ -7,7 +7,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/clausewatch/clausewatch/engine/internal/cputime"
+	"github.com/clausewatch/clausewatch/internal/cputime"
 )
 
 // BenchmarkFetchGzipped fetches a generated ~80 KB policy page served
