@@ -92,6 +92,9 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	// Every sentence of both versions was classified above: its words and
 	// key are looked up, not computed again.
 	rw := newRewrites(d.Sections, m.sentence, oldMarkdown, newMarkdown)
+	oldLines, newLines := m.lineKeys(oldMarkdown), m.lineKeys(newMarkdown)
+	c.markUnchangedLines(oldF, newKeys, newLines, m)
+	c.markUnchangedLines(newF, oldKeys, oldLines, m)
 	oldF, newF = dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys)
 	oldF, newF = dropHeadings(oldF, newF, m.headingKeys(newMarkdown)), dropHeadings(newF, oldF, m.headingKeys(oldMarkdown))
 	oldF, newF = dropTitles(oldF, newF, newKeys), dropTitles(newF, oldF, oldKeys)
@@ -380,8 +383,10 @@ func difference(a, b []finding) []finding {
 	for _, f := range a {
 		// A digest's sentence restates the page: it is no change when
 		// it comes or goes, but what it says is said, so a sentence
-		// moved into a digest is not gone (see digest.go).
-		if !have[f.key] && !f.digest {
+		// moved into a digest is not gone (see digest.go). So is a
+		// sentence of a list whose changed lines do not state it (see
+		// breaklines.go).
+		if !have[f.key] && !f.digest && !f.sameLines {
 			out = append(out, f)
 		}
 	}

@@ -395,3 +395,13 @@ func sameJSON(t *testing.T, a, b Report) bool {
 	}
 	return string(ja) == string(jb)
 }
+
+// provisionCategories returns the categories of provisions, in their
+// order.
+func provisionCategories(ps []Provision) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Category)
+	}
+	return out
+}

@@ -287,10 +287,13 @@ type finding struct {
 	key     string   // the sentence's words, lower case without punctuation, for comparing versions
 	words   []string // the sentence's words as phrases match them, shared by its findings
 	section string
-	part    int           // index of the section in the document
-	byTopic bool          // stated by the section's heading rather than by the sentence's words
-	digest  bool          // in the page's digest of itself, which restates it (see digest.go)
-	title   *sectionTitle // the section the sentence titles, when it is a title set as text (see titles.go)
+	part    int  // index of the section in the document
+	byTopic bool // stated by the section's heading rather than by the sentence's words
+	digest  bool // in the page's digest of itself, which restates it (see digest.go)
+	// sameLines: stated only in lines of a list the other version has
+	// (see breaklines.go).
+	sameLines bool
+	title     *sectionTitle // the section the sentence titles, when it is a title set as text (see titles.go)
 }
 
 // catKey names a finding by its category and its sentence's comparison

@@ -41,10 +41,7 @@ func TestDigestRestatesThePage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Analyze(tt.old, tt.new)
-			var got []string
-			for _, p := range r.Provisions {
-				got = append(got, p.Category)
-			}
+			got := provisionCategories(r.Provisions)
 			slices.Sort(got)
 			for _, w := range tt.want {
 				if !slices.Contains(got, w) {
