@@ -322,6 +322,10 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	del, ins = dropSpacedAnchors(del), dropSpacedAnchors(ins)
 	d := dropNumbering(tokens(del), leftCtx)
 	n := dropNumbering(tokens(ins), leftCtx)
+	if repointed(d, n, del, ins) {
+		m.reasons[ReasonPunctuation] = true // a link to the same page worded anew
+		return true
+	}
 	d, n, retitled := retitledLinks(d, n, del, ins)
 	if retitled && len(d) == 0 && len(n) == 0 {
 		m.reasons[ReasonPunctuation] = true // a link shown by its address now shown by its title

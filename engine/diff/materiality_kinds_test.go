@@ -28,6 +28,37 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"space restored after a full stop", "Hate such as white supremacy.We remove it.", "Hate such as white supremacy. We remove it.", Editorial, ReasonPunctuation},
 		{"deadline in a sentence", "You may object until February 28, 2025.", "You may object until May 21, 2026.", Substantive, ""},
 
+		// A link to the same page whose text went from a pointer ("here",
+		// no text, the address) to words, and the same edits where the page
+		// or the words around the link change.
+		{"link moved onto the words before it",
+			"Please read our Privacy Policy [here](https://example.com/privacy).",
+			"Please read our [Privacy Policy](https://example.com/privacy).", Editorial, ReasonPunctuation},
+		{"pointer replaced by the page's name",
+			"No problem. Head [here](https://example.com/settings), to change your choices.",
+			"No problem. Head to the [settings page of the app](https://example.com/settings), to change your choices.", Editorial, ReasonPunctuation},
+		{"address shown as text moved onto the words",
+			"You can opt out by installing the browser add-on at [https://example.com/addon](https://example.com/addon) today.",
+			"You can opt out by installing the browser [add-on](https://example.com/addon) today.", Editorial, ReasonPunctuation},
+		{"link captured without its text captured with it",
+			"Use our marks only as permitted by our [Acme](https://example.com/brand) [](https://example.com/brand)or with our written consent.",
+			"Use our marks only as permitted by our [Acme Brand Guidelines](https://example.com/brand) or with our written consent.", Editorial, ReasonPunctuation},
+		{"pointer replaced by a link to another page",
+			"No problem. Head [here](https://example.com/settings), to change your choices.",
+			"No problem. Head to the [settings page of the app](https://example.com/ads), to change your choices.", Substantive, ""},
+		{"words added beside the pointer",
+			"Please read our Privacy Policy [here](https://example.com/privacy).",
+			"Please read our Privacy Policy and our list of partners [here](https://example.com/privacy).", Substantive, ""},
+		{"recipients renamed in the link's new text",
+			"We share data with partners [here](https://example.com/partners).",
+			"We share data with [advertisers](https://example.com/partners).", Substantive, ""},
+		{"negation added before the reworded link",
+			"You can opt out [here](https://example.com/optout).",
+			"You cannot opt out at the [opt-out page](https://example.com/optout).", Substantive, ""},
+		{"a title that was no pointer reworded",
+			"Use our marks only as permitted by our [Acme Guidelines](https://example.com/brand) or with our written consent.",
+			"Use our marks only as permitted by our [Acme Reseller Agreement](https://example.com/brand) or with our written consent.", Substantive, ""},
+
 		// Contact details.
 		// "E-mail address" and "Phone number" name kinds of data as often
 		// as they introduce contact details: a data kind added beside them
