@@ -18,6 +18,8 @@
 #
 #   bench/scale.sh [N]                 (default 10000)
 #   PHASES="1 2" ALERTS=0 bench/scale.sh 2000
+#   CONCURRENCY=8 bench/scale.sh       (tasks per worker process; default
+#                                       the worker's own default)
 #
 # Only loopback addresses are used; everything it starts stops when it ends.
 set -euo pipefail
@@ -102,7 +104,7 @@ run_phase() { # label, workers
   sched=$!
   pids+=("$sched")
   for i in $(seq 1 "$w"); do
-    "$out/clausewatch" worker >"$out/$label-worker$i.log" 2>&1 &
+    "$out/clausewatch" worker ${CONCURRENCY:+--concurrency "$CONCURRENCY"} >"$out/$label-worker$i.log" 2>&1 &
     wpids+=($!)
     pids+=($!)
   done
