@@ -57,6 +57,7 @@ func TestCompareNoise(t *testing.T) {
 		// emphases closed and opened with no space between, where the
 		// other version has a space: the words are the same.
 		{"space before a parenthesis", strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](https://example.com/privacy)(the Statement) explains", 1)},
+		{"space before a parenthesis on a line that opens with one", strings.Replace(base, "Our Privacy Statement explains", "(a) Our Privacy Statement(the Statement) explains", 1)},
 		{"emphases glued", strings.Replace(base, "You retain ownership", "**You****retain** ownership", 1)},
 		{"parentheses escaped in a link target", strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](javascript:void\\(0\\);) explains", 1)},
 		{"emphases glued in a heading", strings.Replace(base, "# Terms of Service\n", "**Example.com****Terms of Service**\n===\n", 1)},
@@ -70,7 +71,8 @@ func TestCompareNoise(t *testing.T) {
 	dashOld := strings.Replace(base, "laws of California.", "laws of California \u2013 USA.", 1)
 	// Cases whose old side is a variant rather than base.
 	variants := map[string]string{
-		"space before a parenthesis":             strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](https://example.com/privacy) (the Statement) explains", 1),
+		"space before a parenthesis":                               strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](https://example.com/privacy) (the Statement) explains", 1),
+		"space before a parenthesis on a line that opens with one": strings.Replace(base, "Our Privacy Statement explains", "(a) Our Privacy Statement (the Statement) explains", 1),
 		"emphases glued":                         strings.Replace(base, "You retain ownership", "**You** **retain** ownership", 1),
 		"parentheses escaped in a link target":   strings.Replace(base, "Our Privacy Statement explains", "Our [Privacy Statement](javascript:void(0);) explains", 1),
 		"emphases glued in a heading":            strings.Replace(base, "# Terms of Service\n", "**Example.com** **Terms of Service**\n====\n", 1),

@@ -40,7 +40,9 @@ func canonicalLinks(line string) string {
 	if needsPunctSpacing(line) {
 		line = punctSpacing(line)
 	}
-	if strings.IndexByte(line, '(') > 0 {
+	if len(line) > 1 && strings.IndexByte(line[1:], '(') >= 0 {
+		// A parenthesis that opens the line has nothing glued before
+		// it, but a later one may ("(a) the site(the Website)").
 		line = spaceBeforeParen(line)
 	}
 	return line
