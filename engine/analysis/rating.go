@@ -241,17 +241,27 @@ func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, 
 	return sev, label, ev
 }
 
-// onlyRestateLaw reports whether every statement only requires compliance
-// with the law, is the title of a law or defines a term by a law. A rule that excepts what the law
-// requires ("sharing the data with anyone, except as required by law")
-// sets a rule of its own.
+// onlyRestateLaw reports whether the statements only require compliance
+// with the law, name the title of a law or define a term by a law: one
+// of them at least, and every other one a statement that only its
+// section's heading makes one of the category, which describes what the
+// law requires ("We share information with researchers where the law
+// requires it. This may include any data the research needs."). A rule
+// that excepts what the law requires ("sharing the data with anyone,
+// except as required by law") sets a rule of its own.
 func (c *classifier) onlyRestateLaw(fs []finding) bool {
+	law := false
 	for _, f := range fs {
-		if anyContains(c.lawException, f.words) || !anyContains(c.lawOnly, f.words) && !isLawTitle(f.text, f.words) && !isLawDefinition(f.text, f.words) {
+		switch {
+		case anyContains(c.lawException, f.words):
+			return false
+		case anyContains(c.lawOnly, f.words) || isLawTitle(f.text, f.words) || isLawDefinition(f.text, f.words):
+			law = true
+		case !f.byTopic:
 			return false
 		}
 	}
-	return true
+	return law
 }
 
 // escalate returns the severity and label for a statement, starting from

@@ -42,6 +42,25 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityLow,
 		},
 		{
+			name: "a disclosure the law requires, described under its heading",
+			old:  "# Policy\n\n## Who we share information with\n\n* **Hosting:** We use hosting providers.\n",
+			new: "# Policy\n\n## Who we share information with\n\n* **Hosting:** We use hosting providers.\n" +
+				"* **Researchers:** We give information to vetted researchers where this is legally required under data access rules. " +
+				"This may cover any category of data that their study needs. " +
+				"For researchers who were not vetted, it is limited to what anyone can see on the site.\n",
+			category: "data_sharing",
+			want:     SeverityLow,
+		},
+		{
+			name: "a disclosure beside one the law requires, under the same heading",
+			old:  "# Policy\n\n## Who we share information with\n\n* **Hosting:** We use hosting providers.\n",
+			new: "# Policy\n\n## Who we share information with\n\n* **Hosting:** We use hosting providers.\n" +
+				"* **Researchers:** We give information to vetted researchers where this is legally required under data access rules. " +
+				"We also give your contact details to marketing partners.\n",
+			category: "data_sharing",
+			want:     SeverityMedium,
+		},
+		{
 			name:     "a disclosure a business partner requires",
 			old:      doc("We share information with our hosting providers."),
 			new:      doc("We share information with our hosting providers.", "Our business partners require us to disclose your contact details to them."),
