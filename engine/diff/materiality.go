@@ -404,7 +404,8 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		// ("under the age of 16" becoming 13 in every sentence that
 		// states it) is no rename: it changes what the document says.
 		return false
-	case m.rename(d, n), m.nameCompleted(leftCtx, d, n, rightCtx), m.renameInName(leftCtx, d, n, rightCtx):
+	case m.rename(d, n), m.nameCompleted(leftCtx, d, n, rightCtx), m.renameInName(leftCtx, d, n, rightCtx),
+		m.abbreviationRenamed(d, n):
 		m.reasons[ReasonRename] = true
 		return true
 	case initialism(d, n) || initialism(n, d):

@@ -37,6 +37,25 @@ func (m *materiality) rename(old, new []tok) bool {
 		after.exact >= 1 && after.folded == after.exact && (!strings.ContainsFunc(nn, unicode.IsLetter) || m.count(nn, true).folded == 0)
 }
 
+// abbreviationRenamed reports a name written out with its abbreviation
+// after it in parentheses, replaced by another such name whose
+// abbreviation is a rename of the first ("Telemedia Act (TMA)" becoming
+// "Digital Services Law (DSL)" where every "TMA" became "DSL"): the words
+// before the abbreviation spell out the same renamed thing.
+func (m *materiality) abbreviationRenamed(d, n []tok) bool {
+	if len(d) < 2 || len(n) < 2 || !parenthesized(d[len(d)-1].raw) || !parenthesized(n[len(n)-1].raw) {
+		return false
+	}
+	return isName(d[:len(d)-1]) && isName(n[:len(n)-1]) && m.rename(d[len(d)-1:], n[len(n)-1:])
+}
+
+// parenthesized reports a word set in parentheses, with punctuation
+// after them: "(DSA)", "(DSA).".
+func parenthesized(raw string) bool {
+	raw = strings.TrimRight(raw, ",.;:")
+	return len(raw) > 2 && raw[0] == '(' && raw[len(raw)-1] == ')' && !strings.ContainsAny(raw[1:len(raw)-1], "() ")
+}
+
 func isName(ts []tok) bool {
 	if len(ts) == 0 || len(ts) > maxNameWords || commonCapital[ts[0].norm] {
 		return false
