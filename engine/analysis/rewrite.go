@@ -70,13 +70,32 @@ func newRewrites(sections []diff.Section, sentenceOf func(string) classified, ol
 // formerly returns the removed sentence of an added finding's section
 // that the finding rewords, if any.
 func (rw rewrites) formerly(f finding) (string, bool) {
-	return rw.reworded(f.words, textsOf(rw.removed, f.section))
+	was, ok := rw.reworded(f.words, textsOf(rw.removed, f.section))
+	return was, ok && rw.closest(was, f, textsOf(rw.addedHere, f.section))
 }
 
 // now returns the added sentence of a removed finding's section that
 // rewords it, if any.
 func (rw rewrites) now(f finding) (string, bool) {
-	return rw.reworded(f.words, textsOf(rw.added, f.section))
+	now, ok := rw.reworded(f.words, textsOf(rw.added, f.section))
+	return now, ok && rw.closest(now, f, textsOf(rw.removedHere, f.section))
+}
+
+// closest reports whether no sentence of others (the finding's own
+// version) is nearer to text than the finding's: a sentence is reworded
+// into one sentence, the nearest. "You acknowledge that we will show you
+// ads" reworded as "We show you ads that may be relevant to you" is not
+// also the former wording of a new "You can subscribe to use the service
+// without ads" beside it, which shares fewer of its words.
+func (rw rewrites) closest(text string, f finding, others []string) bool {
+	set := wordSet(rw.wordsOf(text))
+	own := overlap(set, wordSet(f.words))
+	for _, o := range others {
+		if o != f.text && overlap(set, wordSet(rw.wordsOf(o))) > own {
+			return false
+		}
+	}
+	return true
 }
 
 func (rw rewrites) reworded(words []string, candidates []string) (string, bool) {
