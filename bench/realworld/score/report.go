@@ -34,7 +34,8 @@ func (t *tally) write(w io.Writer, split string, misses bool) {
 	fmt.Fprintf(w, "| noise pairs seen as no change (no version) | %s (%d/%d) | 100 %% |\n", pct(t.noiseUnchanged, t.noisePairs), t.noiseUnchanged, t.noisePairs)
 	fmt.Fprintf(w, "| severity right (highest, substantive pairs with provisions) | %s (%d/%d) | ≥ 90 %% |\n", pct(t.severityRight, t.severityPairs), t.severityRight, t.severityPairs)
 	fmt.Fprintf(w, "| severity right where the provisions were found right (none missing, none false) | %s (%d/%d) | ≥ 90 %% |\n", pct(t.severityCleanRight, t.severityCleanPairs), t.severityCleanRight, t.severityCleanPairs)
-	fmt.Fprintf(w, "| change kind right (provisions found) | %s (%d/%d) | |\n\n", pct(t.kindRight, t.kindPairs), t.kindRight, t.kindPairs)
+	fmt.Fprintf(w, "| change kind right (provisions found) | %s (%d/%d) | |\n", pct(t.kindRight, t.kindPairs), t.kindRight, t.kindPairs)
+	fmt.Fprintf(w, "| evidence quoting a sentence the change added, removed or modified | %s (%d/%d) | 100 %% |\n\n", pct(t.evidence-t.evidenceUnchanged, t.evidence), t.evidence-t.evidenceUnchanged, t.evidence)
 
 	fmt.Fprintln(w, "| category | expected | found | recall | false positives |")
 	fmt.Fprintln(w, "|---|---|---|---|---|")
@@ -46,13 +47,13 @@ func (t *tally) write(w io.Writer, split string, misses bool) {
 	if !misses || len(t.wrong) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "| pair | expected | missing | false positives | change kind want/got | severity want/got | materiality want/got |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| pair | expected | missing | false positives | change kind want/got | severity want/got | materiality want/got | evidence unchanged |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	for _, m := range t.wrong {
 		l := m.label
-		fmt.Fprintf(w, "| %s @%s | %s | %s | %s | %s | %s/%s | %s/%s |\n", l.Path, l.New[:8], expectedText(l),
+		fmt.Fprintf(w, "| %s @%s | %s | %s | %s | %s | %s/%s | %s/%s | %s |\n", l.Path, l.New[:8], expectedText(l),
 			strings.Join(m.missing, ", "), strings.Join(m.falsePos, ", "), strings.Join(m.wrongKind, ", "),
-			dash(l.Severity), dash(m.gotSeverity), l.Materiality, dash(m.gotMateriality))
+			dash(l.Severity), dash(m.gotSeverity), l.Materiality, dash(m.gotMateriality), strings.Join(m.unchangedEvidence, ", "))
 	}
 	fmt.Fprintln(w)
 }

@@ -29,7 +29,11 @@ type tally struct {
 	// one: where it is wrong, the rating is wrong, not the detection.
 	severityCleanRight, severityCleanPairs int
 	kindRight, kindPairs                   int
-	wrong                                  []miss
+	// Evidence quoted by the provisions, and how much of it both versions
+	// have unchanged: evidence must be a sentence this change added,
+	// removed or modified.
+	evidence, evidenceUnchanged int
+	wrong                       []miss
 }
 
 type catTally struct {
@@ -40,6 +44,7 @@ type miss struct {
 	label             Label
 	missing, falsePos []string
 	wrongKind         []string // "category want/got"
+	unchangedEvidence []string // categories quoting a sentence both versions have
 	gotSeverity       string
 	gotMateriality    string
 }
@@ -61,7 +66,7 @@ func score(root string, labels []Label) (*tally, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s@%s: %w", l.Path, l.New[:8], err)
 		}
-		t.add(l, r, materiality)
+		t.add(l, r, materiality, newVersions(oldText, newText))
 	}
 	return t, nil
 }
@@ -91,7 +96,7 @@ func (t *tally) cat(id string) *catTally {
 	return c
 }
 
-func (t *tally) add(l Label, r analysis.Report, materiality string) {
+func (t *tally) add(l Label, r analysis.Report, materiality string, v versions) {
 	t.pairs++
 	t.companies[l.Company] = true
 	if materiality != "" {
@@ -128,6 +133,16 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 		if !want[p.Category] {
 			t.cat(p.Category).falsePos++
 			m.falsePos = append(m.falsePos, p.Category+" "+p.Change)
+		}
+		for _, ev := range []string{p.Evidence, p.OldEvidence} {
+			if ev == "" {
+				continue
+			}
+			t.evidence++
+			if v.bothHave(ev) {
+				t.evidenceUnchanged++
+				m.unchangedEvidence = append(m.unchangedEvidence, p.Category)
+			}
 		}
 	}
 	severityWrong := false
@@ -173,7 +188,7 @@ func (t *tally) add(l Label, r analysis.Report, materiality string) {
 		}
 	}
 	materialityWrong := materiality != "" && materiality != l.Materiality || l.Materiality == noise && r.Changed
-	if len(m.missing) > 0 || len(m.falsePos) > 0 || len(m.wrongKind) > 0 || severityWrong || materialityWrong {
+	if len(m.missing) > 0 || len(m.falsePos) > 0 || len(m.wrongKind) > 0 || len(m.unchangedEvidence) > 0 || severityWrong || materialityWrong {
 		slices.Sort(m.missing)
 		slices.Sort(m.falsePos)
 		t.wrong = append(t.wrong, m)

@@ -56,8 +56,8 @@ func TestTallyAdd(t *testing.T) {
 		{Category: "ai_training", Change: "modified", Severity: analysis.SeverityHigh},
 		{Category: "consent", Change: "added", Severity: analysis.SeverityLow},
 	}}
-	tl.add(want, got, "")
-	tl.add(Label{Path: "B/Terms.md", New: strings.Repeat("c", 40), Company: "B", Materiality: editorial}, analysis.Report{Changed: true}, "editorial")
+	tl.add(want, got, "", versions{})
+	tl.add(Label{Path: "B/Terms.md", New: strings.Repeat("c", 40), Company: "B", Materiality: editorial}, analysis.Report{Changed: true}, "editorial", versions{})
 
 	if c := tl.perCat["ai_training"]; *c != (catTally{expected: 1, found: 1}) {
 		t.Errorf("ai_training = %+v", *c)
@@ -82,7 +82,7 @@ func TestTallyAdd(t *testing.T) {
 	}
 	tl.add(Label{Path: "C/Terms.md", New: strings.Repeat("d", 40), Company: "C", Materiality: substantive,
 		Provisions: []Expected{{Category: "arbitration", Change: "added"}}, Severity: "high"},
-		analysis.Report{Changed: true, Provisions: []analysis.Provision{{Category: "arbitration", Change: "added", Severity: analysis.SeverityMedium}}}, "substantive")
+		analysis.Report{Changed: true, Provisions: []analysis.Provision{{Category: "arbitration", Change: "added", Severity: analysis.SeverityMedium}}}, "substantive", versions{})
 	if tl.severityCleanPairs != 1 || tl.severityCleanRight != 0 || tl.severityPairs != 2 {
 		t.Errorf("tally = %+v", *tl)
 	}
@@ -93,13 +93,35 @@ func TestTallyNoise(t *testing.T) {
 	label := func(c string) Label {
 		return Label{Path: c + "/Terms.md", New: strings.Repeat(c, 40), Company: c, Materiality: noise}
 	}
-	tl.add(label("a"), analysis.Report{}, "")
-	tl.add(label("b"), analysis.Report{Changed: true}, "editorial")
+	tl.add(label("a"), analysis.Report{}, "", versions{})
+	tl.add(label("b"), analysis.Report{Changed: true}, "editorial", versions{})
 	if tl.noisePairs != 2 || tl.noiseUnchanged != 1 || tl.editorialPairs != 0 || tl.substantivePairs != 0 {
 		t.Errorf("tally = %+v", *tl)
 	}
 	if len(tl.wrong) != 1 || tl.wrong[0].label.Company != "b" {
 		t.Errorf("wrong = %+v, want the pair recorded as a change", tl.wrong)
+	}
+}
+
+// Evidence must be a sentence the change added, removed or modified: one
+// that both versions have, noise aside, is counted and listed.
+func TestTallyEvidence(t *testing.T) {
+	tl := &tally{perCat: map[string]*catTally{}, companies: map[string]bool{}}
+	old := "# Privacy\n\nWe keep your messages for 30 days. We do not sell your data.\n"
+	new := "# Privacy\n\nWe keep your messages for 90 days.  We do **not** sell your data.\n"
+	l := Label{Path: "A/Privacy Policy.md", New: strings.Repeat("a", 40), Company: "A", Materiality: substantive,
+		Provisions: []Expected{{Category: "data_retention", Change: "modified"}}, Severity: "medium"}
+	r := analysis.Report{Changed: true, Provisions: []analysis.Provision{
+		{Category: "data_retention", Change: "modified", Severity: analysis.SeverityMedium,
+			Evidence: "We keep your messages for 90 days.", OldEvidence: "We keep your messages for 30 days."},
+		{Category: "data_sale", Change: "added", Severity: analysis.SeverityLow, Evidence: "We do not sell your data."},
+	}}
+	tl.add(l, r, "substantive", newVersions(old, new))
+	if tl.evidence != 3 || tl.evidenceUnchanged != 1 {
+		t.Errorf("evidence %d, unchanged %d, want 3 and 1", tl.evidence, tl.evidenceUnchanged)
+	}
+	if len(tl.wrong) != 1 || strings.Join(tl.wrong[0].unchangedEvidence, ",") != "data_sale" {
+		t.Errorf("wrong = %+v, want the pair listed with data_sale's evidence", tl.wrong)
 	}
 }
 
