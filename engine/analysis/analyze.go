@@ -91,7 +91,7 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	oldF, newF := c.findings(oldMarkdown, m, oldKeys), c.findings(newMarkdown, m, newKeys)
 	// Every sentence of both versions was classified above: its words and
 	// key are looked up, not computed again.
-	rw := newRewrites(d.Sections, m.sentence, oldMarkdown, newMarkdown)
+	rw := newRewrites(d.Sections, m.sentence, oldMarkdown, newMarkdown, oldKeys, newKeys)
 	oldLines, newLines := m.lineKeys(oldMarkdown), m.lineKeys(newMarkdown)
 	c.markUnchangedLines(oldF, newKeys, newLines, m)
 	c.markUnchangedLines(newF, oldKeys, oldLines, m)

@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -267,6 +268,33 @@ func TestAnalyzeEvidenceIsAChangedSentence(t *testing.T) {
 	if len(r.Provisions) != 1 || r.Provisions[0].Category != "data_retention" || r.Provisions[0].Change != ChangeRemoved ||
 		r.Provisions[0].Evidence != "We keep logs for 90 days." {
 		t.Fatalf("provisions = %+v", r.Provisions)
+	}
+}
+
+// TestAnalyzeOldEvidenceIsNotASentenceThatStayed: a subheading "General"
+// added to the fees section is paired with the old "General" section,
+// whose sentences stay in the new version under another heading. The new
+// no-refund sentence rewords none of them: no sentence that stayed is
+// quoted as what it replaced.
+func TestAnalyzeOldEvidenceIsNotASentenceThatStayed(t *testing.T) {
+	const waiver = "No waiver of any term of these terms shall be deemed a further waiver of that term or of any other term."
+	old := "# Terms of Service\n\n## 10. Fees and Billing\n\nYou agree to pay all fees when due according to the billing terms. We do not provide cash refunds.\n\n" +
+		"## 20. Termination\n\nWe may suspend or terminate your account if you breach these terms.\n\n" +
+		"## 30. General\n\n" + waiver + " These terms are the entire agreement between you and us.\n"
+	new := strings.Replace(strings.Replace(old, "## 30. General", "## 30. Miscellaneous", 1),
+		"You agree to pay all fees when due according to the billing terms. We do not provide cash refunds.",
+		"**General**\n\nYou agree to pay all fees when due according to the billing terms. We do not provide cash refunds. "+
+			"If we terminate your account because of a breach of these terms, you shall not be entitled to any refund of the fees.", 1)
+	r := Analyze(old, new)
+	for _, p := range r.Provisions {
+		if p.OldEvidence == waiver || p.Evidence == waiver {
+			t.Fatalf("%s quotes a sentence that stayed: %+v", p.Category, p)
+		}
+	}
+	if !slices.ContainsFunc(r.Provisions, func(p Provision) bool {
+		return p.Category == "account_termination" && strings.HasPrefix(p.Evidence, "If we terminate your account")
+	}) {
+		t.Fatalf("provisions = %+v, want account_termination quoting the new sentence", r.Provisions)
 	}
 }
 

@@ -19,6 +19,9 @@ type rewrites struct {
 	// The same sentences by the heading of their own version.
 	removedHere, addedHere map[string]*sentences
 	wordsOf                func(text string) []string
+	keyOf                  func(text string) string
+	// The comparison keys of every sentence of each version.
+	oldKeys, newKeys map[string]bool
 	*restatements
 }
 
@@ -50,10 +53,11 @@ func textsOf(m map[string]*sentences, heading string) []string {
 // newRewrites reads the changed sentences of the sections; sentenceOf
 // returns the words and comparison key of a sentence of either version,
 // whose Markdown is oldMD and newMD.
-func newRewrites(sections []diff.Section, sentenceOf func(string) classified, oldMD, newMD string) rewrites {
+func newRewrites(sections []diff.Section, sentenceOf func(string) classified, oldMD, newMD string, oldKeys, newKeys map[string]bool) rewrites {
 	keyOf := func(text string) string { return sentenceOf(text).key }
 	rw := rewrites{removed: map[string]*sentences{}, added: map[string]*sentences{}, removedHere: map[string]*sentences{}, addedHere: map[string]*sentences{},
-		wordsOf: func(text string) []string { return sentenceOf(text).words }, restatements: newRestatements(keyOf, oldMD, newMD, sections)}
+		wordsOf: func(text string) []string { return sentenceOf(text).words }, keyOf: keyOf, oldKeys: oldKeys, newKeys: newKeys,
+		restatements: newRestatements(keyOf, oldMD, newMD, sections)}
 	for _, s := range sections {
 		old := s.Heading
 		if s.OldHeading != "" {
@@ -70,14 +74,14 @@ func newRewrites(sections []diff.Section, sentenceOf func(string) classified, ol
 // formerly returns the removed sentence of an added finding's section
 // that the finding rewords, if any.
 func (rw rewrites) formerly(f finding) (string, bool) {
-	was, ok := rw.reworded(f.words, textsOf(rw.removed, f.section))
+	was, ok := rw.reworded(f.words, textsOf(rw.removed, f.section), rw.newKeys)
 	return was, ok && rw.closest(was, f, textsOf(rw.addedHere, f.section))
 }
 
 // now returns the added sentence of a removed finding's section that
 // rewords it, if any.
 func (rw rewrites) now(f finding) (string, bool) {
-	now, ok := rw.reworded(f.words, textsOf(rw.added, f.section))
+	now, ok := rw.reworded(f.words, textsOf(rw.added, f.section), rw.oldKeys)
 	return now, ok && rw.closest(now, f, textsOf(rw.removedHere, f.section))
 }
 
@@ -98,10 +102,18 @@ func (rw rewrites) closest(text string, f finding, others []string) bool {
 	return true
 }
 
-func (rw rewrites) reworded(words []string, candidates []string) (string, bool) {
+// reworded returns the candidate that words rewords best, leaving out the
+// candidates the other version still has (otherKeys): a sentence that
+// stayed, only listed under another section because the sections were
+// paired by a heading both versions use ("General"), is not what a new
+// sentence replaced.
+func (rw rewrites) reworded(words []string, candidates []string, otherKeys map[string]bool) (string, bool) {
 	set := wordSet(words)
 	best, bestScore := "", 0.0
 	for _, c := range candidates {
+		if otherKeys[rw.keyOf(c)] {
+			continue
+		}
 		if s := overlap(set, wordSet(rw.wordsOf(c))); s > bestScore {
 			best, bestScore = c, s
 		}
