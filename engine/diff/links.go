@@ -228,6 +228,34 @@ func writeCanonicalURL(b *strings.Builder, u string) {
 	b.WriteString("//")
 	b.WriteString(strings.ToLower(host))
 	b.WriteString(strings.TrimRight(path[:pathEnd], "/"))
-	b.WriteString(path[pathEnd:])
+	writeQuery(b, path[pathEnd:])
 	b.WriteString(tail)
 }
+
+// writeQuery writes an address's query and fragment without the
+// parameters that choose the language a page is shown in ("hl=en",
+// "locale=fr_FR"): the link leads to the same page in the reader's
+// language, and sites fill the language in from the visitor.
+func writeQuery(b *strings.Builder, q string) {
+	if !strings.HasPrefix(q, "?") {
+		b.WriteString(q)
+		return
+	}
+	frag := ""
+	if i := strings.IndexByte(q, '#'); i >= 0 {
+		q, frag = q[:i], q[i:]
+	}
+	sep := "?"
+	for _, p := range strings.Split(q[1:], "&") {
+		key, _, _ := strings.Cut(p, "=")
+		if languageParams[strings.ToLower(key)] {
+			continue
+		}
+		b.WriteString(sep)
+		b.WriteString(p)
+		sep = "&"
+	}
+	b.WriteString(frag)
+}
+
+var languageParams = boolSet(`hl lang language locale`)

@@ -27,6 +27,10 @@ func TestSignificantLinkNoise(t *testing.T) {
 			"Contents: [Your data](#data), [Cookies](#cookies).\n\n![](https://cdn.example.com/banner.png?width=794)\n\nTokyo 108-0073, Minato-ku, Japan.\n", false},
 		{"link query changed", "Read our [Privacy Statement](https://example.com/legal/privacy/?region=eu) and the ODR platform at http://ec.europa.eu/consumers/odr/.\n\n" +
 			"Contents: [Your data](#data), [Cookies](#cookies).\n\n![](https://cdn.example.com/banner.png?width=794)\n\nTokyo 108-0073, Minato-ku, Japan.\n", false},
+		{"link language chosen", "Read our [Privacy Statement](https://example.com/legal/privacy/?hl=fr) and the ODR platform at http://ec.europa.eu/consumers/odr/?locale=de_DE.\n\n" +
+			"Contents: [Your data](#data), [Cookies](#cookies).\n\n![](https://cdn.example.com/banner.png?width=794)\n\nTokyo 108-0073, Minato-ku, Japan.\n", true},
+		{"link language beside another document", "Read our [Privacy Statement](https://example.com/legal/privacy/?hl=fr&doc=2) and the ODR platform at http://ec.europa.eu/consumers/odr/.\n\n" +
+			"Contents: [Your data](#data), [Cookies](#cookies).\n\n![](https://cdn.example.com/banner.png?width=794)\n\nTokyo 108-0073, Minato-ku, Japan.\n", false},
 		{"image alt added", "Read our [Privacy Statement](https://example.com/legal/privacy/) and the ODR platform at http://ec.europa.eu/consumers/odr/.\n\n" +
 			"Contents: [Your data](#data), [Cookies](#cookies).\n\n![Data flows to our processors](https://cdn.example.com/banner.png?width=794)\n\nTokyo 108-0073, Minato-ku, Japan.\n", false},
 		{"text became an outside link", "Read our [Privacy Statement](https://example.com/legal/privacy/) and the ODR platform at http://ec.europa.eu/consumers/odr/.\n\n" +
