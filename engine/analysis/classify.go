@@ -26,6 +26,9 @@ type entry struct {
 // sentences, parsed once.
 type compiledCategory struct {
 	Category
+	// actions are the action phrases of its cues: the ways of doing it,
+	// whose new one in a restated statement widens the practice.
+	actions        []phrase
 	escalations    [][]phrase
 	safeguards     [][]phrase
 	parties        []phrase
@@ -240,6 +243,7 @@ func compile(cats []Category) (*classifier, error) {
 		}
 		cc.words = newCueWords(cues, cc.negations, cc.restrictions)
 		cc.core = newCueWords(actions, cc.negations, cc.restrictions)
+		cc.actions = actions
 		for _, ps := range append(slices.Clone(cc.safeguards), cc.escalations...) {
 			cc.words, cc.core = cc.words.with(ps), cc.core.with(ps)
 		}

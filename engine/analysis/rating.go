@@ -44,7 +44,7 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 	case c.onlyRestateLaw(added):
 		ev = added[0]
 	default:
-		sev, label, ev = c.gravest(ci, base, added)
+		sev, label, ev = c.gravest(ci, base, added, removed)
 	}
 	var old *finding
 	if len(added) > 0 {
@@ -227,11 +227,16 @@ func (c *classifier) anyAggravated(ci int, fs []finding) bool {
 }
 
 // gravest returns the severity, label and evidence of the added statement
-// that escalates highest, the first one when none does.
-func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, string, finding) {
+// that escalates highest, the first one when none does. A statement that
+// restates a removed one which said the same grave thing does not newly
+// say it (see saidBefore) and is not escalated.
+func (c *classifier) gravest(ci int, base Severity, added, removed []finding) (Severity, string, finding) {
 	plain := c.cats[ci].label()
 	sev, label, ev := base, plain, added[0]
 	for _, a := range added {
+		if r := restated(a, removed); r != nil && c.saidBefore(ci, a, *r) {
+			continue
+		}
 		if s, l := c.escalate(ci, sev, a.words); sev.Less(s) {
 			sev, label, ev = s, l, a
 		} else if l != plain && label == plain {
@@ -239,6 +244,39 @@ func (c *classifier) gravest(ci int, base Severity, added []finding) (Severity, 
 		}
 	}
 	return sev, label, ev
+}
+
+// saidBefore reports whether a, which restates the removed statement r,
+// escalates only by phrases r already said, with the same figures and no
+// new way of doing it: "if you give us permission, we can collect your
+// precise geolocation" reworded as "if you give us your consent, …" says
+// nothing grave that was not said. An escalation r lacked ("messages"
+// where it named "posts"), an age or a period changed ("users under 18"
+// become "under 16") or a new action of the category ("we infer activity
+// across devices to measure ads" become "… to measure ads or make them
+// more relevant") says something new.
+func (c *classifier) saidBefore(ci int, a, r finding) bool {
+	if c.tempered(ci, r.words) || !slices.Equal(termFigures(a), termFigures(r)) {
+		return false
+	}
+	for _, p := range c.cats[ci].actions {
+		if p.contains(a.words) && !p.contains(r.words) {
+			return false
+		}
+	}
+	said := false
+	for _, ps := range c.cats[ci].escalations {
+		for _, p := range ps {
+			if !p.contains(a.words) {
+				continue
+			}
+			if !p.contains(r.words) {
+				return false
+			}
+			said = true
+		}
+	}
+	return said
 }
 
 // onlyRestateLaw reports whether the statements only require compliance

@@ -653,3 +653,40 @@ func TestEscalateOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestRateRestatedEscalation checks that a statement restating one that
+// already said the grave thing does not newly say it (the rewording is
+// rated as such), while a new grave phrase, a new way of doing it or a
+// changed figure in the restated statement still does.
+func TestRateRestatedEscalation(t *testing.T) {
+	tests := []struct {
+		name, category, old, new string
+		want                     Severity
+	}{
+		{"precise location reworded", "location_data",
+			"We collect your precise location through GPS when you use the map.",
+			"We collect your precise location through GPS whenever you open the map feature.",
+			SeverityMedium},
+		{"precise location reworded, its means dropped", "location_data",
+			"If you give us permission, we can collect your precise location (latitude and longitude) through GPS, Bluetooth or Wi-Fi.",
+			"If you give us your consent, we can collect your precise location (latitude and longitude) from your device.",
+			SeverityLow},
+		{"off-platform ads given a new purpose", "ad_personalization",
+			"We use your activity on other websites to measure how our ads perform.",
+			"We use your activity on other websites to measure how our ads perform and to make them more relevant to you.",
+			SeverityHigh},
+		{"ads newly based on sites that use the service", "ad_personalization",
+			"We show you ads based on your activity in our apps.",
+			"We show you ads based on your activity in our apps and on websites that use our services.",
+			SeverityHigh},
+		{"AI training on a new kind of content", "ai_training",
+			"We use your public posts to train our AI models.",
+			"We use your public posts and your messages to train our AI models.",
+			SeverityHigh},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(tt.old), doc(tt.new), tt.category, tt.want)
+		})
+	}
+}
