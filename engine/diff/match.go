@@ -19,10 +19,15 @@ const maxSimilarPairs = 10_000
 // match pairs the sections of two versions: first by exact heading, then
 // by heading without numbering, then by identical body (a renamed
 // section), then by similar body. Among equal keys, occurrences pair in
-// order. The result is sorted by new position.
+// order, unless the two texts are unlike and one of them is found word
+// for word in another section of the other version (see bodyElsewhere).
+// The result is sorted by new position.
 func match(oldParts, newParts []*part) []pair {
 	var pairs []pair
-	byKey := func(key func(*part) string) {
+	elsewhere := bodyElsewhere(oldParts, newParts)
+	// byKey pairs unmatched sections with equal keys, unless refuse
+	// (when set) turns the pair down.
+	byKey := func(key func(*part) string, refuse func(o, n *part) bool) {
 		queue := map[string][]int{}
 		for i, o := range oldParts {
 			if o.matched {
@@ -41,6 +46,9 @@ func match(oldParts, newParts []*part) []pair {
 				continue
 			}
 			i := queue[k][0]
+			if refuse != nil && refuse(oldParts[i], n) {
+				continue
+			}
 			queue[k] = queue[k][1:]
 			oldParts[i].matched, n.matched = true, true
 			pairs = append(pairs, pair{i, j})
@@ -51,13 +59,57 @@ func match(oldParts, newParts []*part) []pair {
 			return "\x00preamble"
 		}
 		return p.exact
-	})
-	byKey(func(p *part) string { return p.key })
-	byKey(func(p *part) string { return p.sig() })
+	}, elsewhere)
+	byKey(func(p *part) string { return p.key }, elsewhere)
+	byKey(func(p *part) string { return p.sig() }, nil)
 	matchSimilar(oldParts, newParts, &pairs)
 
 	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Compare(a.new, b.new) })
 	return pairs
+}
+
+// bodyElsewhere returns the test that turns down a pair of sections with
+// one heading (numbering aside) whose texts are unlike when one of them is
+// found word for word in another section of the other version, not yet
+// paired: a subheading "General" added above the fee clauses is not the
+// old general terms, which the new version keeps under "General" further
+// down or under "Miscellaneous". Those sections are paired by heading or
+// by text after.
+func bodyElsewhere(oldParts, newParts []*part) func(o, n *part) bool {
+	var oldBodies, newBodies map[string][]*part
+	bodies := func(parts []*part) map[string][]*part {
+		m := map[string][]*part{}
+		for _, p := range parts {
+			if strings.TrimSpace(p.Body) != "" {
+				m[p.Body] = append(m[p.Body], p)
+			}
+		}
+		return m
+	}
+	elsewhere := func(twins []*part, self *part) bool {
+		return slices.ContainsFunc(twins, func(t *part) bool { return t != self && !t.matched })
+	}
+	return func(o, n *part) bool {
+		if o.Body == n.Body {
+			return false
+		}
+		if oldBodies == nil {
+			oldBodies, newBodies = bodies(oldParts), bodies(newParts)
+		}
+		if !elsewhere(newBodies[o.Body], n) && !elsewhere(oldBodies[n.Body], o) {
+			return false
+		}
+		return dice(wordSetOf(o), wordSetOf(n)) < similarEnough
+	}
+}
+
+// wordSetOf returns the lower-cased words of a section's body.
+func wordSetOf(p *part) map[string]bool {
+	s := make(map[string]bool, len(p.words()))
+	for _, w := range p.words() {
+		s[strings.ToLower(w)] = true
+	}
+	return s
 }
 
 // matchSimilar pairs remaining sections whose bodies share most words,
@@ -87,10 +139,7 @@ func matchSimilar(oldParts, newParts []*part, pairs *[]pair) {
 		if s, ok := sets[p]; ok {
 			return s
 		}
-		s := make(map[string]bool, len(p.words()))
-		for _, w := range p.words() {
-			s[strings.ToLower(w)] = true
-		}
+		s := wordSetOf(p)
 		sets[p] = s
 		return s
 	}
