@@ -335,12 +335,17 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 
 // commitmentGone reports whether commitments not to do a practice that
 // exposes users went ("we do not share it for cross-context
-// advertising") and the new version keeps none of the kind. Only a
+// advertising") and the new version restates none of them: each
+// commitment is a safeguard of its own, which one about something else
+// ("we do not show personalised ads to minors") does not keep. Only a
 // practice whose addition weighs more than its removal exposes users:
 // "you cannot opt out" going gives users a right.
 func (c *classifier) commitmentGone(ci int, dropped []finding, now bySense) bool {
 	cat := c.cats[ci]
-	return cat.Negatable && cat.Severity.Removed.Less(cat.Severity.Added) && len(dropped) > 0 && len(now[restrictive]) == 0
+	if !cat.Negatable || !cat.Severity.Removed.Less(cat.Severity.Added) || len(dropped) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(dropped, func(d finding) bool { return restated(d, now[restrictive]) != nil })
 }
 
 // provision is a change of category ci rated by its kind alone: removals,

@@ -237,9 +237,18 @@ func TestRateChange(t *testing.T) {
 			want:     SeverityHigh,
 		},
 		{
-			name:     "a commitment removed while another one stays",
+			// Each commitment is a safeguard of its own: the one about
+			// health data does not keep the one about advertisers.
+			name:     "a commitment removed while another one about something else stays",
 			old:      doc("We show you ads based on your activity on our service.", "We do not use your health data to personalise ads.", "We do not share your information with advertisers for cross-context behavioral advertising."),
 			new:      doc("We show you ads based on your activity on our service.", "We do not use your health data to personalise ads."),
+			category: "ad_personalization",
+			want:     SeverityHigh,
+		},
+		{
+			name:     "a commitment removed while a restatement of it stays",
+			old:      doc("We show you ads based on your activity on our service.", "We do not share your personal information with advertisers for cross-context behavioral advertising.", "For users in every state, we never share personal information with advertising partners for cross-context behavioral advertising."),
+			new:      doc("We show you ads based on your activity on our service.", "For users in every state, we never share personal information with advertising partners for cross-context behavioral advertising."),
 			category: "ad_personalization",
 			want:     SeverityMedium,
 		},
