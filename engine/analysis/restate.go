@@ -72,10 +72,12 @@ func (rs *restatements) of(key string) gist {
 // whose substance is a name (which law, which country) take none. fromNew
 // tells which version the changed statements are of.
 //
-// So is a statement whose words were joined or split (see respaced). A
-// statement that differs from one of the other version only in words of
-// style is no change either (see rewordedOnly); cw are the words of the
-// category's rules, which are never style but in an example.
+// So is a statement whose words were joined or split (see respaced), and
+// one of a run of sentences whose words the other version cut elsewhere
+// (see regrouped). A statement that differs from one of the other version
+// only in words of style is no change either (see rewordedOnly); cw are
+// the words of the category's rules, which are never style but in an
+// example.
 func (rs *restatements) fresh(changed, others []finding, extra, own func(finding) []said, renames, fromNew bool, cw catWords) []finding {
 	if len(changed) == 0 {
 		return changed
@@ -86,7 +88,7 @@ func (rs *restatements) fresh(changed, others []finding, extra, own func(finding
 		g := mine[i].gist
 		if len(g) > 0 && (rs.restated(g, theirs, extra(f)) || rs.piece(g, theirs, extra(f), mine, own(f)) ||
 			rs.labelled(mine[i].key, theirs, extra(f), own(f)) || respaced(mine[i].key, theirs, extra(f)) ||
-			rs.movedToLeadIn(mine[i], theirs, extra(f), own(f), fromNew) ||
+			rs.movedToLeadIn(mine[i], theirs, extra(f), own(f), fromNew) || regrouped(mine[i].key, own(f), extra(f)) ||
 			renames && rs.renamed(f, others, fromNew) ||
 			rewordedOnly(f.text, g, theirs, cw) || rewordedOnly(f.text, g, extra(f), cw)) {
 			continue
