@@ -426,7 +426,10 @@ var (
 		`|for (?:more|further|additional|detailed) (?:information|info|details)\b|for (?:information|details) (?:about|on|regarding)\b` +
 		`|(?:you can|you may|you will|you'll) (?:also )?(?:learn|find out|read) more\b|(?:learn|find out|read) more\b` +
 		`|more (?:information|details) (?:about|on|regarding|is|are|can)\b` +
-		`|(?:please )?(?:see|refer to|visit|read|review|consult) (?:our|the|this|section|sections|clause|paragraph|below|above|here)\b)`)
+		`|(?:please )?(?:see|refer to|visit|read|review|consult) (?:our|the|this|section|sections|clause|paragraph|below|above|here)\b` +
+		// "You can see the information we shared and with whom by
+		// clicking here": what is shown is stated where it points.
+		`|(?:you can|you may) (?:also )?(?:see|view|find) .*\b(?:by clicking|click) here\b)`)
 	// crossReference is a sentence whose subject is a clause of the
 	// document, which applies: the clause states the practice.
 	crossReference = regexp.MustCompile(listOpening + `(?:the )?(?:section|sections|clause|clauses|paragraph|paragraphs|article|articles) [0-9a-z.()]{1,12}(?: (?:and|or|through|to) [0-9a-z.()]{1,12})?(?: \([^)]{1,60}\))?(?: of (?:these|this|the) [a-z ]{1,30})? (?:also |shall |will )?(?:applies|apply)\b`)

@@ -91,6 +91,19 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 			category: "ad_personalization",
 		},
 		{
+			name:     "a pointer to a page that shows what is shared",
+			old:      []string{"We share your personal data with our payment processors."},
+			new:      []string{"You can see the personal data we shared with third parties and who they are by clicking here.", "We share your personal data with our payment processors."},
+			category: "data_sharing",
+		},
+		{
+			name:     "a pointer to a page that shows what is shared, offering a choice",
+			old:      []string{"We share your personal data with our payment processors."},
+			new:      []string{"You can see the personal data we shared with third parties and opt out of the sharing by clicking here.", "We share your personal data with our payment processors."},
+			category: "opt_out",
+			changed:  true,
+		},
+		{
 			name:     "a clause reference",
 			old:      []string{"Any dispute is resolved by binding individual arbitration under Section 14."},
 			new:      []string{"Section 14 (Binding Arbitration) applies to purchases of virtual items as well.", "Any dispute is resolved by binding individual arbitration under Section 14."},
