@@ -20,6 +20,12 @@ func gistOf(key string) gist {
 	var out gist
 	prefix, last := "", ""
 	for w := range strings.FieldsSeq(key) {
+		if clauseWords[last] && hasDigit(w) {
+			// "This Section 10A applies" renumbered "Section 10B":
+			// which number a clause has is the document's layout.
+			last = w
+			continue
+		}
 		w, last = cmp.Or(inOrderTo(last, w), w), w
 		if prefix != "" {
 			// "pre-empted" and "preempted", "opt-ing" and "opting".
@@ -67,6 +73,9 @@ func inOrderTo(last, w string) string {
 	}
 	return ""
 }
+
+// clauseWords are the words before a clause's number.
+var clauseWords = map[string]bool{"section": true, "sections": true, "clause": true, "clauses": true, "article": true, "articles": true, "paragraph": true, "paragraphs": true}
 
 // joinedPrefixes are the parts of words that are written joined or with a
 // hyphen: "e-mail", "pre-empted", "co-operate", "non-frivolous",

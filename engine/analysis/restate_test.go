@@ -340,6 +340,10 @@ func TestGist(t *testing.T) {
 		{"you may withdraw consent (article 7, paragraph 3, GDPR)", "you may withdraw consent (art. 7, para. 3, GDPR)", true},
 		{"Widerruf der Einwilligung (Artikel 7 Absatz 3 DSGVO)", "Widerruf der Einwilligung (Art. 7 Abs. 3 DSGVO)", true},
 		{"as described in section 4", "as described in sec. 4", true},
+		// Clauses renumbered: which number a clause has is layout.
+		{"This Section 10A applies to data from the UK", "This Section 10B applies to data from the UK", true},
+		{"the terms of clause 7 survive termination", "the terms of clause 8 survive termination", true},
+		{"under section 4 we keep logs for 30 days", "under section 5 we keep logs for 90 days", false},
 	}
 	key := func(s string) string { return compareKey(tokenize(s).words) }
 	for _, tt := range tests {
