@@ -263,10 +263,11 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 				}
 			case len(removed) == 0 && !added[0].byTopic:
 				// Only new statements beside those already there: a
-				// provision was added, unless it rewords a sentence that
-				// did not match the cues.
+				// provision was added, unless each rewords a sentence
+				// that did not match the cues (a title that gained "and
+				// Consent" beside a new consent is still an addition).
 				ch.p.Change = ChangeAdded
-				if was, ok := rw.formerly(added[0]); ok {
+				if was, ok := rw.allFormerly(added); ok {
 					ch.p.Change, ch.p.OldEvidence = ChangeModified, was
 				}
 			}

@@ -78,6 +78,22 @@ func (rw rewrites) formerly(f finding) (string, bool) {
 	return was, ok && rw.closest(was, f, textsOf(rw.addedHere, f.section))
 }
 
+// allFormerly returns the sentence the first added finding rewords when
+// every one of them rewords a removed sentence of its section.
+func (rw rewrites) allFormerly(added []finding) (string, bool) {
+	first := ""
+	for i, f := range added {
+		was, ok := rw.formerly(f)
+		if !ok {
+			return "", false
+		}
+		if i == 0 {
+			first = was
+		}
+	}
+	return first, true
+}
+
 // now returns the added sentence of a removed finding's section that
 // rewords it, if any.
 func (rw rewrites) now(f finding) (string, bool) {
