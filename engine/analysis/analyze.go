@@ -305,6 +305,20 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 		ch := c.provision(ci, ChangeModified, newR[0], closest(newR[0], droppedR))
 		ch.p.Severity = SeverityMedium
 		return ch, true
+	case cat.Negatable && figuresOnlyChanged(newR, droppedR):
+		// "For users under 16, we do not disclose personal data to
+		// advertising partners" became "… under 18", in the same words:
+		// the commitment not to do it now covers other people or another
+		// time. Raising the age that spares minors widens it, low; any
+		// other figure moved may narrow it ("not kept longer than 90
+		// days").
+		old := closest(newR[0], droppedR)
+		ch := c.provision(ci, ChangeModified, newR[0], old)
+		ch.p.Severity = SeverityMedium
+		if anyContains(c.minorsSpared, newR[0].words) && agesRaised(newR[0], *old) {
+			ch.p.Severity = SeverityLow
+		}
+		return ch, true
 	case len(droppedR) > 0 && len(newR) == 0:
 		// A commitment not to do something is gone ("we do not sell …").
 		ch := c.provision(ci, ChangeModified, droppedR[0], nil)

@@ -136,6 +136,21 @@ func agesRaised(a, r finding) bool {
 	return raised
 }
 
+// figuresOnlyChanged reports whether the added statements are the removed
+// ones, in order, each in the same words with other numbers.
+func figuresOnlyChanged(added, removed []finding) bool {
+	if len(added) == 0 || len(added) != len(removed) {
+		return false
+	}
+	for i := range added {
+		a, r := added[i], removed[i]
+		if slices.Equal(termFigures(a), termFigures(r)) || !slices.Equal(wordsBesideNumbers(a.words), wordsBesideNumbers(r.words)) {
+			return false
+		}
+	}
+	return true
+}
+
 // wordsBesideNumbers returns the words that are not numbers, in order.
 func wordsBesideNumbers(words []string) []string {
 	return slices.DeleteFunc(slices.Clone(words), isNumber)
