@@ -46,3 +46,26 @@ func TestRateChildrenCommitment(t *testing.T) {
 		})
 	}
 }
+
+// TestRateChildrenProfiling checks that children's data used for
+// profiling is grave (high) while a profile, the page a user fills in,
+// named beside minors is not.
+func TestRateChildrenProfiling(t *testing.T) {
+	kept := "We may update these terms from time to time."
+	tests := []struct {
+		name, sentence string
+		want           Severity
+	}{
+		{"minors' data used for profiling",
+			"We may use the data of users under 18 for profiling.", SeverityHigh},
+		{"minors' profiles reported",
+			"Please report any profile that you believe belongs to a user under 18.", SeverityMedium},
+		{"minors' profile information kept private",
+			"Users under 16 cannot share profile information with people they do not follow.", SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept), doc(kept, tt.sentence), "children_data", tt.want)
+		})
+	}
+}
