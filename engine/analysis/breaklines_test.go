@@ -88,3 +88,44 @@ func TestBreakLines(t *testing.T) {
 		}
 	}
 }
+
+func TestHasLineBreak(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"we:<br>* verify", true},
+		{"we:<BR/>* verify", true},
+		{"a < b and <Br />", true},
+		{"a <b>bold</b> word", false},
+		{"ends with <b", false},
+		{"ends with <", false},
+		{"no tags at all", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := hasLineBreak(tt.text); got != tt.want {
+			t.Errorf("hasLineBreak(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// splitAtLineBreaks splits as the expression it replaced did: at "<br>",
+// "<br/>" and "<BR />", not at "<brand>" or "<b>".
+func TestSplitAtLineBreaks(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"we:<br><br>* verify.<br/>* delete.", []string{"we:", "", "* verify.", "* delete."}},
+		{"a <BR /> b", []string{"a ", " b"}},
+		{"a <brand> b <b>c</b>", []string{"a <brand> b <b>c</b>"}},
+		{"ends <br", []string{"ends <br"}},
+		{"<br>", []string{"", ""}},
+	}
+	for _, tt := range tests {
+		if got := splitAtLineBreaks(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("splitAtLineBreaks(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
