@@ -10,11 +10,14 @@ GOVULNCHECK_VERSION=v1.9.0
 VULNDB_VERSION=v0.0.0-20261105234957-e22db6528018
 TESTENV_DIR=${TESTENV_DIR:-${TMPDIR:-/tmp}/clausewatch-testenv}
 TOOLS_BIN=${TOOLS_BIN:-${HOME}/.cache/clausewatch-tools/bin}
-PG_PORT=${PG_PORT:-55432}
-REDIS_PORT=${REDIS_PORT:-56379}
+# The ports lie below 32768, outside the range Linux hands out to outgoing
+# connections (32768-60999): a port in it can be held by any client socket
+# of the machine at the moment a server tries to listen on it.
+PG_PORT=${PG_PORT:-15432}
+REDIS_PORT=${REDIS_PORT:-16379}
 STRIPE_PORT=${STRIPE_PORT:-12111}
-SMTP_PORT=${SMTP_PORT:-51025}
-MAILPIT_HTTP_PORT=${MAILPIT_HTTP_PORT:-58025}
+SMTP_PORT=${SMTP_PORT:-11025}
+MAILPIT_HTTP_PORT=${MAILPIT_HTTP_PORT:-18025}
 
 testenv_log() { printf '== %s\n' "$*"; }
 
