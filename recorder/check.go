@@ -145,10 +145,11 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 		}
 		return s.recordHealth(ctx, doc, health)
 	}
+	var sig string // the new text's significant fingerprint, once worked out
 	if latest != nil && latest.SignificantSHA256 != "" {
 		// Same text, or only noise that the content fingerprint still
 		// sees, stops here without reading the stored text.
-		if sig := diff.Fingerprint(res.Markdown); sig == latest.SignificantSHA256 {
+		if sig = diff.Fingerprint(res.Markdown); sig == latest.SignificantSHA256 {
 			return refresh(sig)
 		}
 	}
@@ -163,7 +164,11 @@ func (s *Service) record(ctx context.Context, doc *store.Document, latest *store
 		// change exactly when their significant forms differ).
 		report := analysis.Analyze(oldText, res.Markdown)
 		if !report.Changed {
-			return refresh(diff.Fingerprint(oldText))
+			// Both texts have one significant form, and so one fingerprint.
+			if sig == "" {
+				sig = diff.Fingerprint(res.Markdown)
+			}
+			return refresh(sig)
 		}
 		nv.PrevID = latest.ID
 		nv.PrevSHA = latest.SHA256
