@@ -1,6 +1,10 @@
 package analysis
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
+)
 
 // Lists set in one sentence with HTML line breaks.
 //
@@ -68,7 +72,7 @@ func lineBreakEnd(text string, i int) int {
 		return 0
 	}
 	j := i + 3
-	for j < len(text) && isSpaceByte(text[j]) {
+	for j < len(text) && ascii.Space(text[j]) {
 		j++
 	}
 	if j < len(text) && text[j] == '/' {
@@ -78,10 +82,6 @@ func lineBreakEnd(text string, i int) int {
 		return j + 1
 	}
 	return 0
-}
-
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // hasLineBreak reports whether s holds "<br" in any case. It runs on

@@ -3,6 +3,8 @@ package diff
 import (
 	"regexp"
 	"strings"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
 )
 
 var (
@@ -121,9 +123,9 @@ func punctSpacing(line string) string {
 	b.Grow(len(line) + 8)
 	for i := 0; i < len(line); {
 		c := line[i]
-		if isASCIISpace(c) {
+		if ascii.Space(c) {
 			j := i
-			for j < len(line) && isASCIISpace(line[j]) {
+			for j < len(line) && ascii.Space(line[j]) {
 				j++
 			}
 			if j == len(line) || !strings.ContainsRune(",;.:!?", rune(line[j])) {
@@ -139,13 +141,13 @@ func punctSpacing(line string) string {
 		}
 		// The next character once spaces before punctuation are gone.
 		next := i
-		for next < len(line) && isASCIISpace(line[next]) {
+		for next < len(line) && ascii.Space(line[next]) {
 			next++
 		}
 		if next == len(line) || !strings.ContainsRune(",;.:!?", rune(line[next])) {
 			next = i
 		}
-		if next < len(line) && !isASCIISpace(line[next]) && line[next] != ',' && line[next] != ';' {
+		if next < len(line) && !ascii.Space(line[next]) && line[next] != ',' && line[next] != ';' {
 			b.WriteByte(' ')
 		}
 	}
@@ -185,12 +187,6 @@ func describesPicture(alt string) bool {
 		return true
 	}
 	return false
-}
-
-// isASCIISpace reports the characters \s matches in a Go regular
-// expression.
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // canonicalURL drops the scheme and a trailing slash of the path, and

@@ -176,7 +176,7 @@ func copyrightYearFollows(s string) bool {
 			continue
 		}
 		for k < len(s) {
-			if c := s[k]; c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' {
+			if ascii.Space(s[k]) {
 				k++
 			} else if m := copyrightMark(s, k); m >= 0 {
 				k = m

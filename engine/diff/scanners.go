@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
 )
 
 // Plain and the sentence splitter run on every paragraph of both
@@ -362,7 +364,7 @@ func bracketed(s string, i int) (int, string) {
 // targetEnd returns where a link target that starts at i in s stops: at
 // the first ")" or white space as \s matches it.
 func targetEnd(s string, i int) int {
-	for i < len(s) && s[i] != ')' && !isASCIISpace(s[i]) {
+	for i < len(s) && s[i] != ')' && !ascii.Space(s[i]) {
 		i++
 	}
 	return i
@@ -406,9 +408,9 @@ func imageAt(s string, i int) (int, string) {
 		return -1, ""
 	}
 	k = targetEnd(s, k)
-	if k < len(s) && isASCIISpace(s[k]) {
+	if k < len(s) && ascii.Space(s[k]) {
 		// The title: white space, then a quoted text.
-		for k < len(s) && isASCIISpace(s[k]) {
+		for k < len(s) && ascii.Space(s[k]) {
 			k++
 		}
 		if k == len(s) || s[k] != '"' {
@@ -506,7 +508,7 @@ func labelMayDate(s string) bool {
 	if end < 0 {
 		return false
 	}
-	for end < len(s) && (isASCIISpace(s[end]) || strings.IndexByte(":*_,-", s[end]) >= 0) {
+	for end < len(s) && (ascii.Space(s[end]) || strings.IndexByte(":*_,-", s[end]) >= 0) {
 		end++
 	}
 	return end < len(s) && (s[end] >= '0' && s[end] <= '9' || strings.IndexByte("jfmasondtw", s[end]|0x20) >= 0)
@@ -523,7 +525,7 @@ func labelEnd(s string) int {
 			return -1
 		}
 		j := i
-		for j < len(s) && isASCIISpace(s[j]) {
+		for j < len(s) && ascii.Space(s[j]) {
 			j++
 		}
 		if j == i {

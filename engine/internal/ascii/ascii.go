@@ -12,3 +12,8 @@ func WordByte(c byte) bool {
 func Alnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
+
+// Space reports the characters \s matches in a Go regular expression.
+func Space(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
