@@ -8,12 +8,12 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/clausewatch/clausewatch/catalogue"
 	"github.com/clausewatch/clausewatch/engine"
 	"github.com/clausewatch/clausewatch/engine/extract"
 	"github.com/clausewatch/clausewatch/internal/cputime"
+	"github.com/clausewatch/clausewatch/recorder"
 	"github.com/clausewatch/clausewatch/store/storetest"
 )
 
@@ -49,42 +49,8 @@ func benchPageWith(token, extra string) string {
 // only differences from the latest version are per-request tokens, so the
 // check fetches, fingerprints and records the document's health.
 func BenchmarkCheckNoiseOnly(b *testing.B) {
-	st := storetest.SQLite(b)
-	var n atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, benchPage(fmt.Sprintf("tok%08d", n.Add(1))))
-	}))
-	b.Cleanup(srv.Close)
-	tr := newTracker(b, st)
-	ctx := context.Background()
-	if _, err := tr.Import(ctx, declare(srv.URL+"/terms", "article.terms")); err != nil {
-		b.Fatal(err)
-	}
-	ids, err := st.DocumentIDs(ctx, 0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if out, err := tr.Check(ctx, ids[0]); err != nil || !out.NewVersion() {
-		b.Fatalf("first check: %+v %v", out, err)
-	}
-	b.ReportAllocs()
-	start, checks := cputime.Now(), 0
-	for b.Loop() {
-		out, err := tr.Check(ctx, ids[0])
-		if err != nil || out.NewVersion() {
-			b.Fatalf("noise-only check: %+v %v", out, err)
-		}
-		checks++
-	}
-	reportCPU(b, start, checks)
-}
-
-// reportCPU reports the process's CPU time per check since start (the page
-// server's included): a machine shared with other work inflates it much
-// less than wall time.
-func reportCPU(b *testing.B, start time.Duration, n int) {
-	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(n), "cpu-ns/op")
+	benchRecheck(b, func(i int64) string { return benchPage(fmt.Sprintf("tok%08d", i)) },
+		func(out recorder.Outcome) bool { return !out.NewVersion() })
 }
 
 // BenchmarkCheckChange measures a check that finds a real change: the page
@@ -92,16 +58,26 @@ func reportCPU(b *testing.B, start time.Duration, n int) {
 // compares it with the latest version, analyses the change and records a
 // version and a change.
 func BenchmarkCheckChange(b *testing.B) {
-	st := storetest.SQLite(b)
-	var n atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		i := n.Add(1)
+	benchRecheck(b, func(i int64) string {
 		extra := ""
 		if i%2 == 0 {
 			extra = "We share your contact details with advertising partners so that they can show you ads that match your interests."
 		}
-		fmt.Fprint(w, benchPageWith(fmt.Sprintf("tok%08d", i), extra))
+		return benchPageWith(fmt.Sprintf("tok%08d", i), extra)
+	}, func(out recorder.Outcome) bool { return out.ChangeID != 0 })
+}
+
+// benchRecheck checks one document again and again after its first
+// version: page(i) is the page served at the i-th request, and want
+// reports whether a check's outcome is the one measured. It reports the
+// process's CPU time per check (the page server's included) beside wall
+// time, which a machine shared with other work inflates much more.
+func benchRecheck(b *testing.B, page func(i int64) string, want func(recorder.Outcome) bool) {
+	st := storetest.SQLite(b)
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page(n.Add(1)))
 	}))
 	b.Cleanup(srv.Close)
 	tr := newTracker(b, st)
@@ -120,12 +96,12 @@ func BenchmarkCheckChange(b *testing.B) {
 	start, checks := cputime.Now(), 0
 	for b.Loop() {
 		out, err := tr.Check(ctx, ids[0])
-		if err != nil || out.ChangeID == 0 {
-			b.Fatalf("check of a changed page: %+v %v", out, err)
+		if err != nil || !want(out) {
+			b.Fatalf("check %d: %+v %v", checks+2, out, err)
 		}
 		checks++
 	}
-	reportCPU(b, start, checks)
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(checks), "cpu-ns/op")
 }
 
 // BenchmarkCheckFirstVersion measures the first check of a document: the
