@@ -391,8 +391,12 @@ type verdict struct {
 type memo struct {
 	split    *diff.Splitter
 	verdicts map[string]classified
-	topics   map[string][]int // categories a heading states, by heading
-	scratch  scratch
+	// read holds the words and key of texts that are read but not
+	// classified: the lines of lists set with line breaks, which both
+	// versions mostly share, and headings.
+	read    map[string]classified
+	topics  map[string][]int // categories a heading states, by heading
+	scratch scratch
 }
 
 // classified is what a sentence states, and its words as the key that
@@ -405,17 +409,22 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, topics: map[string][]int{}, scratch: scratch{starts: wordStarts{}}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, read: map[string]classified{}, topics: map[string][]int{}, scratch: scratch{starts: wordStarts{}}}
 }
 
 // sentence returns what classifying a sentence read of it: its words and
-// comparison key, tokenized when no version's sentence was that text.
+// comparison key, tokenized once when no version's sentence was that text.
 func (m *memo) sentence(text string) classified {
 	if cl, ok := m.verdicts[text]; ok {
 		return cl
 	}
+	if cl, ok := m.read[text]; ok {
+		return cl
+	}
 	words := tokenize(text).words
-	return classified{key: keyOf(text, words), words: words}
+	cl := classified{key: keyOf(text, words), words: words}
+	m.read[text] = cl
+	return cl
 }
 
 // keyOf returns the comparison key of a sentence of words, read from
