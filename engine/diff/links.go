@@ -231,7 +231,10 @@ func writeCanonicalURL(b *strings.Builder, u string) {
 // writeQuery writes an address's query and fragment without the
 // parameters that choose the language a page is shown in ("hl=en",
 // "locale=fr_FR"): the link leads to the same page in the reader's
-// language, and sites fill the language in from the visitor.
+// language, and sites fill the language in from the visitor. Nor does it
+// write a cache-busting time stamp ("privacy.pdf?1656577249892",
+// "?v=1700000000"): sites stamp a file's address anew at each
+// deployment, and it leads to the same file.
 func writeQuery(b *strings.Builder, q string) {
 	if !strings.HasPrefix(q, "?") {
 		b.WriteString(q)
@@ -243,8 +246,8 @@ func writeQuery(b *strings.Builder, q string) {
 	}
 	sep := "?"
 	for _, p := range strings.Split(q[1:], "&") {
-		key, _, _ := strings.Cut(p, "=")
-		if languageParams[strings.ToLower(key)] {
+		key, value, named := strings.Cut(p, "=")
+		if languageParams[strings.ToLower(key)] || cacheStamp(key, value, named) {
 			continue
 		}
 		b.WriteString(sep)
@@ -255,3 +258,23 @@ func writeQuery(b *strings.Builder, q string) {
 }
 
 var languageParams = boolSet(`hl lang language locale`)
+
+// cacheStamp reports a query parameter that only stamps the time of a
+// deployment: a Unix time in seconds or milliseconds (ten or thirteen
+// figures from 2001 on), alone or under a name sites give such stamps. A
+// number under another name ("id=1656577249") may choose the page, so
+// it stays.
+func cacheStamp(key, value string, named bool) bool {
+	if !named {
+		return unixTime(key)
+	}
+	return stampParams[strings.ToLower(key)] && unixTime(value)
+}
+
+var stampParams = boolSet(`_ t ts time timestamp cb cachebuster v ver version`)
+
+// unixTime reports ten or thirteen figures that start with 1, which is
+// how Unix times in seconds or milliseconds read from 2001 to 2033.
+func unixTime(s string) bool {
+	return (len(s) == 10 || len(s) == 13) && s[0] == '1' && hasOnlyDigits(s)
+}
