@@ -463,6 +463,13 @@ func namesClause(text string) bool {
 		if i > 0 && ascii.WordByte(text[i-1]) {
 			continue
 		}
+		// The words are ASCII, so only a word starting with one of
+		// their first letters, in either case, is compared with them.
+		switch text[i] | 0x20 {
+		case 's', 'c', 'a', 'p':
+		default:
+			continue
+		}
 		for _, w := range [...]string{"section", "clause", "article", "paragraph"} {
 			if len(text)-i >= len(w) && strings.EqualFold(text[i:i+len(w)], w) {
 				return true
@@ -678,10 +685,10 @@ func spelling(w string) string {
 	case "has":
 		return "have"
 	}
-	// Most words end in none of the British endings' last letters: the
-	// endings are tried only on the others.
-	if len(w) > britishShortest+2 && britishLast[w[len(w)-1]] {
-		for _, s := range britishEndings {
+	// A word tries only the endings that end in its last letter (most
+	// words end in a letter none ends in), not all fourteen.
+	if len(w) > britishShortest+2 {
+		for _, s := range britishByLast[w[len(w)-1]] {
 			if len(w) > len(s.british)+2 && strings.HasSuffix(w, s.british) {
 				w = w[:len(w)-len(s.british)] + s.american
 				break
@@ -696,21 +703,25 @@ func spelling(w string) string {
 
 // britishEndings are British word endings with their American spelling,
 // the first that ends a word applying.
-var britishEndings = [...]struct{ british, american string }{
+var britishEndings = [...]britishEnding{
 	{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"},
 	{"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"}, {"ence", "ense"}, {"iour", "ior"}, {"vour", "vor"},
 	{"nour", "nor"}, {"bour", "bor"}, {"lour", "lor"},
 }
 
-// britishLast and britishShortest are the last letters of britishEndings
-// and the length of the shortest.
-var britishLast, britishShortest = func() (last [256]bool, shortest int) {
+// britishEnding is a British word ending with its American spelling.
+type britishEnding struct{ british, american string }
+
+// britishByLast and britishShortest are britishEndings by their last
+// letter, in table order, and the length of the shortest.
+var britishByLast, britishShortest = func() (byLast [256][]britishEnding, shortest int) {
 	shortest = len(britishEndings[0].british)
 	for _, s := range britishEndings {
-		last[s.british[len(s.british)-1]] = true
+		last := s.british[len(s.british)-1]
+		byLast[last] = append(byLast[last], s)
 		shortest = min(shortest, len(s.british))
 	}
-	return last, shortest
+	return byLast, shortest
 }()
 
 // writtenOut returns a negation written short, as words lose their
