@@ -23,6 +23,12 @@ func FuzzCompare(f *testing.F) {
 		if got, want := Significant(a), joinParts(newIndexer().index(Parse(a))); got != want {
 			t.Fatalf("Significant = %q, the parts Compare prepares join to %q", got, want)
 		}
+		// Both versions prepared by one indexer, as Compare prepares
+		// them, share the forms of the lines they have in common.
+		x := newIndexer()
+		if pa, pb := x.index(Parse(a)), x.index(Parse(b)); joinParts(pa) != Significant(a) || joinParts(pb) != Significant(b) {
+			t.Fatal("the parts of two versions prepared together join to another form than Significant")
+		}
 		if r1.Changed != (Significant(a) != Significant(b)) {
 			t.Fatal("Changed disagrees with Significant")
 		}

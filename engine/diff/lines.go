@@ -25,17 +25,20 @@ func splitLines(text string) lines {
 // of list items that are only links is a navigation menu; its order is
 // layout, so the run is compared sorted.
 func significantText(markdown string) string {
-	return splitLines(markdown).significant()
+	return splitLines(markdown).significant(nil)
 }
 
-func (ls lines) significant() string {
+// significant is the significant form of the lines. forms, when not nil,
+// keeps the form of each line by its cleaned text: the two versions of a
+// long section that changed in a few lines share the others.
+func (ls lines) significant(forms map[string]string) string {
 	var w sigWriter
 	size := 0
 	for _, l := range ls.clean {
 		size += len(l) + 1
 	}
 	w.s.Grow(size)
-	var nav sigLines
+	nav := sigLines{forms: forms}
 	for i, line := range ls.raw {
 		nav.add(&w, line, ls.clean[i])
 	}
@@ -47,7 +50,8 @@ func (ls lines) significant() string {
 // their cleaned form. A run of list items that are only links is a
 // navigation menu; its order is layout, so the run is written sorted.
 type sigLines struct {
-	nav []navLine // the menu's lines so far
+	nav   []navLine         // the menu's lines so far
+	forms map[string]string // when not nil, the form of each line written, by its cleaned text
 }
 
 type navLine struct{ raw, clean string }
@@ -61,16 +65,40 @@ func (s *sigLines) add(w *sigWriter, raw, clean string) {
 		return // blank lines between menu items
 	}
 	s.flush(w)
-	appendSignificant(w, clean)
+	s.write(w, clean)
 }
 
 // flush writes the pending menu, sorted.
 func (s *sigLines) flush(w *sigWriter) {
 	slices.SortFunc(s.nav, func(a, b navLine) int { return strings.Compare(a.raw, b.raw) })
 	for _, l := range s.nav {
-		appendSignificant(w, l.clean)
+		s.write(w, l.clean)
 	}
 	s.nav = s.nav[:0]
+}
+
+// write writes the significant form of a cleaned line, as
+// appendSignificant does: a line's form is the same wherever it is
+// written, with a space before it unless it comes first.
+func (s *sigLines) write(w *sigWriter, clean string) {
+	if s.forms == nil {
+		appendSignificant(w, clean)
+		return
+	}
+	form, ok := s.forms[clean]
+	if !ok {
+		var lw sigWriter
+		appendSignificant(&lw, clean)
+		form = lw.s.String()
+		s.forms[clean] = form
+	}
+	if form == "" {
+		return
+	}
+	if w.n > 0 {
+		w.writeByte(' ')
+	}
+	w.writeString(form)
 }
 
 // words splits the text into words after typography cleaning; they are

@@ -19,7 +19,7 @@ type part struct {
 func (p *part) sig() string {
 	b := p.prepared()
 	if !b.sigDone {
-		b.sig, b.sigDone = b.lines.significant(), true
+		b.sig, b.sigDone = b.lines.significant(p.x.forms), true
 	}
 	return b.sig
 }
@@ -68,6 +68,7 @@ func (p *part) prepared() *bodyKeys {
 type indexer struct {
 	headings map[string]headingKeys
 	bodies   map[string]*bodyKeys
+	forms    map[string]string // the significant form of the bodies' lines (see significant)
 }
 
 type headingKeys struct{ key, exact string }
@@ -83,7 +84,7 @@ type bodyKeys struct {
 }
 
 func newIndexer() *indexer {
-	return &indexer{headings: map[string]headingKeys{}, bodies: map[string]*bodyKeys{}}
+	return &indexer{headings: map[string]headingKeys{}, bodies: map[string]*bodyKeys{}, forms: map[string]string{}}
 }
 
 // index prepares parts for matching and diffing.

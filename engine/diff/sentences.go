@@ -14,14 +14,15 @@ var emphasis = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "")
 // their text, emphasis and block markers are removed and typography is
 // normalized, so the same wording always gives the same sentence.
 func Sentences(markdown string) []string {
-	return sentences(markdown, nil)
+	return sentences(markdown, nil, nil)
 }
 
 // sentences returns Sentences(markdown); when starts is not nil, it also
 // receives, for each sentence, whether it is the first of a paragraph (its
 // first line follows a blank line or the start), a list item, a heading or
-// a table row.
-func sentences(markdown string, starts *[]bool) []string {
+// a table row. When rows is not nil, it keeps the sentences of each table
+// row by the row's text (see appendRow).
+func sentences(markdown string, starts *[]bool, rows map[string][]string) []string {
 	var out []string
 	var para []string
 	unitStart, prevBlank := false, true
@@ -41,7 +42,7 @@ func sentences(markdown string, starts *[]bool) []string {
 		case strings.HasPrefix(trimmed, "|"):
 			flush()
 			n := len(out)
-			out = appendSentences(out, tableRow(trimmed))
+			out = appendRow(out, trimmed, rows)
 			markStarts(starts, n, len(out), true)
 		case strings.HasPrefix(trimmed, "#") || isListItem(trimmed):
 			flush()
@@ -58,6 +59,23 @@ func sentences(markdown string, starts *[]bool) []string {
 	}
 	flush()
 	return out
+}
+
+// appendRow appends the sentences of a table row, each row a unit of its
+// own. When rows is not nil, they are read from it, or split and kept
+// there: a table with no blank line is one paragraph, split again whole
+// when the new version changed one of its rows, and its other rows are
+// then not split again.
+func appendRow(out []string, row string, rows map[string][]string) []string {
+	if rows == nil {
+		return appendSentences(out, tableRow(row))
+	}
+	sents, ok := rows[row]
+	if !ok {
+		sents = appendSentences(nil, tableRow(row))
+		rows[row] = sents
+	}
+	return append(out, sents...)
 }
 
 // markStarts appends to starts, when it is not nil, one flag for each of

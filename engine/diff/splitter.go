@@ -10,6 +10,7 @@ import "strings"
 type Splitter struct {
 	docs       map[string][]Part
 	paragraphs map[string]splitParagraph
+	rows       map[string][]string // the sentences of table rows (see appendRow)
 }
 
 // splitParagraph is a paragraph's sentences and, for each, whether it
@@ -21,7 +22,7 @@ type splitParagraph struct {
 
 // NewSplitter returns a Splitter that remembers nothing yet.
 func NewSplitter() *Splitter {
-	return &Splitter{docs: map[string][]Part{}, paragraphs: map[string]splitParagraph{}}
+	return &Splitter{docs: map[string][]Part{}, paragraphs: map[string]splitParagraph{}, rows: map[string][]string{}}
 }
 
 // Parse returns Parse(markdown).
@@ -57,7 +58,7 @@ func (s *Splitter) split(markdown string, withStarts bool) ([]string, []bool) {
 		para, rest := nextParagraph(markdown)
 		p, ok := s.paragraphs[para]
 		if !ok {
-			p.sentences = sentences(para, &p.starts)
+			p.sentences = sentences(para, &p.starts, s.rows)
 			s.paragraphs[para] = p
 		}
 		out = append(out, p.sentences...)

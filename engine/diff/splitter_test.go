@@ -13,12 +13,21 @@ func TestSplitterAgreesWithSentencesAndParse(t *testing.T) {
 		"\n\nLeading blank lines. Then text.\n\n\n",
 		"- item one\n- item two\n\n| a | b |\n|---|---|\n| c | d |\n\n---\nAfter a rule.",
 		"# Title\n\nIntro.\n\n## Part\n\nBody text. More.\n\nNo trailing newline\nat all",
+		// Two versions of a table with no blank line, one row changed:
+		// the other rows are split once.
+		"| Fee | 5% of each sale. Paid monthly. |\n| Refunds | Within 30 days. |\nA line after the table. And more.\n| Refunds | Within 30 days. |",
+		"| Fee | 6% of each sale. Paid monthly. |\n| Refunds | Within 30 days. |\nA line after the table. And more.\n| Refunds | Within 30 days. |",
 	}
 	s := NewSplitter()
 	for range 2 { // the second round reads what the first remembered
 		for _, text := range texts {
 			if got, want := s.Sentences(text), Sentences(text); !slices.Equal(got, want) {
 				t.Errorf("Sentences(%q) = %q, want %q", text, got, want)
+			}
+			var wantStarts []bool
+			sentences(text, &wantStarts, nil)
+			if _, got := s.SentenceStarts(text); !slices.Equal(got, wantStarts) {
+				t.Errorf("SentenceStarts(%q) starts = %v, want %v", text, got, wantStarts)
 			}
 			if got, want := s.Parse(text), Parse(text); !slices.Equal(got, want) {
 				t.Errorf("Parse(%q) = %+v, want %+v", text, got, want)
