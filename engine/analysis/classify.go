@@ -484,6 +484,18 @@ var (
 	clauseTitle = regexp.MustCompile(`(?i)(\b(?:sections?|clauses?|articles?|paragraphs?|§)\s*\**\s*\d[0-9a-z.]*(?:\s*(?:,|and|or|to|through)\s*\d[0-9a-z.]*)*\**)\s*\([^()]{1,100}\)`)
 )
 
+// withoutLinkTargets returns text without its web addresses, as the
+// classifier reads it: where a link points ("…/behavioral-advertising/")
+// is presentation, and the words of its address state nothing the
+// sentence says ("you may opt out of analytics [here](…/ads-policy)" is
+// no statement about ads).
+func withoutLinkTargets(text string) string {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+		return text
+	}
+	return withoutAddresses(text)
+}
+
 // withoutMail returns text with each e-mail address blanked out, with a
 // "mailto:" before it, and with the "or", "and" or comma that joins it to
 // the address before it (as link text and target, or two addresses).
@@ -845,9 +857,10 @@ func (c *classifier) classified(text string, m *memo) classified {
 		s := tokenizeInto(text, m.scratch.tokens)
 		m.scratch.tokens = s
 		cl.key, cl.words = keyOf(text, s.words), slices.Clone(s.words)
-		if t := withoutClauseTitles(text); t != text {
+		if t := withoutClauseTitles(withoutLinkTargets(text)); t != text {
 			// The sentence is compared as written, and read without
-			// the titles of the clauses it names.
+			// the titles of the clauses it names and without its web
+			// addresses.
 			s = tokenize(t)
 		}
 		c.classifySentence(s, &m.scratch, func(cat int, sn sense) {
