@@ -394,8 +394,10 @@ type memo struct {
 	// read holds the words and key of texts that are read but not
 	// classified: the lines of lists set with line breaks, which both
 	// versions mostly share, and headings.
-	read    map[string]classified
-	topics  map[string][]int // categories a heading states, by heading
+	read   map[string]classified
+	topics map[string][]int // categories a heading states, by heading
+	// parts holds what each section states, by its heading and body.
+	parts   map[diff.Part]partFindings
 	scratch scratch
 }
 
@@ -409,7 +411,7 @@ type classified struct {
 }
 
 func newMemo() *memo {
-	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, read: map[string]classified{}, topics: map[string][]int{}, scratch: scratch{starts: wordStarts{}}}
+	return &memo{split: diff.NewSplitter(), verdicts: map[string]classified{}, read: map[string]classified{}, topics: map[string][]int{}, parts: map[diff.Part]partFindings{}, scratch: scratch{starts: wordStarts{}}}
 }
 
 // sentence returns what classifying a sentence read of it: its words and
@@ -758,94 +760,122 @@ func writtenOut(w string) string {
 func (c *classifier) findings(markdown string, m *memo, keys map[string]bool) []finding {
 	var out []finding
 	for pi, part := range m.split.Parse(markdown) {
-		topics, ok := m.topics[part.Heading]
+		// What a section states depends on its heading and body alone:
+		// the sections both versions have are read once.
+		read, ok := m.parts[part]
 		if !ok {
-			topics = c.topics(part.Heading)
-			m.topics[part.Heading] = topics
+			read = c.readPart(part, m)
+			m.parts[part] = read
 		}
-		var lead leadIn                                    // the lead-in whose list the sentences continue
-		var items map[string]int                           // the section's list items, read at its first lead-in
-		var entries map[string]bool                        // the section's list items and table rows, read when a heading names a topic
-		digest := digestSentences(part.Heading, part.Body) // the page's digests of itself, which restate it
-		var semi semicolonList                             // the ";" list the sentences continue
-		var titles map[string]bool                         // the section's titles set as text, read at the first that states something
-		var titled [][2]int                                // findings of titles: index in out, index of the title's sentence
-		sents, blockStart := m.split.SentenceStarts(part.Body)
-		for si, text := range sents {
-			first := len(out)
-			if lead.ok && !lead.continues(text, items) {
-				lead = leadIn{}
-			}
-			cl := c.classified(text, m)
-			if keys != nil {
-				keys[cl.key] = true
-			}
-			semiLead := semi.leadFor(text, blockStart[si])
-			semi.advance(text, semiLead != "")
-			for _, v := range cl.verdicts {
-				sn := lead.senseFor(&c.cats[v.cat], v.sense)
-				out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, digest: digest[text]})
-			}
-			verdicts := cl.verdicts
-			if semiLead != "" {
-				for _, cv := range c.withLead(semiLead, text, cl.verdicts, m) {
-					verdicts = append(slices.Clip(verdicts), cv.verdict)
-					sn := lead.senseFor(&c.cats[cv.cat], cv.sense)
-					out = append(out, finding{cat: cv.cat, sense: sn, text: text, key: cv.key, words: cv.words, section: part.Heading, part: pi, digest: digest[text]})
-				}
-			}
-			for _, v := range lead.verdicts {
-				if !slices.ContainsFunc(verdicts, func(own verdict) bool { return own.cat == v.cat }) {
-					out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, digest: digest[text]})
-				}
-			}
-			if len(out) > first && !strings.ContainsAny(text[len(text)-1:], ".;:!?") {
-				if titles == nil {
-					titles = titleSentences(part.Body)
-				}
-				if titles[text] {
-					for oi := first; oi < len(out); oi++ {
-						titled = append(titled, [2]int{oi, si})
-					}
-				}
-			}
-			if strings.HasSuffix(text, ":") {
-				if items == nil {
-					items = listSentences(part.Body)
-				}
-				if l := newLeadIn(text, cl.verdicts, items); l.ok {
-					lead = l
-				}
-			}
-			if topics == nil {
-				continue
-			}
-			if entries == nil {
-				entries = listEntries(part.Body)
-			}
-			if !entries[text] {
-				continue
-			}
-			for _, ci := range topics {
-				if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {
-					out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, words: cl.words, section: part.Heading, part: pi, byTopic: true, digest: digest[text]})
-				}
+		if keys != nil {
+			for _, k := range read.keys {
+				keys[k] = true
 			}
 		}
-		var title *sectionTitle
-		for i, t := range titled {
-			if i == 0 || titled[i-1][1] != t[1] {
-				title = &sectionTitle{}
-				for j := t[1] + 1; j < len(sents) && !titles[sents[j]]; j++ {
-					if key := m.verdicts[sents[j]].key; strings.Trim(key, "0123456789 ") != "" {
-						title.body = append(title.body, key) // not the next clause's number
-					}
-				}
-			}
-			out[t[0]].title = title
+		for _, f := range read.findings {
+			f.part = pi
+			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// partFindings is what a section states: the findings of its sentences,
+// with part left 0, and the keys of its sentences.
+type partFindings struct {
+	findings []finding
+	keys     []string
+}
+
+// readPart classifies every sentence of a section.
+func (c *classifier) readPart(part diff.Part, m *memo) partFindings {
+	var out []finding
+	var keys []string
+	topics, ok := m.topics[part.Heading]
+	if !ok {
+		topics = c.topics(part.Heading)
+		m.topics[part.Heading] = topics
+	}
+	var lead leadIn                                    // the lead-in whose list the sentences continue
+	var items map[string]int                           // the section's list items, read at its first lead-in
+	var entries map[string]bool                        // the section's list items and table rows, read when a heading names a topic
+	digest := digestSentences(part.Heading, part.Body) // the page's digests of itself, which restate it
+	var semi semicolonList                             // the ";" list the sentences continue
+	var titles map[string]bool                         // the section's titles set as text, read at the first that states something
+	var titled [][2]int                                // findings of titles: index in out, index of the title's sentence
+	sents, blockStart := m.split.SentenceStarts(part.Body)
+	for si, text := range sents {
+		first := len(out)
+		if lead.ok && !lead.continues(text, items) {
+			lead = leadIn{}
+		}
+		cl := c.classified(text, m)
+		keys = append(keys, cl.key)
+		semiLead := semi.leadFor(text, blockStart[si])
+		semi.advance(text, semiLead != "")
+		for _, v := range cl.verdicts {
+			sn := lead.senseFor(&c.cats[v.cat], v.sense)
+			out = append(out, finding{cat: v.cat, sense: sn, text: text, key: cl.key, words: cl.words, section: part.Heading, digest: digest[text]})
+		}
+		verdicts := cl.verdicts
+		if semiLead != "" {
+			for _, cv := range c.withLead(semiLead, text, cl.verdicts, m) {
+				verdicts = append(slices.Clip(verdicts), cv.verdict)
+				sn := lead.senseFor(&c.cats[cv.cat], cv.sense)
+				out = append(out, finding{cat: cv.cat, sense: sn, text: text, key: cv.key, words: cv.words, section: part.Heading, digest: digest[text]})
+			}
+		}
+		for _, v := range lead.verdicts {
+			if !slices.ContainsFunc(verdicts, func(own verdict) bool { return own.cat == v.cat }) {
+				out = append(out, finding{cat: v.cat, sense: v.sense, text: text, key: cl.key, words: cl.words, section: part.Heading, digest: digest[text]})
+			}
+		}
+		if len(out) > first && !strings.ContainsAny(text[len(text)-1:], ".;:!?") {
+			if titles == nil {
+				titles = titleSentences(part.Body)
+			}
+			if titles[text] {
+				for oi := first; oi < len(out); oi++ {
+					titled = append(titled, [2]int{oi, si})
+				}
+			}
+		}
+		if strings.HasSuffix(text, ":") {
+			if items == nil {
+				items = listSentences(part.Body)
+			}
+			if l := newLeadIn(text, cl.verdicts, items); l.ok {
+				lead = l
+			}
+		}
+		if topics == nil {
+			continue
+		}
+		if entries == nil {
+			entries = listEntries(part.Body)
+		}
+		if !entries[text] {
+			continue
+		}
+		for _, ci := range topics {
+			if !slices.ContainsFunc(cl.verdicts, func(v verdict) bool { return v.cat == ci }) {
+				out = append(out, finding{cat: ci, sense: affirmative, text: text, key: cl.key, words: cl.words, section: part.Heading, byTopic: true, digest: digest[text]})
+			}
+		}
+	}
+	var title *sectionTitle
+	for i, t := range titled {
+		if i == 0 || titled[i-1][1] != t[1] {
+			title = &sectionTitle{}
+			for j := t[1] + 1; j < len(sents) && !titles[sents[j]]; j++ {
+				if key := m.verdicts[sents[j]].key; strings.Trim(key, "0123456789 ") != "" {
+					title.body = append(title.body, key) // not the next clause's number
+				}
+			}
+		}
+		out[t[0]].title = title
+	}
+	return partFindings{out, keys}
 }
 
 // classified returns what a sentence states, classifying it once.
