@@ -316,6 +316,10 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		m.reasons[ReasonPunctuation] = true // words split or joined
 		return true
 	}
+	if lettersRepaired(del, ins) {
+		m.reasons[ReasonSpelling] = true // letters garbled by a wrong decoding
+		return true
+	}
 	leftCtx := tokens(lastFields(left, contextWords))
 	rightCtx := tokens(firstFields(right, contextWords))
 	del, ins = dropMarkdownComments(del), dropMarkdownComments(ins)
@@ -383,7 +387,7 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case len(d) == 1 && len(n) == 1 && (letterMarker(d[0].raw) && digitMarker(n[0].raw) || digitMarker(d[0].raw) && letterMarker(n[0].raw)):
 		m.reasons[ReasonPunctuation] = true // list letters numbered: "a." become "1."
 		return true
-	case len(d) == len(n) && allTypos(d, n):
+	case len(d) == len(n) && allTypos(d, n), accentsOnly(d, n):
 		m.reasons[ReasonSpelling] = true
 		return true
 	case dated && (len(d) == 0 || dateRun(d)) && (len(n) == 0 || dateRun(n)),
