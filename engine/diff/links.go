@@ -200,6 +200,7 @@ func canonicalURL(u string) string {
 
 // writeCanonicalURL writes canonicalURL(u) to b.
 func writeCanonicalURL(b *strings.Builder, u string) {
+	u = trimEncodedSpace(u)
 	trail := len(u)
 	for trail > 0 && strings.ContainsRune(".,;:!?", rune(u[trail-1])) {
 		trail--
@@ -223,9 +224,46 @@ func writeCanonicalURL(b *strings.Builder, u string) {
 	}
 	b.WriteString("//")
 	b.WriteString(strings.ToLower(host))
-	b.WriteString(strings.TrimRight(path[:pathEnd], "/"))
+	writePath(b, strings.TrimRight(path[:pathEnd], "/"))
 	writeQuery(b, path[pathEnd:])
 	b.WriteString(tail)
+}
+
+// trimEncodedSpace drops the spaces, percent-encoded, that end an
+// address: a space copied into a link with its text ("odr.%C2%A0") is
+// no part of where it leads.
+func trimEncodedSpace(u string) string {
+	for {
+		switch {
+		case strings.HasSuffix(u, "%20"):
+			u = u[:len(u)-3]
+		case strings.HasSuffix(u, "%C2%A0"), strings.HasSuffix(u, "%c2%a0"):
+			u = u[:len(u)-6]
+		default:
+			return u
+		}
+	}
+}
+
+// writePath writes an address's path without a segment that stamps the
+// time of a deployment ("/static/v1645596393170/terms.docx"), as some
+// e-commerce platforms serve their files: the stamp changes at each
+// deployment and the address leads to the same file.
+func writePath(b *strings.Builder, path string) {
+	if !strings.Contains(path, "/v1") {
+		b.WriteString(path)
+		return
+	}
+	for path != "" {
+		end := strings.IndexByte(path[1:], '/') + 1
+		if end == 0 {
+			end = len(path)
+		}
+		if seg := path[1:end]; !(len(seg) > 1 && seg[0] == 'v' && unixTime(seg[1:])) {
+			b.WriteString(path[:end])
+		}
+		path = path[end:]
+	}
 }
 
 // writeQuery writes an address's query and fragment without the
@@ -233,9 +271,14 @@ func writeCanonicalURL(b *strings.Builder, u string) {
 // "locale=fr_FR"): the link leads to the same page in the reader's
 // language, and sites fill the language in from the visitor. Nor does it
 // write a cache-busting time stamp ("privacy.pdf?1656577249892",
-// "?v=1700000000"): sites stamp a file's address anew at each
-// deployment, and it leads to the same file.
+// "?v=1700000000"), since sites stamp a file's address anew at each
+// deployment, nor the parameters analytics and ad tools add to follow
+// a visit ("utm_source", "_ga", "gclid"): the link leads to the same
+// place.
 func writeQuery(b *strings.Builder, q string) {
+	// An empty fragment ("page.html#") leads to the top of the page, as
+	// the address without it does.
+	q = strings.TrimSuffix(q, "#")
 	if !strings.HasPrefix(q, "?") {
 		b.WriteString(q)
 		return
@@ -247,7 +290,7 @@ func writeQuery(b *strings.Builder, q string) {
 	sep := "?"
 	for _, p := range strings.Split(q[1:], "&") {
 		key, value, named := strings.Cut(p, "=")
-		if languageParams[strings.ToLower(key)] || cacheStamp(key, value, named) {
+		if lower := strings.ToLower(key); languageParams[lower] || trackingParam(lower) || cacheStamp(key, value, named) {
 			continue
 		}
 		b.WriteString(sep)
@@ -258,6 +301,16 @@ func writeQuery(b *strings.Builder, q string) {
 }
 
 var languageParams = boolSet(`hl lang language locale`)
+
+// trackingParam reports a query parameter (lower-cased) that analytics or
+// ad tools add to a link to follow the visit: Google Analytics' linker
+// (_ga, _gl), campaign tags (utm_...), and the click identifiers of ad
+// networks and mailing tools.
+func trackingParam(key string) bool {
+	return strings.HasPrefix(key, "utm_") || trackingParams[key]
+}
+
+var trackingParams = boolSet(`_ga _gac _gid _gl gclid dclid gbraid wbraid fbclid msclkid igshid mc_cid mc_eid _hsenc _hsmi`)
 
 // cacheStamp reports a query parameter that only stamps the time of a
 // deployment: a Unix time in seconds or milliseconds (ten or thirteen
