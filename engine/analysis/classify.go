@@ -996,7 +996,7 @@ func Classify(markdown string) []Provision {
 				continue
 			}
 			seen[ci] = true
-			sev, _ := c.escalate(ci, c.cats[ci].Severity.Added, f.words)
+			sev, _ := c.escalate(ci, c.cats[ci].Severity.Added, statementOf(f))
 			out = append(out, Provision{
 				Category:    c.cats[ci].ID,
 				Severity:    sev,

@@ -70,6 +70,17 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 		// practice it was about.
 		sev, label, verb = SeverityLow, cat.label(), ""
 	}
+	if kind == ChangeModified {
+		if a, ok := c.protectionNarrowed(ci, added, removed); ok {
+			// "For users under 18, we do not share their data with
+			// advertising partners" became "… under 16": minors of 16
+			// and 17 lost the commitment, and the grave thing it ruled
+			// out may now be done to them.
+			if s, l := c.escalate(ci, sev, sentence{words: a.words}); sev.Less(s) {
+				sev, label, ev, old = s, l, a, closest(a, removed)
+			}
+		}
+	}
 	if kind == ChangeModified && c.protectionWidened(ci, added, removed) {
 		// "For users under 16, we do not share their data with
 		// advertising partners" became "… under 18": the commitment not
@@ -105,7 +116,7 @@ func (c *classifier) anyBindsReader(fs []finding) bool {
 // minors in ("we do not allow users under 13") names nothing grave: its
 // age raised is a changed minimum age.
 func (c *classifier) protectionWidened(ci int, added, removed []finding) bool {
-	if len(added) == 0 || !c.anyAggravated(ci, added) {
+	if len(added) == 0 || !c.anyNamesGrave(ci, added) {
 		return false
 	}
 	for _, a := range added {
@@ -115,6 +126,34 @@ func (c *classifier) protectionWidened(ci int, added, removed []finding) bool {
 		}
 	}
 	return true
+}
+
+// protectionNarrowed returns an added statement that restates a removed
+// commitment not to do something grave to minors (one of category ci's
+// escalations) for fewer of them: its ages lowered ("under 18" become
+// "under 16"), or an exception added ("… unless a parent agrees").
+func (c *classifier) protectionNarrowed(ci int, added, removed []finding) (finding, bool) {
+	for _, a := range added {
+		r := restated(a, removed)
+		if r == nil || !anyContains(c.minorsSpared, a.words) || !c.anyNamesGrave(ci, []finding{a}) {
+			continue
+		}
+		if agesRaised(*r, a) || exceptionAdded(a, *r) {
+			return a, true
+		}
+	}
+	return finding{}, false
+}
+
+// exceptionAdded reports whether a makes an exception ("unless",
+// "except") that r did not.
+func exceptionAdded(a, r finding) bool {
+	for _, w := range []string{"unless", "except"} {
+		if slices.Contains(a.words, w) && !slices.Contains(r.words, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // agesRaised reports whether a says what r said in the same words with
@@ -227,14 +266,30 @@ func (c *classifier) allBindReader(fs []finding) bool {
 }
 
 // anyAggravated reports whether one of the statements carries an
-// escalation of category ci.
+// escalation of category ci, said rather than ruled out ("we do not sell
+// children's data" says no sale; see affirms).
 func (c *classifier) anyAggravated(ci int, fs []finding) bool {
 	for _, f := range fs {
-		words := f.words
-		if c.tempered(ci, words) {
+		if c.tempered(ci, f.words) {
 			continue
 		}
-		if slices.ContainsFunc(c.cats[ci].escalations, func(ps []phrase) bool { return anyContains(ps, words) }) {
+		s := statementOf(f)
+		if slices.ContainsFunc(c.cats[ci].escalations, func(ps []phrase) bool { return affirms(ps, s) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyNamesGrave reports whether one of the statements names an
+// escalation of category ci, said or ruled out: a commitment not to do
+// the grave thing names it too.
+func (c *classifier) anyNamesGrave(ci int, fs []finding) bool {
+	for _, f := range fs {
+		if c.tempered(ci, f.words) {
+			continue
+		}
+		if slices.ContainsFunc(c.cats[ci].escalations, func(ps []phrase) bool { return anyContains(ps, f.words) }) {
 			return true
 		}
 	}
@@ -252,7 +307,7 @@ func (c *classifier) gravest(ci int, base Severity, added, removed []finding) (S
 		if r := restated(a, removed); r != nil && c.saidBefore(ci, a, *r) {
 			continue
 		}
-		if s, l := c.escalate(ci, sev, a.words); sev.Less(s) {
+		if s, l := c.escalate(ci, sev, statementOf(a)); sev.Less(s) {
 			sev, label, ev = s, l, a
 		} else if l != plain && label == plain {
 			label, ev = l, a
@@ -321,17 +376,20 @@ func (c *classifier) onlyRestateLaw(fs []finding) bool {
 // the base severity. A statement that binds the reader of developer or
 // business terms ("customers may only cache latitude and longitude for 30
 // days") is a duty on whoever it binds, as a prohibition is: its
-// escalations raise it to medium at most, and do not name it.
-func (c *classifier) escalate(ci int, base Severity, words []string) (Severity, string) {
+// escalations raise it to medium at most, and do not name it. An
+// escalation the statement rules out ("we do not sell the data of
+// children") does not raise it: it is a commitment not to do the grave
+// thing.
+func (c *classifier) escalate(ci int, base Severity, s sentence) (Severity, string) {
 	cat := c.cats[ci]
 	sev, label := base, cat.label()
-	if c.tempered(ci, words) {
+	if c.tempered(ci, s.words) {
 		return sev, label
 	}
-	duty := c.bindsReader(words)
+	duty := c.bindsReader(s.words)
 	for ei, ps := range cat.escalations {
 		esc := cat.Escalations[ei]
-		if !anyContains(ps, words) {
+		if !affirms(ps, s) {
 			continue
 		}
 		to := esc.Severity

@@ -657,7 +657,7 @@ func TestEscalateOtherLanguages(t *testing.T) {
 		if ci < 0 {
 			t.Fatalf("no category %s", tt.category)
 		}
-		if got, _ := c.escalate(ci, SeverityLow, tokenize(tt.text).words); got != tt.want {
+		if got, _ := c.escalate(ci, SeverityLow, tokenize(tt.text)); got != tt.want {
 			t.Errorf("%s: escalate(%q) = %s, want %s", tt.category, tt.text, got, tt.want)
 		}
 	}
