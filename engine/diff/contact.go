@@ -19,7 +19,7 @@ func contactRun(ts, left, right []tok) bool {
 	window = append(append(append(window, left...), ts...), right...)
 	marked := false
 	for i, t := range window {
-		if contactMarker(t) || inPhone(window, i) {
+		if contactMarker(t) || inPhone(window, i) || splitPostcode(window, i) {
 			marked = true
 			break
 		}
@@ -80,6 +80,25 @@ func contactMarker(t tok) bool {
 }
 
 var postcode = regexp.MustCompile(`^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Za-z\d]?|\d[A-Z]{2}|[A-Z]\d[A-Z]|\d[A-Z]\d|[A-Z]{1,2}\d{2,3}|[A-Z]\d{3})$`)
+
+// splitPostcode reports a postcode written as four digits and two
+// capital letters before the town ("1076 HR Amsterdam"), as the
+// Netherlands write them. The town must follow, and the letters must not
+// be a common abbreviation, so that a year before one ("the 2024 EU
+// Rules") is no postcode.
+func splitPostcode(window []tok, i int) bool {
+	if i+2 >= len(window) {
+		return false
+	}
+	digits, letters := strings.Trim(window[i].raw, ",.;:()"), strings.TrimRight(window[i+1].raw, ",.;:")
+	return len(digits) == 4 && hasOnlyDigits(digits) && digits[0] != '0' &&
+		len(letters) == 2 && letters[0] >= 'A' && letters[0] <= 'Z' && letters[1] >= 'A' && letters[1] <= 'Z' &&
+		!postcodeLookalikes[letters] && capitalized(window[i+2].raw) && !commonCapital[window[i+2].norm]
+}
+
+// postcodeLookalikes are two capitals that follow a year more often than
+// a postcode's digits.
+var postcodeLookalikes = boolSet(`EU UE UK US CE EC UN`)
 
 func isEmail(raw string) bool {
 	at := strings.IndexByte(raw, '@')
@@ -164,7 +183,7 @@ func addressNumber(window []tok, pos int) bool {
 // letters, or a US state and ZIP code ("Dulles, VA 20166").
 func inAddress(window []tok) bool {
 	for i, t := range window {
-		if addressWord(t) || postcode.MatchString(strings.Trim(t.raw, ",.;:()")) && !hasOnlyDigits(t.norm) {
+		if addressWord(t) || postcode.MatchString(strings.Trim(t.raw, ",.;:()")) && !hasOnlyDigits(t.norm) || splitPostcode(window, i) {
 			return true
 		}
 		if i > 0 && stateCode(window[i-1].raw) && zipCode.MatchString(strings.Trim(t.raw, ",.;:()")) {
@@ -236,7 +255,7 @@ func addressWord(t tok) bool {
 	if addressWords[t.norm] && capitalized(t.raw) {
 		return true
 	}
-	for _, suffix := range []string{"straße", "strasse", "gasse", "platz", "allee"} {
+	for _, suffix := range []string{"straße", "strasse", "gasse", "platz", "allee", "straat", "laan", "gracht", "plein", "kade", "singel"} {
 		if strings.HasSuffix(t.norm, suffix) && len(t.norm) > len(suffix) {
 			return true
 		}
@@ -263,7 +282,7 @@ strasse straße rue calle via platz`)
 // address, a link, a number) still marks the run. The French and German
 // labels stay until a pair shows them naming collected data.
 var markerWords = boolSet(`contact attn attention representative officer dpo
-adresse courrier courriel poste postale téléphone représentant
+adresse courrier courriel poste postale téléphone représentant sas sasu sarl eurl
 kontakt anschrift telefon vertreter vertretung datenschutzbeauftragter datenschutzbeauftragten`)
 
 // contactWords may change inside contact details without changing the
