@@ -93,6 +93,10 @@ func (m *materiality) sections(sections []Section) bool {
 				return false
 			}
 		default:
+			if relatedBoxEdited(sec) {
+				m.reasons[ReasonPunctuation] = true // the help centre's links to other pages
+				continue
+			}
 			if !m.heading(sec) {
 				return false
 			}

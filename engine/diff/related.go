@@ -44,8 +44,8 @@ func wordless(text string) bool {
 }
 
 // relatedTitle reports a heading under which help centres list links to
-// other articles: "Related" and a word for pages ("Related articles",
-// "Related topics"), emphasis aside.
+// other articles: "Related" or "Popular" and a word for pages ("Related
+// articles", "Popular topics"), emphasis aside.
 func relatedTitle(heading []string) bool {
 	var words []string
 	for _, w := range heading {
@@ -53,7 +53,7 @@ func relatedTitle(heading []string) bool {
 			words = append(words, strings.ToLower(w))
 		}
 	}
-	if len(words) != 2 || words[0] != "related" {
+	if len(words) != 2 || words[0] != "related" && words[0] != "popular" {
 		return false
 	}
 	switch words[1] {
@@ -61,4 +61,25 @@ func relatedTitle(heading []string) bool {
 		return true
 	}
 	return false
+}
+
+// relatedBoxEdited reports a section that is a box of links to other
+// articles in both versions (relatedBox), whose links changed: the help
+// centre suggests other pages, the document says nothing new.
+func relatedBoxEdited(sec Section) bool {
+	oldHeading := sec.OldHeading
+	if oldHeading == "" {
+		oldHeading = sec.Heading
+	}
+	var oldWords, newWords []string
+	for _, o := range sec.Ops {
+		f := strings.Fields(o.Text)
+		if o.Kind != OpInsert {
+			oldWords = append(oldWords, f...)
+		}
+		if o.Kind != OpDelete {
+			newWords = append(newWords, f...)
+		}
+	}
+	return relatedBox(strings.Fields(oldHeading), oldWords) && relatedBox(strings.Fields(sec.Heading), newWords)
 }
