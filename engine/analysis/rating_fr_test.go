@@ -1,0 +1,32 @@
+package analysis
+
+import "testing"
+
+// TestRateFrenchAdsOffPlatform checks that French ads built on people's
+// data and shown on third-party sites, media or social networks are
+// personalization using off-platform activity (high), and that data passed
+// on for another company to build ad audiences is sharing for targeted
+// advertising (high), while ads tailored on the platform alone stay medium.
+func TestRateFrenchAdsOffPlatform(t *testing.T) {
+	kept := "Nous pouvons modifier la présente politique à tout moment."
+	tests := []struct {
+		name, sentence, category string
+		want                     Severity
+	}{
+		{"ads on third-party media",
+			"Vos achats nous aident à personnaliser la publicité diffusée sur des supports tiers.", "ad_personalization", SeverityHigh},
+		{"ads on social networks",
+			"Nous utilisons votre historique de navigation pour vous montrer des publicités ciblées sur les réseaux sociaux.", "ad_personalization", SeverityHigh},
+		{"ads on the platform alone",
+			"Nous utilisons votre historique de navigation pour vous montrer des publicités ciblées dans notre application.", "ad_personalization", SeverityMedium},
+		{"data passed on to build audiences",
+			"Nous transmettons vos données de navigation à notre partenaire, qui est en charge de la création des audiences.", "data_sharing", SeverityHigh},
+		{"data passed on to deliver orders",
+			"Nous transmettons vos données à notre partenaire, qui livre vos commandes.", "data_sharing", SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept), doc(kept, tt.sentence), tt.category, tt.want)
+		})
+	}
+}
