@@ -30,3 +30,24 @@ func TestRateFrenchAdsOffPlatform(t *testing.T) {
 		})
 	}
 }
+
+// TestRateFrenchAIPublicSource checks that French text gathering publicly
+// available information as a source for AI models is AI training on public
+// information (high), while a source of data named without it stays medium.
+func TestRateFrenchAIPublicSource(t *testing.T) {
+	kept := "Nous pouvons modifier la présente politique à tout moment."
+	tests := []struct {
+		name, sentence string
+		want           Severity
+	}{
+		{"public information as a source for models",
+			"Pour disposer d'une source pour nos modèles d'IA, notre robot indexe les informations publiquement disponibles sur le web.", SeverityHigh},
+		{"licensed texts as a source for models",
+			"Des textes acquis sous licence servent de source pour nos modèles d'IA.", SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept), doc(kept, tt.sentence), "ai_training", tt.want)
+		})
+	}
+}
