@@ -51,3 +51,26 @@ func TestRateFrenchAIPublicSource(t *testing.T) {
 		})
 	}
 }
+
+// TestRateFrenchConsentSubjectTo checks that "sous réserve de votre
+// consentement" (subject to your consent) is the consent requirement: a
+// practice that loses it and remains is a safeguard removed (high), while
+// the requirement reworded as "uniquement avec votre accord" keeps it.
+func TestRateFrenchConsentSubjectTo(t *testing.T) {
+	kept := "Nous vous demandons votre accord avant de déposer des cookies de mesure."
+	old := doc(kept, "Nous partageons vos informations avec des annonceurs, sous réserve de votre consentement.")
+	tests := []struct {
+		name, sentence string
+		want           Severity
+	}{
+		{"the condition dropped",
+			"Nous partageons vos informations avec des annonceurs, selon les modalités ci-après.", SeverityHigh},
+		{"the condition reworded",
+			"Nous partageons vos informations avec des annonceurs uniquement avec votre accord.", SeverityLow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, old, doc(kept, tt.sentence), "consent", tt.want)
+		})
+	}
+}
