@@ -320,3 +320,24 @@ func TestCorpusNoise(t *testing.T) {
 		})
 	}
 }
+
+// A bullet typed as a character before the items of a list is layout, as
+// the Markdown "- " is; the words after it still count.
+func TestSignificantTypedBullets(t *testing.T) {
+	const old = "Nous appliquons les textes suivants :\n\n• le règlement européen,\n• les lois locales.\n"
+	tests := []struct {
+		name, new string
+		same      bool
+	}{
+		{"bullets dropped", "Nous appliquons les textes suivants :\n\nle règlement européen,\nles lois locales.\n", true},
+		{"bullets become Markdown", "Nous appliquons les textes suivants :\n\n- le règlement européen,\n- les lois locales.\n", true},
+		{"an item dropped with its bullet", "Nous appliquons les textes suivants :\n\n• le règlement européen.\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if same := Significant(old) == Significant(tt.new); same != tt.same {
+				t.Fatalf("same = %v, want %v\n%q\n%q", same, tt.same, Significant(old), Significant(tt.new))
+			}
+		})
+	}
+}

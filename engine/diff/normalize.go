@@ -579,7 +579,7 @@ func isASCIIPunct(c byte) bool {
 }
 
 // stripBlockMarkers removes heading hashes, quote markers and list bullets
-// from the start of a line; they are layout, not wording.
+// ("- ", "• ") from the start of a line; they are layout, not wording.
 func stripBlockMarkers(line string) string {
 	line = strings.TrimSpace(line)
 	for {
@@ -590,6 +590,9 @@ func stripBlockMarkers(line string) string {
 			line = line[1:]
 		case len(line) >= 2 && strings.ContainsRune("-*+", rune(line[0])) && line[1] == ' ':
 			line = line[2:]
+		case strings.HasPrefix(line, "• "):
+			// A bullet typed as a character, not as Markdown.
+			line = line[len("• "):]
 		default:
 			return line
 		}
