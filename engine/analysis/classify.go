@@ -70,6 +70,10 @@ type classifier struct {
 	// users under an age ("for users under 18, we do not disclose their
 	// data to advertising partners").
 	minorsSpared []phrase
+	// choices are the ways of giving users a choice about what follows
+	// them ("opt out of", "object to"): a statement that names a practice
+	// only after one offers a way to refuse it (see choiceOnly).
+	choices []phrase
 	// doc is the new version of the document analysed, in the copy of the
 	// rule table made for one analysis; business caches whether it is
 	// addressed to a developer or a business (0 not read yet, 1 yes, -1
@@ -162,6 +166,15 @@ func compile(cats []Category) (*classifier, error) {
 		"we ~2 not|never|dont|wont ~10 under|below|younger",
 	}); err != nil {
 		return nil, fmt.Errorf("minors-spared phrases: %w", err)
+	}
+	if c.choices, err = parsePhrases([]string{
+		"opt|optout out of|from",
+		"optout of|from",
+		"object ~2 to",
+		"unsubscribe from",
+		"turn|switch off",
+	}); err != nil {
+		return nil, fmt.Errorf("choice phrases: %w", err)
 	}
 	add := func(cat, cue, role int, s string) (phrase, error) {
 		p, err := parsePhrase(s)

@@ -46,6 +46,14 @@ func (c *classifier) rate(ci int, kind string, added, removed []finding, was, no
 	default:
 		sev, label, ev = c.gravest(ci, base, added, removed)
 	}
+	if kind == ChangeModified && c.choiceOnly(ci, added) {
+		// "You can opt out of face recognition" beside the statements of
+		// face recognition already there names the practice as what users
+		// may refuse: a choice given, low. Where nothing stated the
+		// practice before, the choice is how the document first says it
+		// is done, and it is rated as the practice.
+		sev, label = SeverityLow, cat.label()
+	}
 	var old *finding
 	if len(added) > 0 {
 		old = closest(ev, removed)
