@@ -100,6 +100,11 @@ func lawOnlyPhrases() []string {
 		// information with regulators", "legal obligations require us to
 		// keep invoices".
 		"law|laws|regulation|regulations|legislation|obligation|obligations ~2 require|requires|oblige|obliges|compel|compels|obligate|obligates us|it|them",
+		// The same in French: "lorsque la loi l'exige", "si cela est
+		// requis par la loi", "certaines lois nous obligent à partager".
+		"lorsque|si|quand ~4 loi|législation|réglementation ~3 exige|impose|requiert|oblige",
+		"lorsque|si|quand ~4 requis|exigé|exigée|imposé|imposée ~1 par ~2 loi|lois|législation|réglementation",
+		"loi|lois|législation|réglementation|obligation|obligations ~2 nous ~1 oblige|obligent|impose|imposent|contraint|contraignent",
 	}
 }
 

@@ -74,3 +74,28 @@ func TestRateFrenchConsentSubjectTo(t *testing.T) {
 		})
 	}
 }
+
+// TestRateFrenchLawOnly checks that a French practice done only because
+// the law compels it restates the law (low), as in English, while the same
+// practice stated on its own stays medium.
+func TestRateFrenchLawOnly(t *testing.T) {
+	kept := "Nous pouvons modifier la présente politique à tout moment."
+	tests := []struct {
+		name, sentence, category string
+		want                     Severity
+	}{
+		{"laws as the subject",
+			"Certaines lois nous obligent à partager des informations avec des chercheurs et d'autres tiers.", "data_sharing", SeverityLow},
+		{"where the law requires it",
+			"Nous communiquons vos données à nos partenaires lorsque la loi l'exige.", "data_sharing", SeverityLow},
+		{"where required by law",
+			"Nous conservons vos factures pendant dix ans si cela est requis par la loi.", "data_retention", SeverityLow},
+		{"the practice on its own",
+			"Nous partageons des informations avec des chercheurs et d'autres tiers.", "data_sharing", SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept), doc(kept, tt.sentence), tt.category, tt.want)
+		})
+	}
+}
