@@ -412,7 +412,10 @@ func statesSomething(text string) bool {
 // not, where it points. A pointer that also offers a choice ("… or to opt
 // out, visit …") or runs on into another sentence is read as any other.
 func isPointer(text string) bool {
-	lower := strings.ToLower(text)
+	// A link that only says "learn more" after the full stop points to
+	// the same place as the sentence: "… refer to our Legal Bases. [Learn
+	// more](…)" is one pointer.
+	lower := strings.TrimSpace(moreLinks.ReplaceAllString(strings.ToLower(text), ""))
 	if !pointer.MatchString(lower) && !crossReference.MatchString(lower) {
 		return false
 	}
@@ -433,6 +436,9 @@ var (
 	// crossReference is a sentence whose subject is a clause of the
 	// document, which applies: the clause states the practice.
 	crossReference = regexp.MustCompile(listOpening + `(?:the )?(?:section|sections|clause|clauses|paragraph|paragraphs|article|articles) [0-9a-z.()]{1,12}(?: (?:and|or|through|to) [0-9a-z.()]{1,12})?(?: \([^)]{1,60}\))?(?: of (?:these|this|the) [a-z ]{1,30})? (?:also |shall |will )?(?:applies|apply)\b`)
+	// moreLinks are links at the end of a sentence whose text only
+	// offers more reading ("[[Learn more]](…)", "[**Read more**](…)").
+	moreLinks = regexp.MustCompile(`(?:\s*\[[\[\\*_ ]*(?:learn more|read more|find out more|more information|more info|more|click here|here)[\]\\*_ ]*\]\([^)\s]*\))+\s*$`)
 	// pointerChoice is a choice a pointer also offers: "… or to opt out
 	// of them, visit …", "… to opt out, see …".
 	pointerChoice = regexp.MustCompile(`\b(?:opt(?:ing)?[- ](?:out|in)|withdraw|object|unsubscribe|disable|turn off|delete|deactivate|exercise)`)

@@ -85,6 +85,19 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 			category: "consent",
 		},
 		{
+			name:     "a pointer with a link to read more after its full stop",
+			old:      []string{"We ask for your consent before we process your health data."},
+			new:      []string{"To learn more about the processing activities where we rely on your consent, refer to our Legal Bases. [[Learn more]](https://example.com/legal-bases)", "We ask for your consent before we process your health data."},
+			category: "consent",
+		},
+		{
+			name:     "a statement with a link to read more after its full stop",
+			old:      []string{"We show you personalized ads based on your activity on other sites."},
+			new:      []string{"We rely on your consent to share your health data with researchers. [**Learn more**](https://example.com/health)", "We show you personalized ads based on your activity on other sites."},
+			category: "consent",
+			changed:  true,
+		},
+		{
 			name:     "a pointer reworded",
 			old:      []string{"For more information about the partners who show you personalized ads, please visit our Cookie Policy.", "We show you personalized ads based on your activity on other sites."},
 			new:      []string{"You can learn more about the partners who show you personalized ads in our consent settings.", "We show you personalized ads based on your activity on other sites."},
