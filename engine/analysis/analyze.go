@@ -332,9 +332,16 @@ func (c *classifier) compareCategory(ci int, o, n bySense, rw rewrites) (change,
 		ch.label = cat.label() + " safeguard"
 		ch.verb = "removed"
 		return ch, true
-	case len(newR) > 0 && len(droppedR) == 0 && len(oa) == 0:
-		// A new commitment not to do it, where nothing was said before.
-		ch := c.provision(ci, ChangeAdded, newR[0], nil)
+	case len(newR) > 0 && len(droppedR) == 0 && (len(oa) == 0 || c.anyBindsReader(newR)):
+		// A new commitment not to do it, where nothing was said before;
+		// or, beside the practice, a new limit on the reader of developer
+		// or business terms ("You, your app and your accessory may not use
+		// the data for training models"), a duty as a prohibition is.
+		kind := ChangeAdded
+		if len(oa) > 0 {
+			kind = ChangeModified
+		}
+		ch := c.provision(ci, kind, newR[0], nil)
 		ch.p.Severity, ch.label, ch.verb = SeverityLow, cat.label(), "restricted"
 		if c.anyBindsReader(newR) {
 			// "You and your app may not use the data for advertising",

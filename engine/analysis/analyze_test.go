@@ -327,6 +327,36 @@ func TestAnalyzeRulesOut(t *testing.T) {
 	}
 }
 
+// TestAnalyzeReaderLimitBesidePractice: a new limit on the reader of
+// developer terms, worded as a commitment not to do it, beside a
+// statement of the practice that stays, is a new duty: a change, not
+// nothing.
+func TestAnalyzeReaderLimitBesidePractice(t *testing.T) {
+	const practice = "We use your public posts to train our AI models."
+	tests := []struct {
+		name, added string
+		want        Severity
+	}{
+		{"you and your app", "You and your app will never use the exported data to train AI models.", SeverityMedium},
+		{"a rule in the imperative", "Don't use the exported data to train AI models.", SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			old := edit("to provide and improve the Services.", "to provide and improve the Services.\n\n"+practice)
+			r := Analyze(old, edit("to provide and improve the Services.", "to provide and improve the Services.\n\n"+practice+"\n\n"+tt.added))
+			for _, p := range r.Provisions {
+				if p.Category == "ai_training" {
+					if p.Change != ChangeModified || !p.RulesOut || p.Severity != tt.want || p.Evidence != tt.added {
+						t.Errorf("got %s %s RulesOut=%v %q, want modified %s ruling it out, quoting the new sentence", p.Change, p.Severity, p.RulesOut, p.Evidence, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no ai_training provision in %+v", r.Provisions)
+		})
+	}
+}
+
 func TestAnalyzeSummarySaysProhibited(t *testing.T) {
 	r := Analyze(policy, edit("to provide and improve the Services.",
 		"to provide and improve the Services. You must not use the Services to train artificial intelligence models on member data."))
