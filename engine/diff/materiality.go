@@ -420,7 +420,7 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case initialism(d, n) || initialism(n, d):
 		m.reasons[ReasonSpelling] = true // "U.S." spelled out "United States"
 		return true
-	case len(d) == 1 && len(n) == 1 && documentRenamed(leftCtx, d[0], n[0]):
+	case len(d) == 1 && len(n) == 1 && (documentRenamed(leftCtx, d[0], n[0]) || documentRenamedFrench(d[0], n[0], rightCtx)):
 		m.reasons[ReasonRename] = true // "Privacy Policy" called "Privacy Notice"
 		return true
 	case len(d) == 1 && len(n) == 1 && (abbreviation(d[0], n[0]) || abbreviation(n[0], d[0])):
@@ -796,6 +796,27 @@ func documentRenamed(left []tok, old, new tok) bool {
 var (
 	documentTopics = boolSet(`privacy cookie cookies`)
 	documentKinds  = boolSet(`policy policies notice notices statement statements`)
+)
+
+// documentRenamedFrench reports a French privacy or cookie document called
+// by another of its names: "Avis de confidentialité" and "Politique de
+// confidentialité" are one document. In French the kind comes first and
+// the topic after "de"; right is the unchanged words after the change.
+// Where another edit of the title cuts them after "de" (its topic
+// capitalised), the capitals of both kinds mark the document's title.
+func documentRenamedFrench(old, new tok, right []tok) bool {
+	if !frenchDocumentKinds[old.norm] || !frenchDocumentKinds[new.norm] || len(right) == 0 || right[0].norm != "de" {
+		return false
+	}
+	if len(right) > 1 {
+		return frenchDocumentTopics[right[1].norm]
+	}
+	return capitalized(old.raw) && capitalized(new.raw)
+}
+
+var (
+	frenchDocumentKinds  = boolSet(`politique avis déclaration charte notice`)
+	frenchDocumentTopics = boolSet(`confidentialité cookies protection`)
 )
 
 // minAbbreviation is the fewest letters an abbreviation keeps of its word:
