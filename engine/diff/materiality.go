@@ -339,6 +339,9 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		m.reasons[ReasonPunctuation] = true // a link shown by its address now shown by its title
 		return true
 	}
+	if siteNamedAnew(ins, del) || siteNamedAnew(del, ins) {
+		return false // "Google.org" added to a list of brands
+	}
 	if m.change(leftCtx, d, n, rightCtx) {
 		return true
 	}

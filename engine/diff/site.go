@@ -1,0 +1,52 @@
+package diff
+
+import "strings"
+
+// siteNamedAnew reports a run that adds (or removes) a site named by its
+// bare domain, where the other side of the edit has no word at all:
+// "Google.org" added to a list of brands, or "These terms also cover
+// example.org" losing it. Tokens set bare domains aside, since a site
+// written as a link or with "www." is the same site; but a domain alone
+// on one side is a name added or removed. A domain replaced by other
+// words (a help site moved, "Example.com SAS" renamed "EXAMPLE SAS") is
+// left to the rules for contact details and renames, and one the other
+// side names in a link is the same site.
+func siteNamedAnew(words, other []string) bool {
+	for _, w := range other {
+		if bareDomain(w) != "" || len(tokens([]string{w})) > 0 {
+			return false
+		}
+	}
+	joined := ""
+	for _, w := range words {
+		site := bareDomain(w)
+		if site == "" {
+			continue
+		}
+		if joined == "" {
+			joined = strings.ToLower(strings.Join(other, " "))
+		}
+		if !strings.Contains(joined, site) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareDomain returns the site a word names as a domain, in lower case
+// and without "www.", the word being the domain alone or a link's text
+// ("Example.org", "[example.org](…)"), or "" for any other word.
+func bareDomain(w string) string {
+	if strings.IndexByte(w, '.') < 0 {
+		return "" // most words
+	}
+	if i := strings.Index(w, "]("); i >= 0 {
+		w = w[:i]
+	}
+	if isLink(w) || !isDomain(w) {
+		return ""
+	}
+	site := strings.ToLower(strings.Trim(w, "[]()<>\"',.;:*_"))
+	site, _, _ = strings.Cut(site, "/")
+	return strings.TrimPrefix(site, "www.")
+}
