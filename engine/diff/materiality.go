@@ -79,6 +79,14 @@ func (m *materiality) editorial(sections []Section) bool {
 		m.reasons[ReasonPunctuation] = true // the page's furniture changed
 		return true
 	}
+	if ok, reasons := editorialBesideChrome(m.oldMD, m.newMD); ok {
+		clear(m.reasons)
+		m.reasons[ReasonPunctuation] = true // the page's furniture changed
+		for _, r := range reasons {
+			m.reasons[r] = true
+		}
+		return true
+	}
 	return false
 }
 

@@ -653,6 +653,22 @@ func TestMaterialityEditKinds(t *testing.T) {
 		{"site written with www",
 			"## Help\n\nVisit example.com for help.\n",
 			"## Help\n\nVisit www.example.com for help.\n", Editorial, ""},
+		// Furniture of both kinds at once: the suggestions the page filter
+		// leaves out, and what is read section by section.
+		{"suggested questions and a help box added",
+			helpPage("", "You can report posts that break the rules."),
+			helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules.") +
+				"\nOther ways to get help\n----------------------\n\nChat with our support assistant\n\nSolve problems and get answers in real time\n", Editorial, ReasonPunctuation},
+		{"suggested questions added and a typo fixed",
+			helpPage("", "You can report posts that break teh rules."),
+			helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules."), Editorial, ReasonPunctuation},
+		{"suggested questions and a help box that states a term added",
+			helpPage("", "You can report posts that break the rules."),
+			helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that break the rules.") +
+				"\nOther ways to get help\n----------------------\n\nChats with our assistant are recorded and used to train our models.\n", Substantive, ""},
+		{"suggested questions added and a word that changes the rule",
+			helpPage("", "You can report posts that break the rules."),
+			helpPage("How do I report a post?\n\nMy report was rejected\n\nI have a different question", "You can report posts that bend the rules."), Substantive, ""},
 		// A banner's update notice glued into the line before it.
 		{"glued update notice removed",
 			"## Privacy\n\nWe still wait before using your posts for AI. We'll tell you first.Other updates We updated our Privacy Policy on November 14, 2024. [View our previous policy.](https://example.com/v/1)\n\nWe collect data.\n",
