@@ -347,6 +347,10 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		m.reasons[ReasonPunctuation] = true // a link shown by its address now shown by its title
 		return true
 	}
+	if len(d) == 0 && toggleLink(ins) || len(n) == 0 && toggleLink(del) {
+		m.reasons[ReasonPunctuation] = true // a button that folds the passage
+		return true
+	}
 	if siteNamedAnew(ins, del) || siteNamedAnew(del, ins) {
 		return false // "Google.org" added to a list of brands
 	}
