@@ -335,6 +335,7 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	leftCtx := tokens(lastFields(left, contextWords))
 	rightCtx := tokens(firstFields(right, contextWords))
 	del, ins = dropMarkdownComments(del), dropMarkdownComments(ins)
+	del, ins = spelledOut(del), spelledOut(ins)
 	del, ins = dropSpacedAnchors(del), dropSpacedAnchors(ins)
 	d := dropNumbering(tokens(del), leftCtx)
 	n := dropNumbering(tokens(ins), leftCtx)
@@ -422,6 +423,9 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n), byline(leftCtx, d, n),
 		companyDetail(leftCtx, d, n):
 		m.reasons[ReasonContact] = true
+		return true
+	case sameNumber(leftCtx, d, n, rightCtx):
+		m.reasons[ReasonSpelling] = true // "thirty (30) days" written "30 days"
 		return true
 	case quantity(leftCtx, d, rightCtx) && quantity(leftCtx, n, rightCtx):
 		// An age, a period or an amount replaced wherever it occurs

@@ -72,7 +72,7 @@ func TestMaterialityTable(t *testing.T) {
 		{"may becomes will", "We may share", "We will share", Substantive, ""},
 		{"age changed", "at least 13 years", "at least 16 years", Substantive, ""},
 		{"days changed", "for 30 days", "for 90 days", Substantive, ""},
-		{"number word changed", "for 30 days", "for thirty days", Substantive, ""},
+		{"number word changed", "for 30 days", "for forty days", Substantive, ""},
 		{"sell for tell", "We do not sell", "We do not tell", Substantive, ""},
 		{"opt out to opt in", "opt out of", "opt in to", Substantive, ""},
 		{"lawful prefix", "with parental consent.", "with parental consent. Processing is lawful.", Substantive, ""},
