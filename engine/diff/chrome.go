@@ -28,10 +28,8 @@ const maxChipWords = 8
 // language. Such pieces change between visits or page designs, not the
 // document.
 func onlyChrome(oldMD, newMD string) bool {
-	if sameChrome(oldMD, newMD) {
-		return false // most pairs: the changed lines hold no furniture
-	}
-	return onlyChromeWhole(oldMD, newMD)
+	old, new, differs := withoutChrome(oldMD, newMD)
+	return differs && Significant(old) == Significant(new)
 }
 
 // onlyChromeWhole is onlyChrome filtering both whole documents.

@@ -2,22 +2,31 @@ package diff
 
 import "slices"
 
-// editorialBesideChrome reports two versions whose differences are all
-// editorial once the page's furniture is left out of both, and the kinds
-// of edit found: a help page that gains its widget's suggested questions
-// together with a box of support channels, or with a word corrected. The
-// furniture filter and the edits recognised section by section each see
-// only part of such a change. The filtered versions are compared afresh;
-// most pairs lose the same furniture from both, or none, and are not.
-func editorialBesideChrome(oldMD, newMD string) (bool, []string) {
+// withoutChrome returns the versions without the page's furniture, and
+// whether they lose different furniture; when they lose the same, or
+// none, the difference is where it was and the versions are returned as
+// they are. It reads only the lines that changed when that tells
+// (sameChrome), so most pairs are not filtered whole.
+func withoutChrome(oldMD, newMD string) (string, string, bool) {
 	if sameChrome(oldMD, newMD) {
-		return false, nil
+		return oldMD, newMD, false
 	}
 	old, oldRemoved := dropChrome(oldMD)
 	new, newRemoved := dropChrome(newMD)
 	if slices.Equal(oldRemoved, newRemoved) {
-		return false, nil // the same furniture in both: the difference is where it was
+		return oldMD, newMD, false
 	}
+	return old, new, true
+}
+
+// editorialBesideChrome reports two versions left without different
+// furniture (withoutChrome) whose differences are all editorial, and the
+// kinds of edit found: a help page that gains its widget's suggested
+// questions together with a box of support channels, or with a word
+// corrected. The furniture filter and the edits recognised section by
+// section each see only part of such a change, so the filtered versions
+// are compared afresh.
+func editorialBesideChrome(old, new string) (bool, []string) {
 	res := Compare(old, new)
 	return !res.Changed || res.Materiality == Editorial, res.Editorial
 }

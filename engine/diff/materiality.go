@@ -73,21 +73,26 @@ func (m *materiality) editorial(sections []Section) bool {
 			return true
 		}
 	}
-	if onlyChrome(m.oldMD, m.newMD) || onlyPromotion(m.oldMD, m.newMD) || promotionAndChrome(m.oldMD, m.newMD) ||
-		pastNotice(m.oldMD, m.newMD) {
+	// The versions are filtered once, for both uses below.
+	old, new, chromeDiffers := withoutChrome(m.oldMD, m.newMD)
+	if chromeDiffers && Significant(old) == Significant(new) || onlyPromotion(m.oldMD, m.newMD) ||
+		promotionAndChrome(m.oldMD, m.newMD) || pastNotice(m.oldMD, m.newMD) {
 		clear(m.reasons)
 		m.reasons[ReasonPunctuation] = true // the page's furniture changed
 		return true
 	}
-	if ok, reasons := editorialBesideChrome(m.oldMD, m.newMD); ok {
+	if !chromeDiffers {
+		return false
+	}
+	ok, reasons := editorialBesideChrome(old, new)
+	if ok {
 		clear(m.reasons)
 		m.reasons[ReasonPunctuation] = true // the page's furniture changed
 		for _, r := range reasons {
 			m.reasons[r] = true
 		}
-		return true
 	}
-	return false
+	return ok
 }
 
 // sections checks each changed section.
