@@ -363,6 +363,12 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	if m.change(leftCtx, d, n, rightCtx) {
 		return true
 	}
+	// A company named by its web address ("Example.ca, Inc."), a word the
+	// tokens set aside, took another legal form.
+	if rl, rd, rn, _ := trimShared(wordToks(lastFields(left, contextWords)), wordToks(del), wordToks(ins), nil); m.legalFormChanged(rl, rd, rn) {
+		m.reasons[ReasonRename] = true
+		return true
+	}
 	p, dAll, nAll := commonPrefix(d, n), d, n
 	d, n = trimCommon(d, n)
 	switch {
@@ -438,7 +444,7 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		// states it) is no rename: it changes what the document says.
 		return false
 	case m.rename(d, n), m.nameCompleted(leftCtx, d, n, rightCtx), m.renameInName(leftCtx, d, n, rightCtx),
-		m.abbreviationRenamed(d, n):
+		m.abbreviationRenamed(d, n), m.legalFormChanged(leftCtx, d, n):
 		m.reasons[ReasonRename] = true
 		return true
 	case initialism(d, n) || initialism(n, d):

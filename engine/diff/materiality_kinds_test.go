@@ -124,6 +124,44 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Example Play is run by Example LLC.\n\nApps are sold by Example Digital Inc. Refunds for apps sold by Example Digital Inc. follow its terms.",
 			"Example Play is run by Example LLC.\n\nApps are sold by Example LLC. Refunds for apps sold by Example LLC follow its terms.",
 			Substantive, ""},
+		// A programme renamed in every place, written in capitals in some
+		// and after an elided French article in others; the same edit
+		// where the old name stays in one place, a processor replaced in
+		// one clause, or a new processor named.
+		{"programme renamed in capitals and title case",
+			"Members of **LOOPY PLUS**, earn points. The Loopy Plus points expire. Si vous êtes membre d'LOOPY PLUS, écrivez-nous.",
+			"Members of **LOOPY CLUB**, earn points. The Loopy Club points expire. Si vous êtes membre d'LOOPY CLUB, écrivez-nous.",
+			Editorial, ReasonRename},
+		{"programme renamed in some places only",
+			"Members of **LOOPY PLUS**, earn points. The Loopy Plus points expire. Si vous êtes membre d'LOOPY PLUS, écrivez-nous.",
+			"Members of **LOOPY CLUB**, earn points. The Loopy Club points expire. Si vous êtes membre d'LOOPY PLUS, écrivez-nous.",
+			Substantive, ""},
+		{"processor replaced in one clause",
+			"Brightpath Mail sends our e-mails. Brightpath Mail stores your address.",
+			"Brightpath Mail sends our e-mails. Cobalt Mailers stores your address.",
+			Substantive, ""},
+		{"new processor named",
+			"Brightpath Mail sends our e-mails. Brightpath Mail stores your address.",
+			"Brightpath Mail sends our e-mails. Brightpath Mail and Cobalt Ads store your address.",
+			Substantive, ""},
+		// A company that took another legal form, and a clause moved to
+		// another company of the group the document named already.
+		{"legal form of a company changed",
+			"Apps are sold by Example Play, Inc. in Canada.\n\nRefunds follow the terms of Example.",
+			"Apps are sold by Example Play ULC in Canada.\n\nRefunds follow the terms of Example.",
+			Editorial, ReasonRename},
+		{"legal form of a company named by its address changed",
+			"Apps are sold by Example.ca, Inc. in Canada.\n\nRefunds follow the terms of Example.",
+			"Apps are sold by Example.ca ULC, in Canada.\n\nRefunds follow the terms of Example.",
+			Editorial, ReasonRename},
+		{"seller named by its address moved to a group company",
+			"Apps are sold by Example.ca, Inc. in Canada.\n\nExample.ca LLC runs the store.",
+			"Apps are sold by Example.ca LLC in Canada.\n\nExample.ca LLC runs the store.",
+			Substantive, ""},
+		{"seller moved to a group company of another legal form",
+			"Apps are sold by Example Play Inc. in Canada.\n\nExample Play LLC runs the store.",
+			"Apps are sold by Example Play LLC in Canada.\n\nExample Play LLC runs the store.",
+			Substantive, ""},
 		// A word renamed inside a longer name in every place, though the
 		// word alone is common ("our community"): judged on the whole name.
 		{"document renamed inside its name",

@@ -7,17 +7,19 @@ import (
 	"unicode/utf8"
 )
 
-// nameCount is how often a name occurs in a version, as written and
-// ignoring case.
-type nameCount struct{ exact, folded int }
+// nameCount is how often a name occurs in a version: as written, written
+// as a name (as written, in capitals or with each word capitalized:
+// "Example Plus", "EXAMPLE PLUS") and ignoring case.
+type nameCount struct{ exact, capital, folded int }
 
 // maxNameWords bounds the length of a company or product name.
 const maxNameWords = 5
 
 // rename reports whether the words old were replaced by new as a company
 // or product rename: both are names (capitalized words), the old name was
-// used at least twice and always capitalized in the old version and is
-// gone from the new one, which always writes the new name capitalized.
+// used at least twice and always written as a name in the old version
+// (headings and emphasis may set it in capitals) and is gone from the new
+// one, which always writes the new name as a name.
 // A name that occurs once may be a partner replaced by another, which is
 // not editorial; so is a name the old version already used: "sold by
 // Example Digital Inc." becoming "sold by Example LLC" in a document that
@@ -33,8 +35,8 @@ func (m *materiality) rename(old, new []tok) bool {
 		return false
 	}
 	before, after, gone := m.count(on, true), m.count(nn, false), m.count(on, false)
-	return before.exact >= 2 && before.folded == before.exact && gone.folded == 0 &&
-		after.exact >= 1 && after.folded == after.exact && (!strings.ContainsFunc(nn, unicode.IsLetter) || m.count(nn, true).folded == 0)
+	return before.capital >= 2 && before.folded == before.capital && gone.folded == 0 &&
+		after.capital >= 1 && after.folded == after.capital && (!strings.ContainsFunc(nn, unicode.IsLetter) || m.count(nn, true).folded == 0)
 }
 
 // abbreviationRenamed reports a name written out with its abbreviation
@@ -99,11 +101,30 @@ func (m *materiality) count(name string, old bool) nameCount {
 		*lower = toLower(text)
 	}
 	c := nameCount{exact: countWord(text, name), folded: countWord(*lower, strings.ToLower(name))}
+	forms := []string{name}
+	for _, form := range []string{strings.ToUpper(name), titled(name)} {
+		if !slices.Contains(forms, form) {
+			forms = append(forms, form)
+			c.capital += countWord(text, form)
+		}
+	}
+	c.capital += c.exact
 	if m.names == nil {
 		m.names = map[string]nameCount{}
 	}
 	m.names[key] = c
 	return c
+}
+
+// titled is name with each word capitalized and the rest of it in lower
+// case: "EXAMPLE PLUS" written "Example Plus".
+func titled(name string) string {
+	words := strings.Fields(strings.ToLower(name))
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
 }
 
 // countWord counts the occurrences of word in text that are not part of
@@ -217,7 +238,46 @@ func (m *materiality) nameCompleted(leftCtx, d, n, rightCtx []tok) bool {
 }
 
 // legalForm holds the legal forms that end a company's name.
-var legalForm = boolSet(`inc llc ltd limited gmbh plc corp corporation ag sa sas sarl bv pte llp pbc`)
+var legalForm = boolSet(`inc llc ltd limited gmbh plc corp corporation ag sa sas sarl bv pte llp pbc ulc`)
+
+// legalFormChanged reports a company that took another legal form under
+// the same name: "Example, Inc." becoming "Example ULC". The company is the
+// same one when the old version never named a company of the new form and
+// the new version no longer names one of the old form; "Example Inc."
+// becoming "Example LLC" where the document named both moves a clause to
+// another company of the group.
+func (m *materiality) legalFormChanged(leftCtx, d, n []tok) bool {
+	if len(d) != 1 || len(n) != 1 || len(leftCtx) == 0 || d[0].norm == n[0].norm ||
+		!legalForm[d[0].norm] || !legalForm[n[0].norm] || !capitalized(d[0].raw) || !capitalized(n[0].raw) {
+		return false
+	}
+	// The company's name: the capitalized words before its form.
+	start := len(leftCtx)
+	for start > 0 && len(leftCtx)-start < maxNameWords-1 && isName(leftCtx[start-1:]) {
+		start--
+	}
+	if start == len(leftCtx) {
+		return false
+	}
+	name := rawName(leftCtx[start:])
+	named := func(form tok, old bool) int {
+		f := rawName([]tok{form})
+		return m.count(name+" "+f, old).folded + m.count(name+", "+f, old).folded
+	}
+	return name != "" && named(d[0], true) > 0 && named(d[0], false) == 0 && named(n[0], true) == 0
+}
+
+// wordToks turns display words into toks as they are, web addresses and
+// domains kept.
+func wordToks(words []string) []tok {
+	out := make([]tok, 0, len(words))
+	for _, w := range words {
+		if n := normWord(w); n != "" {
+			out = append(out, tok{raw: w, norm: n})
+		}
+	}
+	return out
+}
 
 // placeWord holds the countries and regions that name one company of a
 // group apart from the others.
@@ -243,11 +303,23 @@ func (m *materiality) renameInName(leftCtx, d, n, rightCtx []tok) bool {
 	plain := func(raw string) bool { return !strings.ContainsFunc(raw, func(r rune) bool { return !isWordRune(r) }) }
 	opens := func(run []tok) bool { return strings.HasPrefix(run[0].raw, "[") || strings.HasPrefix(run[0].raw, "(") }
 	closes := func(run []tok) bool { return !plain(strings.TrimLeft(run[len(run)-1].raw, "[(*_")) }
-	start := len(leftCtx)
-	for !opens(d) && !opens(n) && start > 0 && nameWord(leftCtx[start-1]) && plain(leftCtx[start-1].raw) &&
-		len(leftCtx)-start+max(len(d), len(n)) < maxNameWords {
+	// A word that opens emphasis, or follows an elided French article
+	// ("**Example Plus**", "membre d'Example Plus"), begins the name.
+	left := slices.Clone(leftCtx)
+	start := len(left)
+	for !opens(d) && !opens(n) && start > 0 && len(left)-start+max(len(d), len(n)) < maxNameWords {
+		w := left[start-1]
+		first := afterElision(strings.TrimLeft(w.raw, "*_"))
+		if !plain(first) || !nameWord(tok{raw: first, norm: normWord(first)}) {
+			break
+		}
 		start--
+		if first != w.raw {
+			left[start] = tok{raw: first, norm: normWord(first)}
+			break
+		}
 	}
+	leftCtx = left
 	end := 0
 	for !closes(d) && !closes(n) && end < len(rightCtx) && nameWord(rightCtx[end]) &&
 		len(leftCtx)-start+end+max(len(d), len(n)) < maxNameWords {
@@ -263,6 +335,17 @@ func (m *materiality) renameInName(leftCtx, d, n, rightCtx []tok) bool {
 		return append(append(slices.Clone(leftCtx[start:]), run...), rightCtx[:end]...)
 	}
 	return m.rename(join(d), join(n))
+}
+
+// afterElision is a word without the elided French article or preposition
+// before it: "d'Example" is "Example".
+func afterElision(raw string) string {
+	for _, p := range []string{"l'", "d'", "L'", "D'", "l\u2019", "d\u2019", "L\u2019", "D\u2019"} {
+		if rest, ok := strings.CutPrefix(raw, p); ok {
+			return rest
+		}
+	}
+	return raw
 }
 
 func figure(t tok) bool { return hasDigit(t.norm) }
