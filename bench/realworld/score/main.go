@@ -4,7 +4,9 @@
 // found, false categories per 10 pairs, editorial and substantive
 // accuracy and severity accuracy, as Markdown.
 //
-//	go run ./bench/realworld/score -mirrors /work/.mirror [-split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|all] [-lang fr,de] [-labels bench/realworld/labels/labels.jsonl]
+//	go run ./bench/realworld/score -mirrors /work/.mirror [-split dev|heldout|fresh|...|all] [-lang fr,de] [-labels bench/realworld/labels/labels.jsonl]
+//
+// The splits are listed in labels.go; -h names them all.
 package main
 
 import (
@@ -12,17 +14,19 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 )
 
 func main() {
 	root := flag.String("mirrors", "", "directory holding the mirrors as Owner+name/repo")
 	labelsPath := flag.String("labels", "bench/realworld/labels/labels.jsonl", "labels file (JSON Lines)")
-	split := flag.String("split", "all", "dev, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9 or all")
+	splitNames := strings.Join(splits, ", ") + " or all"
+	split := flag.String("split", "all", splitNames)
 	misses := flag.Bool("misses", true, "list the pairs the analysis got wrong")
 	lang := flag.String("lang", "", "only pairs in these languages, comma-separated (en: labels without lang); empty: all")
 	flag.Parse()
 	if *root == "" || (*split != "all" && !slices.Contains(splits, *split)) {
-		fmt.Fprintln(os.Stderr, "score: -mirrors is required and -split is dev, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9 or all")
+		fmt.Fprintln(os.Stderr, "score: -mirrors is required and -split is "+splitNames)
 		os.Exit(2)
 	}
 	if err := run(*root, *labelsPath, *split, *lang, *misses); err != nil {
