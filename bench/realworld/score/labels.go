@@ -20,7 +20,7 @@ type Label struct {
 	Old         string     `json:"old"`
 	New         string     `json:"new"`
 	Company     string     `json:"company"`
-	Split       string     `json:"split"`       // dev, heldout, fresh, fresh2, ... fresh9
+	Split       string     `json:"split"`       // dev, heldout, fresh, fresh2, ... fresh10
 	Materiality string     `json:"materiality"` // editorial, substantive, or noise: no change of text at all
 	Provisions  []Expected `json:"provisions"`
 	Severity    string     `json:"severity,omitempty"` // highest expected; empty when no provision
@@ -46,9 +46,9 @@ const (
 )
 
 // splits are the label sets: dev (tuned on), heldout (whole operators kept
-// aside), and fresh, fresh2 ... fresh9 (documents labelled later, each
+// aside), and fresh, fresh2 ... fresh10 (documents labelled later, each
 // scored once before any change made while looking at them).
-var splits = []string{"dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"}
+var splits = []string{"dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"}
 
 var changeKinds = []string{analysis.ChangeAdded, analysis.ChangeRemoved, analysis.ChangeModified, restricted}
 
