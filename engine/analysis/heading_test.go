@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestHeadingAtAnotherLevel: a title that lost its heading markers, or a
 // line made a heading, says what it said; a table of contents naming it
@@ -44,11 +41,7 @@ func TestHeadingAtAnotherLevel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Analyze(tt.old, tt.new)
-			got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
-			if got != tt.changed {
-				t.Errorf("%s changed = %v, want %v (provisions %+v)", tt.category, got, tt.changed, r.Provisions)
-			}
+			checkChanged(t, tt.old, tt.new, tt.category, tt.changed)
 		})
 	}
 }

@@ -321,11 +321,7 @@ func TestRestatedSentenceIsNoChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Analyze(doc(tt.old...), doc(tt.new...))
-			got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
-			if got != tt.changed {
-				t.Errorf("%s changed = %v, want %v (provisions %+v)", tt.category, got, tt.changed, r.Provisions)
-			}
+			checkChanged(t, doc(tt.old...), doc(tt.new...), tt.category, tt.changed)
 		})
 	}
 }
@@ -427,9 +423,15 @@ type besideFee struct {
 
 func (tt besideFee) check(t *testing.T) {
 	t.Helper()
-	r := Analyze(doc(tt.old, "Fees are due each month."), doc(tt.new, "Fees are due each week."))
-	got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == tt.category })
-	if got != tt.changed {
-		t.Errorf("%s changed = %v, want %v (provisions %+v)", tt.category, got, tt.changed, r.Provisions)
+	checkChanged(t, doc(tt.old, "Fees are due each month."), doc(tt.new, "Fees are due each week."), tt.category, tt.changed)
+}
+
+// checkChanged reports an error unless analysing the change from oldMD to
+// newMD finds a provision of category exactly when want is set.
+func checkChanged(t *testing.T, oldMD, newMD, category string, want bool) {
+	t.Helper()
+	r := Analyze(oldMD, newMD)
+	if got := slices.ContainsFunc(r.Provisions, func(p Provision) bool { return p.Category == category }); got != want {
+		t.Errorf("%s changed = %v, want %v (provisions %+v)", category, got, want, r.Provisions)
 	}
 }

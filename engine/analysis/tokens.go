@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
 )
 
 // sentence is a tokenized sentence with the clause structure that decides
@@ -87,6 +89,12 @@ func tokenizeInto(text string, into sentence) sentence {
 				continue
 			}
 			// otherwise dropped inside words: "don't" -> "dont"
+			copyWord(i)
+		case r == '_' && start >= 0 && i+1 < len(text) && ascii.Alnum(text[i+1]):
+			// "mp_opt_in_out", "ads_data_redaction": a name written with
+			// underscores (a cookie's, a setting's, a field's) is one
+			// word, whose parts state nothing: the cookie "opt_in_out"
+			// asks no consent. Markdown puts no emphasis inside a word.
 			copyWord(i)
 		default:
 			flush(i)

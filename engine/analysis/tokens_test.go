@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/clausewatch/clausewatch/engine/internal/ascii"
 )
 
 // tokenizeReference is tokenize's word splitting as first written, one
@@ -36,6 +38,7 @@ func tokenizeReference(text string) sentence {
 			if isElision(b.String()) {
 				flush(len(text[i:]))
 			}
+		case r == '_' && b.Len() > 0 && i+1 < len(text) && ascii.Alnum(text[i+1]):
 		default:
 			flush(len(text[i:]))
 			c.punct(r)
@@ -59,6 +62,7 @@ var tokenizeCases = []string{
 	"when,where;unless:until however and we or they",
 	"It is not required You may opt out. We do not sell it We can share it; not sold, We",
 	"While we do not sell it, we share it; although, not sold",
+	"__mp_opt_in_out_x, mp_optout, _hjSession_12 and __bold__ or _it_ A_É_b _ x_",
 }
 
 func TestTokenizeAgreesWithReference(t *testing.T) {
@@ -89,6 +93,9 @@ func TestTokenizeLanguages(t *testing.T) {
 		{"donne\u0301es", "donnees"}, // decomposed "é"
 		{"We don't sell the user's data", "we dont sell the users data"},
 		{"KI-Training", "ki training"},
+		// A name written with underscores is one word.
+		{"cookies __mp_opt_in_out_xx, mp_optout and _ga", "cookies mpoptinoutxx mpoptout and ga"},
+		{"Les cookies opt_in et __Secure_3PSID", "les cookies optin et secure3psid"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(tokenize(tt.text).words, " "); got != tt.want {
@@ -176,4 +183,57 @@ func FuzzTokenizeInto(f *testing.F) {
 			t.Fatalf("tokenizeInto(%q) after %q = %+v, want %+v", b, a, got, want)
 		}
 	})
+}
+
+// TestNamesWithUnderscores: a cookie or setting named with underscores
+// ("mp_optout", "__mp_opt_in_out_x") added to a table of trackers names a
+// tracker, not a consent or an opt-out; a sentence that offers the
+// opt-out still changes it.
+func TestNamesWithUnderscores(t *testing.T) {
+	intro := "We use the trackers listed below to measure the audience of the site and to remember your settings."
+	frIntro := "Nous utilisons les traceurs listés ci-dessous pour mesurer l'audience du site et mémoriser vos réglages."
+	tests := []struct {
+		name     string
+		old, new []string
+		category string
+		changed  bool
+	}{
+		{
+			name:     "an opt-out cookie joins a row",
+			old:      []string{intro, "example.com; mp_xyz_panel, _hjSession_xyz; third-party cookies"},
+			new:      []string{intro, "example.com; mp_xyz_panel, mp_optout, _hjSession_xyz; third-party cookies"},
+			category: "opt_out",
+		},
+		{
+			name:     "a consent cookie leaves a row",
+			old:      []string{intro, "example.com; __mp_opt_in_out_xyz, _hjFirstSeen, ads_opt_in_flag;"},
+			new:      []string{intro, "example.com; _hjFirstSeen;"},
+			category: "consent",
+		},
+		{
+			name:     "a consent cookie joins a French row",
+			old:      []string{frIntro, "exemple.fr ; _hjFirstSeen, CrmSegment ; cookies tiers"},
+			new:      []string{frIntro, "exemple.fr ; _hjFirstSeen, __mp_opt_in_out_xyz, pub_opt_in, CrmSegment ; cookies tiers"},
+			category: "consent",
+		},
+		{
+			name:     "an opt-out offered in words",
+			old:      []string{intro},
+			new:      []string{intro, "You can opt out of the audience measurement at any time in your settings."},
+			category: "opt_out",
+			changed:  true,
+		},
+		{
+			name:     "a consent asked in French words",
+			old:      []string{frIntro},
+			new:      []string{frIntro, "Ces traceurs ne sont déposés qu'avec votre consentement préalable."},
+			category: "consent",
+			changed:  true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkChanged(t, doc(tt.old...), doc(tt.new...), tt.category, tt.changed)
+		})
+	}
 }
