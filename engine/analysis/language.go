@@ -76,7 +76,11 @@ func mergeLanguage(fsys fs.FS, name string, cats []Category) error {
 	if err := l.validate(cats[ci]); err != nil {
 		return fmt.Errorf("category %s: %w", id, err)
 	}
-	cats[ci] = cats[ci].with(l)
+	merged := cats[ci].with(l)
+	if err := errors.Join(merged.duplicatePhraseErrors()...); err != nil {
+		return fmt.Errorf("category %s: %w", id, err)
+	}
+	cats[ci] = merged
 	return nil
 }
 
@@ -102,6 +106,7 @@ func (l languageRules) validate(c Category) error {
 		errs = append(errs, errors.New("cues are required"))
 	}
 	errs = append(errs, l.phrases().phraseErrors()...)
+	errs = append(errs, l.phrases().duplicatePhraseErrors()...)
 	for i, v := range l.Stance.Values {
 		if c.stanceValue(v.ID) < 0 {
 			errs = append(errs, fmt.Errorf("stance.values[%d]: the category has no stance value %q", i, v.ID))

@@ -73,6 +73,14 @@ func TestLanguageFileErrors(t *testing.T) {
 			[]string{"rules/01-sample.fr.yaml", "escalations[0].severity"}},
 		{"alternatives across an elision", validRule, "01-sample.fr.yaml", strings.Replace(validLanguage, "échantillon*", "l'usage|l'utilisation", 1),
 			[]string{"rules/01-sample.fr.yaml", "without elisions"}},
+		{"phrase the category file has", validRule + "exclude: [gratuit]\n", "01-sample.fr.yaml", validLanguage,
+			[]string{"rules/01-sample.fr.yaml", "category sample", "exclude", "gratuit"}},
+		{"escalation phrase the category file has", validRule + "escalations:\n  - {severity: high, phrases: [toujours]}\n",
+			"01-sample.fr.yaml", validLanguage + "escalations:\n  - {severity: high, phrases: [toujours, \"à jamais\"]}\n",
+			[]string{"rules/01-sample.fr.yaml", "escalations (high, \"\")", "toujours"}},
+		{"stance cue the category file has", strings.Replace(stance, "statement: s}", "statement: s, cues: [oui]}", 1),
+			"01-sample.fr.yaml", validLanguage + "stance:\n  values:\n    - {id: yes, cues: [oui]}\n",
+			[]string{"rules/01-sample.fr.yaml", "stance.values (yes).cues", "oui"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

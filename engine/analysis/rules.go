@@ -159,6 +159,7 @@ func (c Category) validate() error {
 		}
 	}
 	errs = append(errs, c.phraseErrors()...)
+	errs = append(errs, c.duplicatePhraseErrors()...)
 	for i, r := range c.Regulations {
 		if r.Name == "" || r.Jurisdiction == "" {
 			bad("regulations[%d]: name and jurisdiction are required", i)
@@ -198,11 +199,9 @@ func (c Category) phraseErrors() []error {
 			phrases(fmt.Sprintf("cues[%d].with[%d]", i, g), group)
 		}
 	}
-	phrases("exclude", c.Exclude)
-	phrases("sections", c.Sections)
-	phrases("sections_except", c.SectionsExcept)
-	phrases("negations", c.Negations)
-	phrases("restrictions", c.Restrictions)
+	for _, l := range c.plainLists() {
+		phrases(l.key, l.phrases)
+	}
 	for i, g := range c.Safeguards {
 		if !g.Severity.Valid() || g.Label == "" || len(g.Phrases) == 0 {
 			bad("safeguards[%d]: severity (low, medium or high), label and phrases are required", i)
@@ -219,6 +218,19 @@ func (c Category) phraseErrors() []error {
 		phrases(fmt.Sprintf("escalations[%d].phrases", i), e.Phrases)
 	}
 	return errs
+}
+
+// phraseList is one of a category's lists of phrases, named by its key.
+type phraseList struct {
+	key     string
+	phrases []string
+}
+
+// plainLists are the category's lists of phrases that are no part of an
+// entry: a cue, an escalation, a safeguard or a stance value.
+func (c Category) plainLists() []phraseList {
+	return []phraseList{{"exclude", c.Exclude}, {"sections", c.Sections}, {"sections_except", c.SectionsExcept},
+		{"negations", c.Negations}, {"restrictions", c.Restrictions}}
 }
 
 func (r StanceRule) validate() error {

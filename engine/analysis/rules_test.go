@@ -54,6 +54,17 @@ func TestLoadCategoriesErrors(t *testing.T) {
 			[]string{"rules/01-sample.yaml", "safeguards[0]", "label"}},
 		{"bad reworded severity", "01-sample.yaml", strings.Replace(validRule, "modified: medium}", "modified: medium, reworded: minor}", 1),
 			[]string{"rules/01-sample.yaml", "minor"}},
+		{"phrase twice in one list", "01-sample.yaml", validRule + "exclude: [free trial, \"Free  trial\"]\n",
+			[]string{"rules/01-sample.yaml", "exclude", "free trial"}},
+		{"phrase twice without its accents", "01-sample.yaml", strings.Replace(validRule, "[sample*]", "[\"échantillon*\", \"echantillon*\"]", 1),
+			[]string{"rules/01-sample.yaml", "cues[0].action", "echantillon*"}},
+		{"alternatives twice in another order", "01-sample.yaml", validRule + "negations: [\"never|not ~2 sample*\", \"not|never ~2 sample*\"]\n",
+			[]string{"rules/01-sample.yaml", "negations"}},
+		{"phrase twice in escalations of one effect", "01-sample.yaml", validRule +
+			"escalations:\n  - {severity: high, label: kept, phrases: [forever]}\n  - {severity: high, label: kept, phrases: [always, forever]}\n",
+			[]string{"rules/01-sample.yaml", "escalations (high, \"kept\")", "forever"}},
+		{"stance cue twice", "01-sample.yaml", validRule + "stance:\n  not_stated: x\n  values:\n    - {id: a, name: a, when: any, statement: s, cues: [always, always]}\n",
+			[]string{"rules/01-sample.yaml", "stance.values (a).cues", "always"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,6 +78,18 @@ func TestLoadCategoriesErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLoadCategoriesSharedPhrases: a phrase may recur where it does
+// something else each time: in two cues, or in escalations of different
+// severities or labels.
+func TestLoadCategoriesSharedPhrases(t *testing.T) {
+	text := strings.Replace(validRule, "  - action: [sample*]\n", "  - action: [sample*]\n  - action: [sample*]\n    with: [[always]]\n", 1) +
+		"escalations:\n  - {severity: high, label: kept, phrases: [forever]}\n  - {severity: medium, label: kept, phrases: [forever]}\n" +
+		"  - {severity: high, label: stored, phrases: [forever]}\n"
+	if _, err := loadCategories(fstest.MapFS{"01-sample.yaml": {Data: []byte(text)}}); err != nil {
+		t.Fatal(err)
 	}
 }
 
