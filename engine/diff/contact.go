@@ -255,13 +255,17 @@ func addressWord(t tok) bool {
 	if addressWords[t.norm] && capitalized(t.raw) {
 		return true
 	}
-	for _, suffix := range []string{"straße", "strasse", "gasse", "platz", "allee", "straat", "laan", "gracht", "plein", "kade", "singel"} {
+	for _, suffix := range streetSuffixes {
 		if strings.HasSuffix(t.norm, suffix) && len(t.norm) > len(suffix) {
 			return true
 		}
 	}
 	return false
 }
+
+// streetSuffixes end German and Dutch street names, written as one word
+// with the name ("Neuturmstraße", "Keizersgracht").
+var streetSuffixes = []string{"straße", "strasse", "gasse", "platz", "allee", "straat", "laan", "gracht", "plein", "kade", "singel"}
 
 func hasOnlyDigits(s string) bool {
 	return strings.Trim(s, "0123456789") == ""
@@ -370,11 +374,8 @@ var honorifics = boolSet(`mr mrs ms miss dr m mme mlle monsieur madame herr frau
 // ("l'adresse", "d'un"), normalized, or "" when there is none. A negation
 // ("n'") is not elided here: it is not a contact word.
 func elided(raw string) string {
-	raw = strings.ToLower(strings.TrimLeft(raw, `*_"([`))
-	for _, p := range []string{"l'", "d'", "l\u2019", "d\u2019"} {
-		if rest, ok := strings.CutPrefix(raw, p); ok {
-			return normWord(rest)
-		}
+	if rest, ok := cutElision(strings.ToLower(strings.TrimLeft(raw, `*_"([`))); ok {
+		return normWord(rest)
 	}
 	return ""
 }

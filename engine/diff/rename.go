@@ -309,7 +309,7 @@ func (m *materiality) renameInName(leftCtx, d, n, rightCtx []tok) bool {
 	start := len(left)
 	for !opens(d) && !opens(n) && start > 0 && len(left)-start+max(len(d), len(n)) < maxNameWords {
 		w := left[start-1]
-		first := afterElision(strings.TrimLeft(w.raw, "*_"))
+		first, _ := cutElision(strings.TrimLeft(w.raw, "*_"))
 		if !plain(first) || !nameWord(tok{raw: first, norm: normWord(first)}) {
 			break
 		}
@@ -335,17 +335,6 @@ func (m *materiality) renameInName(leftCtx, d, n, rightCtx []tok) bool {
 		return append(append(slices.Clone(leftCtx[start:]), run...), rightCtx[:end]...)
 	}
 	return m.rename(join(d), join(n))
-}
-
-// afterElision is a word without the elided French article or preposition
-// before it: "d'Example" is "Example".
-func afterElision(raw string) string {
-	for _, p := range []string{"l'", "d'", "L'", "D'", "l\u2019", "d\u2019", "L\u2019", "D\u2019"} {
-		if rest, ok := strings.CutPrefix(raw, p); ok {
-			return rest
-		}
-	}
-	return raw
 }
 
 func figure(t tok) bool { return hasDigit(t.norm) }
