@@ -23,6 +23,9 @@ import (
 //     practice: low.
 //   - a modification that changes a period, age or amount is at least
 //     medium: the term itself changed.
+//   - a modification that rewrites a statement only to add an item to one
+//     of its lists (a recipient, a purpose, a kind of data, a consequence)
+//     widens the practice: medium, where a new statement would be.
 //   - escalations are tested on every added statement, not only the first,
 //     and the gravest one is the evidence: a change is as severe as the
 //     worst thing it newly says.
@@ -254,6 +257,15 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		// ones did not ("with our service providers" became "… and with a
 		// buyer of our business"): the practice widened, as if added.
 		sev = cat.Severity.Added
+	case len(added) > 0 && cat.Severity.Added.AtLeast(SeverityMedium) && c.listWidened(ci, added, removed):
+		// "We may close accounts" became "we may suspend or close
+		// accounts": one more item in a list of what is done, with whom
+		// or why, the practice widened. A widening is a new practice
+		// without aggravations (medium); its new item raises it further
+		// only by what it says (gravest).
+		if sev.Less(SeverityMedium) {
+			sev = SeverityMedium
+		}
 	case cat.Severity.Narrowed != "" && namesDropped(added, removed):
 		// "Japan, the United States and South Korea" became "Japan and
 		// the United States": fewer places, nothing else said.

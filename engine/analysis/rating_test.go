@@ -447,7 +447,7 @@ func TestRateChange(t *testing.T) {
 		{
 			name:     "a safeguard stated elsewhere in the new version is kept",
 			old:      doc("We share usage data with our partners in aggregated form.", "We share your data with service providers such as our payment processor."),
-			new:      doc("We share your data with service providers such as our payment processor and our host.", "Our partners get usage data that we share with them in aggregated form only."),
+			new:      doc("We share your data with service providers like our payment processor.", "Our partners get usage data that we share with them in aggregated form only."),
 			category: "data_sharing",
 			want:     SeverityLow,
 		},
