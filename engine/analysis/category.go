@@ -102,6 +102,10 @@ type Severities struct {
 	// names are where the data goes, fewer destinations; for opt-outs,
 	// fewer ways or places to opt out.
 	Narrowed Severity `yaml:"narrowed"`
+	// Shortened, when set, rates a modification whose statements name
+	// shorter periods than the old statements they restate and none
+	// longer: for retention, data kept for less time.
+	Shortened Severity `yaml:"shortened"`
 }
 
 func (s Severities) of(change string) Severity {

@@ -22,7 +22,8 @@ import (
 //     (one carrying an escalation) and adds none that does narrows the
 //     practice: low.
 //   - a modification that changes a period, age or amount is at least
-//     medium: the term itself changed.
+//     medium: the term itself changed; where the category sets
+//     severity.shortened, periods made shorter are rated so.
 //   - a modification that rewrites a statement only to add an item to one
 //     of its lists (a recipient, a purpose, a kind of data, a consequence)
 //     widens the practice: medium, where a new statement would be.
@@ -272,6 +273,11 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		sev = cat.Severity.Narrowed
 	case cat.Severity.Reworded != "" && sameSubstance(added, removed):
 		sev = cat.Severity.Reworded
+	case cat.Severity.Shortened != "" && periodsShortened(added, removed):
+		// "We keep your data for five years" became "… for three
+		// years": the same practice for less time, which a changed
+		// figure does not raise.
+		return cat.Severity.Shortened
 	}
 	if figureChanged(added, removed) && sev.Less(SeverityMedium) {
 		sev = SeverityMedium

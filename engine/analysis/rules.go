@@ -153,7 +153,7 @@ func (c Category) validate() error {
 			bad("severity.%s: %q is not low, medium or high", kind, s)
 		}
 	}
-	for kind, s := range map[string]Severity{"reworded": c.Severity.Reworded, "narrowed": c.Severity.Narrowed} {
+	for kind, s := range map[string]Severity{"reworded": c.Severity.Reworded, "narrowed": c.Severity.Narrowed, "shortened": c.Severity.Shortened} {
 		if s != "" && !s.Valid() {
 			bad("severity.%s: %q is not low, medium or high", kind, s)
 		}
