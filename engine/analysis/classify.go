@@ -83,8 +83,8 @@ type classifier struct {
 }
 
 // lawOnlyPhrases state an obligation to comply with the law and nothing
-// more ("ads must comply with the law"), or a practice done only where the
-// law compels it.
+// more ("ads must comply with the law"), a practice done only where the
+// law compels it, or a measure a law requires, in that law's words.
 func lawOnlyPhrases() []string {
 	return []string{
 		"must|shall|should ~2 comply ~2 with ~4 law|laws|regulations|legislation",
@@ -105,6 +105,13 @@ func lawOnlyPhrases() []string {
 		"lorsque|si|quand ~4 loi|législation|réglementation ~3 exige|impose|requiert|oblige",
 		"lorsque|si|quand ~4 requis|exigé|exigée|imposé|imposée ~1 par ~2 loi|lois|législation|réglementation",
 		"loi|lois|législation|réglementation|obligation|obligations ~2 nous ~1 oblige|obligent|impose|imposent|contraint|contraignent",
+		// The measure the EU Digital Services Act (Art. 23) requires, in
+		// its own words: suspending, after a warning, users who frequently
+		// provide manifestly illegal content or submit manifestly
+		// unfounded notices or complaints.
+		"frequently ~4 manifestly illegal|unfounded",
+		"fréquemment|régulièrement ~4 manifestement illicite|illicites|illégal|illégaux|illégale|illégales|infondé|infondés|infondée|infondées",
+		"häufig ~4 offensichtlich rechtswidrig|rechtswidrige|rechtswidrigen|unbegründet|unbegründete|unbegründeten",
 	}
 }
 
