@@ -253,6 +253,11 @@ func (c *classifier) baseSeverity(ci int, kind string, added, removed []finding)
 		// makes it worse: the practice narrowed. A safeguard that went
 		// with it still raises the change (rate).
 		sev = SeverityLow
+	case limitOnlyAdded(added, removed):
+		// "We use it to show you ads" became "… to show you ads (if we
+		// show you ads)": a condition added and nothing else, the
+		// practice narrowed.
+		sev = SeverityLow
 	case len(added) > 0 && newParty(cat.parties, added, removed) && sev.Less(cat.Severity.Added):
 		// The statements were rewritten to name a kind of party the old
 		// ones did not ("with our service providers" became "… and with a

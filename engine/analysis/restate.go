@@ -267,21 +267,11 @@ var listEntry = regexp.MustCompile(`^(?:[-*+]\s|\(?[0-9a-z]{1,3}[.)]\s)`)
 // short with one run of words inserted (at its start, end or inside).
 func insertion(short, long string) (string, bool) {
 	s, l := strings.Fields(short), strings.Fields(long)
-	if len(s) == 0 || len(s) >= len(l) {
+	p, end, ok := insertedRun(s, l)
+	if len(s) == 0 || !ok {
 		return "", false
 	}
-	pre := 0
-	for pre < len(s) && s[pre] == l[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(s)-pre && s[len(s)-1-suf] == l[len(l)-1-suf] {
-		suf++
-	}
-	if pre+suf != len(s) {
-		return "", false
-	}
-	return strings.Join(l[pre:len(l)-suf], " "), true
+	return strings.Join(l[p:end], " "), true
 }
 
 // respaced reports a statement that is a changed statement of the other

@@ -33,16 +33,8 @@ func (c *classifier) listWidened(ci int, added, removed []finding) bool {
 // a comma follows them, or they start or end with "and" or "or" (in
 // English, French or German). ok is false for any other edit.
 func insertedItem(old, now sentence) (item []string, ok bool) {
-	p := 0
-	for p < len(old.words) && p < len(now.words) && old.words[p] == now.words[p] {
-		p++
-	}
-	s := 0
-	for s < len(old.words)-p && s < len(now.words)-p && old.words[len(old.words)-1-s] == now.words[len(now.words)-1-s] {
-		s++
-	}
-	end := len(now.words) - s
-	if p+s != len(old.words) || end <= p {
+	p, end, ok := insertedRun(old.words, now.words)
+	if !ok {
 		return nil, false
 	}
 	item = now.words[p:end]
@@ -56,6 +48,56 @@ func insertedItem(old, now sentence) (item []string, ok bool) {
 		return item, true
 	}
 	return nil, false
+}
+
+// insertedRun returns where now holds words that old lacks, now[p:end],
+// when now is old with words inserted at one place; ok is false for any
+// other edit.
+func insertedRun(old, now []string) (p, end int, ok bool) {
+	for p < len(old) && p < len(now) && old[p] == now[p] {
+		p++
+	}
+	s := 0
+	for s < len(old)-p && s < len(now)-p && old[len(old)-1-s] == now[len(now)-1-s] {
+		s++
+	}
+	end = len(now) - s
+	return p, end, p+s == len(old) && end > p
+}
+
+// limitOnlyAdded reports whether every added statement says what a removed
+// one said with a condition or limit inserted and nothing else changed:
+// "we use this information to show you ads" become "… to show you ads (if
+// we show you ads)", "we share it with partners" become "… with partners
+// only where you agree". The practice narrowed.
+func limitOnlyAdded(added, removed []finding) bool {
+	if len(added) == 0 {
+		return false
+	}
+	for _, a := range added {
+		r := restated(a, removed)
+		if r == nil || a.sense != affirmative || r.sense != affirmative {
+			return false
+		}
+		p, end, ok := insertedRun(r.words, a.words)
+		if !ok || !slices.ContainsFunc(a.words[p:end], conditionWord) {
+			return false
+		}
+	}
+	return true
+}
+
+// conditionWord reports whether a word puts a condition or a limit on
+// what a statement allows, in English, French or German. Negations are
+// left out ("without notice" widens; "not" makes it a commitment).
+func conditionWord(w string) bool {
+	switch w {
+	case "only", "solely", "exclusively", "unless", "except", "if", "provided", "subject", "consent", "limited", "until",
+		"uniquement", "seulement", "exclusivement", "sauf", "si", "consentement", "sous",
+		"nur", "ausschliesslich", "ausser", "wenn", "falls", "sofern", "einwilligung", "zustimmung":
+		return true
+	}
+	return false
 }
 
 // limitsItem reports whether a word of an inserted item limits the
