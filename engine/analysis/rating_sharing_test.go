@@ -41,3 +41,29 @@ func TestRateSharingModified(t *testing.T) {
 		})
 	}
 }
+
+// TestRatePseudonymisedSharing checks that pseudonymised data sent to
+// advertisers is personal data sent to them (high), in English and French,
+// while anonymised or aggregated data is not (medium).
+func TestRatePseudonymisedSharing(t *testing.T) {
+	kept := "We may update this policy from time to time."
+	tests := []struct {
+		name, sentence string
+		want           Severity
+	}{
+		{"a pseudonymised e-mail address to advertisers",
+			"We share a pseudonymised version of your email address with our advertising partners.",
+			SeverityHigh},
+		{"the same in French",
+			"Nous transmettons votre adresse e-mail pseudonymisée à nos partenaires publicitaires.",
+			SeverityHigh},
+		{"anonymised information to advertisers",
+			"We share information about your purchases with our advertising partners in anonymised form.",
+			SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept), doc(kept, tt.sentence), "data_sharing", tt.want)
+		})
+	}
+}
