@@ -330,12 +330,13 @@ func (c *classifier) anyNamesGrave(ci int, fs []finding) bool {
 // gravest returns the severity, label and evidence of the added statement
 // that escalates highest, the first one when none does. A statement that
 // restates a removed one which said the same grave thing does not newly
-// say it (see saidBefore) and is not escalated.
+// say it (see saidBefore) and is not escalated, unless it says it of one
+// more item (see graveWidened).
 func (c *classifier) gravest(ci int, base Severity, added, removed []finding) (Severity, string, finding) {
 	plain := c.cats[ci].label()
 	sev, label, ev := base, plain, added[0]
 	for _, a := range added {
-		if r := restated(a, removed); r != nil && c.saidBefore(ci, a, *r) {
+		if r := restated(a, removed); r != nil && c.saidBefore(ci, a, *r) && !c.graveWidened(ci, a, *r) {
 			continue
 		}
 		if s, l := c.escalate(ci, sev, statementOf(a)); sev.Less(s) {

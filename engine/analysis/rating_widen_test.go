@@ -53,3 +53,35 @@ func TestRateListWidened(t *testing.T) {
 		})
 	}
 }
+
+// TestRateGraveWidened checks that a statement of a grave practice that
+// restates an old one with one more item (a kind of data sent to
+// advertisers, a source of training data) newly says the grave thing of
+// it (high), in English and French, while an item put beside the grave
+// words in the same list, another purpose, does not.
+func TestRateGraveWidened(t *testing.T) {
+	kept := "We may update this policy from time to time."
+	tests := []struct {
+		name, category string
+		old, new       string
+		want           Severity
+	}{
+		{"an e-mail address added to what advertisers get", "data_sharing",
+			"We may share your browser data and the pages you visit with our advertising partners.",
+			"We may share your email address, your browser data and the pages you visit with our advertising partners.",
+			SeverityHigh},
+		{"the same in French", "data_sharing",
+			"Nous pouvons partager certaines informations (comme les données de votre navigateur) avec nos partenaires publicitaires.",
+			"Nous pouvons partager certaines informations (comme votre numéro de téléphone, les données de votre navigateur) avec nos partenaires publicitaires.",
+			SeverityHigh},
+		{"a purpose beside advertising", "data_sharing",
+			"We may disclose your personal data to service providers who process it on our behalf for payments, advertising, deliveries and security.",
+			"We may disclose your personal data to service providers who process it on our behalf for payments, advertising, gift cards, deliveries and security.",
+			SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept, tt.old), doc(kept, tt.new), tt.category, tt.want)
+		})
+	}
+}

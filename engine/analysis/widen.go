@@ -28,26 +28,91 @@ func (c *classifier) listWidened(ci int, added, removed []finding) bool {
 	return false
 }
 
+// graveWidened reports whether a, which restates the removed statement r
+// and says the same grave thing (one of category ci's escalations), does
+// so of one more item: "we share your browser data with our advertising
+// partners" become "we share your hashed e-mail address, your browser
+// data … with our advertising partners". The grave practice now covers
+// more data, recipients or purposes, and is newly said of them. An item
+// put beside the grave words in the same list ("for advertising, a
+// referral programme, deliveries") is another purpose, not more of the
+// grave one; an item that limits the practice, tempers it (anonymised
+// data) or gives an example is no widening.
+func (c *classifier) graveWidened(ci int, a, r finding) bool {
+	if a.sense != affirmative || r.sense != affirmative {
+		return false
+	}
+	now := tokenize(a.text)
+	p, end, ok := insertedItemAt(tokenize(r.text), now)
+	if !ok {
+		return false
+	}
+	item := now.words[p:end]
+	if slices.ContainsFunc(item, limitsItem) || c.tempered(ci, item) || illustrates(item) {
+		return false
+	}
+	far := false
+	for _, ps := range c.cats[ci].escalations {
+		for i := range now.words {
+			for _, ph := range ps {
+				e := ph.matchAt(now.words, i)
+				if e < 0 {
+					continue
+				}
+				if i < end+siblingGap && e > p-siblingGap {
+					return false
+				}
+				far = true
+			}
+		}
+	}
+	return far
+}
+
+// siblingGap is how many words at most lie between an inserted item and
+// grave words that are items of the same list.
+const siblingGap = 3
+
 // insertedItem returns the words now has that old lacks when now is old
 // with words inserted at one place, and those words are an item of a list:
 // a comma follows them, or they start or end with "and" or "or" (in
 // English, French or German). ok is false for any other edit.
 func insertedItem(old, now sentence) (item []string, ok bool) {
-	p, end, ok := insertedRun(old.words, now.words)
+	p, end, ok := insertedItemAt(old, now)
 	if !ok {
 		return nil, false
 	}
-	item = now.words[p:end]
+	return now.words[p:end], true
+}
+
+// insertedItemAt is insertedItem returning where the item is in now,
+// now.words[p:end].
+func insertedItemAt(old, now sentence) (p, end int, ok bool) {
+	p, end, ok = insertedRun(old.words, now.words)
+	if !ok {
+		return 0, 0, false
+	}
+	item := now.words[p:end]
 	if !slices.ContainsFunc(item, func(w string) bool { return !isConjunction(w) }) {
 		// "Facebook, Instagram" become "Facebook or Instagram": the
 		// same items, joined otherwise.
-		return nil, false
+		return 0, 0, false
 	}
-	commaAfter := end < len(now.words) && len(now.comma) == len(now.words) && now.comma[end]
-	if commaAfter || isConjunction(item[0]) || isConjunction(item[len(item)-1]) {
-		return item, true
+	for {
+		// The run found is the last of the places the same words could
+		// have been inserted at ("your browser" become "your e-mail
+		// address, your browser": "e-mail address, your"); the item is
+		// the one of them a list marks.
+		item := now.words[p:end]
+		commaAfter := end < len(now.words) && len(now.comma) == len(now.words) && now.comma[end]
+		if commaAfter || isConjunction(item[0]) || isConjunction(item[len(item)-1]) {
+			return p, end, true
+		}
+		if p == 0 || now.words[p-1] != now.words[end-1] {
+			return 0, 0, false
+		}
+		p, end = p-1, end-1
 	}
-	return nil, false
 }
 
 // insertedRun returns where now holds words that old lacks, now[p:end],
