@@ -47,3 +47,30 @@ func TestRateProductLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestRateAdvertisingAudiences checks that a new statement of advertising
+// audiences built from users' data (custom audiences, audiences of
+// visitors) is high, in English and French, while ads chosen on the
+// platform from its own data stay medium.
+func TestRateAdvertisingAudiences(t *testing.T) {
+	kept := "We may update this policy from time to time."
+	tests := []struct {
+		name, sentence string
+		want           Severity
+	}{
+		{"custom audiences",
+			"Purpose: to measure our ad campaigns and to build custom audiences for future ads.",
+			SeverityHigh},
+		{"targeted audiences, in French",
+			"Finalité : mesurer nos campagnes publicitaires et créer des publics ciblés pour nos prochaines publicités.",
+			SeverityHigh},
+		{"ads chosen from activity on the platform",
+			"We personalise the ads you see in the app based on the videos you watch.",
+			SeverityMedium},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkSeverity(t, doc(kept), doc(kept, tt.sentence), "ad_personalization", tt.want)
+		})
+	}
+}
