@@ -28,6 +28,7 @@ type tok struct {
 // the page was saved ("[email protected]", "protected]example.com"); so
 // does the placeholder "[email protected]" linked elsewhere.
 func tokens(words []string) []tok {
+	words = splitBreaks(words)
 	out := make([]tok, 0, len(words))
 	for _, w := range words {
 		hidden := strings.Contains(w, emailProtection) || placeholder(w, out)
@@ -57,6 +58,32 @@ func tokens(words []string) []tok {
 	}
 	return out
 }
+
+// splitBreaks splits the words that hold a line break written as HTML
+// ("Street<br><br>Springfield", as tables write an address over
+// lines) at the break: dropped as a tag, it would glue the words on
+// either side into one.
+func splitBreaks(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if strings.IndexByte(w, '<') < 0 || !lineBreak.MatchString(w) {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+2), words[:i]...)
+		}
+		out = append(out, strings.Fields(lineBreak.ReplaceAllString(w, " "))...)
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+var lineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
 
 // emailProtection is the path of Cloudflare's e-mail obfuscation links.
 const emailProtection = "/cdn-cgi/l/email-protection"

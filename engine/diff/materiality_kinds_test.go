@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -10,12 +9,7 @@ import (
 // an edit of the same shape that changes the meaning. Both directions of
 // each pair are checked.
 func TestMaterialityEditKinds(t *testing.T) {
-	tests := []struct {
-		name     string
-		old, new string
-		want     string
-		reason   string
-	}{
+	tests := []materialityCase{
 		// A date stamp whose dates are long enough to push the label out
 		// of the last words read.
 		{"version date rewritten", "Version: 29 November 2022 **The** following terms apply.",
@@ -752,22 +746,7 @@ func TestMaterialityEditKinds(t *testing.T) {
 			requestsPage("This page contains changes which are not marked for translation."),
 			strings.Replace(requestsPage(""), "within a week", "within a month", 1), Substantive, ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, dir := range [][2]string{{tt.old, tt.new}, {tt.new, tt.old}} {
-				res := Compare(dir[0], dir[1])
-				if !res.Changed {
-					t.Fatalf("Changed = false; the case must differ beyond noise")
-				}
-				if res.Materiality != tt.want {
-					t.Fatalf("%q -> %q: Materiality = %q (%v), want %q", dir[0], dir[1], res.Materiality, res.Editorial, tt.want)
-				}
-				if tt.reason != "" && !slices.Contains(res.Editorial, tt.reason) {
-					t.Errorf("Editorial = %v, want it to include %q", res.Editorial, tt.reason)
-				}
-			}
-		})
-	}
+	checkMateriality(t, tests)
 }
 
 // TestMaterialityLongSection checks sections too large to diff word by
