@@ -277,8 +277,10 @@ func writePath(b *strings.Builder, path string) {
 // place.
 func writeQuery(b *strings.Builder, q string) {
 	// An empty fragment ("page.html#") leads to the top of the page, as
-	// the address without it does.
-	q = strings.TrimSuffix(q, "#")
+	// the address without it does, and so does the root of the page's
+	// own routes ("page.html#/"), where a page that routes by its
+	// fragment starts.
+	q = strings.TrimSuffix(strings.TrimSuffix(q, "#/"), "#")
 	if !strings.HasPrefix(q, "?") {
 		b.WriteString(q)
 		return
