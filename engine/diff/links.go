@@ -23,7 +23,8 @@ var (
 // changing where they lead: http and https are one scheme, a trailing
 // slash does not count, images count by their alt text and in-page links
 // by their text, as do links to a media file; a link without text counts
-// by the page it leads to.
+// by the page it leads to, and a link's text without the screen-reader
+// hint that says it opens in a new window.
 func canonicalLinks(line string) string {
 	if strings.Contains(line, "![") {
 		// An image counts by its alt text only, since CDNs vary its
@@ -36,6 +37,7 @@ func canonicalLinks(line string) string {
 	if strings.Contains(line, "](#") || strings.Contains(line, "](<#") {
 		line = replaceLinks(line, anchorAt)
 	}
+	line = dropWindowHints(line)
 	if strings.Contains(line, "://") {
 		line = canonicalURLs(line)
 	}

@@ -53,6 +53,22 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"Use our marks only as permitted by our [Acme Guidelines](https://example.com/brand) or with our written consent.",
 			"Use our marks only as permitted by our [Acme Reseller Agreement](https://example.com/brand) or with our written consent.", Substantive, ""},
 
+		// The screen-reader hint a site sets at the end of a link's text
+		// says how the link opens, not what the clause says; words added
+		// beside it still count.
+		{"name made a link with a new-window hint",
+			"If you live in Canada, you also agree to the Example.ca Seller Agreement.",
+			"If you live in Canada, you also agree to the [Example.ca Seller Agreement - opens in new window or tab](https://www.example.ca/seller-agreement).", Editorial, ReasonPunctuation},
+		{"name made a link with a hint in parentheses",
+			"Read the Seller Agreement first.",
+			"Read the [Seller Agreement (opens in a new tab)](https://www.example.ca/seller-agreement) first.", Editorial, ReasonPunctuation},
+		{"words added to a link beside its new-window hint",
+			"Read the [Seller Agreement](https://www.example.ca/seller-agreement) first.",
+			"Read the [Seller Agreement and Fee Schedule - opens in new window](https://www.example.ca/seller-agreement) first.", Substantive, ""},
+		{"sentence about windows, no link",
+			"The help page opens in the same window.",
+			"The help page opens in a new window or tab.", Substantive, ""},
+
 		// Contact details.
 		// "E-mail address" and "Phone number" name kinds of data as often
 		// as they introduce contact details: a data kind added beside them
