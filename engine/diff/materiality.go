@@ -358,6 +358,10 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 		m.reasons[ReasonPunctuation] = true // a button that folds the passage
 		return true
 	}
+	if namedBySite(del, ins) || namedBySite(ins, del) {
+		m.reasons[ReasonRename] = true // "Example" called "Example.de"
+		return true
+	}
 	if siteNamedAnew(ins, del) || siteNamedAnew(del, ins) {
 		return false // "Google.org" added to a list of brands
 	}

@@ -69,6 +69,18 @@ func TestMaterialityEditKinds(t *testing.T) {
 			"The help page opens in the same window.",
 			"The help page opens in a new window or tab.", Substantive, ""},
 
+		// A platform called by its site's domain is the same platform;
+		// another site, or words beside the domain, are not.
+		{"platform named by its domain",
+			"Shops listed on Examplo are ranked daily. Examplo may close a shop.",
+			"Shops listed on Examplo.de are ranked daily. Examplo.de may close a shop.", Editorial, ReasonRename},
+		{"platform replaced by another site",
+			"Shops listed on Examplo are ranked daily.",
+			"Shops listed on Otherly.de are ranked daily.", Substantive, ""},
+		{"platform named by its domain with words added",
+			"Shops listed on Examplo are ranked daily.",
+			"Shops listed on Examplo.de and partners are ranked daily.", Substantive, ""},
+
 		// Contact details.
 		// "E-mail address" and "Phone number" name kinds of data as often
 		// as they introduce contact details: a data kind added beside them

@@ -50,3 +50,19 @@ func bareDomain(w string) string {
 	site, _, _ = strings.Cut(site, "/")
 	return strings.TrimPrefix(site, "www.")
 }
+
+// namedBySite reports a name written as its site's domain, or the other
+// way round: "Example" becoming "Example.de", the same platform called
+// by its web address. Only one word for one word: words added beside it
+// are left to the other rules.
+func namedBySite(del, ins []string) bool {
+	if len(del) != 1 || len(ins) != 1 {
+		return false
+	}
+	site := bareDomain(ins[0])
+	name := strings.Trim(del[0], "[]()<>\"',.;:*_")
+	if site == "" || name == "" || !capitalized(name) || strings.ContainsAny(name, "./") {
+		return false
+	}
+	return strings.HasPrefix(site, strings.ToLower(name)+".")
+}
