@@ -98,6 +98,7 @@ func Analyze(oldMarkdown, newMarkdown string) Report {
 	oldF, newF = dropMoved(oldF, newF, newKeys), dropMoved(newF, oldF, oldKeys)
 	oldF, newF = dropHeadings(oldF, newF, m.headingKeys(newMarkdown)), dropHeadings(newF, oldF, m.headingKeys(oldMarkdown))
 	oldF, newF = dropTitles(oldF, newF, newKeys), dropTitles(newF, oldF, oldKeys)
+	oldF, newF = dropRunInTitles(oldF, oldMarkdown, newKeys, m), dropRunInTitles(newF, newMarkdown, oldKeys, m)
 	changes := c.compare(oldF, newF, rw)
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Or(b.p.Severity.Compare(a.p.Severity), cmp.Compare(a.cat, b.cat))
