@@ -343,6 +343,7 @@ func (m *materiality) run(left string, del, ins []string, right string) bool {
 	del, ins = spelledOut(del), spelledOut(ins)
 	del, ins = dropSpacedAnchors(del), dropSpacedAnchors(ins)
 	del, ins = dropWindowHintWords(del), dropWindowHintWords(ins)
+	del, ins = dropLinkTooltips(del), dropLinkTooltips(ins)
 	d := dropNumbering(tokens(del), leftCtx)
 	n := dropNumbering(tokens(ins), leftCtx)
 	if repointed(d, n, del, ins) {

@@ -3,9 +3,9 @@ package diff
 import "testing"
 
 // TestMaterialityEntityDetails covers details that identify the company
-// or the page without obliging anybody (its address written over lines),
-// each beside an edit of the same shape that changes what the document
-// says. Both directions of each pair are checked.
+// or the page without obliging anybody (its address written over lines,
+// a link's tooltip, its officer, its registration number), each beside
+// an edit of the same shape that changes what the document says. Both directions of each pair are checked.
 func TestMaterialityEntityDetails(t *testing.T) {
 	tests := []materialityCase{
 		// A table cell writes an address over lines with HTML breaks;
@@ -21,6 +21,21 @@ func TestMaterialityEntityDetails(t *testing.T) {
 		{"cell over lines given another recipient",
 			"| Data | Shared with |\n| --- | --- |\n| Contacts | Payment providers<br>Auditors | \n",
 			"| Data | Shared with |\n| --- | --- |\n| Contacts | Payment providers<br>Advertisers | \n",
+			Substantive, ""},
+
+		// A link's title shows only while the pointer rests on it; split
+		// from its target, its words read as text.
+		{"link to another page with another tooltip",
+			"Read the [questions on face scans](https://example.com/help/airport \"Airport help\").\n",
+			"Read the [questions on face scans](https://example.com/travel/face-scans \"Learn about face scans\").\n",
+			Editorial, ReasonPunctuation},
+		{"tooltip kept, the link's words changed",
+			"We share it with [partners](https://example.com/partners \"Our partners\").\n",
+			"We share it with [advertisers](https://example.com/partners \"Our partners\").\n",
+			Substantive, ""},
+		{"tooltip changed with words after the link",
+			"We share it with [partners](https://example.com/partners \"Our partners\").\n",
+			"We share it with [partners](https://example.com/partners \"All partners\") and advertisers.\n",
 			Substantive, ""},
 	}
 	checkMateriality(t, tests)

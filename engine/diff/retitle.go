@@ -21,6 +21,22 @@ func dropMarkdownComments(words []string) []string {
 	return strings.Fields(markdownComment.ReplaceAllString(joined, " "))
 }
 
+// linkTooltip matches a link's target with the title it carries
+// (`](https://example.com/faq "Frequently asked questions")`): the title
+// shows only while the pointer rests on the link, and its words, split
+// from the target, would read as text.
+var linkTooltip = regexp.MustCompile(`(\]\((?:[^()\s]|\([^()\s]*\))+)\s+"[^"]*"\)`)
+
+// dropLinkTooltips removes the titles of links' targets from a run's
+// words, keeping the targets.
+func dropLinkTooltips(words []string) []string {
+	joined := strings.Join(words, " ")
+	if !strings.Contains(joined, "](") || !strings.Contains(joined, `"`) || !linkTooltip.MatchString(joined) {
+		return words
+	}
+	return strings.Fields(linkTooltip.ReplaceAllString(joined, "$1)"))
+}
+
 // retitledLinks removes from d and n the titles of links that the other
 // side showed by their address: "available at https://example.com/rules"
 // and "available at [Rules and Fees](https://example.com/rules)" lead to
