@@ -437,7 +437,7 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		// wherever it occurs: it is no rename, no phone number. A date
 		// stamp was let through above.
 		return false
-	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n), byline(leftCtx, d, n),
+	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n), officerNamed(leftCtx, d, n), byline(leftCtx, d, n),
 		companyDetail(leftCtx, d, n):
 		m.reasons[ReasonContact] = true
 		return true

@@ -37,6 +37,24 @@ func TestMaterialityEntityDetails(t *testing.T) {
 			"We share it with [partners](https://example.com/partners \"Our partners\").\n",
 			"We share it with [partners](https://example.com/partners \"All partners\") and advertisers.\n",
 			Substantive, ""},
+
+		// The company's officer named anew with their office.
+		{"publication director replaced",
+			"## Publisher\n\nMr John Carter, President of Example Inc.\n",
+			"## Publisher\n\nMr Alan Brooks, chief executive officer of Example Inc.\n",
+			Editorial, ReasonContact},
+		{"publication director replaced, in French",
+			"### Directeur de la publication\n\nMonsieur Jean Martin, Président de Exemple SAS.\n",
+			"### Directeur de la publication\n\nMonsieur Paul Durand, Directeur général de Exemple SAS.\n",
+			Editorial, ReasonContact},
+		{"officer replaced and a recipient added",
+			"## Publisher\n\nData is handled by Mr John Carter, President of Example SAS.\n",
+			"## Publisher\n\nData is handled by Mr Alan Brooks, President of Example SAS and its advertisers.\n",
+			Substantive, ""},
+		{"company with an office replaced without an honorific",
+			"## Sharing\n\nWe share data with Acme Labs, President.\n",
+			"## Sharing\n\nWe share data with Orbit Media, President.\n",
+			Substantive, ""},
 	}
 	checkMateriality(t, tests)
 }
