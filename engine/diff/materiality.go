@@ -438,7 +438,7 @@ func (m *materiality) change(leftCtx, d, n, rightCtx []tok) bool {
 		// stamp was let through above.
 		return false
 	case m.contact(d, n, leftCtx, rightCtx), personName(d) && personName(n), officerNamed(leftCtx, d, n), byline(leftCtx, d, n),
-		companyDetail(leftCtx, d, n):
+		companyDetail(leftCtx, d, n), registrationNumber(leftCtx, d, n):
 		m.reasons[ReasonContact] = true
 		return true
 	case sameNumber(leftCtx, d, n, rightCtx):

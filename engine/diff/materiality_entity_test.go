@@ -55,6 +55,29 @@ func TestMaterialityEntityDetails(t *testing.T) {
 			"## Sharing\n\nWe share data with Acme Labs, President.\n",
 			"## Sharing\n\nWe share data with Orbit Media, President.\n",
 			Substantive, ""},
+
+		// The number a register gave the company, in the sentence that
+		// still names the register.
+		{"registration number dropped",
+			"## Broker\n\nExample Ltd is registered with the Ruritanian Broker Register under number 99120455.\n\nIt may show partner offers.\n",
+			"## Broker\n\nExample Ltd is registered with the Ruritanian Broker Register.\n\nIt may show partner offers.\n",
+			Editorial, ReasonContact},
+		{"registration number dropped, in French",
+			"## Courtage\n\nExemple SAS est inscrite auprès du registre des courtiers sous le numéro 99120455.\n\nElle présente des offres.\n",
+			"## Courtage\n\nExemple SAS est inscrite auprès du registre des courtiers.\n\nElle présente des offres.\n",
+			Editorial, ReasonContact},
+		{"registration number replaced",
+			"## Broker\n\nExample Ltd is registered with the Ruritanian Broker Register under number 99120455.\n",
+			"## Broker\n\nExample Ltd is registered with the Ruritanian Broker Register under number 99120999.\n",
+			Editorial, ReasonContact},
+		{"numbered clause dropped outside a registration",
+			"## Claims\n\nClaims are handled as the code sets out under number 4412.\n",
+			"## Claims\n\nClaims are handled as the code sets out.\n",
+			Substantive, ""},
+		{"registration number dropped with a practice",
+			"## Broker\n\nExample Ltd is registered with the Ruritanian Broker Register under number 99120455.\n",
+			"## Broker\n\nExample Ltd is registered with the Ruritanian Broker Register and shares data with advertisers.\n",
+			Substantive, ""},
 	}
 	checkMateriality(t, tests)
 }

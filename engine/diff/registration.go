@@ -53,3 +53,44 @@ func registrationLabel(left []tok) bool {
 }
 
 var registrationWords = boolSet(`tva vat siren siret rcs kvk`)
+
+// registrationNumber reports a company's registration number added to,
+// removed from or replaced in the sentence that records its registration
+// ("registered with the Example Register under number 16005304",
+// "inscrite auprès de l'ORIAS sous le numéro 16005304"): the number
+// identifies the company in the register the sentence still names. Each
+// side is empty or the words that label a number, then the number.
+func registrationNumber(leftCtx, d, n []tok) bool {
+	if len(d) == 0 && len(n) == 0 || len(d) > 0 && !labelledNumber(d) || len(n) > 0 && !labelledNumber(n) {
+		return false
+	}
+	// The sentence before the run; its last word may close it on the
+	// side without the number ("courtiers." before "sous le numéro").
+	for i := len(leftCtx) - 1; i >= 0; i-- {
+		if registeredWords[leftCtx[i].norm] {
+			return true
+		}
+		if i < len(leftCtx)-1 && closesSentence(leftCtx[i]) {
+			return false
+		}
+	}
+	return false
+}
+
+// labelledNumber reports the words that label a number ("under number",
+// "sous le numéro", "n°"), then the number.
+func labelledNumber(ts []tok) bool {
+	i, labelled := 0, false
+	for i < len(ts) && numberLabelWords[ts[i].norm] {
+		labelled = labelled || numberWords[ts[i].norm]
+		i++
+	}
+	ids := ts[i:]
+	return labelled && len(ids) > 0 && len(ids) <= maxIdentifierWords && allDigits(ids)
+}
+
+var (
+	registeredWords  = boolSet(`registered inscrit inscrite inscrits inscrites immatriculé immatriculée immatriculés immatriculées enregistré enregistrée`)
+	numberWords      = boolSet(`number no n nº numéro immatriculation dimmatriculation`)
+	numberLabelWords = boolSet(`number no n nº numéro immatriculation dimmatriculation registration under with the sous le la au`)
+)
