@@ -41,9 +41,10 @@ var functionWords = kinds(map[string]string{
 	"de-be":      "ist sind",
 })
 
-// droppable are the words whose absence is a slip: articles and the
-// conjunction "that" ("content that you share").
-var droppable = boolSet(`a an the that`)
+// droppable are the words whose absence is a slip: articles, English
+// and French ("1. Service Example" titled "1. Le Service Example"), and
+// the conjunction "that" ("content that you share").
+var droppable = boolSet(`a an the that le la les`)
 
 func kinds(groups map[string]string) map[string]string {
 	out := map[string]string{}
