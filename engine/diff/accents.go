@@ -52,21 +52,46 @@ func lettersRepaired(del, ins []string) bool {
 }
 
 // replacedLetters reports whether bad is good with some of its letters
-// outside ASCII replaced, one for one, by the replacement character.
+// outside ASCII replaced by the replacement character: one for the
+// letter, or one for each of its bytes ("ét��" for "été": the two bytes
+// of "é" read one by one).
 func replacedLetters(bad, good string) bool {
 	if !strings.ContainsRune(bad, utf8.RuneError) {
 		return false
 	}
+	return lettersMatch(bad, good)
+}
+
+// lettersMatch compares bad and good as replacedLetters does, trying
+// first a replacement character for each byte of a letter, then one for
+// the whole letter.
+func lettersMatch(bad, good string) bool {
 	for bad != "" && good != "" {
 		rb, nb := utf8.DecodeRuneInString(bad)
 		rg, ng := utf8.DecodeRuneInString(good)
 		switch {
 		case rb == rg:
 		case rb == utf8.RuneError && rg >= utf8.RuneSelf && unicode.IsLetter(rg):
+			if rest, ok := cutReplacements(bad, ng); ng > 1 && ok && lettersMatch(rest, good[ng:]) {
+				return true
+			}
 		default:
 			return false
 		}
 		bad, good = bad[nb:], good[ng:]
 	}
 	return bad == "" && good == ""
+}
+
+// cutReplacements removes n replacement characters from the start of s;
+// ok is false when s does not start with n of them.
+func cutReplacements(s string, n int) (string, bool) {
+	for range n {
+		r, size := utf8.DecodeRuneInString(s)
+		if r != utf8.RuneError || size == 0 {
+			return s, false
+		}
+		s = s[size:]
+	}
+	return s, true
 }
