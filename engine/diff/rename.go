@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -36,8 +37,46 @@ func (m *materiality) rename(old, new []tok) bool {
 	}
 	before, after, gone := m.count(on, true), m.count(nn, false), m.count(on, false)
 	return before.capital >= 2 && before.folded == before.capital && gone.folded == 0 &&
-		after.capital >= 1 && after.folded == after.capital && (!strings.ContainsFunc(nn, unicode.IsLetter) || m.count(nn, true).folded == 0)
+		after.capital >= 1 && after.folded == after.capital &&
+		(!strings.ContainsFunc(nn, unicode.IsLetter) || m.count(nn, true).folded == 0 || m.shortNameOf(on, nn))
 }
+
+// shortNameOf reports an old name that the old version defined as the
+// short name of the company new names ("Example SE, 1 Main Street,
+// hereinafter ExampleMobility"), where the old version wrote new only
+// with its legal form: the company is now called by its own name, no
+// other company of the group.
+func (m *materiality) shortNameOf(old, new string) bool {
+	if withLegalForm(m.oldMD, new) != m.count(new, true).folded {
+		return false
+	}
+	definition := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(new) + `,?\s+\S+[^.]{0,200}?\b(?:ci-après|hereinafter|hereafter|referred to as)\b[^.]{0,40}?` + regexp.QuoteMeta(old) + `\b`)
+	return definition.MatchString(m.oldMD)
+}
+
+// withLegalForm counts the places text writes name, in any case, with a
+// legal form after it ("Example SE", "Example, Inc.").
+func withLegalForm(text, name string) int {
+	n := 0
+	lower, name := strings.ToLower(text), strings.ToLower(name)
+	for i := 0; ; {
+		j := strings.Index(lower[i:], name)
+		if j < 0 {
+			return n
+		}
+		start, end := i+j, i+j+len(name)
+		before, _ := utf8.DecodeLastRuneInString(lower[:start])
+		next := firstFields(strings.TrimPrefix(lower[end:], ","), 1)
+		if !isWordRune(before) && len(next) == 1 && (legalForm[normWord(next[0])] || europeanForms[normWord(next[0])]) {
+			n++
+		}
+		i = end
+	}
+}
+
+// europeanForms are legal forms too short to tell from a word by their
+// letters alone, read only right after a company's name.
+var europeanForms = boolSet(`se nv`)
 
 // abbreviationRenamed reports a name written out with its abbreviation
 // after it in parentheses, replaced by another such name whose
